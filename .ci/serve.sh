@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds the release app and serves it on
+# http://127.0.0.1:3000 with the embedded SurrealKV database in ./data/db, seeded with
+# the bundled data on first start. Stop with Ctrl-C.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash .ci/setup.sh
+export PATH="$HOME/.cargo/bin:$(npm prefix -g)/bin:$PATH"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
+printf '\n==> building the release app (first build: about 20 minutes on 2 cores)\n'
+cargo leptos build --release
+printf '\n==> serving on http://%s (database: %s)\n' "${LEPTOS_SITE_ADDR:-127.0.0.1:3000}" "${DATABASE_URL:-surrealkv://data/db}"
+export LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=grensdiensten
+export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
+exec "$CARGO_TARGET_DIR/release/server" serve

@@ -1,0 +1,74 @@
+//! The HTML shell and the router: every page exists under `/nl` and `/fr`.
+
+use crate::components::Layout;
+use crate::i18n::Lang;
+use crate::municipalities::{MunicipalitiesPage, MunicipalityPage};
+use crate::pages::{AboutPage, HomePage, NotFound};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// Server-side settings that only the shell needs (rendered once, never hydrated).
+#[derive(Clone, Debug, Default)]
+pub struct ShellSettings {
+    /// Optional raster tile URL template for the map (`MAP_TILE_URL`).
+    pub map_tile_url: Option<String>,
+    pub map_tile_attribution: Option<String>,
+}
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let settings = use_context::<ShellSettings>().unwrap_or_default();
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="stylesheet" href="/vendor/leaflet/leaflet.css" />
+                {settings.map_tile_url.map(|url| view! { <meta name="map-tiles" content=url /> })}
+                {settings
+                    .map_tile_attribution
+                    .map(|text| view! { <meta name="map-tiles-attribution" content=text /> })}
+                <script defer src="/vendor/leaflet/leaflet.js"></script>
+                <script defer src="/js/map.js"></script>
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Pages wait for their data so that titles and descriptions are in the <head>.
+fn ssr() -> SsrMode {
+    SsrMode::Async
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/grensdiensten.css" />
+        <Router>
+            <Routes fallback=NotFound>
+                <ParentRoute path=path!("/nl") view=|| view! { <Layout lang=Lang::Nl /> } ssr=ssr()>
+                    <Route path=path!("") view=HomePage ssr=ssr() />
+                    <Route path=path!("gemeenten") view=MunicipalitiesPage ssr=ssr() />
+                    <Route path=path!("gemeenten/:code") view=MunicipalityPage ssr=ssr() />
+                    <Route path=path!("over-de-gegevens") view=AboutPage ssr=ssr() />
+                </ParentRoute>
+                <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
+                    <Route path=path!("") view=HomePage ssr=ssr() />
+                    <Route path=path!("communes") view=MunicipalitiesPage ssr=ssr() />
+                    <Route path=path!("communes/:code") view=MunicipalityPage ssr=ssr() />
+                    <Route path=path!("a-propos-des-donnees") view=AboutPage ssr=ssr() />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,49 @@
+//! Versioned SurrealQL migrations, applied in order, each once, each in a transaction.
+//! The `migration` table records what has been applied.
+
+use super::Db;
+use crate::error::AppError;
+
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "core",
+    sql: include_str!("../../migrations/0001_core.surql"),
+}];
+
+const BOOKKEEPING: &str = "
+DEFINE TABLE IF NOT EXISTS migration SCHEMAFULL;
+DEFINE FIELD IF NOT EXISTS version ON migration TYPE int;
+DEFINE FIELD IF NOT EXISTS name ON migration TYPE string;
+DEFINE FIELD IF NOT EXISTS applied_at ON migration TYPE datetime;
+DEFINE INDEX IF NOT EXISTS migration_version ON migration FIELDS version UNIQUE;
+";
+
+/// Applies the migrations that are not recorded yet; returns the versions applied now.
+pub async fn migrate(db: &Db) -> Result<Vec<i64>, AppError> {
+    db.query(BOOKKEEPING).await?.check()?;
+    let mut response = db
+        .query("SELECT VALUE version FROM migration ORDER BY version")
+        .await?;
+    let applied: Vec<i64> = response.take(0)?;
+    let mut now_applied = vec![];
+    for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
+        let sql = format!(
+            "BEGIN TRANSACTION;\n{}\nCREATE type::record('migration', $version) SET version = $version, name = $name, applied_at = time::now();\nCOMMIT TRANSACTION;",
+            migration.sql
+        );
+        db.query(sql)
+            .bind(("version", migration.version))
+            .bind(("name", migration.name))
+            .await?
+            .check()?;
+        tracing::info!(version = migration.version, name = migration.name, "migration applied");
+        now_applied.push(migration.version);
+    }
+    Ok(now_applied)
+}

@@ -1,0 +1,82 @@
+//! Database access (server only): connection, versioned migrations and the seed.
+
+mod migrations;
+mod seed;
+
+pub use migrations::{migrate, MIGRATIONS};
+pub use seed::{seed, seed_if_empty, SeedReport};
+
+use surrealdb::engine::any::Any;
+use surrealdb::opt::auth::Root;
+use surrealdb::Surreal;
+
+pub type Db = Surreal<Any>;
+
+#[derive(Clone, Debug)]
+pub struct DbConfig {
+    /// `surrealkv://path`, `mem://`, `ws://host:port` or `wss://host`.
+    pub url: String,
+    pub namespace: String,
+    pub database: String,
+    pub user: Option<String>,
+    pub pass: Option<String>,
+}
+
+impl DbConfig {
+    pub fn memory() -> Self {
+        DbConfig {
+            url: "mem://".into(),
+            namespace: "grensdiensten".into(),
+            database: "main".into(),
+            user: None,
+            pass: None,
+        }
+    }
+}
+
+pub async fn connect(config: &DbConfig) -> Result<Db, surrealdb::Error> {
+    let db = surrealdb::engine::any::connect(config.url.as_str()).await?;
+    if let (Some(username), Some(password)) = (&config.user, &config.pass) {
+        db.signin(Root {
+            username: username.clone(),
+            password: password.clone(),
+        })
+        .await?;
+    }
+    db.use_ns(config.namespace.clone())
+        .use_db(config.database.clone())
+        .await?;
+    Ok(db)
+}
+
+/// A fresh in-memory database with the schema and the bundled data: for tests.
+pub async fn memory_with_seed() -> Result<Db, crate::error::AppError> {
+    let db = connect(&DbConfig::memory()).await?;
+    migrate(&db).await?;
+    seed(&db).await?;
+    Ok(db)
+}
+
+/// Reads the rows of one statement as JSON and decodes them into our types.
+pub fn rows<T: serde::de::DeserializeOwned>(
+    response: &mut surrealdb::IndexedResults,
+    index: usize,
+) -> Result<Vec<T>, crate::error::AppError> {
+    let values: Vec<serde_json::Value> = response.take(index)?;
+    values
+        .into_iter()
+        .map(|v| serde_json::from_value(v).map_err(Into::into))
+        .collect()
+}
+
+/// Checks that the database answers: for the health endpoint.
+pub async fn ping(db: &Db) -> Result<(), crate::error::AppError> {
+    db.query("RETURN 1").await?.check()?;
+    Ok(())
+}
+
+/// The database handle that the server provides to server functions and routes.
+pub fn use_db() -> Result<Db, crate::error::AppError> {
+    leptos::prelude::use_context::<Db>()
+        .ok_or_else(|| crate::error::AppError::ServerFn("database not provided".into()))
+}

@@ -1,0 +1,34 @@
+//! Grensdiensten / Services frontaliers: components, routes and server-function
+//! signatures. Data access (`db` and every `repo` module) is compiled only with
+//! the `ssr` feature, so SurrealDB never reaches the wasm bundle.
+
+pub mod app;
+pub mod components;
+pub mod error;
+pub mod i18n;
+pub mod map;
+pub mod municipalities;
+pub mod pages;
+pub mod routes;
+#[cfg(test)]
+mod text;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+    mark_hydrated();
+}
+
+/// Lets browser tests (and anything else) tell that the page has become interactive.
+#[cfg(feature = "hydrate")]
+fn mark_hydrated() {
+    use wasm_bindgen::JsValue;
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &JsValue::from_str("__hydrated"), &JsValue::TRUE);
+    }
+}

@@ -1,0 +1,236 @@
+//! Border municipalities: the directory, the profile, and their neighbours.
+
+mod list_page;
+mod profile_page;
+#[cfg(feature = "ssr")]
+pub mod repo;
+
+pub use list_page::MunicipalitiesPage;
+pub use profile_page::MunicipalityPage;
+
+use crate::error::AppError;
+use crate::i18n::{Lang, Localized, MaybeLocalized};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Longest accepted search text; anything longer is a mistake or abuse.
+pub const MAX_QUERY_CHARS: usize = 100;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Country {
+    #[serde(rename = "BE")]
+    Be,
+    #[serde(rename = "FR")]
+    Fr,
+}
+
+impl Country {
+    pub fn code(self) -> &'static str {
+        match self {
+            Country::Be => "BE",
+            Country::Fr => "FR",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Country> {
+        match code {
+            "BE" => Some(Country::Be),
+            "FR" => Some(Country::Fr),
+            _ => None,
+        }
+    }
+
+    /// Fluent id of the country name.
+    pub fn message_id(code: &str) -> &'static str {
+        if code == "BE" {
+            "country-be"
+        } else {
+            "country-fr"
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sort {
+    #[default]
+    Name,
+    Population,
+    Distance,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Name, Sort::Population, Sort::Distance];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Name => "name",
+            Sort::Population => "population",
+            Sort::Distance => "distance",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// The list's query string, as typed by the user (strings, so that the form can show
+/// exactly what was asked even when it is invalid).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MunicipalityQuery {
+    pub q: String,
+    pub country: String,
+    pub sort: String,
+}
+
+/// A checked query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MunicipalityFilter {
+    pub text: Option<String>,
+    pub country: Option<Country>,
+    pub sort: Sort,
+}
+
+impl MunicipalityQuery {
+    pub fn validate(&self) -> Result<MunicipalityFilter, AppError> {
+        let text = self.q.trim();
+        if text.chars().count() > MAX_QUERY_CHARS {
+            return Err(AppError::BadRequest("q".into()));
+        }
+        let country = match self.country.as_str() {
+            "" => None,
+            code => Some(Country::parse(code).ok_or_else(|| AppError::BadRequest("country".into()))?),
+        };
+        let sort = match self.sort.as_str() {
+            "" => Sort::default(),
+            code => Sort::parse(code).ok_or_else(|| AppError::BadRequest("sort".into()))?,
+        };
+        Ok(MunicipalityFilter {
+            text: (!text.is_empty()).then(|| text.to_owned()),
+            country,
+            sort,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MunicipalitySummary {
+    pub code: String,
+    pub country: String,
+    pub name: Localized,
+    pub province: Localized,
+    pub population: Option<i64>,
+    pub distance_to_border_km: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Arrondissement {
+    pub code: String,
+    pub nl: String,
+    pub fr: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MunicipalityDetail {
+    pub code: String,
+    pub code_type: String,
+    pub country: String,
+    pub name: Localized,
+    pub name_official: String,
+    pub province: Localized,
+    pub region: Localized,
+    pub arrondissement: Arrondissement,
+    pub epci_code: Option<String>,
+    pub epci_name: Option<String>,
+    pub population: Option<i64>,
+    pub population_source: Option<String>,
+    pub postal_codes: Vec<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub point_kind: String,
+    pub distance_to_border_km: f64,
+    pub has_boundary: bool,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Neighbour {
+    pub code: String,
+    pub country: String,
+    pub name: Localized,
+    pub distance_km: f64,
+    pub cross_border: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LocalService {
+    pub id: String,
+    pub name: MaybeLocalized,
+    pub category: String,
+    pub address: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MunicipalityProfile {
+    pub detail: MunicipalityDetail,
+    pub neighbours: Vec<Neighbour>,
+    pub services: Vec<LocalService>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteCounts {
+    pub municipalities: i64,
+    pub belgian: i64,
+    pub french: i64,
+    pub services: i64,
+    pub cross_border_links: i64,
+}
+
+#[server]
+pub async fn search_municipalities(
+    lang: Lang,
+    query: MunicipalityQuery,
+) -> Result<Vec<MunicipalitySummary>, AppError> {
+    let filter = query.validate()?;
+    repo::search(&crate::db::use_db()?, lang, &filter).await
+}
+
+#[server]
+pub async fn load_municipality_profile(code: String) -> Result<MunicipalityProfile, AppError> {
+    let profile = repo::profile(&crate::db::use_db()?, &code).await;
+    if let Err(error) = &profile {
+        let response = expect_context::<leptos_axum::ResponseOptions>();
+        response.set_status(error.status());
+    }
+    profile
+}
+
+#[server]
+pub async fn load_site_counts() -> Result<SiteCounts, AppError> {
+    repo::counts(&crate::db::use_db()?).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(q: &str, country: &str, sort: &str) -> MunicipalityQuery {
+        MunicipalityQuery { q: q.into(), country: country.into(), sort: sort.into() }
+    }
+
+    #[test]
+    fn valid_queries_are_normalised() {
+        let filter = query("  Ieper ", "BE", "population").validate().unwrap();
+        assert_eq!(filter.text.as_deref(), Some("Ieper"));
+        assert_eq!(filter.country, Some(Country::Be));
+        assert_eq!(filter.sort, Sort::Population);
+        assert_eq!(query("", "", "").validate().unwrap().text, None);
+    }
+
+    #[test]
+    fn invalid_queries_are_rejected() {
+        assert_eq!(query("", "NL", "").validate(), Err(AppError::BadRequest("country".into())));
+        assert_eq!(query("", "", "size").validate(), Err(AppError::BadRequest("sort".into())));
+        assert!(query(&"x".repeat(101), "", "").validate().is_err());
+    }
+}

@@ -1,0 +1,74 @@
+use crate::components::{ErrorNotice, PageMeta};
+use crate::i18n::{format_number, use_i18n};
+use crate::map::RegionMap;
+use crate::municipalities::{load_site_counts, SiteCounts};
+use crate::routes::Page;
+use leptos::prelude::*;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    let counts = Resource::new(|| (), |_| load_site_counts());
+    view! {
+        <PageMeta title=i18n.t("home-title") description=i18n.t("home-description") />
+        <section class="hero">
+            <h1>{i18n.t("home-heading")}</h1>
+            <p class="lead">{i18n.t("home-intro")}</p>
+            <form class="search" role="search" method="get" action=Page::Municipalities.path(lang)>
+                <label for="home-q">{i18n.t("home-search-label")}</label>
+                <div class="search__row">
+                    <input id="home-q" name="q" type="search" autocomplete="off" maxlength="100"
+                        placeholder=i18n.t("home-search-placeholder") />
+                    <button type="submit">{i18n.t("search-submit")}</button>
+                </div>
+            </form>
+        </section>
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match counts.await {
+                    Ok(counts) => view! { <Counts counts /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <section class="map-section" aria-labelledby="map-heading">
+            <h2 id="map-heading">{i18n.t("home-map-heading")}</h2>
+            <p>{i18n.t("home-map-intro")}</p>
+            <RegionMap focus=None />
+        </section>
+    }
+}
+
+#[component]
+fn Counts(counts: SiteCounts) -> impl IntoView {
+    let i18n = use_i18n();
+    let n = move |v: i64| format_number(i18n.lang, v);
+    view! {
+        <section aria-labelledby="counts-heading">
+            <h2 id="counts-heading">{i18n.t("home-counts-heading")}</h2>
+            <dl class="counts">
+                <div>
+                    <dt>{i18n.t("count-municipalities")}</dt>
+                    <dd data-testid="count-municipalities">{n(counts.municipalities)}</dd>
+                </div>
+                <div>
+                    <dt>{i18n.t("count-be")}</dt>
+                    <dd data-testid="count-be">{n(counts.belgian)}</dd>
+                </div>
+                <div>
+                    <dt>{i18n.t("count-fr")}</dt>
+                    <dd data-testid="count-fr">{n(counts.french)}</dd>
+                </div>
+                <div>
+                    <dt>{i18n.t("count-services")}</dt>
+                    <dd data-testid="count-services">{n(counts.services)}</dd>
+                </div>
+                <div>
+                    <dt>{i18n.t("count-links")}</dt>
+                    <dd data-testid="count-links">{n(counts.cross_border_links)}</dd>
+                </div>
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,62 @@
+//! Localized paths. Each page exists in both languages under its own slug.
+
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Municipalities,
+    Municipality(String),
+    About,
+}
+
+impl Page {
+    pub fn path(&self, lang: Lang) -> String {
+        let l = lang.code();
+        match (self, lang) {
+            (Page::Home, _) => format!("/{l}"),
+            (Page::Municipalities, Lang::Nl) => "/nl/gemeenten".into(),
+            (Page::Municipalities, Lang::Fr) => "/fr/communes".into(),
+            (Page::Municipality(code), _) => format!("{}/{code}", Page::Municipalities.path(lang)),
+            (Page::About, Lang::Nl) => "/nl/over-de-gegevens".into(),
+            (Page::About, Lang::Fr) => "/fr/a-propos-des-donnees".into(),
+        }
+    }
+
+    /// Recognises a localized path (without query), in either language.
+    pub fn from_path(path: &str) -> Option<(Page, Lang)> {
+        let lang = Lang::from_path(path)?;
+        let rest: Vec<&str> = path.trim_matches('/').split('/').skip(1).collect();
+        let page = match rest.as_slice() {
+            [] | [""] => Page::Home,
+            ["gemeenten"] | ["communes"] => Page::Municipalities,
+            ["gemeenten", code] | ["communes", code] => Page::Municipality((*code).to_owned()),
+            ["over-de-gegevens"] | ["a-propos-des-donnees"] => Page::About,
+            _ => return None,
+        };
+        // A Dutch slug under /fr (or the reverse) is not a page.
+        (page.path(lang) == format!("/{}", path.trim_matches('/'))).then_some((page, lang))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_round_trip_in_both_languages() {
+        for lang in Lang::ALL {
+            for page in [Page::Home, Page::Municipalities, Page::Municipality("59350".into()), Page::About] {
+                assert_eq!(Page::from_path(&page.path(lang)), Some((page.clone(), lang)));
+            }
+        }
+    }
+
+    #[test]
+    fn slugs_are_localized() {
+        assert_eq!(Page::Municipalities.path(Lang::Fr), "/fr/communes");
+        assert_eq!(Page::Municipality("33011".into()).path(Lang::Nl), "/nl/gemeenten/33011");
+        assert_eq!(Page::from_path("/fr/gemeenten"), None);
+        assert_eq!(Page::from_path("/nl/onbekend"), None);
+    }
+}

@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { LANGS, M, mapLocator, profilePath, waitForMap } from './helpers';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const MAX_TARGETS = 15;
+
+type Violations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
+
+/** One block per violation: id, impact, help, link, then the offending selectors. */
+function report(violations: Violations): string {
+  return violations
+    .map((v) => {
+      const targets = v.nodes.slice(0, MAX_TARGETS).map((n) => `    ${n.target.join(' ')}`);
+      if (v.nodes.length > MAX_TARGETS) targets.push(`    … and ${v.nodes.length - MAX_TARGETS} more`);
+      return [`${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`, ...targets].join('\n');
+    })
+    .join('\n');
+}
+
+for (const l of LANGS) {
+  const pages = [
+    { name: 'home', path: l.home },
+    { name: 'list', path: l.list },
+    { name: 'list with a query', path: `${l.list}?q=comines` },
+    { name: `FR profile with polygon (${M.lille.code})`, path: profilePath(l, M.lille.code) },
+    { name: `BE profile (${M.ieper.code})`, path: profilePath(l, M.ieper.code) },
+    { name: 'about', path: l.about },
+    { name: '404', path: l.missing },
+  ];
+  test.describe(`${l.lang}: accessibility (axe, WCAG 2.2 AA)`, () => {
+    for (const p of pages) {
+      test(`${p.name} has no violations`, async ({ page }) => {
+        await page.goto(p.path);
+        if ((await mapLocator(page).count()) > 0) await waitForMap(page);
+        const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        expect(violations.length, `axe violations on ${p.path}:\n${report(violations)}`).toBe(0);
+      });
+    }
+  });
+}

@@ -1,0 +1,69 @@
+//! Configuration from the environment, with documented defaults (see README).
+
+use app::db::DbConfig;
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "server", about = "Grensdiensten / Services frontaliers: web app, API and data commands")]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Apply migrations, seed on first start, and serve the web app and API (default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load the bundled data (idempotent: existing content is kept) and exit.
+    Seed,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// surrealkv://PATH (embedded, default), mem:// (tests), ws://HOST:PORT or wss://HOST (server).
+    #[arg(long, env = "DATABASE_URL", default_value = "surrealkv://data/db")]
+    pub database_url: String,
+    #[arg(long, env = "DATABASE_NS", default_value = "grensdiensten")]
+    pub database_ns: String,
+    #[arg(long, env = "DATABASE_DB", default_value = "main")]
+    pub database_db: String,
+    /// Root user for a SurrealDB server (ignored when not set).
+    #[arg(long, env = "DATABASE_USER")]
+    pub database_user: Option<String>,
+    #[arg(long, env = "DATABASE_PASS", hide_env_values = true)]
+    pub database_pass: Option<String>,
+    /// SurrealKV block cache in MiB (SurrealKV's own default takes about half the RAM).
+    #[arg(long, env = "DATABASE_CACHE_MB", default_value_t = 64)]
+    pub database_cache_mb: u64,
+    /// Optional raster tile URL template for the map, e.g. https://tiles.example/{z}/{x}/{y}.png
+    #[arg(long, env = "MAP_TILE_URL")]
+    pub map_tile_url: Option<String>,
+    /// Attribution shown with the tile layer.
+    #[arg(long, env = "MAP_TILE_ATTRIBUTION")]
+    pub map_tile_attribution: Option<String>,
+}
+
+impl Config {
+    pub fn db(&self) -> DbConfig {
+        DbConfig {
+            url: self.database_url.clone(),
+            namespace: self.database_ns.clone(),
+            database: self.database_db.clone(),
+            user: self.database_user.clone(),
+            pass: self.database_pass.clone(),
+        }
+    }
+
+    /// SurrealKV reads its settings from `SURREAL_*` variables when the store opens.
+    pub fn apply_storage_limits(&self) {
+        const KEY: &str = "SURREAL_SURREALKV_BLOCK_CACHE_CAPACITY";
+        if std::env::var_os(KEY).is_none() {
+            // Called at start-up, before the async runtime starts any thread.
+            std::env::set_var(KEY, (self.database_cache_mb * 1024 * 1024).to_string());
+        }
+    }
+}

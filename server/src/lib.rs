@@ -1,0 +1,7 @@
+//! Server wiring: configuration, the axum router, the API and language negotiation.
+//! The binary (`main.rs`) adds the command line.
+
+pub mod api;
+pub mod config;
+pub mod language;
+pub mod web;

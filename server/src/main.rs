@@ -1,0 +1,46 @@
+//! The one server binary: web app, open data API and data commands.
+
+use clap::Parser;
+use server::config::{Cli, Command};
+use server::web;
+use tracing_subscriber::EnvFilter;
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    init_logging();
+    cli.config.apply_storage_limits();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(run(cli))
+}
+
+fn init_logging() {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,surrealdb=warn,surrealkv=warn"));
+    let json = std::env::var("LOG_FORMAT").is_ok_and(|f| f == "json");
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let db = app::db::connect(&cli.config.db()).await?;
+    let applied = app::db::migrate(&db).await?;
+    tracing::info!(?applied, url = %cli.config.database_url, "database ready");
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Migrate => Ok(()),
+        Command::Seed => {
+            let report = app::db::seed(&db).await?;
+            tracing::info!(?report, "seed complete");
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            Ok(())
+        }
+        Command::Serve => {
+            if let Some(report) = app::db::seed_if_empty(&db).await? {
+                tracing::info!(?report, "first start: bundled data loaded");
+            }
+            web::serve(db, &cli.config).await
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The axum application: pages (Leptos SSR), server functions, API, static files,
+//! and the cross-cutting layers (compression, cache and security headers, logs).
+
+use crate::config::Config;
+use crate::{api, language};
+use app::app::{shell, App, ShellSettings};
+use app::db::Db;
+use app::i18n::Lang;
+use axum::extract::{FromRef, Request};
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+}
+
+pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
+    let mut options = get_configuration(None)?.leptos_options;
+    if options.output_name.is_empty() {
+        options.output_name = "grensdiensten".into();
+    }
+    let addr = options.site_addr;
+    let settings = ShellSettings {
+        map_tile_url: config.map_tile_url.clone().filter(|u| !u.is_empty()),
+        map_tile_attribution: config.map_tile_attribution.clone(),
+    };
+    let router = router(db, options, settings);
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!("listening on http://{addr}");
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+pub fn router(db: Db, options: LeptosOptions, settings: ShellSettings) -> Router {
+    let state = AppState { leptos_options: options.clone(), db: db.clone() };
+    let context = move || {
+        provide_context(db.clone());
+        provide_context(settings.clone());
+    };
+    let routes = generate_route_list(App);
+    Router::new()
+        .route("/", get(language::redirect_root))
+        .route("/healthz", get(api::healthz))
+        .nest("/api/v1", api::routes())
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(middleware::from_fn(cache_and_language_headers))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Static assets: the wasm/js/css bundle revalidates (its names are not hashed), the
+/// vendored libraries and images are cached for a day. Pages remember the language.
+async fn cache_and_language_headers(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let cache = if path.starts_with("/pkg/") || path.starts_with("/js/") {
+        Some("no-cache")
+    } else if path.starts_with("/vendor/") || path.ends_with(".svg") {
+        Some("public, max-age=86400")
+    } else {
+        None
+    };
+    if let Some(cache) = cache {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    } else if let Some(lang) = Lang::from_path(&path) {
+        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            headers.append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutdown signal received, finishing open requests");
+}

@@ -1,0 +1,162 @@
+//! The database layer, the server functions' queries and the HTTP surface, against a
+//! fresh in-memory SurrealDB seeded with the bundled data.
+
+use app::db::{memory_with_seed, migrate, seed, Db};
+use app::i18n::Lang;
+use app::municipalities::{repo, MunicipalityQuery};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use tower::ServiceExt;
+
+async fn db() -> Db {
+    memory_with_seed().await.expect("seeded in-memory database")
+}
+
+async fn search(db: &Db, lang: Lang, q: &str, country: &str, sort: &str) -> Vec<String> {
+    let query = MunicipalityQuery { q: q.into(), country: country.into(), sort: sort.into() };
+    repo::search(db, lang, &query.validate().unwrap())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.code)
+        .collect()
+}
+
+#[tokio::test]
+async fn migrations_apply_once_and_seed_is_idempotent() {
+    let db = db().await;
+    assert!(migrate(&db).await.unwrap().is_empty(), "second migrate applies nothing");
+    let first = seed(&db).await.unwrap();
+    let second = seed(&db).await.unwrap();
+    assert_eq!(first, second);
+    assert_eq!(first.municipalities, 258);
+    assert_eq!(first.services, 413);
+    assert!(first.neighbours > 258 * 6, "{first:?}");
+    assert!(first.map_layers >= 10);
+    assert!(first.projects >= 4 && first.events >= 2 && first.organizations >= 5, "{first:?}");
+    let counts = repo::counts(&db).await.unwrap();
+    assert_eq!((counts.belgian, counts.french), (105, 153));
+}
+
+#[tokio::test]
+async fn lookup_by_code_and_by_name_in_either_language_ignoring_accents_and_case() {
+    let db = db().await;
+    let profile = repo::profile(&db, "33011").await.unwrap();
+    assert_eq!(profile.detail.name.nl, "Ieper");
+    assert_eq!(profile.detail.name.fr, "Ypres");
+    for q in ["ypres", "Ieper", "IEPER", "iep"] {
+        assert!(search(&db, Lang::Nl, q, "", "").await.contains(&"33011".to_string()), "{q}");
+    }
+    let comines = search(&db, Lang::Fr, "comines", "", "").await;
+    assert!(comines.contains(&"59152".into()) && comines.contains(&"57097".into()), "{comines:?}");
+    assert_eq!(search(&db, Lang::Fr, "comines", "FR", "").await, vec!["59152"]);
+    assert!(search(&db, Lang::Nl, "armentieres", "", "").await.contains(&"59017".into()));
+    assert!(search(&db, Lang::Nl, "rijsel", "", "").await.contains(&"59350".into()));
+    assert!(search(&db, Lang::Fr, "peruwelz", "", "").await.len() == 1);
+    assert!(matches!(repo::profile(&db, "00000").await, Err(app::error::AppError::NotFound)));
+}
+
+#[tokio::test]
+async fn filters_and_sorting() {
+    let db = db().await;
+    assert_eq!(search(&db, Lang::Nl, "", "BE", "").await.len(), 105);
+    assert_eq!(search(&db, Lang::Nl, "", "FR", "").await.len(), 153);
+    assert_eq!(search(&db, Lang::Fr, "", "FR", "population").await.first().map(String::as_str), Some("59350"));
+    let by_distance = repo::search(&db, Lang::Nl, &MunicipalityQuery { sort: "distance".into(), ..Default::default() }.validate().unwrap())
+        .await
+        .unwrap();
+    assert!(by_distance.windows(2).all(|w| w[0].distance_to_border_km <= w[1].distance_to_border_km));
+}
+
+#[tokio::test]
+async fn neighbours_cross_the_border_where_they_should() {
+    let db = db().await;
+    for (a, b) in [("57097", "59152"), ("33029", "59656"), ("34027", "59279")] {
+        for (from, to) in [(a, b), (b, a)] {
+            let profile = repo::profile(&db, from).await.unwrap();
+            let edge = profile.neighbours.iter().find(|n| n.code == to);
+            let edge = edge.unwrap_or_else(|| panic!("{from} should list {to}"));
+            assert!(edge.cross_border && edge.distance_km < 10.0, "{from} -> {to}: {edge:?}");
+        }
+    }
+    let lille = repo::profile(&db, "59350").await.unwrap();
+    assert!(lille.detail.has_boundary);
+    assert!(lille.services.iter().any(|s| s.category == "town_hall"));
+}
+
+// ---- HTTP surface -------------------------------------------------------------------
+
+fn app(db: Db) -> axum::Router {
+    let options = LeptosOptions::builder().output_name("grensdiensten").site_root("target/site").build();
+    server::web::router(db, options, Default::default())
+}
+
+async fn get(router: &axum::Router, uri: &str, headers: &[(header::HeaderName, &str)]) -> (StatusCode, axum::http::HeaderMap, String) {
+    let mut request = Request::get(uri);
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    let response = router.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[tokio::test]
+async fn root_redirects_by_cookie_then_accept_language() {
+    let router = app(db().await);
+    let (status, headers, _) = get(&router, "/", &[]).await;
+    assert_eq!((status, headers[header::LOCATION].to_str().unwrap()), (StatusCode::FOUND, "/nl"));
+    let (_, headers, _) = get(&router, "/", &[(header::ACCEPT_LANGUAGE, "fr-BE,fr;q=0.9")]).await;
+    assert_eq!(headers[header::LOCATION], "/fr");
+    let (_, headers, _) = get(&router, "/", &[(header::ACCEPT_LANGUAGE, "fr"), (header::COOKIE, "lang=nl")]).await;
+    assert_eq!(headers[header::LOCATION], "/nl");
+}
+
+#[tokio::test]
+async fn pages_render_on_the_server_in_both_languages() {
+    let router = app(db().await);
+    let (status, headers, body) = get(&router, "/fr/communes?q=ypres", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<html lang=\"fr\""), "{}", &body[..body.len().min(400)]);
+    assert!(body.contains("Ypres") && body.contains("Communes frontalières"));
+    assert!(headers[header::SET_COOKIE].to_str().unwrap().starts_with("lang=fr"));
+    let (status, _, body) = get(&router, "/nl/gemeenten/59350", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Rijsel") && body.contains("hreflang=\"fr\""));
+    let (status, _, body) = get(&router, "/nl/gemeenten?country=XX", &[]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("De zoekopdracht is ongeldig"));
+}
+
+#[tokio::test]
+async fn unknown_pages_and_records_are_404_in_their_language() {
+    let router = app(db().await);
+    let (status, _, body) = get(&router, "/fr/nexiste-pas", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("Page introuvable"));
+    let (status, _, body) = get(&router, "/nl/gemeenten/00000", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("Pagina niet gevonden"));
+}
+
+#[tokio::test]
+async fn health_and_map_data() {
+    let router = app(db().await);
+    let (status, _, body) = get(&router, "/healthz", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("\"database\":\"ok\""));
+    let json = |body: &str| serde_json::from_str::<serde_json::Value>(body).unwrap();
+    let (_, headers, body) = get(&router, "/api/v1/municipalities.geojson", &[]).await;
+    assert_eq!(headers[header::CONTENT_TYPE], "application/geo+json");
+    assert_eq!(json(&body)["features"].as_array().unwrap().len(), 258);
+    let (_, _, body) = get(&router, "/api/v1/map/boundaries", &[]).await;
+    assert_eq!(json(&body)["features"].as_array().unwrap().len(), 153);
+    let (_, _, body) = get(&router, "/api/v1/map/layers", &[]).await;
+    let layers = json(&body);
+    let kinds: Vec<&str> = layers["features"].as_array().unwrap().iter().map(|f| f["properties"]["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"border") && kinds.contains(&"country") && kinds.contains(&"be_province"));
+}
