@@ -78,6 +78,20 @@ struct ServiceRow {
     source: String,
 }
 
+/// SurrealDB's `option<T>` takes NONE (an absent field), not NULL: drop JSON nulls.
+fn without_nulls(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
+        other => other,
+    }
+}
+
 fn non_empty(s: &str) -> Option<&str> {
     let s = s.trim();
     (!s.is_empty()).then_some(s)
@@ -324,8 +338,9 @@ pub async fn seed(db: &Db) -> Result<SeedReport, AppError> {
 BEGIN TRANSACTION;
 FOR $c IN $clusters { UPSERT type::record('cluster', $c.id) CONTENT $c.{code, kind, name, source}; };
 FOR $m IN $municipalities {
-    UPSERT type::record('municipality', $m.code) CONTENT $m.{code, code_type, country, name, name_source, province, region, arrondissement, population, population_source, postal_codes, lat, lon, point_kind, townhall_lat, townhall_lon, distance_to_border_km, geonameid, boundary, search_names, source}
-        MERGE { epci: IF $m.epci != NONE { type::record('cluster', $m.epci) } ELSE { NONE } };
+    UPSERT type::record('municipality', $m.code) CONTENT object::extend(
+        $m.{code, code_type, country, name, name_source, province, region, arrondissement, population, population_source, postal_codes, lat, lon, point_kind, townhall_lat, townhall_lon, distance_to_border_km, geonameid, boundary, search_names, source},
+        { epci: IF $m.epci { type::record('cluster', $m.epci) } ELSE { NONE } });
 };
 DELETE member_of;
 FOR $e IN $memberships { RELATE (type::record('municipality', $e.code))->member_of->(type::record('cluster', $e.cluster)); };
@@ -338,19 +353,20 @@ DELETE map_layer;
 FOR $l IN $layers { CREATE type::record('map_layer', $l.id) CONTENT $l.{kind, name, geometry, source}; };
 FOR $s IN $services {
     IF !record::exists(type::record('service', $s.id)) {
-        CREATE type::record('service', $s.id) CONTENT $s.{name, category, country, address, lat, lon, phone, email, website, opening_hours_source, source, licence}
-            MERGE { municipality: type::record('municipality', $s.municipality_code) };
+        CREATE type::record('service', $s.id) CONTENT object::extend(
+            $s.{name, category, country, address, lat, lon, phone, email, website, opening_hours_source, source, licence},
+            { municipality: type::record('municipality', $s.municipality_code) });
     };
 };
 COMMIT TRANSACTION;
 "#;
     db.query(sql)
-        .bind(("clusters", clusters))
-        .bind(("municipalities", municipality_rows))
+        .bind(("clusters", without_nulls(Value::from(clusters))))
+        .bind(("municipalities", without_nulls(Value::from(municipality_rows))))
         .bind(("memberships", memberships))
         .bind(("edges", edges))
-        .bind(("layers", layers))
-        .bind(("services", service_rows))
+        .bind(("layers", without_nulls(Value::from(layers))))
+        .bind(("services", without_nulls(Value::from(service_rows))))
         .await?
         .check()?;
     seed_cooperation(db, cooperation).await?;
@@ -367,7 +383,7 @@ FOR $o IN $data.organizations {
     };
 };
 FOR $c IN $data.clusters {
-    UPSERT type::record('cluster', $c.id) CONTENT $c.{name, kind, description, source} MERGE { code: $c.id };
+    UPSERT type::record('cluster', $c.id) CONTENT object::extend($c.{name, kind, description, source}, { code: $c.id });
     FOR $code IN $c.member_codes {
         IF record::exists(type::record('municipality', $code)) {
             RELATE (type::record('municipality', $code))->member_of->(type::record('cluster', $c.id));
@@ -376,29 +392,29 @@ FOR $c IN $data.clusters {
 };
 FOR $p IN $data.projects {
     IF !record::exists(type::record('project', $p.id)) {
-        CREATE type::record('project', $p.id) CONTENT $p.{name, summary, programme, portfolio, themes, budget_eur, budget_note, duration_note, status, kind, website, source} MERGE {
-            lead_partner: IF $p.lead_partner != NONE { type::record('organization', $p.lead_partner) } ELSE { NONE },
+        CREATE type::record('project', $p.id) CONTENT object::extend($p.{name, summary, programme, portfolio, themes, budget_eur, budget_note, duration_note, status, kind, website, source}, {
+            lead_partner: IF $p.lead_partner { type::record('organization', $p.lead_partner) } ELSE { NONE },
             partners: $p.partners.map(|$x| { org: type::record('organization', $x.org), role: $x.role }),
             municipalities: $p.municipality_codes.filter(|$c| record::exists(type::record('municipality', $c))).map(|$c| type::record('municipality', $c)),
-            period_start: IF $p.period_start != NONE { <datetime> ($p.period_start + 'T00:00:00Z') } ELSE { NONE },
-            period_end: IF $p.period_end != NONE { <datetime> ($p.period_end + 'T00:00:00Z') } ELSE { NONE },
-            parent: IF $p.parent != NONE { type::record('project', $p.parent) } ELSE { NONE },
-        };
+            period_start: IF $p.period_start { <datetime> ($p.period_start + 'T00:00:00Z') } ELSE { NONE },
+            period_end: IF $p.period_end { <datetime> ($p.period_end + 'T00:00:00Z') } ELSE { NONE },
+            parent: IF $p.parent { type::record('project', $p.parent) } ELSE { NONE },
+        });
     };
 };
 FOR $e IN $data.events {
     IF !record::exists(type::record('event', $e.id)) {
-        CREATE type::record('event', $e.id) CONTENT $e.{title, summary, kind, recurrence, place, audience, agenda, registration, source} MERGE {
-            project: IF $e.project != NONE { type::record('project', $e.project) } ELSE { NONE },
-            organiser: IF $e.organiser != NONE { type::record('organization', $e.organiser) } ELSE { NONE },
-            starts_at: IF $e.starts_at != NONE { <datetime> $e.starts_at } ELSE { NONE },
-            ends_at: IF $e.ends_at != NONE { <datetime> $e.ends_at } ELSE { NONE },
-        };
+        CREATE type::record('event', $e.id) CONTENT object::extend($e.{title, summary, kind, recurrence, place, audience, agenda, registration, source}, {
+            project: IF $e.project { type::record('project', $e.project) } ELSE { NONE },
+            organiser: IF $e.organiser { type::record('organization', $e.organiser) } ELSE { NONE },
+            starts_at: IF $e.starts_at { <datetime> $e.starts_at } ELSE { NONE },
+            ends_at: IF $e.ends_at { <datetime> $e.ends_at } ELSE { NONE },
+        });
     };
 };
 COMMIT TRANSACTION;
 "#;
-    db.query(sql).bind(("data", data)).await?.check()?;
+    db.query(sql).bind(("data", without_nulls(data))).await?.check()?;
     Ok(())
 }
 
