@@ -2,9 +2,9 @@
 //! to a translated message id, so the page can explain what went wrong.
 
 use http::StatusCode;
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -68,7 +68,13 @@ mod tests {
     #[test]
     fn errors_map_to_http_status() {
         assert_eq!(AppError::NotFound.status(), StatusCode::NOT_FOUND);
-        assert_eq!(AppError::BadRequest("q".into()).status(), StatusCode::BAD_REQUEST);
-        assert_eq!(AppError::Database("x".into()).status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            AppError::BadRequest("q".into()).status(),
+            StatusCode::BAD_REQUEST
+        );
+        assert_eq!(
+            AppError::Database("x".into()).status(),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
     }
 }

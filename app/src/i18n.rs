@@ -135,7 +135,11 @@ impl I18n {
         translate(self.lang, id, None)
     }
 
-    pub fn t_args<'a>(&self, id: &str, args: impl IntoIterator<Item = (&'a str, FluentValue<'a>)>) -> String {
+    pub fn t_args<'a>(
+        &self,
+        id: &str,
+        args: impl IntoIterator<Item = (&'a str, FluentValue<'a>)>,
+    ) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             fluent_args.set(name, value);
@@ -171,7 +175,10 @@ mod tests {
         let fr = ids(FR_FTL);
         let only_nl: Vec<_> = nl.difference(&fr).collect();
         let only_fr: Vec<_> = fr.difference(&nl).collect();
-        assert!(only_nl.is_empty() && only_fr.is_empty(), "only in nl: {only_nl:?}; only in fr: {only_fr:?}");
+        assert!(
+            only_nl.is_empty() && only_fr.is_empty(),
+            "only in nl: {only_nl:?}; only in fr: {only_fr:?}"
+        );
     }
 
     #[test]
@@ -186,7 +193,9 @@ mod tests {
                 let pattern = message.value().expect("message has a value");
                 let mut errors = vec![];
                 let mut args = FluentArgs::new();
-                for name in ["count", "name", "km", "total", "query", "code", "year", "other"] {
+                for name in [
+                    "count", "name", "km", "total", "query", "code", "year", "other",
+                ] {
                     args.set(name, FluentValue::from("1"));
                 }
                 bundle.format_pattern(pattern, Some(&args), &mut errors);
@@ -212,7 +221,10 @@ mod tests {
                 }
             }
         }
-        assert!(missing.is_empty(), "message ids used but not defined: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "message ids used but not defined: {missing:?}"
+        );
     }
 
     #[test]
@@ -275,7 +287,10 @@ mod content_tests {
 
     #[test]
     fn missing_translation_falls_back_to_the_other_language() {
-        let name = MaybeLocalized { nl: None, fr: Some("Justice de paix".into()) };
+        let name = MaybeLocalized {
+            nl: None,
+            fr: Some("Justice de paix".into()),
+        };
         assert_eq!(name.get(Lang::Nl), Some((Lang::Fr, "Justice de paix")));
         assert_eq!(name.get(Lang::Fr), Some((Lang::Fr, "Justice de paix")));
         assert_eq!(MaybeLocalized::default().get(Lang::Nl), None);

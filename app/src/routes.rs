@@ -46,8 +46,16 @@ mod tests {
     #[test]
     fn paths_round_trip_in_both_languages() {
         for lang in Lang::ALL {
-            for page in [Page::Home, Page::Municipalities, Page::Municipality("59350".into()), Page::About] {
-                assert_eq!(Page::from_path(&page.path(lang)), Some((page.clone(), lang)));
+            for page in [
+                Page::Home,
+                Page::Municipalities,
+                Page::Municipality("59350".into()),
+                Page::About,
+            ] {
+                assert_eq!(
+                    Page::from_path(&page.path(lang)),
+                    Some((page.clone(), lang))
+                );
             }
         }
     }
@@ -55,7 +63,10 @@ mod tests {
     #[test]
     fn slugs_are_localized() {
         assert_eq!(Page::Municipalities.path(Lang::Fr), "/fr/communes");
-        assert_eq!(Page::Municipality("33011".into()).path(Lang::Nl), "/nl/gemeenten/33011");
+        assert_eq!(
+            Page::Municipality("33011".into()).path(Lang::Nl),
+            "/nl/gemeenten/33011"
+        );
         assert_eq!(Page::from_path("/fr/gemeenten"), None);
         assert_eq!(Page::from_path("/nl/onbekend"), None);
     }

@@ -16,7 +16,10 @@ pub fn source_files() -> Vec<PathBuf> {
         }
     }
     let mut out = vec![];
-    walk(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+    walk(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut out,
+    );
     out
 }
 
@@ -33,8 +36,9 @@ fn literal_text_nodes(source: &str) -> Vec<String> {
             depth = 0;
         }
         if in_view {
-            let is_text_node = (trimmed.starts_with('"') && trimmed.ends_with('"') && trimmed.len() > 2)
-                || trimmed.contains(">\"");
+            let is_text_node =
+                (trimmed.starts_with('"') && trimmed.ends_with('"') && trimmed.len() > 2)
+                    || trimmed.contains(">\"");
             if is_text_node {
                 let literal = trimmed.split('"').nth(1).unwrap_or_default();
                 if literal.chars().any(|c| c.is_alphabetic()) {
@@ -59,7 +63,10 @@ fn components_contain_no_literal_prose() {
             offenders.push(format!("{}: {literal}", file.display()));
         }
     }
-    assert!(offenders.is_empty(), "text nodes that should come from Fluent: {offenders:#?}");
+    assert!(
+        offenders.is_empty(),
+        "text nodes that should come from Fluent: {offenders:#?}"
+    );
 }
 
 #[test]

@@ -38,8 +38,14 @@ pub fn routes() -> Router<AppState> {
 fn geojson(value: Value) -> Response {
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/geo+json")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/geo+json"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=300"),
+            ),
         ],
         value.to_string(),
     )
@@ -60,10 +66,18 @@ async fn municipality_points(State(state): State<AppState>) -> Result<Response, 
 
 pub async fn healthz(State(state): State<AppState>) -> Response {
     match app::db::ping(&state.db).await {
-        Ok(()) => (StatusCode::OK, Json(json!({ "status": "ok", "database": "ok" }))).into_response(),
+        Ok(()) => (
+            StatusCode::OK,
+            Json(json!({ "status": "ok", "database": "ok" })),
+        )
+            .into_response(),
         Err(error) => {
             tracing::error!(?error, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "error", "database": "unreachable" }))).into_response()
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "status": "error", "database": "unreachable" })),
+            )
+                .into_response()
         }
     }
 }

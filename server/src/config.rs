@@ -4,7 +4,10 @@ use app::db::DbConfig;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "server", about = "Grensdiensten / Services frontaliers: web app, API and data commands")]
+#[command(
+    name = "server",
+    about = "Grensdiensten / Services frontaliers: web app, API and data commands"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub config: Config,

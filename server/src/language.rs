@@ -32,7 +32,11 @@ fn accept_language(headers: &HeaderMap) -> Option<Lang> {
             let mut pieces = part.trim().split(';');
             let lang = Lang::from_code(pieces.next()?.trim())?;
             let quality = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             (quality > 0.0).then_some((quality, position, lang))
         })
@@ -46,8 +50,14 @@ pub async fn redirect_root(headers: HeaderMap) -> Response {
     (
         StatusCode::FOUND,
         [
-            (header::LOCATION, HeaderValue::from_static(if lang == Lang::Fr { "/fr" } else { "/nl" })),
-            (header::VARY, HeaderValue::from_static("Accept-Language, Cookie")),
+            (
+                header::LOCATION,
+                HeaderValue::from_static(if lang == Lang::Fr { "/fr" } else { "/nl" }),
+            ),
+            (
+                header::VARY,
+                HeaderValue::from_static("Accept-Language, Cookie"),
+            ),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
         ],
     )
@@ -68,15 +78,33 @@ mod tests {
 
     #[test]
     fn cookie_wins_over_accept_language() {
-        let h = headers(&[(header::COOKIE, "a=1; lang=fr"), (header::ACCEPT_LANGUAGE, "nl-BE,nl;q=0.9")]);
+        let h = headers(&[
+            (header::COOKIE, "a=1; lang=fr"),
+            (header::ACCEPT_LANGUAGE, "nl-BE,nl;q=0.9"),
+        ]);
         assert_eq!(negotiate(&h), Lang::Fr);
     }
 
     #[test]
     fn accept_language_is_ranked_by_quality() {
-        assert_eq!(negotiate(&headers(&[(header::ACCEPT_LANGUAGE, "en;q=1, fr;q=0.5, nl;q=0.8")])), Lang::Nl);
-        assert_eq!(negotiate(&headers(&[(header::ACCEPT_LANGUAGE, "fr-BE,fr;q=0.9,en;q=0.8")])), Lang::Fr);
-        assert_eq!(negotiate(&headers(&[(header::ACCEPT_LANGUAGE, "de, en")])), Lang::Nl);
+        assert_eq!(
+            negotiate(&headers(&[(
+                header::ACCEPT_LANGUAGE,
+                "en;q=1, fr;q=0.5, nl;q=0.8"
+            )])),
+            Lang::Nl
+        );
+        assert_eq!(
+            negotiate(&headers(&[(
+                header::ACCEPT_LANGUAGE,
+                "fr-BE,fr;q=0.9,en;q=0.8"
+            )])),
+            Lang::Fr
+        );
+        assert_eq!(
+            negotiate(&headers(&[(header::ACCEPT_LANGUAGE, "de, en")])),
+            Lang::Nl
+        );
         assert_eq!(negotiate(&HeaderMap::new()), Lang::Nl);
     }
 }

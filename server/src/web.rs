@@ -45,7 +45,10 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
 }
 
 pub fn router(db: Db, options: LeptosOptions, settings: ShellSettings) -> Router {
-    let state = AppState { leptos_options: options.clone(), db: db.clone() };
+    let state = AppState {
+        leptos_options: options.clone(),
+        db: db.clone(),
+    };
     let context = move || {
         provide_context(db.clone());
         provide_context(settings.clone());
@@ -59,7 +62,10 @@ pub fn router(db: Db, options: LeptosOptions, settings: ShellSettings) -> Router
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         .layer(middleware::from_fn(cache_and_language_headers))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -94,7 +100,10 @@ async fn cache_and_language_headers(request: Request, next: Next) -> Response {
     if let Some(cache) = cache {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     } else if let Some(lang) = Lang::from_path(&path) {
-        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+        let cookie = format!(
+            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.code()
+        );
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             headers.append(header::SET_COOKIE, value);
         }
@@ -108,7 +117,9 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };

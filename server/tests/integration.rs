@@ -15,7 +15,11 @@ async fn db() -> Db {
 }
 
 async fn search(db: &Db, lang: Lang, q: &str, country: &str, sort: &str) -> Vec<String> {
-    let query = MunicipalityQuery { q: q.into(), country: country.into(), sort: sort.into() };
+    let query = MunicipalityQuery {
+        q: q.into(),
+        country: country.into(),
+        sort: sort.into(),
+    };
     repo::search(db, lang, &query.validate().unwrap())
         .await
         .unwrap()
@@ -27,7 +31,10 @@ async fn search(db: &Db, lang: Lang, q: &str, country: &str, sort: &str) -> Vec<
 #[tokio::test]
 async fn migrations_apply_once_and_seed_is_idempotent() {
     let db = db().await;
-    assert!(migrate(&db).await.unwrap().is_empty(), "second migrate applies nothing");
+    assert!(
+        migrate(&db).await.unwrap().is_empty(),
+        "second migrate applies nothing"
+    );
     let first = seed(&db).await.unwrap();
     let second = seed(&db).await.unwrap();
     assert_eq!(first, second);
@@ -35,7 +42,10 @@ async fn migrations_apply_once_and_seed_is_idempotent() {
     assert_eq!(first.services, 413);
     assert!(first.neighbours > 258 * 6, "{first:?}");
     assert!(first.map_layers >= 10);
-    assert!(first.projects >= 4 && first.events >= 2 && first.organizations >= 5, "{first:?}");
+    assert!(
+        first.projects >= 4 && first.events >= 2 && first.organizations >= 5,
+        "{first:?}"
+    );
     let counts = repo::counts(&db).await.unwrap();
     assert_eq!((counts.belgian, counts.french), (105, 153));
 }
@@ -47,15 +57,33 @@ async fn lookup_by_code_and_by_name_in_either_language_ignoring_accents_and_case
     assert_eq!(profile.detail.name.nl, "Ieper");
     assert_eq!(profile.detail.name.fr, "Ypres");
     for q in ["ypres", "Ieper", "IEPER", "iep"] {
-        assert!(search(&db, Lang::Nl, q, "", "").await.contains(&"33011".to_string()), "{q}");
+        assert!(
+            search(&db, Lang::Nl, q, "", "")
+                .await
+                .contains(&"33011".to_string()),
+            "{q}"
+        );
     }
     let comines = search(&db, Lang::Fr, "comines", "", "").await;
-    assert!(comines.contains(&"59152".into()) && comines.contains(&"57097".into()), "{comines:?}");
-    assert_eq!(search(&db, Lang::Fr, "comines", "FR", "").await, vec!["59152"]);
-    assert!(search(&db, Lang::Nl, "armentieres", "", "").await.contains(&"59017".into()));
-    assert!(search(&db, Lang::Nl, "rijsel", "", "").await.contains(&"59350".into()));
+    assert!(
+        comines.contains(&"59152".into()) && comines.contains(&"57097".into()),
+        "{comines:?}"
+    );
+    assert_eq!(
+        search(&db, Lang::Fr, "comines", "FR", "").await,
+        vec!["59152"]
+    );
+    assert!(search(&db, Lang::Nl, "armentieres", "", "")
+        .await
+        .contains(&"59017".into()));
+    assert!(search(&db, Lang::Nl, "rijsel", "", "")
+        .await
+        .contains(&"59350".into()));
     assert!(search(&db, Lang::Fr, "peruwelz", "", "").await.len() == 1);
-    assert!(matches!(repo::profile(&db, "00000").await, Err(app::error::AppError::NotFound)));
+    assert!(matches!(
+        repo::profile(&db, "00000").await,
+        Err(app::error::AppError::NotFound)
+    ));
 }
 
 #[tokio::test]
@@ -63,11 +91,28 @@ async fn filters_and_sorting() {
     let db = db().await;
     assert_eq!(search(&db, Lang::Nl, "", "BE", "").await.len(), 105);
     assert_eq!(search(&db, Lang::Nl, "", "FR", "").await.len(), 153);
-    assert_eq!(search(&db, Lang::Fr, "", "FR", "population").await.first().map(String::as_str), Some("59350"));
-    let by_distance = repo::search(&db, Lang::Nl, &MunicipalityQuery { sort: "distance".into(), ..Default::default() }.validate().unwrap())
-        .await
-        .unwrap();
-    assert!(by_distance.windows(2).all(|w| w[0].distance_to_border_km <= w[1].distance_to_border_km));
+    assert_eq!(
+        search(&db, Lang::Fr, "", "FR", "population")
+            .await
+            .first()
+            .map(String::as_str),
+        Some("59350")
+    );
+    let by_distance = repo::search(
+        &db,
+        Lang::Nl,
+        &MunicipalityQuery {
+            sort: "distance".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap(),
+    )
+    .await
+    .unwrap();
+    assert!(by_distance
+        .windows(2)
+        .all(|w| w[0].distance_to_border_km <= w[1].distance_to_border_km));
 }
 
 #[tokio::test]
@@ -78,7 +123,10 @@ async fn neighbours_cross_the_border_where_they_should() {
             let profile = repo::profile(&db, from).await.unwrap();
             let edge = profile.neighbours.iter().find(|n| n.code == to);
             let edge = edge.unwrap_or_else(|| panic!("{from} should list {to}"));
-            assert!(edge.cross_border && edge.distance_km < 10.0, "{from} -> {to}: {edge:?}");
+            assert!(
+                edge.cross_border && edge.distance_km < 10.0,
+                "{from} -> {to}: {edge:?}"
+            );
         }
     }
     let lille = repo::profile(&db, "59350").await.unwrap();
@@ -89,16 +137,27 @@ async fn neighbours_cross_the_border_where_they_should() {
 // ---- HTTP surface -------------------------------------------------------------------
 
 fn app(db: Db) -> axum::Router {
-    let options = LeptosOptions::builder().output_name("grensdiensten").site_root("target/site").build();
+    let options = LeptosOptions::builder()
+        .output_name("grensdiensten")
+        .site_root("target/site")
+        .build();
     server::web::router(db, options, Default::default())
 }
 
-async fn get(router: &axum::Router, uri: &str, headers: &[(header::HeaderName, &str)]) -> (StatusCode, axum::http::HeaderMap, String) {
+async fn get(
+    router: &axum::Router,
+    uri: &str,
+    headers: &[(header::HeaderName, &str)],
+) -> (StatusCode, axum::http::HeaderMap, String) {
     let mut request = Request::get(uri);
     for (name, value) in headers {
         request = request.header(name, *value);
     }
-    let response = router.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+    let response = router
+        .clone()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let body = response.into_body().collect().await.unwrap().to_bytes();
@@ -109,10 +168,18 @@ async fn get(router: &axum::Router, uri: &str, headers: &[(header::HeaderName, &
 async fn root_redirects_by_cookie_then_accept_language() {
     let router = app(db().await);
     let (status, headers, _) = get(&router, "/", &[]).await;
-    assert_eq!((status, headers[header::LOCATION].to_str().unwrap()), (StatusCode::FOUND, "/nl"));
+    assert_eq!(
+        (status, headers[header::LOCATION].to_str().unwrap()),
+        (StatusCode::FOUND, "/nl")
+    );
     let (_, headers, _) = get(&router, "/", &[(header::ACCEPT_LANGUAGE, "fr-BE,fr;q=0.9")]).await;
     assert_eq!(headers[header::LOCATION], "/fr");
-    let (_, headers, _) = get(&router, "/", &[(header::ACCEPT_LANGUAGE, "fr"), (header::COOKIE, "lang=nl")]).await;
+    let (_, headers, _) = get(
+        &router,
+        "/",
+        &[(header::ACCEPT_LANGUAGE, "fr"), (header::COOKIE, "lang=nl")],
+    )
+    .await;
     assert_eq!(headers[header::LOCATION], "/nl");
 }
 
@@ -121,9 +188,16 @@ async fn pages_render_on_the_server_in_both_languages() {
     let router = app(db().await);
     let (status, headers, body) = get(&router, "/fr/communes?q=ypres", &[]).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("<html lang=\"fr\""), "{}", &body[..body.len().min(400)]);
+    assert!(
+        body.contains("<html lang=\"fr\""),
+        "{}",
+        &body[..body.len().min(400)]
+    );
     assert!(body.contains("Ypres") && body.contains("Communes frontalières"));
-    assert!(headers[header::SET_COOKIE].to_str().unwrap().starts_with("lang=fr"));
+    assert!(headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .starts_with("lang=fr"));
     let (status, _, body) = get(&router, "/nl/gemeenten/59350", &[]).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("Rijsel") && body.contains("hreflang=\"fr\""));
@@ -157,6 +231,13 @@ async fn health_and_map_data() {
     assert_eq!(json(&body)["features"].as_array().unwrap().len(), 153);
     let (_, _, body) = get(&router, "/api/v1/map/layers", &[]).await;
     let layers = json(&body);
-    let kinds: Vec<&str> = layers["features"].as_array().unwrap().iter().map(|f| f["properties"]["kind"].as_str().unwrap()).collect();
-    assert!(kinds.contains(&"border") && kinds.contains(&"country") && kinds.contains(&"be_province"));
+    let kinds: Vec<&str> = layers["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"border") && kinds.contains(&"country") && kinds.contains(&"be_province")
+    );
 }

@@ -75,7 +75,8 @@ pub fn LangSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let other = i18n.lang.other();
     let location = use_location();
-    let href = move || other_language_href(&location.pathname.get(), &location.search.get(), i18n.lang);
+    let href =
+        move || other_language_href(&location.pathname.get(), &location.search.get(), i18n.lang);
     view! {
         <a class="lang-switch" data-testid="lang-switch" href=href hreflang=other.code() lang=other.code()>
             {i18n.t("lang-switch")}
@@ -89,8 +90,14 @@ mod tests {
 
     #[test]
     fn the_switch_keeps_page_and_query() {
-        assert_eq!(other_language_href("/nl/gemeenten", "?q=ypres", Lang::Nl), "/fr/communes?q=ypres");
-        assert_eq!(other_language_href("/fr/communes/59350", "", Lang::Fr), "/nl/gemeenten/59350");
+        assert_eq!(
+            other_language_href("/nl/gemeenten", "?q=ypres", Lang::Nl),
+            "/fr/communes?q=ypres"
+        );
+        assert_eq!(
+            other_language_href("/fr/communes/59350", "", Lang::Fr),
+            "/nl/gemeenten/59350"
+        );
         assert_eq!(other_language_href("/nl/onbekend", "", Lang::Nl), "/fr");
     }
 }

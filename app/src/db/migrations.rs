@@ -37,12 +37,17 @@ pub async fn migrate(db: &Db) -> Result<Vec<i64>, AppError> {
             "BEGIN TRANSACTION;\n{}\nCREATE type::record('migration', $version) SET version = $version, name = $name, applied_at = time::now();\nCOMMIT TRANSACTION;",
             migration.sql
         );
-        db.query(sql)
-            .bind(("version", migration.version))
-            .bind(("name", migration.name))
-            .await?
-            .check()?;
-        tracing::info!(version = migration.version, name = migration.name, "migration applied");
+        super::execute(
+            db.query(sql)
+                .bind(("version", migration.version))
+                .bind(("name", migration.name)),
+        )
+        .await?;
+        tracing::info!(
+            version = migration.version,
+            name = migration.name,
+            "migration applied"
+        );
         now_applied.push(migration.version);
     }
     Ok(now_applied)

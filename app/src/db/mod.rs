@@ -80,3 +80,24 @@ pub fn use_db() -> Result<Db, crate::error::AppError> {
     leptos::prelude::use_context::<Db>()
         .ok_or_else(|| crate::error::AppError::ServerFn("database not provided".into()))
 }
+
+/// Runs a multi-statement query and reports the statement that really failed (in a
+/// transaction, every other statement only says that the transaction failed).
+pub async fn execute(
+    query: surrealdb::method::Query<'_, surrealdb::engine::any::Any>,
+) -> Result<(), crate::error::AppError> {
+    let mut response = query.await?;
+    let errors = response.take_errors();
+    let mut errors: Vec<(usize, surrealdb::Error)> = errors.into_iter().collect();
+    errors.sort_by_key(|(i, _)| *i);
+    let real = errors
+        .iter()
+        .find(|(_, e)| !e.to_string().contains("failed transaction"))
+        .or(errors.first());
+    match real {
+        Some((index, error)) => Err(crate::error::AppError::Database(format!(
+            "statement {index}: {error}"
+        ))),
+        None => Ok(()),
+    }
+}

@@ -126,7 +126,13 @@ fn licence_of(source: &str) -> &'static str {
 fn service_key(row: &ServiceRow) -> String {
     // FNV-1a: tiny, stable across builds and platforms (std's hasher is not).
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [&row.category, &row.municipality_code, &row.name_fr, &row.name_nl, &row.address] {
+    for part in [
+        &row.category,
+        &row.municipality_code,
+        &row.name_fr,
+        &row.name_nl,
+        &row.address,
+    ] {
         for byte in part.bytes().chain(std::iter::once(0)) {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -198,14 +204,16 @@ fn border_region() -> Result<(BTreeMap<String, Value>, Vec<Value>), AppError> {
         let Some(geometry) = feature.geometry.as_ref() else {
             continue;
         };
-        let geometry = serde_json::to_value(geometry)?;
+        let geometry = Value::String(serde_json::to_string(geometry)?);
         match kind.as_str() {
             "municipality_polygon" => {
                 boundaries.insert(prop("code"), geometry);
             }
             "border" | "country" | "fr_departement" | "be_province" => {
                 let name_fr = prop("name_fr");
-                let name_nl = Some(prop("name_nl")).filter(|n| !n.is_empty()).unwrap_or_else(|| name_fr.clone());
+                let name_nl = Some(prop("name_nl"))
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or_else(|| name_fr.clone());
                 layers.push(json!({
                     "id": format!("{kind}-{index}"),
                     "kind": kind,
@@ -270,7 +278,9 @@ fn service_record(row: &ServiceRow) -> Value {
 
 /// Seeds only when the database has no municipalities yet (first start).
 pub async fn seed_if_empty(db: &Db) -> Result<Option<SeedReport>, AppError> {
-    let mut response = db.query("RETURN count(SELECT VALUE id FROM municipality)").await?;
+    let mut response = db
+        .query("RETURN count(SELECT VALUE id FROM municipality)")
+        .await?;
     let count: Option<i64> = response.take(0)?;
     if count.unwrap_or(0) > 0 {
         return Ok(None);
@@ -285,7 +295,10 @@ pub async fn seed(db: &Db) -> Result<SeedReport, AppError> {
     let cooperation: Value = serde_json::from_str(COOPERATION_JSON)?;
 
     let known: BTreeSet<&str> = municipalities.iter().map(|m| m.code.as_str()).collect();
-    if let Some(orphan) = services.iter().find(|s| !known.contains(s.municipality_code.as_str())) {
+    if let Some(orphan) = services
+        .iter()
+        .find(|s| !known.contains(s.municipality_code.as_str()))
+    {
         return Err(AppError::BadRequest(format!(
             "service {:?} refers to unknown municipality {}",
             orphan.name_fr, orphan.municipality_code
@@ -313,7 +326,8 @@ pub async fn seed(db: &Db) -> Result<SeedReport, AppError> {
     let memberships: Vec<Value> = municipalities
         .iter()
         .filter_map(|m| {
-            non_empty(&m.intercommunality_code).map(|c| json!({ "code": m.code, "cluster": epci_key(c) }))
+            non_empty(&m.intercommunality_code)
+                .map(|c| json!({ "code": m.code, "cluster": epci_key(c) }))
         })
         .collect();
     let municipality_rows: Vec<Value> = municipalities
@@ -360,15 +374,19 @@ FOR $s IN $services {
 };
 COMMIT TRANSACTION;
 "#;
-    db.query(sql)
-        .bind(("clusters", without_nulls(Value::from(clusters))))
-        .bind(("municipalities", without_nulls(Value::from(municipality_rows))))
-        .bind(("memberships", memberships))
-        .bind(("edges", edges))
-        .bind(("layers", without_nulls(Value::from(layers))))
-        .bind(("services", without_nulls(Value::from(service_rows))))
-        .await?
-        .check()?;
+    super::execute(
+        db.query(sql)
+            .bind(("clusters", without_nulls(Value::from(clusters))))
+            .bind((
+                "municipalities",
+                without_nulls(Value::from(municipality_rows)),
+            ))
+            .bind(("memberships", memberships))
+            .bind(("edges", edges))
+            .bind(("layers", without_nulls(Value::from(layers))))
+            .bind(("services", without_nulls(Value::from(service_rows)))),
+    )
+    .await?;
     seed_cooperation(db, cooperation).await?;
     report(db).await
 }
@@ -414,7 +432,7 @@ FOR $e IN $data.events {
 };
 COMMIT TRANSACTION;
 "#;
-    db.query(sql).bind(("data", without_nulls(data))).await?.check()?;
+    super::execute(db.query(sql).bind(("data", without_nulls(data)))).await?;
     Ok(())
 }
 

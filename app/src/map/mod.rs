@@ -58,9 +58,15 @@ pub fn RegionMap(focus: Option<String>) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 fn mount_map(element: &web_sys::HtmlElement) {
     use wasm_bindgen::{JsCast, JsValue};
-    let Some(window) = web_sys::window() else { return };
-    let Ok(api) = js_sys::Reflect::get(&window, &JsValue::from_str("grensMap")) else { return };
-    let Ok(mount) = js_sys::Reflect::get(&api, &JsValue::from_str("mount")) else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(api) = js_sys::Reflect::get(&window, &JsValue::from_str("grensMap")) else {
+        return;
+    };
+    let Ok(mount) = js_sys::Reflect::get(&api, &JsValue::from_str("mount")) else {
+        return;
+    };
     if let Some(mount) = mount.dyn_ref::<js_sys::Function>() {
         let _ = mount.call1(&api, element);
     }

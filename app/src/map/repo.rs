@@ -4,6 +4,13 @@ use crate::db::{rows, Db};
 use crate::error::AppError;
 use serde_json::{json, Value};
 
+/// Geometries are stored as GeoJSON text.
+fn geometry(text: &Value) -> Value {
+    text.as_str()
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or(Value::Null)
+}
+
 fn feature_collection(features: Vec<Value>) -> Value {
     json!({ "type": "FeatureCollection", "features": features })
 }
@@ -18,7 +25,7 @@ pub async fn layers(db: &Db) -> Result<Value, AppError> {
         .map(|row| {
             json!({
                 "type": "Feature",
-                "geometry": row["geometry"],
+                "geometry": geometry(&row["geometry"]),
                 "properties": { "kind": row["kind"], "name_nl": row["name"]["nl"], "name_fr": row["name"]["fr"] },
             })
         })
@@ -36,7 +43,7 @@ pub async fn boundaries(db: &Db) -> Result<Value, AppError> {
         .map(|row| {
             json!({
                 "type": "Feature",
-                "geometry": row["boundary"],
+                "geometry": geometry(&row["boundary"]),
                 "properties": { "code": row["code"], "name_nl": row["name"]["nl"], "name_fr": row["name"]["fr"] },
             })
         })

@@ -8,7 +8,11 @@ use leptos_router::NavigateOptions;
 
 fn query_string(query: &MunicipalityQuery) -> String {
     let mut parts = vec![];
-    for (key, value) in [("q", &query.q), ("country", &query.country), ("sort", &query.sort)] {
+    for (key, value) in [
+        ("q", &query.q),
+        ("country", &query.country),
+        ("sort", &query.sort),
+    ] {
         if !value.is_empty() {
             parts.push(format!("{key}={}", urlencoding_encode(value)));
         }
@@ -25,7 +29,9 @@ fn urlencoding_encode(value: &str) -> String {
     let mut out = String::new();
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{byte:02X}")),
         }
@@ -48,16 +54,34 @@ pub fn MunicipalitiesPage() -> impl IntoView {
             sort: params.get("sort").unwrap_or_default(),
         }
     });
-    let results = Resource::new(move || query.get(), move |query| search_municipalities(lang, query));
+    let results = Resource::new(
+        move || query.get(),
+        move |query| search_municipalities(lang, query),
+    );
     let initial = query.get_untracked();
     let (text, set_text) = signal(initial.q.clone());
     let (country, set_country) = signal(initial.country.clone());
     let (sort, set_sort) = signal(initial.sort.clone());
     let navigate = use_navigate();
     let go = move || {
-        let query = MunicipalityQuery { q: text.get_untracked(), country: country.get_untracked(), sort: sort.get_untracked() };
-        let url = format!("{}{}", Page::Municipalities.path(lang), query_string(&query));
-        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        let query = MunicipalityQuery {
+            q: text.get_untracked(),
+            country: country.get_untracked(),
+            sort: sort.get_untracked(),
+        };
+        let url = format!(
+            "{}{}",
+            Page::Municipalities.path(lang),
+            query_string(&query)
+        );
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     };
     let go_input = go.clone();
     let go_change = go.clone();
@@ -134,7 +158,8 @@ fn ResultTable(list: Vec<MunicipalitySummary>) -> impl IntoView {
         .map(|m| {
             let other = m.name.get(lang.other()).to_owned();
             let name = m.name.get(lang).to_owned();
-            let other_name = (other != name).then(|| view! { <span lang=lang.other().code()>{other}</span> });
+            let other_name =
+                (other != name).then(|| view! { <span lang=lang.other().code()>{other}</span> });
             view! {
                 <tr data-testid="municipality-row" data-code=m.code.clone()>
                     <th scope="row">
@@ -179,9 +204,16 @@ mod tests {
 
     #[test]
     fn query_strings_encode_and_skip_empty_values() {
-        let q = MunicipalityQuery { q: "Comines Warneton".into(), country: "".into(), sort: "population".into() };
+        let q = MunicipalityQuery {
+            q: "Comines Warneton".into(),
+            country: "".into(),
+            sort: "population".into(),
+        };
         assert_eq!(query_string(&q), "?q=Comines+Warneton&sort=population");
-        let q = MunicipalityQuery { q: "Armentières".into(), ..Default::default() };
+        let q = MunicipalityQuery {
+            q: "Armentières".into(),
+            ..Default::default()
+        };
         assert_eq!(query_string(&q), "?q=Armenti%C3%A8res");
         assert_eq!(query_string(&MunicipalityQuery::default()), "");
     }

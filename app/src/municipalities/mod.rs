@@ -99,7 +99,9 @@ impl MunicipalityQuery {
         }
         let country = match self.country.as_str() {
             "" => None,
-            code => Some(Country::parse(code).ok_or_else(|| AppError::BadRequest("country".into()))?),
+            code => {
+                Some(Country::parse(code).ok_or_else(|| AppError::BadRequest("country".into()))?)
+            }
         };
         let sort = match self.sort.as_str() {
             "" => Sort::default(),
@@ -215,7 +217,11 @@ mod tests {
     use super::*;
 
     fn query(q: &str, country: &str, sort: &str) -> MunicipalityQuery {
-        MunicipalityQuery { q: q.into(), country: country.into(), sort: sort.into() }
+        MunicipalityQuery {
+            q: q.into(),
+            country: country.into(),
+            sort: sort.into(),
+        }
     }
 
     #[test]
@@ -229,8 +235,14 @@ mod tests {
 
     #[test]
     fn invalid_queries_are_rejected() {
-        assert_eq!(query("", "NL", "").validate(), Err(AppError::BadRequest("country".into())));
-        assert_eq!(query("", "", "size").validate(), Err(AppError::BadRequest("sort".into())));
+        assert_eq!(
+            query("", "NL", "").validate(),
+            Err(AppError::BadRequest("country".into()))
+        );
+        assert_eq!(
+            query("", "", "size").validate(),
+            Err(AppError::BadRequest("sort".into()))
+        );
         assert!(query(&"x".repeat(101), "", "").validate().is_err());
     }
 }

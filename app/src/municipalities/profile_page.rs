@@ -37,11 +37,18 @@ fn Profile(profile: MunicipalityProfile) -> impl IntoView {
     let country = i18n.t(Country::message_id(&d.country));
     let description = i18n.t_args(
         "profile-description",
-        [("name", name.clone().into()), ("other", country.clone().into())],
+        [
+            ("name", name.clone().into()),
+            ("other", country.clone().into()),
+        ],
     );
     let (across, same_side): (Vec<Neighbour>, Vec<Neighbour>) =
         profile.neighbours.into_iter().partition(|n| n.cross_border);
-    let code_label = if d.country == "BE" { "profile-code-be" } else { "profile-code-fr" };
+    let code_label = if d.country == "BE" {
+        "profile-code-be"
+    } else {
+        "profile-code-fr"
+    };
     let population = d.population.map(|p| format_number(lang, p));
     view! {
         <PageMeta title=name.clone() description />

@@ -5,7 +5,11 @@ use crate::db::{rows, Db};
 
 const SUMMARY_FIELDS: &str = "code, country, name, province, population, distance_to_border_km";
 
-pub async fn search(db: &Db, lang: Lang, filter: &MunicipalityFilter) -> Result<Vec<MunicipalitySummary>, AppError> {
+pub async fn search(
+    db: &Db,
+    lang: Lang,
+    filter: &MunicipalityFilter,
+) -> Result<Vec<MunicipalitySummary>, AppError> {
     let mut conditions = vec![];
     if filter.text.is_some() {
         conditions.push("search_names @@ $text");

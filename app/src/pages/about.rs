@@ -26,7 +26,13 @@ const SOURCES: &[Source] = &[
 pub fn AboutPage() -> impl IntoView {
     let i18n = use_i18n();
     // Licence names are proper names, except the ones that need translating.
-    let licence = move |l: &'static str| if l.starts_with("licence-") { i18n.t(l) } else { l.to_owned() };
+    let licence = move |l: &'static str| {
+        if l.starts_with("licence-") {
+            i18n.t(l)
+        } else {
+            l.to_owned()
+        }
+    };
     let rows = SOURCES
         .iter()
         .map(|s| {
