@@ -108,7 +108,7 @@ pub fn format_number(lang: Lang, value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(lang.group_separator());
         }
         out.push(ch);
@@ -232,7 +232,7 @@ mod tests {
         assert_eq!(format_number(Lang::Nl, 232787), "232.787");
         assert_eq!(format_number(Lang::Fr, 232787), "232\u{202F}787");
         assert_eq!(format_number(Lang::Nl, 999), "999");
-        assert_eq!(format_km(Lang::Fr, 3.14159), "3,1");
+        assert_eq!(format_km(Lang::Fr, 12.46), "12,5");
     }
 
     #[test]
