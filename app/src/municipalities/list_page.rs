@@ -6,37 +6,24 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+/// The list's URL query: empty values are left out, so shared links stay short.
 fn query_string(query: &MunicipalityQuery) -> String {
-    let mut parts = vec![];
+    let mut serializer = form_urlencoded::Serializer::new(String::new());
     for (key, value) in [
         ("q", &query.q),
         ("country", &query.country),
         ("sort", &query.sort),
     ] {
         if !value.is_empty() {
-            parts.push(format!("{key}={}", urlencoding_encode(value)));
+            serializer.append_pair(key, value);
         }
     }
-    if parts.is_empty() {
-        String::new()
+    let encoded = serializer.finish();
+    if encoded.is_empty() {
+        encoded
     } else {
-        format!("?{}", parts.join("&"))
+        format!("?{encoded}")
     }
-}
-
-/// Percent-encodes a query value (form encoding: space as `+`).
-fn urlencoding_encode(value: &str) -> String {
-    let mut out = String::new();
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 /// The directory: search by either language's name, filter by country, sort. The form

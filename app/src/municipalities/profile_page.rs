@@ -8,6 +8,8 @@ use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+const MAX_LISTED_NEIGHBOURS: usize = 8;
+
 #[component]
 pub fn MunicipalityPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -42,8 +44,11 @@ fn Profile(profile: MunicipalityProfile) -> impl IntoView {
             ("other", country.clone().into()),
         ],
     );
-    let (across, same_side): (Vec<Neighbour>, Vec<Neighbour>) =
+    let (mut across, mut same_side): (Vec<Neighbour>, Vec<Neighbour>) =
         profile.neighbours.into_iter().partition(|n| n.cross_border);
+    // Edges are symmetric, so a municipality can have many; show the nearest ones.
+    across.truncate(MAX_LISTED_NEIGHBOURS);
+    same_side.truncate(MAX_LISTED_NEIGHBOURS);
     let code_label = if d.country == "BE" {
         "profile-code-be"
     } else {
