@@ -5,7 +5,7 @@ use crate::i18n::Lang;
 use crate::municipalities::{MunicipalitiesPage, MunicipalityPage};
 use crate::pages::{AboutPage, HomePage, NotFound};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -33,6 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     .map(|text| view! { <meta name="map-tiles-attribution" content=text /> })}
                 <script defer src="/vendor/leaflet/leaflet.js"></script>
                 <script defer src="/js/map.js"></script>
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -53,7 +54,6 @@ fn ssr() -> SsrMode {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/grensdiensten.css" />
         <Router>
             <Routes fallback=NotFound>
                 <ParentRoute path=path!("/nl") view=|| view! { <Layout lang=Lang::Nl /> } ssr=ssr()>

@@ -29,6 +29,9 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
     if options.output_name.is_empty() {
         options.output_name = "grensdiensten".into();
     }
+    // cargo-leptos writes the content hashes of /pkg files next to the binary.
+    let hash_file = std::env::current_exe()?.with_file_name(options.hash_file.as_ref());
+    options.hash_files = hash_file.exists();
     let addr = options.site_addr;
     let settings = ShellSettings {
         map_tile_url: config.map_tile_url.clone().filter(|u| !u.is_empty()),
@@ -45,6 +48,7 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
 }
 
 pub fn router(db: Db, options: LeptosOptions, settings: ShellSettings) -> Router {
+    let hashed = options.hash_files;
     let state = AppState {
         leptos_options: options.clone(),
         db: db.clone(),
@@ -66,7 +70,9 @@ pub fn router(db: Db, options: LeptosOptions, settings: ShellSettings) -> Router
             AppState,
             _,
         >(context, shell))
-        .layer(middleware::from_fn(cache_and_language_headers))
+        .layer(middleware::from_fn(move |request, next| {
+            cache_and_language_headers(request, next, hashed)
+        }))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -84,13 +90,17 @@ pub fn router(db: Db, options: LeptosOptions, settings: ShellSettings) -> Router
         .with_state(state)
 }
 
-/// Static assets: the wasm/js/css bundle revalidates (its names are not hashed), the
-/// vendored libraries and images are cached for a day. Pages remember the language.
-async fn cache_and_language_headers(request: Request, next: Next) -> Response {
+/// Static assets: the wasm/js/css bundle is immutable when its names carry content
+/// hashes (else it revalidates), vendored libraries and images are cached for a day.
+/// Pages remember the language in a cookie.
+async fn cache_and_language_headers(request: Request, next: Next, hashed: bool) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
+    let ok = response.status().is_success();
     let headers = response.headers_mut();
-    let cache = if path.starts_with("/pkg/") || path.starts_with("/js/") {
+    let cache = if path.starts_with("/pkg/") && hashed && ok {
+        Some("public, max-age=31536000, immutable")
+    } else if path.starts_with("/pkg/") || path.starts_with("/js/") {
         Some("no-cache")
     } else if path.starts_with("/vendor/") || path.ends_with(".svg") {
         Some("public, max-age=86400")
