@@ -241,3 +241,24 @@ async fn health_and_map_data() {
         kinds.contains(&"border") && kinds.contains(&"country") && kinds.contains(&"be_province")
     );
 }
+
+#[tokio::test]
+async fn a_tile_layer_is_offered_only_when_configured() {
+    let db = db().await;
+    let (_, _, plain) = get(&app(db.clone()), "/nl", &[]).await;
+    assert!(!plain.contains("name=\"map-tiles\""));
+    let options = LeptosOptions::builder()
+        .output_name("grensdiensten")
+        .site_root("target/site")
+        .build();
+    let settings = app::app::ShellSettings {
+        map_tile_url: Some("https://tiles.example/{z}/{x}/{y}.png".into()),
+        map_tile_attribution: Some("© example".into()),
+    };
+    let router = server::web::router(db, options, settings);
+    let (_, _, body) = get(&router, "/fr", &[]).await;
+    assert!(
+        body.contains("<meta name=\"map-tiles\" content=\"https://tiles.example/{z}/{x}/{y}.png\""),
+        "{body}"
+    );
+}
