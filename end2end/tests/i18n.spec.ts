@@ -95,7 +95,8 @@ for (const l of LANGS) {
         if (c.q) {
           expect(new URL(page.url()).searchParams.get('q')).toBe(c.q);
           await expect(page.locator('#q')).toHaveValue(c.q);
-          expect(await rowCodes(page)).toContain(M.ieper.code);
+          // After a client-side navigation the results arrive asynchronously.
+          await expect.poll(() => rowCodes(page)).toContain(M.ieper.code);
         }
       });
     }

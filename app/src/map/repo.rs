@@ -1,77 +1,53 @@
-//! GeoJSON for the map, built from the database (server only).
+//! GeoJSON for the map, built from the database (server only). Each query shapes its
+//! rows as `{ geometry, properties }`; geometries stored as GeoJSON text are parsed.
 
 use crate::db::{rows, Db};
 use crate::error::AppError;
 use serde_json::{json, Value};
 
-/// Geometries are stored as GeoJSON text.
-fn geometry(text: &Value) -> Value {
-    text.as_str()
-        .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or(Value::Null)
-}
-
-fn feature_collection(features: Vec<Value>) -> Value {
-    json!({ "type": "FeatureCollection", "features": features })
+async fn feature_collection(db: &Db, sql: &'static str) -> Result<Value, AppError> {
+    let mut response = db.query(sql).await?;
+    let features: Vec<Value> = rows::<Value>(&mut response, 0)?
+        .into_iter()
+        .map(|row| {
+            let geometry = match &row["geometry"] {
+                Value::String(text) => serde_json::from_str(text).unwrap_or(Value::Null),
+                other => other.clone(),
+            };
+            json!({ "type": "Feature", "geometry": geometry, "properties": row["properties"] })
+        })
+        .collect();
+    Ok(json!({ "type": "FeatureCollection", "features": features }))
 }
 
 /// Border line, country outlines, provinces and départements.
 pub async fn layers(db: &Db) -> Result<Value, AppError> {
-    let mut response = db
-        .query("SELECT kind, name, geometry FROM map_layer ORDER BY kind")
-        .await?;
-    let features = rows::<Value>(&mut response, 0)?
-        .into_iter()
-        .map(|row| {
-            json!({
-                "type": "Feature",
-                "geometry": geometry(&row["geometry"]),
-                "properties": { "kind": row["kind"], "name_nl": row["name"]["nl"], "name_fr": row["name"]["fr"] },
-            })
-        })
-        .collect();
-    Ok(feature_collection(features))
+    feature_collection(
+        db,
+        "SELECT geometry, { kind: kind, name_nl: name.nl, name_fr: name.fr } AS properties
+         FROM map_layer ORDER BY properties.kind",
+    )
+    .await
 }
 
 /// Commune polygons (where the data has one).
 pub async fn boundaries(db: &Db) -> Result<Value, AppError> {
-    let mut response = db
-        .query("SELECT code, name, boundary FROM municipality WHERE boundary != NONE ORDER BY code")
-        .await?;
-    let features = rows::<Value>(&mut response, 0)?
-        .into_iter()
-        .map(|row| {
-            json!({
-                "type": "Feature",
-                "geometry": geometry(&row["boundary"]),
-                "properties": { "code": row["code"], "name_nl": row["name"]["nl"], "name_fr": row["name"]["fr"] },
-            })
-        })
-        .collect();
-    Ok(feature_collection(features))
+    feature_collection(
+        db,
+        "SELECT boundary AS geometry, { code: code, name_nl: name.nl, name_fr: name.fr } AS properties
+         FROM municipality WHERE boundary != NONE ORDER BY properties.code",
+    )
+    .await
 }
 
 /// One point per municipality.
 pub async fn points(db: &Db) -> Result<Value, AppError> {
-    let mut response = db
-        .query("SELECT code, country, name, population, distance_to_border_km, lat, lon FROM municipality ORDER BY code")
-        .await?;
-    let features = rows::<Value>(&mut response, 0)?
-        .into_iter()
-        .map(|row| {
-            json!({
-                "type": "Feature",
-                "geometry": { "type": "Point", "coordinates": [row["lon"], row["lat"]] },
-                "properties": {
-                    "code": row["code"],
-                    "country": row["country"],
-                    "name_nl": row["name"]["nl"],
-                    "name_fr": row["name"]["fr"],
-                    "population": row["population"],
-                    "distance_to_border_km": row["distance_to_border_km"],
-                },
-            })
-        })
-        .collect();
-    Ok(feature_collection(features))
+    feature_collection(
+        db,
+        "SELECT { type: 'Point', coordinates: [lon, lat] } AS geometry,
+                { code: code, country: country, name_nl: name.nl, name_fr: name.fr, population: population,
+                  distance_to_border_km: distance_to_border_km } AS properties
+         FROM municipality ORDER BY properties.code",
+    )
+    .await
 }
