@@ -8,11 +8,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 app="$root/app"
 pkg="$app/node_modules/leaflet"
 dest="$app/public/vendor/leaflet"
+cluster="$app/node_modules/leaflet.markercluster"
 
 # npm keeps its own copy of the lock in node_modules/.package-lock.json; if the
 # committed lock is newer, the installed tree may be stale.
 stamp="$app/node_modules/.package-lock.json"
-if [[ ! -d "$pkg" || ! -f "$stamp" || "$app/package-lock.json" -nt "$stamp" ]]; then
+if [[ ! -d "$pkg" || ! -d "$cluster" || ! -f "$stamp" || "$app/package-lock.json" -nt "$stamp" ]]; then
   echo "vendor-assets: npm ci --prefix app"
   npm ci --prefix "$app" --no-audit --no-fund
 else
@@ -24,5 +25,9 @@ echo "vendor-assets: copying leaflet $version -> ${dest#"$root/"}/"
 mkdir -p "$dest/images"
 cp "$pkg/dist/leaflet.js" "$pkg/dist/leaflet.css" "$pkg/LICENSE" "$dest/"
 cp "$pkg/dist/images/"* "$dest/images/"
+cluster_version="$(node -p "require('$cluster/package.json').version" 2>/dev/null || echo '?')"
+echo "vendor-assets: copying leaflet.markercluster $cluster_version -> ${dest#"$root/"}/"
+cp "$cluster/dist/leaflet.markercluster.js" "$cluster/dist/MarkerCluster.css" "$dest/"
+cp "$cluster/MIT-LICENCE.txt" "$dest/LICENSE.markercluster" 2>/dev/null || cp "$cluster/LICENSE"* "$dest/LICENSE.markercluster"
 ls -1 "$dest" "$dest/images" | sed 's/^/  /'
 echo "vendor-assets: done"

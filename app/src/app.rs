@@ -4,6 +4,8 @@ use crate::components::Layout;
 use crate::i18n::Lang;
 use crate::municipalities::{MunicipalitiesPage, MunicipalityPage};
 use crate::pages::{AboutPage, HomePage, NotFound};
+use crate::reports::ReportPage;
+use crate::services::{ServicePage, ServicesPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -27,12 +29,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" href="/vendor/leaflet/leaflet.css" />
+                <link rel="stylesheet" href="/vendor/leaflet/MarkerCluster.css" />
                 {settings.map_tile_url.map(|url| view! { <meta name="map-tiles" content=url /> })}
                 {settings
                     .map_tile_attribution
                     .map(|text| view! { <meta name="map-tiles-attribution" content=text /> })}
                 <script defer src="/vendor/leaflet/leaflet.js"></script>
+                <script defer src="/vendor/leaflet/leaflet.markercluster.js"></script>
                 <script defer src="/js/map.js"></script>
+                <script defer src="/js/services-map.js"></script>
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
@@ -60,12 +65,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=ssr() />
                     <Route path=path!("gemeenten") view=MunicipalitiesPage ssr=ssr() />
                     <Route path=path!("gemeenten/:code") view=MunicipalityPage ssr=ssr() />
+                    <Route path=path!("diensten") view=ServicesPage ssr=ssr() />
+                    <Route path=path!("diensten/:id") view=ServicePage ssr=ssr() />
+                    <Route path=path!("melden") view=ReportPage ssr=ssr() />
                     <Route path=path!("over-de-gegevens") view=AboutPage ssr=ssr() />
                 </ParentRoute>
                 <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
                     <Route path=path!("") view=HomePage ssr=ssr() />
                     <Route path=path!("communes") view=MunicipalitiesPage ssr=ssr() />
                     <Route path=path!("communes/:code") view=MunicipalityPage ssr=ssr() />
+                    <Route path=path!("services") view=ServicesPage ssr=ssr() />
+                    <Route path=path!("services/:id") view=ServicePage ssr=ssr() />
+                    <Route path=path!("signaler") view=ReportPage ssr=ssr() />
                     <Route path=path!("a-propos-des-donnees") view=AboutPage ssr=ssr() />
                 </ParentRoute>
             </Routes>

@@ -194,7 +194,8 @@ mod tests {
                 let mut errors = vec![];
                 let mut args = FluentArgs::new();
                 for name in [
-                    "count", "name", "km", "total", "query", "code", "year", "other",
+                    "count", "name", "km", "total", "query", "code", "year", "other", "time",
+                    "day", "place", "radius", "filter", "page", "pages", "date",
                 ] {
                     args.set(name, FluentValue::from("1"));
                 }

@@ -9,7 +9,9 @@ pub mod i18n;
 pub mod map;
 pub mod municipalities;
 pub mod pages;
+pub mod reports;
 pub mod routes;
+pub mod services;
 #[cfg(test)]
 mod text;
 

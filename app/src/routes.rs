@@ -7,6 +7,9 @@ pub enum Page {
     Home,
     Municipalities,
     Municipality(String),
+    Services,
+    Service(String),
+    Report,
     About,
 }
 
@@ -18,6 +21,11 @@ impl Page {
             (Page::Municipalities, Lang::Nl) => "/nl/gemeenten".into(),
             (Page::Municipalities, Lang::Fr) => "/fr/communes".into(),
             (Page::Municipality(code), _) => format!("{}/{code}", Page::Municipalities.path(lang)),
+            (Page::Services, Lang::Nl) => "/nl/diensten".into(),
+            (Page::Services, Lang::Fr) => "/fr/services".into(),
+            (Page::Service(id), _) => format!("{}/{id}", Page::Services.path(lang)),
+            (Page::Report, Lang::Nl) => "/nl/melden".into(),
+            (Page::Report, Lang::Fr) => "/fr/signaler".into(),
             (Page::About, Lang::Nl) => "/nl/over-de-gegevens".into(),
             (Page::About, Lang::Fr) => "/fr/a-propos-des-donnees".into(),
         }
@@ -31,6 +39,9 @@ impl Page {
             [] | [""] => Page::Home,
             ["gemeenten"] | ["communes"] => Page::Municipalities,
             ["gemeenten", code] | ["communes", code] => Page::Municipality((*code).to_owned()),
+            ["diensten"] | ["services"] => Page::Services,
+            ["diensten", id] | ["services", id] => Page::Service((*id).to_owned()),
+            ["melden"] | ["signaler"] => Page::Report,
             ["over-de-gegevens"] | ["a-propos-des-donnees"] => Page::About,
             _ => return None,
         };
@@ -50,6 +61,9 @@ mod tests {
                 Page::Home,
                 Page::Municipalities,
                 Page::Municipality("59350".into()),
+                Page::Services,
+                Page::Service("s1a2b3".into()),
+                Page::Report,
                 Page::About,
             ] {
                 assert_eq!(

@@ -40,9 +40,13 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
     let router = router(db, options, settings);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    // Connection info gives the report form's rate limit the client's address.
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("stopped");
     Ok(())
 }
@@ -53,14 +57,17 @@ pub fn router(db: Db, options: LeptosOptions, settings: ShellSettings) -> Router
         leptos_options: options.clone(),
         db: db.clone(),
     };
+    let limiter = app::reports::limiter::RateLimiter::for_reports();
     let context = move || {
         provide_context(db.clone());
         provide_context(settings.clone());
+        provide_context(limiter.clone());
     };
     let routes = generate_route_list(App);
     Router::new()
         .route("/", get(language::redirect_root))
         .route("/healthz", get(api::healthz))
+        .route("/api/openapi.json", get(api::openapi::document))
         .nest("/api/v1", api::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();

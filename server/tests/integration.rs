@@ -10,6 +10,9 @@ use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use tower::ServiceExt;
 
+#[path = "integration/services.rs"]
+mod services;
+
 async fn db() -> Db {
     memory_with_seed().await.expect("seeded in-memory database")
 }

@@ -36,7 +36,13 @@ pub fn Chrome(children: Children) -> impl IntoView {
                         <a href=Page::Home.path(lang)>{i18n.t("nav-home")}</a>
                     </li>
                     <li>
+                        <a href=Page::Services.path(lang)>{i18n.t("nav-services")}</a>
+                    </li>
+                    <li>
                         <a href=Page::Municipalities.path(lang)>{i18n.t("nav-municipalities")}</a>
+                    </li>
+                    <li>
+                        <a href=Page::Report.path(lang)>{i18n.t("nav-report")}</a>
                     </li>
                     <li>
                         <a href=Page::About.path(lang)>{i18n.t("nav-about")}</a>

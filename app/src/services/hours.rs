@@ -1,0 +1,235 @@
+//! Opening hours in OpenStreetMap `opening_hours` syntax, evaluated in Europe/Brussels
+//! time with the public holidays of the service's country (server only).
+
+use super::{DayHours, OpenState, OpeningHours as HoursView};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike};
+use chrono_tz::{Europe::Brussels, Tz};
+use opening_hours::localization::{Country, TzLocation};
+use opening_hours::{Context, OpeningHours};
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+pub type Hours = OpeningHours<TzLocation<Tz>>;
+
+/// Parses and localizes an expression; the error is the parser's message.
+pub fn parse(osm: &str, country: &str) -> Result<Hours, String> {
+    let holidays = match country {
+        "BE" => Country::BE.holidays(),
+        _ => Country::FR.holidays(),
+    };
+    let context = Context::default()
+        .with_holidays(holidays)
+        .with_locale(TzLocation::new(Brussels));
+    osm.parse::<OpeningHours>()
+        .map(|oh| oh.with_context(context))
+        .map_err(|e| e.to_string())
+}
+
+/// Parsed expressions are shared: most town halls have one of a few dozen schedules,
+/// and parsing on every search would dominate its cost.
+pub fn cached(osm: &str, country: &str) -> Option<Arc<Hours>> {
+    type Cache = HashMap<(String, String), Option<Arc<Hours>>>;
+    static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Default::default);
+    let key = (osm.to_owned(), country.to_owned());
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if cache.len() > 10_000 {
+        cache.clear();
+    }
+    cache
+        .entry(key)
+        .or_insert_with(|| parse(osm, country).ok().map(Arc::new))
+        .clone()
+}
+
+pub fn is_open(hours: &Hours, at: DateTime<Tz>) -> bool {
+    hours.is_open(at)
+}
+
+fn hhmm(hour: u8, minute: u8) -> String {
+    format!("{hour:02}:{minute:02}")
+}
+
+/// Open or closed at `at`, and when that changes (within a week).
+pub fn state(hours: &Hours, at: DateTime<Tz>) -> OpenState {
+    let open = hours.is_open(at);
+    let change = hours
+        .next_change(at)
+        .filter(|next| *next - at <= Duration::days(7));
+    OpenState {
+        open,
+        change: change.map(|c| {
+            (
+                c.date_naive().to_string(),
+                hhmm(c.hour() as u8, c.minute() as u8),
+            )
+        }),
+        change_today: change.is_some_and(|c| c.date_naive() == at.date_naive()),
+        change_weekday: change.map(|c| c.weekday().num_days_from_monday() as u8),
+    }
+}
+
+/// The seven days from `from`, with their open periods and public holidays.
+pub fn week(hours: &Hours, from: NaiveDate, country: &str) -> Vec<DayHours> {
+    let holidays = match country {
+        "BE" => Country::BE.holidays(),
+        _ => Country::FR.holidays(),
+    };
+    (0..7)
+        .map(|offset| {
+            let date = from + Duration::days(offset);
+            let periods = hours
+                .schedule_at(date)
+                .into_iter()
+                .filter(|range| range.kind == opening_hours::RuleKind::Open)
+                .map(|range| {
+                    (
+                        hhmm(range.range.start.hour(), range.range.start.minute()),
+                        hhmm(range.range.end.hour(), range.range.end.minute()),
+                    )
+                })
+                .collect();
+            DayHours {
+                date: date.to_string(),
+                weekday: date.weekday().num_days_from_monday() as u8,
+                periods,
+                public_holiday: holidays.get_public().contains(date),
+            }
+        })
+        .collect()
+}
+
+pub fn view(osm: &str, country: &str, at: DateTime<Tz>) -> Option<HoursView> {
+    let hours = cached(osm, country)?;
+    Some(HoursView {
+        osm: osm.to_owned(),
+        week: week(&hours, at.date_naive(), country),
+        now: state(&hours, at),
+    })
+}
+
+/// Converts the service-public.fr annuaire's JSON hours
+/// (`[["lundi","vendredi",[["08:00:00","12:15:00"]]], …]`) to OpenStreetMap syntax.
+/// French town halls close on public holidays, hence `PH off`.
+pub fn from_annuaire(json: &str) -> Result<String, String> {
+    type Rule = (String, String, Vec<(String, String)>);
+    let rules: Vec<Rule> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let day = |name: &str| -> Result<&'static str, String> {
+        Ok(match name {
+            "lundi" => "Mo",
+            "mardi" => "Tu",
+            "mercredi" => "We",
+            "jeudi" => "Th",
+            "vendredi" => "Fr",
+            "samedi" => "Sa",
+            "dimanche" => "Su",
+            other => return Err(format!("unknown day {other:?}")),
+        })
+    };
+    let time = |t: &str| -> Result<String, String> {
+        t.get(..5)
+            .filter(|hm| hm.as_bytes().get(2) == Some(&b':'))
+            .map(str::to_owned)
+            .ok_or_else(|| format!("bad time {t:?}"))
+    };
+    let mut parts = vec![];
+    for (from, to, periods) in &rules {
+        let days = if from == to {
+            day(from)?.to_owned()
+        } else {
+            format!("{}-{}", day(from)?, day(to)?)
+        };
+        let periods: Vec<String> = periods
+            .iter()
+            .map(|(open, close)| Ok(format!("{}-{}", time(open)?, time(close)?)))
+            .collect::<Result<_, String>>()?;
+        parts.push(format!("{days} {}", periods.join(",")));
+    }
+    if parts.is_empty() {
+        return Err("no opening rules".into());
+    }
+    parts.push("PH off".into());
+    let osm = parts.join("; ");
+    parse(&osm, "FR")?;
+    Ok(osm)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    const HALLUIN: &str = "Mo-Fr 08:30-12:00,13:30-17:30; Sa 09:00-12:00; PH off";
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Tz> {
+        Brussels.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
+    }
+
+    #[test]
+    fn annuaire_json_becomes_osm_syntax() {
+        let json = r#"[["lundi","vendredi",[["08:00:00","12:15:00"],["13:30:00","18:00:00"]]],["samedi","samedi",[["09:00:00","12:00:00"]]]]"#;
+        assert_eq!(
+            from_annuaire(json).unwrap(),
+            "Mo-Fr 08:00-12:15,13:30-18:00; Sa 09:00-12:00; PH off"
+        );
+        assert!(from_annuaire(r#"[["lundi","jour",[]]]"#).is_err());
+        assert!(from_annuaire("[]").is_err());
+    }
+
+    #[test]
+    fn open_on_saturday_morning_closed_on_sunday() {
+        let hours = parse(HALLUIN, "FR").unwrap();
+        // Saturday 28 November 2026, 10:15 in Brussels.
+        let saturday = at(2026, 11, 28, 10, 15);
+        let s = state(&hours, saturday);
+        assert!(s.open);
+        assert_eq!(s.change, Some(("2026-11-28".into(), "12:00".into())));
+        assert!(s.change_today);
+        // Sunday: closed, opens Monday 08:30.
+        let s = state(&hours, at(2026, 11, 29, 11, 0));
+        assert!(!s.open);
+        assert_eq!(s.change, Some(("2026-11-30".into(), "08:30".into())));
+        assert_eq!(s.change_weekday, Some(0));
+    }
+
+    #[test]
+    fn public_holidays_are_exceptions() {
+        let hours = parse(HALLUIN, "FR").unwrap();
+        // Wednesday 11 November 2026 (Armistice) at 10:00: a weekday, yet closed.
+        assert!(!is_open(&hours, at(2026, 11, 11, 10, 0)));
+        assert!(is_open(&hours, at(2026, 11, 12, 10, 0)));
+        // 14 July is a holiday in France only.
+        let be = parse("Mo-Fr 09:00-17:00; PH off", "BE").unwrap();
+        let fr = parse("Mo-Fr 09:00-17:00; PH off", "FR").unwrap();
+        assert!(is_open(&be, at(2026, 7, 14, 10, 0)));
+        assert!(!is_open(&fr, at(2026, 7, 14, 10, 0)));
+        // 21 July is a holiday in Belgium only.
+        assert!(!is_open(&be, at(2026, 7, 21, 10, 0)));
+        assert!(is_open(&fr, at(2026, 7, 21, 10, 0)));
+    }
+
+    #[test]
+    fn the_week_table_marks_holidays() {
+        let hours = parse(HALLUIN, "FR").unwrap();
+        let week = week(&hours, NaiveDate::from_ymd_opt(2026, 11, 9).unwrap(), "FR");
+        assert_eq!(week.len(), 7);
+        assert_eq!(week[0].weekday, 0);
+        assert_eq!(
+            week[0].periods,
+            vec![
+                ("08:30".into(), "12:00".into()),
+                ("13:30".into(), "17:30".into())
+            ]
+        );
+        assert!(week[2].public_holiday && week[2].periods.is_empty());
+        assert_eq!(week[5].periods, vec![("09:00".into(), "12:00".into())]);
+        assert!(week[6].periods.is_empty());
+    }
+
+    #[test]
+    fn summer_time_is_respected() {
+        // 08:45 local in July is 06:45 UTC: open, though UTC says 06:45.
+        let hours = parse("Mo-Fr 08:30-12:00", "FR").unwrap();
+        let utc = chrono::Utc.with_ymd_and_hms(2026, 7, 15, 6, 45, 0).unwrap();
+        assert!(is_open(&hours, utc.with_timezone(&Brussels)));
+    }
+}

@@ -1,0 +1,216 @@
+//! Services residents can use on either side of the border: search with filters and
+//! distance, the detail page with opening hours, and the types of the open data API.
+
+mod detail_page;
+#[cfg(feature = "ssr")]
+pub mod hours;
+mod list_page;
+mod query;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod search;
+
+pub use detail_page::ServicePage;
+pub use list_page::ServicesPage;
+pub use query::{Near, ServiceFilter, ServiceQuery, ServiceSort, MAX_RADIUS_KM, PER_PAGE};
+
+use crate::error::AppError;
+use crate::i18n::{Lang, Localized, MaybeLocalized};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One result row: enough for the list, the map and the exports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceHit {
+    pub id: String,
+    pub name: MaybeLocalized,
+    pub category: String,
+    pub category_label: Localized,
+    pub country: String,
+    pub municipality_code: String,
+    pub municipality_name: Localized,
+    pub address: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub languages: Vec<String>,
+    /// Residents of both countries may use it.
+    pub cross_border: bool,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub opening_hours: Option<String>,
+    /// Set when the search is near a place.
+    pub distance_km: Option<f64>,
+    /// Whether it is open at the time of the search (None: hours unknown).
+    pub open_now: Option<bool>,
+    pub is_sample: bool,
+}
+
+/// How many results share one value of a filter, given the other filters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FacetValue {
+    pub value: String,
+    pub label: Localized,
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Facets {
+    pub category: Vec<FacetValue>,
+    pub country: Vec<FacetValue>,
+    pub municipality: Vec<FacetValue>,
+    pub language: Vec<FacetValue>,
+    /// Results that residents of both countries may use.
+    pub cross_border: usize,
+    /// Results open at the time of the search.
+    pub open_now: usize,
+}
+
+/// The place a "near" search measures from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NearPlace {
+    /// The municipality that was typed, when it was one.
+    pub municipality: Option<(String, Localized)>,
+    pub lat: f64,
+    pub lon: f64,
+    pub radius_km: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapPoint {
+    pub id: String,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// The requested page of results.
+    pub hits: Vec<ServiceHit>,
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub facets: Facets,
+    pub near: Option<NearPlace>,
+    /// Every result with coordinates (not only this page), for the map.
+    pub points: Vec<MapPoint>,
+}
+
+/// Cross-border access: who may use the service, and what the rule is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Access {
+    /// `BE`, `FR` or `both`.
+    pub who: String,
+    pub note: Option<Localized>,
+}
+
+/// One day of the coming week, with its opening periods.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DayHours {
+    /// ISO date.
+    pub date: String,
+    /// 0 = Monday.
+    pub weekday: u8,
+    /// Periods as "HH:MM" pairs.
+    pub periods: Vec<(String, String)>,
+    pub public_holiday: bool,
+}
+
+/// "Open now, closes at 12:00" / "Closed, opens on Monday at 08:00".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpenState {
+    pub open: bool,
+    /// The next change, as ISO date and "HH:MM", when it is within a week.
+    pub change: Option<(String, String)>,
+    /// The next change is today.
+    pub change_today: bool,
+    pub change_weekday: Option<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpeningHours {
+    /// As stored, in OpenStreetMap `opening_hours` syntax.
+    pub osm: String,
+    pub week: Vec<DayHours>,
+    pub now: OpenState,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceDetail {
+    pub id: String,
+    pub name: MaybeLocalized,
+    pub description: MaybeLocalized,
+    pub category: String,
+    pub category_label: Localized,
+    pub provider: Option<Localized>,
+    pub country: String,
+    pub municipality_code: String,
+    pub municipality_name: Localized,
+    pub address: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub languages: Vec<String>,
+    pub access: Option<Access>,
+    pub accessibility: MaybeLocalized,
+    pub eligibility: MaybeLocalized,
+    pub hours: Option<OpeningHours>,
+    pub hours_source: Option<String>,
+    pub source: String,
+    pub licence: String,
+    pub assured_date: Option<String>,
+    pub updated_at: String,
+    pub is_sample: bool,
+}
+
+/// A category of the taxonomy, for the filter and the home page shortcuts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Category {
+    pub code: String,
+    pub parent: Option<String>,
+    pub label: Localized,
+}
+
+#[server]
+pub async fn search_services(lang: Lang, query: ServiceQuery) -> Result<SearchResults, AppError> {
+    let filter = query.validate()?;
+    let db = crate::db::use_db()?;
+    search::run(&db, lang, &filter, search::now()).await
+}
+
+#[server]
+pub async fn load_service(id: String) -> Result<ServiceDetail, AppError> {
+    let detail = repo::detail(&crate::db::use_db()?, &id, search::now()).await;
+    if let Err(error) = &detail {
+        let response = expect_context::<leptos_axum::ResponseOptions>();
+        response.set_status(error.status());
+    }
+    detail
+}
+
+#[server]
+pub async fn load_categories() -> Result<Vec<Category>, AppError> {
+    repo::categories(&crate::db::use_db()?).await
+}
+
+/// Fluent id of a language name ("nl" → "language-nl").
+pub fn language_message_id(code: &str) -> &'static str {
+    match code {
+        "nl" => "language-nl",
+        "fr" => "language-fr",
+        "de" => "language-de",
+        _ => "language-en",
+    }
+}
+
+/// The label of a service's name in the page language, or in the other language when
+/// it has no translation (then the caller marks it with `lang`).
+pub fn display_name(name: &MaybeLocalized, lang: Lang) -> (Lang, String) {
+    name.get(lang)
+        .map(|(l, text)| (l, text.to_owned()))
+        .unwrap_or((lang, String::new()))
+}

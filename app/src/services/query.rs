@@ -1,0 +1,424 @@
+//! The services search as it travels in the URL, and its validation. The same query
+//! string drives the page, the API and the exports, so a shared link shows the same
+//! results everywhere.
+
+use crate::error::AppError;
+use crate::municipalities::{Country, MAX_QUERY_CHARS};
+use serde::{Deserialize, Serialize};
+
+pub const PER_PAGE: usize = 20;
+pub const MAX_RADIUS_KM: f64 = 100.0;
+pub const DEFAULT_RADIUS_KM: f64 = 10.0;
+const MAX_PAGE: usize = 10_000;
+
+/// The query string, as typed (strings, so that the form shows exactly what was asked).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceQuery {
+    pub q: String,
+    pub category: String,
+    pub country: String,
+    pub municipality: String,
+    /// Language spoken at the service.
+    pub language: String,
+    /// "1": open at the time of the search.
+    pub open: String,
+    /// "1": residents of both countries may use it.
+    pub cross: String,
+    /// A municipality name (either language) or code to measure distances from.
+    pub near: String,
+    pub lat: String,
+    pub lon: String,
+    pub radius: String,
+    /// "west,south,east,north" in degrees: "search this area" on the map.
+    pub bbox: String,
+    pub sort: String,
+    pub page: String,
+}
+
+impl ServiceQuery {
+    /// Field names in URL order; empty values are left out of links.
+    pub const KEYS: [&'static str; 14] = [
+        "q",
+        "category",
+        "country",
+        "municipality",
+        "language",
+        "open",
+        "cross",
+        "near",
+        "lat",
+        "lon",
+        "radius",
+        "bbox",
+        "sort",
+        "page",
+    ];
+
+    pub fn get(&self, key: &str) -> &str {
+        match key {
+            "q" => &self.q,
+            "category" => &self.category,
+            "country" => &self.country,
+            "municipality" => &self.municipality,
+            "language" => &self.language,
+            "open" => &self.open,
+            "cross" => &self.cross,
+            "near" => &self.near,
+            "lat" => &self.lat,
+            "lon" => &self.lon,
+            "radius" => &self.radius,
+            "bbox" => &self.bbox,
+            "sort" => &self.sort,
+            "page" => &self.page,
+            _ => "",
+        }
+    }
+
+    pub fn set(&mut self, key: &str, value: String) {
+        let slot = match key {
+            "q" => &mut self.q,
+            "category" => &mut self.category,
+            "country" => &mut self.country,
+            "municipality" => &mut self.municipality,
+            "language" => &mut self.language,
+            "open" => &mut self.open,
+            "cross" => &mut self.cross,
+            "near" => &mut self.near,
+            "lat" => &mut self.lat,
+            "lon" => &mut self.lon,
+            "radius" => &mut self.radius,
+            "bbox" => &mut self.bbox,
+            "sort" => &mut self.sort,
+            "page" => &mut self.page,
+            _ => return,
+        };
+        *slot = value;
+    }
+
+    /// Reads a query from URL pairs; unknown keys are ignored, the last value wins.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut query = ServiceQuery::default();
+        for (key, value) in pairs {
+            query.set(key, value.to_owned());
+        }
+        query
+    }
+
+    /// `?q=…&country=…` without the empty values ("" when nothing is set).
+    pub fn to_query_string(&self) -> String {
+        let mut serializer = form_urlencoded::Serializer::new(String::new());
+        for key in Self::KEYS {
+            let value = self.get(key);
+            if !value.is_empty() {
+                serializer.append_pair(key, value);
+            }
+        }
+        let encoded = serializer.finish();
+        if encoded.is_empty() {
+            encoded
+        } else {
+            format!("?{encoded}")
+        }
+    }
+
+    /// The same query with one field changed and the page reset: for facet links.
+    pub fn with(&self, key: &str, value: &str) -> ServiceQuery {
+        let mut next = self.clone();
+        next.set(key, value.to_owned());
+        if key != "page" {
+            next.page.clear();
+        }
+        next
+    }
+
+    pub fn validate(&self) -> Result<ServiceFilter, AppError> {
+        let bad = |field: &str| AppError::BadRequest(field.to_owned());
+        let text = self.q.trim();
+        if text.chars().count() > MAX_QUERY_CHARS {
+            return Err(bad("q"));
+        }
+        let code = |field: &str, value: &str| -> Result<Option<String>, AppError> {
+            let value = value.trim();
+            if value.is_empty() {
+                Ok(None)
+            } else if value.len() <= 40
+                && value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                Ok(Some(value.to_owned()))
+            } else {
+                Err(bad(field))
+            }
+        };
+        let country = match self.country.as_str() {
+            "" => None,
+            c => Some(Country::parse(c).ok_or_else(|| bad("country"))?),
+        };
+        let language = match self.language.as_str() {
+            "" => None,
+            l @ ("nl" | "fr" | "de" | "en") => Some(l.to_owned()),
+            _ => return Err(bad("language")),
+        };
+        let flag = |field: &str, value: &str| match value {
+            "" | "0" => Ok(false),
+            "1" | "on" | "true" => Ok(true),
+            _ => Err(bad(field)),
+        };
+        let number = |field: &str, value: &str| -> Result<Option<f64>, AppError> {
+            let value = value.trim();
+            if value.is_empty() {
+                return Ok(None);
+            }
+            value
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .map(Some)
+                .ok_or_else(|| bad(field))
+        };
+        let radius = match number("radius", &self.radius)? {
+            None => DEFAULT_RADIUS_KM,
+            Some(r) if r > 0.0 && r <= MAX_RADIUS_KM => r,
+            Some(_) => return Err(bad("radius")),
+        };
+        let near_text = self.near.trim();
+        if near_text.chars().count() > MAX_QUERY_CHARS {
+            return Err(bad("near"));
+        }
+        let near = match (number("lat", &self.lat)?, number("lon", &self.lon)?) {
+            (Some(lat), Some(lon)) => {
+                if !(-90.0..=90.0).contains(&lat) {
+                    return Err(bad("lat"));
+                }
+                if !(-180.0..=180.0).contains(&lon) {
+                    return Err(bad("lon"));
+                }
+                Some(Near::Point { lat, lon, radius })
+            }
+            (None, None) if !near_text.is_empty() => Some(Near::Place {
+                text: near_text.to_owned(),
+                radius,
+            }),
+            (None, None) => None,
+            (Some(_), None) => return Err(bad("lon")),
+            (None, Some(_)) => return Err(bad("lat")),
+        };
+        let bbox = match self.bbox.trim() {
+            "" => None,
+            text => {
+                let parts: Vec<f64> = text
+                    .split(',')
+                    .map(|p| p.trim().parse::<f64>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|_| bad("bbox"))?;
+                match parts.as_slice() {
+                    [w, s, e, n]
+                        if parts.iter().all(|p| p.is_finite())
+                            && w < e
+                            && s < n
+                            && (-90.0..=90.0).contains(s)
+                            && (-90.0..=90.0).contains(n) =>
+                    {
+                        Some([*w, *s, *e, *n])
+                    }
+                    _ => return Err(bad("bbox")),
+                }
+            }
+        };
+        let sort = match self.sort.as_str() {
+            "" => None,
+            s => Some(ServiceSort::parse(s).ok_or_else(|| bad("sort"))?),
+        };
+        let page = match self.page.trim() {
+            "" => 1,
+            p => p
+                .parse::<usize>()
+                .ok()
+                .filter(|p| (1..=MAX_PAGE).contains(p))
+                .ok_or_else(|| bad("page"))?,
+        };
+        let text = (!text.is_empty()).then(|| text.to_owned());
+        let sort = sort.unwrap_or(if near.is_some() {
+            ServiceSort::Distance
+        } else if text.is_some() {
+            ServiceSort::Relevance
+        } else {
+            ServiceSort::Name
+        });
+        if sort == ServiceSort::Distance && near.is_none() {
+            return Err(bad("sort"));
+        }
+        Ok(ServiceFilter {
+            text,
+            category: code("category", &self.category)?,
+            country,
+            municipality: code("municipality", &self.municipality)?,
+            language,
+            open_now: flag("open", &self.open)?,
+            cross_border: flag("cross", &self.cross)?,
+            near,
+            bbox,
+            sort,
+            page,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ServiceSort {
+    Relevance,
+    Distance,
+    Name,
+}
+
+impl ServiceSort {
+    pub const ALL: [ServiceSort; 3] = [
+        ServiceSort::Relevance,
+        ServiceSort::Distance,
+        ServiceSort::Name,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ServiceSort::Relevance => "relevance",
+            ServiceSort::Distance => "distance",
+            ServiceSort::Name => "name",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ServiceSort> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// Where distances are measured from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Near {
+    /// A municipality typed in either language (resolved on the server).
+    Place { text: String, radius: f64 },
+    /// The browser's location (opt-in) or a point on the map.
+    Point { lat: f64, lon: f64, radius: f64 },
+}
+
+impl Near {
+    pub fn radius(&self) -> f64 {
+        match self {
+            Near::Place { radius, .. } | Near::Point { radius, .. } => *radius,
+        }
+    }
+}
+
+/// A checked query.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceFilter {
+    pub text: Option<String>,
+    pub category: Option<String>,
+    pub country: Option<Country>,
+    pub municipality: Option<String>,
+    pub language: Option<String>,
+    pub open_now: bool,
+    pub cross_border: bool,
+    pub near: Option<Near>,
+    pub bbox: Option<[f64; 4]>,
+    pub sort: ServiceSort,
+    pub page: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(pairs: &[(&str, &str)]) -> ServiceQuery {
+        ServiceQuery::from_pairs(pairs.iter().copied())
+    }
+
+    #[test]
+    fn defaults_depend_on_what_was_asked() {
+        let f = query(&[]).validate().unwrap();
+        assert_eq!((f.sort, f.page, f.near), (ServiceSort::Name, 1, None));
+        let f = query(&[("q", " gare ")]).validate().unwrap();
+        assert_eq!(f.text.as_deref(), Some("gare"));
+        assert_eq!(f.sort, ServiceSort::Relevance);
+        let f = query(&[("near", "Wervik")]).validate().unwrap();
+        assert_eq!(f.sort, ServiceSort::Distance);
+        assert_eq!(
+            f.near,
+            Some(Near::Place {
+                text: "Wervik".into(),
+                radius: DEFAULT_RADIUS_KM
+            })
+        );
+    }
+
+    #[test]
+    fn points_boxes_and_flags_are_parsed() {
+        let f = query(&[
+            ("lat", "50.78"),
+            ("lon", "3.04"),
+            ("radius", "5"),
+            ("open", "1"),
+        ])
+        .validate()
+        .unwrap();
+        assert_eq!(
+            f.near,
+            Some(Near::Point {
+                lat: 50.78,
+                lon: 3.04,
+                radius: 5.0
+            })
+        );
+        assert!(f.open_now);
+        let f = query(&[("bbox", "2.9,50.6,3.3,50.9")]).validate().unwrap();
+        assert_eq!(f.bbox, Some([2.9, 50.6, 3.3, 50.9]));
+    }
+
+    #[test]
+    fn bad_values_name_the_field() {
+        for (key, value) in [
+            ("country", "NL"),
+            ("language", "xx"),
+            ("radius", "0"),
+            ("radius", "500"),
+            ("radius", "ten"),
+            ("lat", "95"),
+            ("bbox", "1,2,3"),
+            ("bbox", "3,50,2,51"),
+            ("page", "0"),
+            ("page", "-1"),
+            ("sort", "price"),
+            ("sort", "distance"),
+            ("open", "yes please"),
+            ("category", "town hall; DROP"),
+        ] {
+            let mut q = query(&[(key, value)]);
+            if key == "lat" {
+                q.lon = "3".into();
+            }
+            assert_eq!(
+                q.validate(),
+                Err(AppError::BadRequest(key.into())),
+                "{key}={value}"
+            );
+        }
+        assert!(query(&[("lat", "50")]).validate().is_err());
+    }
+
+    #[test]
+    fn query_strings_round_trip_and_skip_empty_values() {
+        let q = query(&[("q", "Mairie d'Halluin"), ("country", "FR"), ("page", "2")]);
+        let text = q.to_query_string();
+        assert_eq!(text, "?q=Mairie+d%27Halluin&country=FR&page=2");
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(&text.as_bytes()[1..])
+            .into_owned()
+            .collect();
+        let back = ServiceQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        assert_eq!(back, q);
+        assert_eq!(
+            q.with("country", "BE").to_query_string(),
+            "?q=Mairie+d%27Halluin&country=BE"
+        );
+        assert_eq!(ServiceQuery::default().to_query_string(), "");
+    }
+}

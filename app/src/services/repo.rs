@@ -1,0 +1,225 @@
+//! SurrealDB queries for services (server only). The database does what its indexes are
+//! good at (full text, the latitude range of a bounding box); `search` does the rest.
+
+use super::*;
+use crate::db::{rows, Db};
+use chrono::DateTime;
+use chrono_tz::Tz;
+use std::collections::HashMap;
+
+/// A published service as the search needs it (one row per candidate).
+#[derive(Clone, Debug, Deserialize)]
+pub struct Candidate {
+    pub id: String,
+    pub name: MaybeLocalized,
+    pub category: String,
+    pub country: String,
+    pub municipality_code: String,
+    pub address: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    pub access: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub opening_hours: Option<String>,
+    #[serde(default)]
+    pub is_sample: bool,
+    #[serde(default)]
+    pub score: f64,
+}
+
+const CANDIDATE_FIELDS: &str = "record::id(id) AS id, name, category, country,
+    record::id(municipality) AS municipality_code, address, lat, lon, languages,
+    cross_border_access.who AS access, phone, email, website, opening_hours, is_sample";
+
+/// Published services matching the text (in either language's index) and inside the
+/// latitude/longitude box, if given.
+pub async fn candidates(
+    db: &Db,
+    text: Option<&str>,
+    bbox: Option<[f64; 4]>,
+) -> Result<Vec<Candidate>, AppError> {
+    let mut conditions = vec!["status = 'published'"];
+    let mut fields = CANDIDATE_FIELDS.to_owned();
+    if text.is_some() {
+        conditions.push("(search_nl @0@ $text OR search_fr @1@ $text)");
+        fields.push_str(", search::score(0) + search::score(1) AS score");
+    }
+    if bbox.is_some() {
+        conditions.push("lat >= $south AND lat <= $north AND lon >= $west AND lon <= $east");
+    }
+    let sql = format!(
+        "SELECT {fields} FROM service WHERE {}",
+        conditions.join(" AND ")
+    );
+    let [west, south, east, north] = bbox.unwrap_or_default();
+    let mut response = db
+        .query(sql)
+        .bind(("text", text.map(str::to_owned)))
+        .bind(("west", west))
+        .bind(("south", south))
+        .bind(("east", east))
+        .bind(("north", north))
+        .await?;
+    rows(&mut response, 0)
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct CategoryRow {
+    pub code: String,
+    pub parent: Option<String>,
+    pub label: Localized,
+}
+
+pub async fn categories(db: &Db) -> Result<Vec<Category>, AppError> {
+    let mut response = db
+        .query("SELECT code, parent.code AS parent, label FROM category ORDER BY code")
+        .await?;
+    let list: Vec<CategoryRow> = rows(&mut response, 0)?;
+    Ok(list
+        .into_iter()
+        .map(|c| Category {
+            code: c.code,
+            parent: c.parent,
+            label: c.label,
+        })
+        .collect())
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct MunicipalityRef {
+    pub code: String,
+    pub name: Localized,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// Names and centres of all municipalities, by code (a few hundred rows).
+pub async fn municipality_refs(db: &Db) -> Result<HashMap<String, MunicipalityRef>, AppError> {
+    let mut response = db
+        .query("SELECT code, name.{nl, fr} AS name, lat, lon FROM municipality")
+        .await?;
+    let list: Vec<MunicipalityRef> = rows(&mut response, 0)?;
+    Ok(list.into_iter().map(|m| (m.code.clone(), m)).collect())
+}
+
+/// The municipality a resident typed: its code, or its best name match in either
+/// language (accents and case folded, prefixes accepted).
+pub async fn find_municipality(db: &Db, text: &str) -> Result<Option<String>, AppError> {
+    let mut response = db
+        .query(
+            "SELECT code, search::score(0) AS score FROM municipality WHERE code = $text OR search_names @0@ $text
+             ORDER BY score DESC, population DESC LIMIT 1",
+        )
+        .bind(("text", text.to_owned()))
+        .await?;
+    #[derive(Deserialize)]
+    struct Hit {
+        code: String,
+    }
+    Ok(rows::<Hit>(&mut response, 0)?.pop().map(|h| h.code))
+}
+
+#[derive(Deserialize)]
+struct DetailRow {
+    id: String,
+    name: MaybeLocalized,
+    #[serde(default)]
+    description: MaybeLocalized,
+    category: String,
+    category_label: Option<Localized>,
+    provider: Option<Localized>,
+    country: String,
+    municipality_code: String,
+    municipality_name: Localized,
+    address: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    phone: Option<String>,
+    email: Option<String>,
+    website: Option<String>,
+    #[serde(default)]
+    languages: Vec<String>,
+    access: Option<Access>,
+    #[serde(default)]
+    accessibility: MaybeLocalized,
+    #[serde(default)]
+    eligibility: MaybeLocalized,
+    opening_hours: Option<String>,
+    hours_source: Option<String>,
+    source: String,
+    licence: String,
+    assured_date: Option<String>,
+    updated_at: String,
+    #[serde(default)]
+    is_sample: bool,
+}
+
+/// Ids are our own keys (`town-hall-0123abcd…`): anything else cannot exist.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+pub async fn detail(db: &Db, id: &str, now: DateTime<Tz>) -> Result<ServiceDetail, AppError> {
+    if !valid_id(id) {
+        return Err(AppError::NotFound);
+    }
+    let mut response = db
+        .query(
+            "SELECT record::id(id) AS id, name, description ?? {} AS description, category,
+                type::record('category', category).label AS category_label,
+                provider, country, record::id(municipality) AS municipality_code,
+                municipality.name.{nl, fr} AS municipality_name, address, lat, lon, phone, email, website,
+                languages, cross_border_access AS access, accessibility ?? {} AS accessibility,
+                eligibility ?? {} AS eligibility, opening_hours,
+                hours_source, source, licence, assured_date, updated_at, is_sample
+             FROM type::record('service', $id) WHERE status = 'published'",
+        )
+        .bind(("id", id.to_owned()))
+        .await?;
+    let row = rows::<DetailRow>(&mut response, 0)?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    let hours = row
+        .opening_hours
+        .as_deref()
+        .and_then(|osm| hours::view(osm, &row.country, now));
+    Ok(ServiceDetail {
+        id: row.id,
+        name: row.name,
+        description: row.description,
+        category_label: row.category_label.unwrap_or_else(|| Localized {
+            nl: row.category.clone(),
+            fr: row.category.clone(),
+        }),
+        category: row.category,
+        provider: row.provider,
+        country: row.country,
+        municipality_code: row.municipality_code,
+        municipality_name: row.municipality_name,
+        address: row.address,
+        lat: row.lat,
+        lon: row.lon,
+        phone: row.phone,
+        email: row.email,
+        website: row.website,
+        languages: row.languages,
+        access: row.access,
+        accessibility: row.accessibility,
+        eligibility: row.eligibility,
+        hours,
+        hours_source: row.hours_source,
+        source: row.source,
+        licence: row.licence,
+        assured_date: row.assured_date,
+        updated_at: row.updated_at,
+        is_sample: row.is_sample,
+    })
+}

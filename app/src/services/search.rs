@@ -1,0 +1,391 @@
+//! The services search (server only). SurrealDB narrows the candidates with its
+//! full-text indexes and a bounding box on indexed latitude; the exact distance, the
+//! other filters, the facet counts, the sort and the page are computed here, on the
+//! few rows left.
+
+use super::query::{Near, ServiceFilter, ServiceSort, PER_PAGE};
+use super::repo::{self, Candidate, MunicipalityRef};
+use super::*;
+use crate::db::Db;
+use chrono::{DateTime, Utc};
+use chrono_tz::{Europe::Brussels, Tz};
+use std::collections::{BTreeMap, HashMap};
+
+/// The time searches are evaluated at: now, in Brussels.
+pub fn now() -> DateTime<Tz> {
+    Utc::now().with_timezone(&Brussels)
+}
+
+/// Great-circle distance in km (mean Earth radius).
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    const EARTH_RADIUS_KM: f64 = 6371.0088;
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * a.sqrt().asin()
+}
+
+/// A box that contains the circle (slightly larger: a pre-filter, never a cut).
+pub fn bounding_box(lat: f64, lon: f64, radius_km: f64) -> [f64; 4] {
+    let dlat = radius_km / 110.574 * 1.01;
+    let dlon = radius_km / (111.320 * lat.to_radians().cos().max(0.01)) * 1.01;
+    [lon - dlon, lat - dlat, lon + dlon, lat + dlat]
+}
+
+fn intersect(a: [f64; 4], b: [f64; 4]) -> [f64; 4] {
+    [
+        a[0].max(b[0]),
+        a[1].max(b[1]),
+        a[2].min(b[2]),
+        a[3].min(b[3]),
+    ]
+}
+
+/// The filters a row may fail, one bit each, so that a facet can count the rows that
+/// pass every filter but its own.
+const CATEGORY: u8 = 1;
+const COUNTRY: u8 = 2;
+const MUNICIPALITY: u8 = 4;
+const LANGUAGE: u8 = 8;
+const OPEN: u8 = 16;
+const CROSS: u8 = 32;
+
+struct Row {
+    candidate: Candidate,
+    distance_km: Option<f64>,
+    open_now: Option<bool>,
+    failed: u8,
+}
+
+pub async fn run(
+    db: &Db,
+    lang: Lang,
+    filter: &ServiceFilter,
+    at: DateTime<Tz>,
+) -> Result<SearchResults, AppError> {
+    run_paged(db, lang, filter, at, Some(PER_PAGE)).await
+}
+
+/// `page_size: None` returns every result on one page (exports).
+pub async fn run_paged(
+    db: &Db,
+    lang: Lang,
+    filter: &ServiceFilter,
+    at: DateTime<Tz>,
+    page_size: Option<usize>,
+) -> Result<SearchResults, AppError> {
+    let municipalities = repo::municipality_refs(db).await?;
+    let categories = repo::categories(db).await?;
+    let near = match &filter.near {
+        None => None,
+        Some(Near::Point { lat, lon, radius }) => Some(NearPlace {
+            municipality: None,
+            lat: *lat,
+            lon: *lon,
+            radius_km: *radius,
+        }),
+        Some(Near::Place { text, radius }) => {
+            let code = repo::find_municipality(db, text)
+                .await?
+                .ok_or_else(|| AppError::BadRequest("near".into()))?;
+            let m = &municipalities[&code];
+            Some(NearPlace {
+                municipality: Some((m.code.clone(), m.name.clone())),
+                lat: m.lat,
+                lon: m.lon,
+                radius_km: *radius,
+            })
+        }
+    };
+    let bbox = match (&near, filter.bbox) {
+        (Some(n), Some(b)) => Some(intersect(bounding_box(n.lat, n.lon, n.radius_km), b)),
+        (Some(n), None) => Some(bounding_box(n.lat, n.lon, n.radius_km)),
+        (None, b) => b,
+    };
+    let found = repo::candidates(db, filter.text.as_deref(), bbox).await?;
+    let reference = Reference {
+        municipalities,
+        categories,
+    };
+    Ok(assemble(
+        found, filter, near, &reference, lang, at, page_size,
+    ))
+}
+
+/// Names and the taxonomy, for labels and parent categories.
+pub struct Reference {
+    pub municipalities: HashMap<String, MunicipalityRef>,
+    pub categories: Vec<Category>,
+}
+
+/// Everything after the database: exact distance, filters, facets, sort and page.
+pub fn assemble(
+    found: Vec<Candidate>,
+    filter: &ServiceFilter,
+    near: Option<NearPlace>,
+    reference: &Reference,
+    lang: Lang,
+    at: DateTime<Tz>,
+    page_size: Option<usize>,
+) -> SearchResults {
+    let (municipalities, categories) = (&reference.municipalities, &reference.categories);
+    let parent_of: HashMap<&str, &str> = categories
+        .iter()
+        .filter_map(|c| c.parent.as_deref().map(|p| (c.code.as_str(), p)))
+        .collect();
+    let mut rows: Vec<Row> = found
+        .into_iter()
+        .filter_map(|candidate| {
+            let distance_km = match &near {
+                Some(n) => {
+                    let (lat, lon) = (candidate.lat?, candidate.lon?);
+                    let d = haversine_km(n.lat, n.lon, lat, lon);
+                    if d > n.radius_km {
+                        return None;
+                    }
+                    Some(d)
+                }
+                None => None,
+            };
+            let open_now = candidate
+                .opening_hours
+                .as_deref()
+                .and_then(|osm| hours::cached(osm, &candidate.country))
+                .map(|h| hours::is_open(&h, at));
+            let mut failed = 0;
+            if let Some(c) = &filter.category {
+                let parent = parent_of.get(candidate.category.as_str()).copied();
+                if candidate.category != *c && parent != Some(c.as_str()) {
+                    failed |= CATEGORY;
+                }
+            }
+            if filter
+                .country
+                .is_some_and(|c| c.code() != candidate.country)
+            {
+                failed |= COUNTRY;
+            }
+            if filter
+                .municipality
+                .as_ref()
+                .is_some_and(|m| *m != candidate.municipality_code)
+            {
+                failed |= MUNICIPALITY;
+            }
+            if filter
+                .language
+                .as_ref()
+                .is_some_and(|l| !candidate.languages.contains(l))
+            {
+                failed |= LANGUAGE;
+            }
+            if filter.open_now && open_now != Some(true) {
+                failed |= OPEN;
+            }
+            if filter.cross_border && candidate.access.as_deref() != Some("both") {
+                failed |= CROSS;
+            }
+            if let Some([west, south, east, north]) = filter.bbox {
+                let inside = match (candidate.lat, candidate.lon) {
+                    (Some(lat), Some(lon)) => {
+                        lat >= south && lat <= north && lon >= west && lon <= east
+                    }
+                    _ => false,
+                };
+                if !inside {
+                    return None;
+                }
+            }
+            Some(Row {
+                candidate,
+                distance_km,
+                open_now,
+                failed,
+            })
+        })
+        .collect();
+
+    let category_label = |code: &str| {
+        categories
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| c.label.clone())
+            .unwrap_or_else(|| Localized {
+                nl: code.to_owned(),
+                fr: code.to_owned(),
+            })
+    };
+    let municipality_name = |code: &str| {
+        municipalities
+            .get(code)
+            .map(|m| m.name.clone())
+            .unwrap_or_else(|| Localized {
+                nl: code.to_owned(),
+                fr: code.to_owned(),
+            })
+    };
+
+    let facets = {
+        let passes_except = |row: &Row, own: u8| row.failed & !own == 0;
+        let mut category: BTreeMap<String, usize> = BTreeMap::new();
+        let mut country: BTreeMap<String, usize> = BTreeMap::new();
+        let mut municipality: BTreeMap<String, usize> = BTreeMap::new();
+        let mut language: BTreeMap<String, usize> = BTreeMap::new();
+        let (mut cross_border, mut open_now) = (0, 0);
+        for row in &rows {
+            let c = &row.candidate;
+            if passes_except(row, CATEGORY) {
+                *category.entry(c.category.clone()).or_default() += 1;
+            }
+            if passes_except(row, COUNTRY) {
+                *country.entry(c.country.clone()).or_default() += 1;
+            }
+            if passes_except(row, MUNICIPALITY) {
+                *municipality.entry(c.municipality_code.clone()).or_default() += 1;
+            }
+            if passes_except(row, LANGUAGE) {
+                for l in &c.languages {
+                    *language.entry(l.clone()).or_default() += 1;
+                }
+            }
+            if passes_except(row, CROSS) && c.access.as_deref() == Some("both") {
+                cross_border += 1;
+            }
+            if passes_except(row, OPEN) && row.open_now == Some(true) {
+                open_now += 1;
+            }
+        }
+        let sorted = |map: BTreeMap<String, usize>, label: &dyn Fn(&str) -> Localized| {
+            let mut values: Vec<FacetValue> = map
+                .into_iter()
+                .map(|(value, count)| FacetValue {
+                    label: label(&value),
+                    value,
+                    count,
+                })
+                .collect();
+            values.sort_by(|a, b| {
+                b.count
+                    .cmp(&a.count)
+                    .then_with(|| a.label.get(lang).cmp(b.label.get(lang)))
+            });
+            values
+        };
+        let country_label = |code: &str| Localized {
+            nl: code.to_owned(),
+            fr: code.to_owned(),
+        };
+        Facets {
+            category: sorted(category, &category_label),
+            country: sorted(country, &country_label),
+            municipality: sorted(municipality, &municipality_name),
+            language: sorted(language, &country_label),
+            cross_border,
+            open_now,
+        }
+    };
+
+    rows.retain(|row| row.failed == 0);
+    let name_key =
+        |row: &Row| -> String { display_name(&row.candidate.name, lang).1.to_lowercase() };
+    match filter.sort {
+        ServiceSort::Distance => rows.sort_by(|a, b| {
+            a.distance_km
+                .unwrap_or(f64::MAX)
+                .total_cmp(&b.distance_km.unwrap_or(f64::MAX))
+                .then_with(|| a.candidate.id.cmp(&b.candidate.id))
+        }),
+        ServiceSort::Relevance => rows.sort_by(|a, b| {
+            b.candidate
+                .score
+                .total_cmp(&a.candidate.score)
+                .then_with(|| name_key(a).cmp(&name_key(b)))
+        }),
+        ServiceSort::Name => {
+            rows.sort_by_cached_key(|row| (name_key(row), row.candidate.id.clone()))
+        }
+    }
+
+    let total = rows.len();
+    let per_page = page_size.unwrap_or(total.max(1));
+    let pages = total.div_ceil(per_page).max(1);
+    let page = if page_size.is_some() {
+        filter.page.min(pages)
+    } else {
+        1
+    };
+    let points = rows
+        .iter()
+        .filter_map(|row| {
+            let c = &row.candidate;
+            Some(MapPoint {
+                id: c.id.clone(),
+                name: display_name(&c.name, lang).1,
+                lat: c.lat?,
+                lon: c.lon?,
+            })
+        })
+        .collect();
+    let hits = rows
+        .into_iter()
+        .skip((page - 1) * per_page)
+        .take(per_page)
+        .map(|row| {
+            let c = row.candidate;
+            ServiceHit {
+                category_label: category_label(&c.category),
+                municipality_name: municipality_name(&c.municipality_code),
+                cross_border: c.access.as_deref() == Some("both"),
+                id: c.id,
+                name: c.name,
+                category: c.category,
+                country: c.country,
+                municipality_code: c.municipality_code,
+                address: c.address,
+                lat: c.lat,
+                lon: c.lon,
+                languages: c.languages,
+                phone: c.phone,
+                email: c.email,
+                website: c.website,
+                opening_hours: c.opening_hours,
+                distance_km: row.distance_km.map(|d| (d * 100.0).round() / 100.0),
+                open_now: row.open_now,
+                is_sample: c.is_sample,
+            }
+        })
+        .collect();
+    SearchResults {
+        hits,
+        total,
+        page,
+        pages,
+        facets,
+        near,
+        points,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_box_contains_the_circle() {
+        let (lat, lon) = (50.78, 3.04);
+        let [w, s, e, n] = bounding_box(lat, lon, 10.0);
+        assert!(haversine_km(lat, lon, n, lon) > 10.0);
+        assert!(haversine_km(lat, lon, s, lon) > 10.0);
+        assert!(haversine_km(lat, lon, lat, e) > 10.0);
+        assert!(haversine_km(lat, lon, lat, w) > 10.0);
+        assert!(haversine_km(lat, lon, n, lon) < 10.5);
+    }
+
+    #[test]
+    fn haversine_matches_a_known_distance() {
+        // Lille (50.6292, 3.0573) to Kortrijk (50.8279, 3.2649): about 26.6 km.
+        let d = haversine_km(50.6292, 3.0573, 50.8279, 3.2649);
+        assert!((d - 26.6).abs() < 0.3, "{d}");
+    }
+}

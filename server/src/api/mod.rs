@@ -1,0 +1,162 @@
+//! The open data API (`/api/v1`, described by `/api/openapi.json`), the map's GeoJSON
+//! and health. Errors answer with their status and a JSON body, never a bare 500 page.
+
+pub mod municipalities;
+pub mod openapi;
+pub mod services;
+
+use crate::web::AppState;
+use app::error::AppError;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+/// An `AppError` as an HTTP response.
+pub struct ApiError(pub AppError);
+
+/// The body of every error answer.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// The HTTP status, repeated.
+    pub status: u16,
+    /// A stable code (`error-bad-request`, `error-not-found`, ...).
+    pub code: String,
+    /// What went wrong; for a bad parameter, its name.
+    pub message: String,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.0.status();
+        // Database details stay in the log.
+        let message = match &self.0 {
+            AppError::Database(_) | AppError::ServerFn(_) => "internal error".to_owned(),
+            other => other.to_string(),
+        };
+        let body = ErrorBody {
+            error: ErrorDetail {
+                status: status.as_u16(),
+                code: self.0.message_id().to_owned(),
+                message,
+            },
+        };
+        (status, Json(body)).into_response()
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(error: AppError) -> Self {
+        ApiError(error)
+    }
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/map/layers", get(map_layers))
+        .route("/map/boundaries", get(map_boundaries))
+        .route("/municipalities.geojson", get(municipality_points))
+        .route("/municipalities", get(municipalities::list))
+        .route("/municipalities.csv", get(municipalities::list_csv))
+        .route("/municipalities/{code}", get(municipalities::one))
+        .route("/services", get(services::list))
+        .route("/services.csv", get(services::list_csv))
+        .route("/services.geojson", get(services::list_geojson))
+        .route("/services/{id}", get(services::one))
+}
+
+/// Parameters as pairs, refusing the ones we do not know (a typo should not silently
+/// return everything).
+pub fn query_pairs(raw: Option<&str>, known: &[&str]) -> Result<Vec<(String, String)>, ApiError> {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.unwrap_or("").as_bytes())
+        .into_owned()
+        .collect();
+    if let Some((key, _)) = pairs.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+        return Err(ApiError(AppError::BadRequest(key.clone())));
+    }
+    Ok(pairs)
+}
+
+pub fn csv_response(body: Vec<u8>, name: &str) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+                    .unwrap_or_else(|_| HeaderValue::from_static("attachment")),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+pub fn geojson_response(value: Value) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/geo+json"),
+        )],
+        value.to_string(),
+    )
+        .into_response()
+}
+
+/// GeoJSON that changes only with the data: cacheable for a while.
+fn geojson(value: Value) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/geo+json"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=300"),
+            ),
+        ],
+        value.to_string(),
+    )
+        .into_response()
+}
+
+async fn map_layers(State(state): State<AppState>) -> Result<Response, ApiError> {
+    Ok(geojson(app::map::repo::layers(&state.db).await?))
+}
+
+async fn map_boundaries(State(state): State<AppState>) -> Result<Response, ApiError> {
+    Ok(geojson(app::map::repo::boundaries(&state.db).await?))
+}
+
+async fn municipality_points(State(state): State<AppState>) -> Result<Response, ApiError> {
+    Ok(geojson(app::map::repo::points(&state.db).await?))
+}
+
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    match app::db::ping(&state.db).await {
+        Ok(()) => (
+            StatusCode::OK,
+            Json(json!({ "status": "ok", "database": "ok" })),
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(?error, "health check failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "status": "error", "database": "unreachable" })),
+            )
+                .into_response()
+        }
+    }
+}

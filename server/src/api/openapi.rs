@@ -1,0 +1,33 @@
+//! The OpenAPI 3.1 description of `/api/v1`, generated from the handlers and types.
+
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Grensdiensten / Services frontaliers — open data API",
+        description = "Services and municipalities of the French–Belgian border region. Texts are bilingual {nl, fr}. Data licences: see /nl/over-de-gegevens.",
+        version = "1.0.0",
+        license(name = "Data: Licence Ouverte 2.0, CC BY 4.0, ODbL (per record: source, licence)")
+    ),
+    paths(
+        super::services::list,
+        super::services::list_csv,
+        super::services::list_geojson,
+        super::services::one,
+        super::municipalities::list,
+        super::municipalities::list_csv,
+        super::municipalities::one,
+    ),
+    tags(
+        (name = "services", description = "Search services on both sides of the border"),
+        (name = "municipalities", description = "Border municipalities, their neighbours and services"),
+    )
+)]
+pub struct ApiDoc;
+
+pub async fn document() -> Response {
+    Json(ApiDoc::openapi()).into_response()
+}

@@ -1,0 +1,483 @@
+//! `/api/v1/services`: the same search as the services page (same parameters, same
+//! results), as JSON pages, CSV or GeoJSON. Field names follow Open Referral HSDS where
+//! they fit; every text is bilingual `{nl, fr}`.
+
+use super::{csv_response, geojson_response, query_pairs, ApiError};
+use crate::web::AppState;
+use app::error::AppError;
+use app::i18n::{Lang, Localized, MaybeLocalized};
+use app::services::{search, ServiceDetail, ServiceHit, ServiceQuery};
+use axum::extract::{Path, RawQuery, State};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+use serde_json::json;
+use utoipa::{IntoParams, ToSchema};
+
+pub const MAX_PER_PAGE: usize = 100;
+
+/// Search parameters (all optional; they combine with AND).
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ServicesParams {
+    /// Free text in Dutch or French (names, categories and their synonyms, providers,
+    /// municipalities); accents and case are ignored, word prefixes match.
+    q: Option<String>,
+    /// Category code or parent category code (`town_hall`, `justice`, ...).
+    category: Option<String>,
+    /// `BE` or `FR`.
+    country: Option<String>,
+    /// Municipality code (NIS or INSEE) where the service is.
+    municipality: Option<String>,
+    /// Language spoken: `nl`, `fr`, `de` or `en`.
+    language: Option<String>,
+    /// `1`: open now (Europe/Brussels time).
+    open: Option<String>,
+    /// `1`: residents of both countries may use it.
+    cross: Option<String>,
+    /// A municipality (name in either language, or code) to measure distances from.
+    near: Option<String>,
+    /// Latitude of the point to measure distances from (with `lon`).
+    lat: Option<f64>,
+    /// Longitude of the point to measure distances from (with `lat`).
+    lon: Option<f64>,
+    /// Radius in km around `near` or `lat`/`lon` (default 10, at most 100).
+    radius: Option<f64>,
+    /// `west,south,east,north` in degrees.
+    bbox: Option<String>,
+    /// `relevance`, `distance` (needs a place) or `name`.
+    sort: Option<String>,
+    /// Page number, from 1.
+    page: Option<usize>,
+    /// Results per page (1 to 100, default 20). Not used by the CSV and GeoJSON exports,
+    /// which return every result.
+    per_page: Option<usize>,
+    /// Language of names used for sorting by name: `nl` (default) or `fr`.
+    lang: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Text {
+    pub nl: Option<String>,
+    pub fr: Option<String>,
+}
+
+impl From<MaybeLocalized> for Text {
+    fn from(m: MaybeLocalized) -> Self {
+        Text { nl: m.nl, fr: m.fr }
+    }
+}
+
+impl From<Localized> for Text {
+    fn from(l: Localized) -> Self {
+        Text {
+            nl: Some(l.nl),
+            fr: Some(l.fr),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Taxonomy {
+    pub code: String,
+    pub label: Text,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Phone {
+    pub number: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Location {
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub address: Option<String>,
+    pub municipality_code: String,
+    pub municipality: Text,
+    /// `BE` or `FR`.
+    pub country: String,
+}
+
+/// A service in a result list.
+#[derive(Serialize, ToSchema)]
+pub struct Service {
+    pub id: String,
+    pub name: Text,
+    pub category: Taxonomy,
+    pub url: Option<String>,
+    pub email: Option<String>,
+    pub phones: Vec<Phone>,
+    /// Languages spoken (ISO 639-1).
+    pub languages: Vec<String>,
+    pub location: Location,
+    /// Residents of both countries may use it.
+    pub cross_border_access: bool,
+    /// OpenStreetMap `opening_hours` syntax.
+    pub opening_hours: Option<String>,
+    /// Open at the time of the request (absent: hours unknown).
+    pub open_now: Option<bool>,
+    /// Distance from the place searched near, in km.
+    pub distance_km: Option<f64>,
+    /// Unverified sample data.
+    pub is_sample: bool,
+}
+
+impl From<ServiceHit> for Service {
+    fn from(h: ServiceHit) -> Self {
+        Service {
+            id: h.id,
+            name: h.name.into(),
+            category: Taxonomy {
+                code: h.category,
+                label: h.category_label.into(),
+            },
+            url: h.website,
+            email: h.email,
+            phones: h.phone.into_iter().map(|number| Phone { number }).collect(),
+            languages: h.languages,
+            location: Location {
+                latitude: h.lat,
+                longitude: h.lon,
+                address: h.address,
+                municipality_code: h.municipality_code,
+                municipality: h.municipality_name.into(),
+                country: h.country,
+            },
+            cross_border_access: h.cross_border,
+            opening_hours: h.opening_hours,
+            open_now: h.open_now,
+            distance_km: h.distance_km,
+            is_sample: h.is_sample,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PageInfo {
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub per_page: usize,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ServiceList {
+    pub data: Vec<Service>,
+    pub meta: PageInfo,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Access {
+    /// `BE`, `FR` or `both`.
+    pub who: String,
+    pub note: Option<Text>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ScheduleDay {
+    pub date: String,
+    /// 0 = Monday.
+    pub weekday: u8,
+    /// Open periods, `HH:MM` pairs.
+    pub periods: Vec<(String, String)>,
+    pub public_holiday: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Schedule {
+    /// OpenStreetMap `opening_hours` syntax.
+    pub opening_hours: String,
+    pub open_now: bool,
+    /// The next seven days, from today (Europe/Brussels).
+    pub week: Vec<ScheduleDay>,
+}
+
+/// Everything about one service.
+#[derive(Serialize, ToSchema)]
+pub struct ServiceFull {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+    pub category: Taxonomy,
+    pub organization: Option<Text>,
+    pub url: Option<String>,
+    pub email: Option<String>,
+    pub phones: Vec<Phone>,
+    pub languages: Vec<String>,
+    pub location: Location,
+    pub cross_border_access: Option<Access>,
+    pub accessibility: Text,
+    pub eligibility: Text,
+    pub schedule: Option<Schedule>,
+    /// Last verified by a person.
+    pub assured_date: Option<String>,
+    pub updated_at: String,
+    pub source: String,
+    pub licence: String,
+    pub is_sample: bool,
+}
+
+impl From<ServiceDetail> for ServiceFull {
+    fn from(d: ServiceDetail) -> Self {
+        ServiceFull {
+            id: d.id,
+            name: d.name.into(),
+            description: d.description.into(),
+            category: Taxonomy {
+                code: d.category,
+                label: d.category_label.into(),
+            },
+            organization: d.provider.map(Into::into),
+            url: d.website,
+            email: d.email,
+            phones: d.phone.into_iter().map(|number| Phone { number }).collect(),
+            languages: d.languages,
+            location: Location {
+                latitude: d.lat,
+                longitude: d.lon,
+                address: d.address,
+                municipality_code: d.municipality_code,
+                municipality: d.municipality_name.into(),
+                country: d.country,
+            },
+            cross_border_access: d.access.map(|a| Access {
+                who: a.who,
+                note: a.note.map(Into::into),
+            }),
+            accessibility: d.accessibility.into(),
+            eligibility: d.eligibility.into(),
+            schedule: d.hours.map(|h| Schedule {
+                opening_hours: h.osm,
+                open_now: h.now.open,
+                week: h
+                    .week
+                    .into_iter()
+                    .map(|day| ScheduleDay {
+                        date: day.date,
+                        weekday: day.weekday,
+                        periods: day.periods,
+                        public_holiday: day.public_holiday,
+                    })
+                    .collect(),
+            }),
+            assured_date: d.assured_date,
+            updated_at: d.updated_at,
+            source: d.source,
+            licence: d.licence,
+            is_sample: d.is_sample,
+        }
+    }
+}
+
+struct Request {
+    query: ServiceQuery,
+    lang: Lang,
+    per_page: usize,
+}
+
+fn parse(raw: Option<String>) -> Result<Request, ApiError> {
+    let mut known: Vec<&str> = ServiceQuery::KEYS.to_vec();
+    known.extend(["per_page", "lang"]);
+    let pairs = query_pairs(raw.as_deref(), &known)?;
+    let bad = |field: &str| ApiError(AppError::BadRequest(field.to_owned()));
+    let mut lang = Lang::Nl;
+    let mut per_page = app::services::PER_PAGE;
+    for (key, value) in &pairs {
+        match key.as_str() {
+            "lang" => lang = Lang::from_code(value).ok_or_else(|| bad("lang"))?,
+            "per_page" => {
+                per_page = value
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=MAX_PER_PAGE).contains(n))
+                    .ok_or_else(|| bad("per_page"))?
+            }
+            _ => {}
+        }
+    }
+    let query = ServiceQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    Ok(Request {
+        query,
+        lang,
+        per_page,
+    })
+}
+
+async fn results(
+    state: &AppState,
+    raw: Option<String>,
+    all: bool,
+) -> Result<(Vec<ServiceHit>, PageInfo), ApiError> {
+    let request = parse(raw)?;
+    let filter = request.query.validate()?;
+    let page_size = (!all).then_some(request.per_page);
+    let found =
+        search::run_paged(&state.db, request.lang, &filter, search::now(), page_size).await?;
+    let info = PageInfo {
+        total: found.total,
+        page: found.page,
+        pages: found.pages,
+        per_page: page_size.unwrap_or(found.total),
+    };
+    Ok((found.hits, info))
+}
+
+/// Search services.
+#[utoipa::path(
+    get,
+    path = "/api/v1/services",
+    tag = "services",
+    params(ServicesParams),
+    responses(
+        (status = 200, description = "One page of results", body = ServiceList),
+        (status = 400, description = "A parameter is invalid (its name is in the message)", body = super::ErrorBody),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let (hits, meta) = results(&state, raw, false).await?;
+    Ok(Json(ServiceList {
+        data: hits.into_iter().map(Service::from).collect(),
+        meta,
+    })
+    .into_response())
+}
+
+const CSV_HEADER: [&str; 20] = [
+    "id",
+    "name_nl",
+    "name_fr",
+    "category",
+    "category_nl",
+    "category_fr",
+    "country",
+    "municipality_code",
+    "municipality_nl",
+    "municipality_fr",
+    "address",
+    "latitude",
+    "longitude",
+    "phone",
+    "email",
+    "url",
+    "languages",
+    "cross_border_access",
+    "opening_hours",
+    "distance_km",
+];
+
+fn csv_row(h: &ServiceHit) -> [String; 20] {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    let num = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
+    [
+        h.id.clone(),
+        opt(&h.name.nl),
+        opt(&h.name.fr),
+        h.category.clone(),
+        h.category_label.nl.clone(),
+        h.category_label.fr.clone(),
+        h.country.clone(),
+        h.municipality_code.clone(),
+        h.municipality_name.nl.clone(),
+        h.municipality_name.fr.clone(),
+        opt(&h.address),
+        num(h.lat),
+        num(h.lon),
+        opt(&h.phone),
+        opt(&h.email),
+        opt(&h.website),
+        h.languages.join("|"),
+        h.cross_border.to_string(),
+        opt(&h.opening_hours),
+        num(h.distance_km),
+    ]
+}
+
+/// Every result of a search as CSV (UTF-8, comma-separated, with a header row).
+#[utoipa::path(
+    get,
+    path = "/api/v1/services.csv",
+    tag = "services",
+    params(ServicesParams),
+    responses(
+        (status = 200, description = "Every result, one row each", content_type = "text/csv", body = String),
+        (status = 400, description = "A parameter is invalid", body = super::ErrorBody),
+    )
+)]
+pub async fn list_csv(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let (hits, _) = results(&state, raw, true).await?;
+    let mut writer = csv::Writer::from_writer(vec![]);
+    let internal = |e: csv::Error| ApiError(AppError::ServerFn(e.to_string()));
+    writer.write_record(CSV_HEADER).map_err(internal)?;
+    for hit in &hits {
+        writer.write_record(csv_row(hit)).map_err(internal)?;
+    }
+    let body = writer
+        .into_inner()
+        .map_err(|e| ApiError(AppError::ServerFn(e.to_string())))?;
+    Ok(csv_response(body, "services.csv"))
+}
+
+/// Every result of a search as a GeoJSON FeatureCollection (points; `null` geometry for
+/// the few services without coordinates).
+#[utoipa::path(
+    get,
+    path = "/api/v1/services.geojson",
+    tag = "services",
+    params(ServicesParams),
+    responses(
+        (status = 200, description = "A FeatureCollection", content_type = "application/geo+json", body = Object),
+        (status = 400, description = "A parameter is invalid", body = super::ErrorBody),
+    )
+)]
+pub async fn list_geojson(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let (hits, _) = results(&state, raw, true).await?;
+    let features: Vec<serde_json::Value> = hits
+        .iter()
+        .map(|h| {
+            let geometry = match (h.lat, h.lon) {
+                (Some(lat), Some(lon)) => json!({ "type": "Point", "coordinates": [lon, lat] }),
+                _ => serde_json::Value::Null,
+            };
+            let properties: serde_json::Map<String, serde_json::Value> = CSV_HEADER
+                .iter()
+                .zip(csv_row(h))
+                .filter(|(key, _)| !matches!(**key, "latitude" | "longitude"))
+                .map(|(key, value)| ((*key).to_owned(), json!(value)))
+                .collect();
+            json!({ "type": "Feature", "id": h.id, "geometry": geometry, "properties": properties })
+        })
+        .collect();
+    Ok(geojson_response(
+        json!({ "type": "FeatureCollection", "features": features }),
+    ))
+}
+
+/// One service, with its opening hours for the coming week.
+#[utoipa::path(
+    get,
+    path = "/api/v1/services/{id}",
+    tag = "services",
+    params(("id" = String, Path, description = "Service id")),
+    responses(
+        (status = 200, description = "The service", body = ServiceFull),
+        (status = 404, description = "No published service has this id", body = super::ErrorBody),
+    )
+)]
+pub async fn one(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let detail = app::services::repo::detail(&state.db, &id, search::now()).await?;
+    Ok(Json(ServiceFull::from(detail)).into_response())
+}
