@@ -297,3 +297,5 @@ report-error-kind = Choisissez l’objet de votre signalement.
 report-error-message = Écrivez un message de 10 à 2000 caractères.
 report-error-email = Cette adresse électronique n’est pas valable. Laissez le champ vide ou corrigez-la.
 report-error-service = Ce service n’existe pas (ou plus). Retirez la référence ou signalez un service manquant.
+home-shortcuts-heading = Services par type
+home-all-services = Chercher parmi tous les services

@@ -297,3 +297,5 @@ report-error-kind = Kies waarover uw melding gaat.
 report-error-message = Schrijf een bericht van 10 tot 2000 tekens.
 report-error-email = Dit e-mailadres is ongeldig. Laat het veld leeg of verbeter het.
 report-error-service = Deze dienst bestaat niet (meer). Verwijder de verwijzing of meld een ontbrekende dienst.
+home-shortcuts-heading = Diensten per soort
+home-all-services = Alle diensten zoeken

@@ -48,6 +48,9 @@ pub struct Config {
     /// Attribution shown with the tile layer.
     #[arg(long, env = "MAP_TILE_ATTRIBUTION")]
     pub map_tile_attribution: Option<String>,
+    /// Reports accepted per client address per ten minutes (the form's rate limit).
+    #[arg(long, env = "REPORT_RATE_LIMIT", default_value_t = 5)]
+    pub report_rate_limit: usize,
 }
 
 impl Config {

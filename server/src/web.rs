@@ -6,6 +6,7 @@ use crate::{api, language};
 use app::app::{shell, App, ShellSettings};
 use app::db::Db;
 use app::i18n::Lang;
+use app::reports::limiter::RateLimiter;
 use axum::extract::{FromRef, Request};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
@@ -14,6 +15,7 @@ use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -37,7 +39,8 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
         map_tile_url: config.map_tile_url.clone().filter(|u| !u.is_empty()),
         map_tile_attribution: config.map_tile_attribution.clone(),
     };
-    let router = router(db, options, settings);
+    let limiter = RateLimiter::new(config.report_rate_limit, Duration::from_secs(600));
+    let router = router_with(db, options, settings, limiter);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
     // Connection info gives the report form's rate limit the client's address.
@@ -52,12 +55,20 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
 }
 
 pub fn router(db: Db, options: LeptosOptions, settings: ShellSettings) -> Router {
+    router_with(db, options, settings, RateLimiter::for_reports())
+}
+
+pub fn router_with(
+    db: Db,
+    options: LeptosOptions,
+    settings: ShellSettings,
+    limiter: RateLimiter,
+) -> Router {
     let hashed = options.hash_files;
     let state = AppState {
         leptos_options: options.clone(),
         db: db.clone(),
     };
-    let limiter = app::reports::limiter::RateLimiter::for_reports();
     let context = move || {
         provide_context(db.clone());
         provide_context(settings.clone());

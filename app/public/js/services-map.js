@@ -90,16 +90,21 @@
     const markers = {};
     let selected = null;
 
-    function icon(active) {
-      return L.divIcon({ className: 'map-marker map-marker--service' + (active ? ' map-marker--active' : ''), iconSize: null, html: '' });
+    function icon() {
+      return L.divIcon({ className: 'map-marker map-marker--service', iconSize: null, html: '' });
+    }
+    // A class on the marker's element, not a new icon: replacing the element under the
+    // pointer would fire mouseover again (and lose keyboard focus).
+    function mark(marker, active) {
+      const node = marker && marker.getElement();
+      if (node) node.classList.toggle('map-marker--active', active);
     }
 
     function select(id, fromMap) {
       document.querySelectorAll('.service-list .is-selected').forEach(function (n) { n.classList.remove('is-selected'); });
-      if (selected && markers[selected]) markers[selected].setIcon(icon(false));
+      if (selected) mark(markers[selected], false);
       selected = id;
-      const marker = markers[id];
-      if (marker) marker.setIcon(icon(true));
+      mark(markers[id], true);
       const item = listItem(id);
       if (item) {
         item.classList.add('is-selected');
@@ -113,7 +118,9 @@
       Object.keys(markers).forEach(function (k) { delete markers[k]; });
       if (circle) { circle.remove(); circle = null; }
       points.forEach(function (p) {
-        const marker = L.marker([p.lat, p.lon], { icon: icon(false), title: p.name, keyboard: false });
+        const marker = L.marker([p.lat, p.lon], { icon: icon(), title: p.name, keyboard: false });
+        // Markers leave the DOM inside clusters; keep the highlight when they come back.
+        marker.on('add', function () { mark(marker, selected === p.id); });
         marker.serviceId = p.id;
         const popup = [h('strong', {}, [p.name])];
         if (d.detailBase && d.labelOpen) {

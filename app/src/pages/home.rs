@@ -3,6 +3,7 @@ use crate::i18n::{format_number, use_i18n};
 use crate::map::RegionMap;
 use crate::municipalities::{load_site_counts, SiteCounts};
 use crate::routes::Page;
+use crate::services::{search_services, ServiceQuery};
 use leptos::prelude::*;
 
 #[component]
@@ -10,6 +11,11 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
     let counts = Resource::new(|| (), |_| load_site_counts());
+    // Category shortcuts: the categories that have services, with their counts.
+    let services = Resource::new(
+        || (),
+        move |_| search_services(lang, ServiceQuery::default()),
+    );
     view! {
         <PageMeta title=i18n.t("home-title") description=i18n.t("home-description") />
         <section class="hero">
@@ -23,6 +29,36 @@ pub fn HomePage() -> impl IntoView {
                     <button type="submit">{i18n.t("search-submit")}</button>
                 </div>
             </form>
+        </section>
+        <section aria-labelledby="shortcuts-heading">
+            <h2 id="shortcuts-heading">{i18n.t("home-shortcuts-heading")}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    services.await.ok().map(|found| {
+                        let links = found
+                            .facets
+                            .category
+                            .into_iter()
+                            .map(|c| {
+                                let href = format!(
+                                    "{}{}",
+                                    Page::Services.path(lang),
+                                    ServiceQuery::default().with("category", &c.value).to_query_string()
+                                );
+                                view! {
+                                    <li>
+                                        <a href=href data-testid="category-shortcut">
+                                            {c.label.get(lang).to_owned()} " " <span class="count">{format!("({})", format_number(lang, c.count as i64))}</span>
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! { <ul class="shortcuts">{links}</ul> }
+                    })
+                })}
+            </Suspense>
+            <p><a href=Page::Services.path(lang)>{i18n.t("home-all-services")}</a></p>
         </section>
         <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
             {move || Suspend::new(async move {

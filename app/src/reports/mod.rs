@@ -18,8 +18,10 @@ pub const KINDS: [&str; 4] = ["wrong", "closed", "missing", "other"];
 pub const MIN_MESSAGE_CHARS: usize = 10;
 pub const MAX_MESSAGE_CHARS: usize = 2000;
 
-/// The form as submitted (strings: the page shows back exactly what was typed).
+/// The form as submitted (strings: the page shows back exactly what was typed). A field
+/// the browser leaves out (an unchecked radio group) is empty, and then invalid.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ReportForm {
     pub service: String,
     pub kind: String,

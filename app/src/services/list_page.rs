@@ -41,11 +41,25 @@ pub fn ServicesPage() -> impl IntoView {
     );
     let categories = Resource::new(|| (), |_| load_categories());
     let form = NodeRef::<Form>::new();
-    let submit = move |_| {
+    // Choosing in a list or ticking a box searches at once; text fields wait for Enter
+    // or the button, so that typing and tabbing through the form never moves the focus.
+    let submit = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
-        if let Some(form) = form.get() {
-            let _ = form.request_submit();
+        {
+            use wasm_bindgen::JsCast;
+            let instant = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| {
+                    el.tag_name() == "SELECT"
+                        || el.get_attribute("type").as_deref() == Some("checkbox")
+                });
+            if let (true, Some(form)) = (instant, form.get()) {
+                let _ = form.request_submit();
+            }
         }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
     };
     // The map keeps its Leaflet instance across searches: only its data changes.
     let points = RwSignal::new(String::from("[]"));
@@ -57,12 +71,7 @@ pub fn ServicesPage() -> impl IntoView {
         <p class="lead">{i18n.t("services-intro")}</p>
         <div class="services-layout">
             <div class="services-search" on:change=submit>
-                {move || {
-                    let q = query.get();
-                    view! {
-                        <SearchForm query=q categories form />
-                    }
-                }}
+                <SearchForm query categories form />
             </div>
             <div class="services-results">
                 <Transition fallback=move || view! { <p>{i18n.t("loading")}</p> }>
@@ -119,12 +128,17 @@ fn points_json(found: &SearchResults) -> String {
 
 #[component]
 fn SearchForm(
-    query: ServiceQuery,
+    query: Memo<ServiceQuery>,
     categories: Resource<Result<Vec<Category>, AppError>>,
     form: NodeRef<Form>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
+    // Rendered once: the server-rendered values come from the first query, and the
+    // fields follow the URL afterwards (Back, facet links) through their properties.
+    let value = move |key: &'static str| move || query.read().get(key).to_owned();
+    let checked = move |key: &'static str| move || query.read().get(key) == "1";
+    let query = query.get_untracked();
     let radius: f64 = query.radius.parse().unwrap_or(DEFAULT_RADIUS_KM);
     let q = query.clone();
     let category_options = move || {
@@ -161,7 +175,10 @@ fn SearchForm(
                 .collect_view()
         })
     };
-    let using_point = query.near.trim().is_empty() && !query.lat.is_empty();
+    let using_point = Memo::new(move |_| {
+        let q = value("near")();
+        q.trim().is_empty() && !value("lat")().is_empty()
+    });
     let navigate = leptos_router::hooks::use_navigate();
     view! {
         <form
@@ -176,25 +193,28 @@ fn SearchForm(
             <div class="field">
                 <label for="q">{i18n.t("services-search-label")}</label>
                 <input id="q" name="q" type="search" autocomplete="off" maxlength="100"
-                    value=query.q.clone() aria-describedby="q-help" />
+                    value=query.q.clone() prop:value=value("q") aria-describedby="q-help" />
                 <p id="q-help" class="help">{i18n.t("services-search-help")}</p>
             </div>
             <fieldset class="field near">
                 <legend>{i18n.t("services-near-legend")}</legend>
                 <label for="near">{i18n.t("services-near-label")}</label>
                 <input id="near" name="near" type="text" autocomplete="off" maxlength="100"
-                    value=query.near.clone() aria-describedby="near-help" />
+                    value=query.near.clone() prop:value=value("near") aria-describedby="near-help" />
                 <p id="near-help" class="help">
-                    {if using_point { i18n.t("services-near-using-location") } else { i18n.t("services-near-help") }}
+                    {move || if using_point.get() { i18n.t("services-near-using-location") } else { i18n.t("services-near-help") }}
                 </p>
-                <input type="hidden" name="lat" value=query.lat.clone() />
-                <input type="hidden" name="lon" value=query.lon.clone() />
+                <input type="hidden" name="lat" value=query.lat.clone() prop:value=value("lat") />
+                <input type="hidden" name="lon" value=query.lon.clone() prop:value=value("lon") />
                 <button type="button" class="secondary" data-locate="" hidden
                     data-label-error=i18n.t("services-locate-error")>
                     {i18n.t("services-locate")}
                 </button>
                 <label for="radius">{i18n.t("services-radius-label")}</label>
-                <select id="radius" name="radius">
+                <select id="radius" name="radius" prop:value=move || {
+                    let r: f64 = value("radius")().parse().unwrap_or(DEFAULT_RADIUS_KM);
+                    RADII_KM.into_iter().find(|k| (f64::from(*k) - r).abs() < 0.01).unwrap_or(10).to_string()
+                }>
                     {RADII_KM.into_iter().map(|r| view! {
                         <option value=r.to_string() selected=(f64::from(r) - radius).abs() < 0.01>
                             {format!("{r} {}", i18n.t("unit-km"))}
@@ -204,14 +224,14 @@ fn SearchForm(
             </fieldset>
             <div class="field">
                 <label for="category">{i18n.t("filter-category")}</label>
-                <select id="category" name="category">
+                <select id="category" name="category" prop:value=value("category")>
                     <option value="" selected=query.category.is_empty()>{i18n.t("filter-category-all")}</option>
                     <Suspense fallback=|| ()>{category_options}</Suspense>
                 </select>
             </div>
             <div class="field">
                 <label for="country">{i18n.t("filter-country")}</label>
-                <select id="country" name="country">
+                <select id="country" name="country" prop:value=value("country")>
                     <option value="" selected=query.country.is_empty()>{i18n.t("filter-country-all")}</option>
                     <option value="BE" selected=query.country == "BE">{i18n.t("country-be")}</option>
                     <option value="FR" selected=query.country == "FR">{i18n.t("country-fr")}</option>
@@ -219,27 +239,27 @@ fn SearchForm(
             </div>
             <div class="field">
                 <label for="language">{i18n.t("filter-language")}</label>
-                <select id="language" name="language">
+                <select id="language" name="language" prop:value=value("language")>
                     <option value="" selected=query.language.is_empty()>{i18n.t("filter-language-all")}</option>
                     <option value="nl" selected=query.language == "nl">{i18n.t("language-nl")}</option>
                     <option value="fr" selected=query.language == "fr">{i18n.t("language-fr")}</option>
                 </select>
             </div>
-            <input type="hidden" name="municipality" value=query.municipality.clone() />
-            <input type="hidden" name="bbox" value=query.bbox.clone() />
+            <input type="hidden" name="municipality" value=query.municipality.clone() prop:value=value("municipality") />
+            <input type="hidden" name="bbox" value=query.bbox.clone() prop:value=value("bbox") />
             <div class="field checks">
                 <label class="check">
-                    <input type="checkbox" name="open" value="1" checked=query.open == "1" />
+                    <input type="checkbox" name="open" value="1" checked=query.open == "1" prop:checked=checked("open") />
                     {i18n.t("filter-open-now")}
                 </label>
                 <label class="check">
-                    <input type="checkbox" name="cross" value="1" checked=query.cross == "1" />
+                    <input type="checkbox" name="cross" value="1" checked=query.cross == "1" prop:checked=checked("cross") />
                     {i18n.t("filter-cross-border")}
                 </label>
             </div>
             <div class="field">
                 <label for="sort">{i18n.t("sort-label")}</label>
-                <select id="sort" name="sort">
+                <select id="sort" name="sort" prop:value=value("sort")>
                     <option value="" selected=query.sort.is_empty()>{i18n.t("services-sort-default")}</option>
                     {ServiceSort::ALL.into_iter().map(|s| view! {
                         <option value=s.code() selected=query.sort == s.code()>

@@ -1,0 +1,146 @@
+//! Services search latency (SPEC §6: 10 000 services p95 < 20 ms, 100 000 < 100 ms).
+//!
+//! `cargo bench -p server --bench search -- [SERVICES] [ROUNDS]` seeds an in-memory
+//! database with the bundled data, adds synthetic services (copies of the real ones at
+//! jittered positions, flagged `is_sample`) up to SERVICES, then times a mix of searches
+//! through the same code the page and the API use, and prints percentiles per query.
+
+use app::db::memory_with_seed;
+use app::i18n::Lang;
+use app::services::{search, ServiceQuery};
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+const QUERIES: &[(&str, &[(&str, &str)])] = &[
+    ("text: gare", &[("q", "gare")]),
+    (
+        "text + filter: gemeentehuis, FR",
+        &[("q", "gemeentehuis"), ("country", "FR")],
+    ),
+    ("near Wervik 10 km", &[("near", "Wervik"), ("radius", "10")]),
+    (
+        "near Lille 25 km + category + open now",
+        &[
+            ("near", "Lille"),
+            ("radius", "25"),
+            ("category", "town_hall"),
+            ("open", "1"),
+        ],
+    ),
+    (
+        "text + near: station, Ieper 25 km",
+        &[("q", "station"), ("near", "Ieper"), ("radius", "25")],
+    ),
+    ("browse everything, by name", &[]),
+];
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[index]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1000.0)
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let target = args.first().copied().unwrap_or(10_000);
+    let rounds = args.get(1).copied().unwrap_or(50);
+
+    let db = memory_with_seed().await.expect("seeded database");
+    let mut response = db
+        .query("SELECT name, category, country, record::id(municipality) AS code, address, lat, lon, languages, cross_border_access, opening_hours, source, licence FROM service WHERE lat != NONE")
+        .await
+        .unwrap();
+    let real: Vec<Value> = response.take(0).unwrap();
+    let existing = 413;
+    let started = Instant::now();
+    let mut batch = vec![];
+    for i in 0..target.saturating_sub(existing) {
+        let mut row = real[i % real.len()].clone();
+        // Spread copies within about 5 km of the original, deterministically.
+        let jitter = |k: usize| ((k * 7919 % 1000) as f64 / 1000.0 - 0.5) * 0.09;
+        row["lat"] = json!(row["lat"].as_f64().unwrap() + jitter(i));
+        row["lon"] = json!(row["lon"].as_f64().unwrap() + jitter(i + 17));
+        row["is_sample"] = json!(true);
+        // option<T> fields take NONE, not null.
+        if let Value::Object(map) = &mut row {
+            map.retain(|_, v| !v.is_null());
+        }
+        batch.push(row);
+        if batch.len() == 1000 {
+            insert(&db, std::mem::take(&mut batch)).await;
+        }
+    }
+    if !batch.is_empty() {
+        insert(&db, batch).await;
+    }
+    let mut response = db
+        .query("RETURN count(SELECT VALUE id FROM service)")
+        .await
+        .unwrap();
+    let count: Option<i64> = response.take(0).unwrap();
+    println!(
+        "services: {} (synthetic rows added in {:.1} s); {rounds} rounds per query",
+        count.unwrap_or(0),
+        started.elapsed().as_secs_f64()
+    );
+
+    let at = search::now();
+    let mut everything = vec![];
+    println!(
+        "{:<44} {:>8} {:>8} {:>8} {:>8}",
+        "query", "results", "p50 ms", "p95 ms", "max ms"
+    );
+    for (name, pairs) in QUERIES {
+        let filter = ServiceQuery::from_pairs(pairs.iter().copied())
+            .validate()
+            .unwrap();
+        // Warm-up (parsed opening hours are cached, as in the server).
+        let warm = search::run(&db, Lang::Nl, &filter, at).await.unwrap();
+        let mut times = vec![];
+        for _ in 0..rounds {
+            let t = Instant::now();
+            let found = search::run(&db, Lang::Nl, &filter, at).await.unwrap();
+            times.push(t.elapsed());
+            assert_eq!(found.total, warm.total);
+        }
+        times.sort();
+        everything.extend(times.iter().copied());
+        println!(
+            "{:<44} {:>8} {:>8} {:>8} {:>8}",
+            name,
+            warm.total,
+            ms(percentile(&times, 0.5)),
+            ms(percentile(&times, 0.95)),
+            ms(*times.last().unwrap())
+        );
+    }
+    everything.sort();
+    println!(
+        "all queries: p50 {} ms, p95 {} ms, max {} ms",
+        ms(percentile(&everything, 0.5)),
+        ms(percentile(&everything, 0.95)),
+        ms(*everything.last().unwrap())
+    );
+}
+
+async fn insert(db: &app::db::Db, rows: Vec<Value>) {
+    db.query(
+        "FOR $s IN $rows {
+            CREATE service CONTENT object::extend($s.{name, category, country, address, lat, lon, languages,
+                cross_border_access, opening_hours, source, licence, is_sample},
+                { municipality: type::record('municipality', $s.code) });
+        }",
+    )
+        .bind(("rows", rows))
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+}
