@@ -43,6 +43,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some(report) = app::db::seed_if_empty(&db).await? {
                 tracing::info!(?report, "first start: bundled data loaded");
             }
+            // Load the search's in-memory copy now rather than on the first search.
+            app::services::snapshot::current(&db).await?;
             web::serve(db, &cli.config).await
         }
     }

@@ -21,6 +21,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "services",
         sql: include_str!("../../migrations/0002_services.surql"),
     },
+    Migration {
+        version: 3,
+        name: "search_version",
+        sql: include_str!("../../migrations/0003_search_version.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

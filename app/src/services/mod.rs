@@ -10,6 +10,8 @@ mod query;
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod search;
+#[cfg(feature = "ssr")]
+pub mod snapshot;
 
 pub use detail_page::ServicePage;
 pub use list_page::ServicesPage;

@@ -27,44 +27,66 @@ pub struct Candidate {
     pub opening_hours: Option<String>,
     #[serde(default)]
     pub is_sample: bool,
-    #[serde(default)]
-    pub score: f64,
+    /// Position in name order (nl, fr), filled in by the snapshot: sorting compares
+    /// integers instead of strings.
+    #[serde(skip)]
+    pub name_rank: [u32; 2],
+    /// Index of its opening hours in the snapshot's distinct schedules.
+    #[serde(skip)]
+    pub schedule: Option<usize>,
+}
+
+impl Candidate {
+    pub fn name_rank(&self, lang: Lang) -> u32 {
+        self.name_rank[if lang == Lang::Nl { 0 } else { 1 }]
+    }
 }
 
 const CANDIDATE_FIELDS: &str = "record::id(id) AS id, name, category, country,
     record::id(municipality) AS municipality_code, address, lat, lon, languages,
     cross_border_access.who AS access, phone, email, website, opening_hours, is_sample";
 
-/// Published services matching the text (in either language's index) and inside the
-/// latitude/longitude box, if given.
-pub async fn candidates(
-    db: &Db,
-    text: Option<&str>,
-    bbox: Option<[f64; 4]>,
-) -> Result<Vec<Candidate>, AppError> {
-    let mut conditions = vec!["status = 'published'"];
-    let mut fields = CANDIDATE_FIELDS.to_owned();
-    if text.is_some() {
-        conditions.push("(search_nl @0@ $text OR search_fr @1@ $text)");
-        fields.push_str(", search::score(0) + search::score(1) AS score");
-    }
-    if bbox.is_some() {
-        conditions.push("lat >= $south AND lat <= $north AND lon >= $west AND lon <= $east");
-    }
-    let sql = format!(
-        "SELECT {fields} FROM service WHERE {}",
-        conditions.join(" AND ")
-    );
-    let [west, south, east, north] = bbox.unwrap_or_default();
-    let mut response = db
-        .query(sql)
-        .bind(("text", text.map(str::to_owned)))
-        .bind(("west", west))
-        .bind(("south", south))
-        .bind(("east", east))
-        .bind(("north", north))
-        .await?;
+/// Every published service, as the search needs it (see `snapshot`).
+pub async fn candidates(db: &Db) -> Result<Vec<Candidate>, AppError> {
+    let sql = format!("SELECT {CANDIDATE_FIELDS} FROM service WHERE status = 'published'");
+    let mut response = db.query(sql).await?;
     rows(&mut response, 0)
+}
+
+/// The instance and version of the searchable data (see migration 0003).
+pub async fn search_version(db: &Db) -> Result<(String, i64), AppError> {
+    let mut response = db
+        .query("SELECT instance, version FROM ONLY meta:search")
+        .await?;
+    #[derive(Deserialize)]
+    struct Row {
+        instance: String,
+        version: i64,
+    }
+    let row: Option<serde_json::Value> = response.take(0)?;
+    let row: Row = serde_json::from_value(row.ok_or(AppError::NotFound)?)?;
+    Ok((row.instance, row.version))
+}
+
+/// Ids and relevance of the published services matching the text in either language.
+pub async fn text_matches(db: &Db, text: &str) -> Result<HashMap<String, f64>, AppError> {
+    let mut response = db
+        .query(
+            "SELECT record::id(id) AS id, search::score(0) + search::score(1) AS score FROM service
+             WHERE status = 'published' AND (search_nl @0@ $text OR search_fr @1@ $text)",
+        )
+        .bind(("text", text.to_owned()))
+        .await?;
+    #[derive(Deserialize)]
+    struct Row {
+        id: String,
+        #[serde(default)]
+        score: f64,
+    }
+    Ok(rows::<Row>(&mut response, 0)?
+        .into_iter()
+        .map(|r| (r.id, r.score))
+        .collect())
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -5,11 +5,13 @@
 
 use super::query::{Near, ServiceFilter, ServiceSort, PER_PAGE};
 use super::repo::{self, Candidate, MunicipalityRef};
+use super::snapshot;
 use super::*;
 use crate::db::Db;
 use chrono::{DateTime, Utc};
 use chrono_tz::{Europe::Brussels, Tz};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The time searches are evaluated at: now, in Brussels.
 pub fn now() -> DateTime<Tz> {
@@ -42,6 +44,9 @@ fn intersect(a: [f64; 4], b: [f64; 4]) -> [f64; 4] {
     ]
 }
 
+/// More markers than this make the page heavy and the map unreadable even clustered.
+pub const MAX_MAP_POINTS: usize = 2_000;
+
 /// The filters a row may fail, one bit each, so that a facet can count the rows that
 /// pass every filter but its own.
 const CATEGORY: u8 = 1;
@@ -52,7 +57,8 @@ const OPEN: u8 = 16;
 const CROSS: u8 = 32;
 
 struct Row {
-    candidate: Candidate,
+    candidate: Arc<Candidate>,
+    score: f64,
     distance_km: Option<f64>,
     open_now: Option<bool>,
     failed: u8,
@@ -75,8 +81,8 @@ pub async fn run_paged(
     at: DateTime<Tz>,
     page_size: Option<usize>,
 ) -> Result<SearchResults, AppError> {
-    let municipalities = repo::municipality_refs(db).await?;
-    let categories = repo::categories(db).await?;
+    let (key, snapshot) = snapshot::current(db).await?;
+    let reference = &snapshot.reference;
     let near = match &filter.near {
         None => None,
         Some(Near::Point { lat, lon, radius }) => Some(NearPlace {
@@ -86,10 +92,10 @@ pub async fn run_paged(
             radius_km: *radius,
         }),
         Some(Near::Place { text, radius }) => {
-            let code = repo::find_municipality(db, text)
+            let m = repo::find_municipality(db, text)
                 .await?
+                .and_then(|code| reference.municipalities.get(&code))
                 .ok_or_else(|| AppError::BadRequest("near".into()))?;
-            let m = &municipalities[&code];
             Some(NearPlace {
                 municipality: Some((m.code.clone(), m.name.clone())),
                 lat: m.lat,
@@ -98,18 +104,36 @@ pub async fn run_paged(
             })
         }
     };
+    // The circle's bounding box (and the map's box): a cheap pre-filter before the
+    // exact distance.
     let bbox = match (&near, filter.bbox) {
         (Some(n), Some(b)) => Some(intersect(bounding_box(n.lat, n.lon, n.radius_km), b)),
         (Some(n), None) => Some(bounding_box(n.lat, n.lon, n.radius_km)),
         (None, b) => b,
     };
-    let found = repo::candidates(db, filter.text.as_deref(), bbox).await?;
-    let reference = Reference {
-        municipalities,
-        categories,
+    let matches = match &filter.text {
+        Some(text) => Some(snapshot::text_matches(db, &key, text).await?),
+        None => None,
     };
+    let found: Vec<(Arc<Candidate>, f64)> = snapshot
+        .rows
+        .iter()
+        .filter_map(|c| {
+            let score = match &matches {
+                Some(m) => *m.get(&c.id)?,
+                None => 0.0,
+            };
+            if let Some([west, south, east, north]) = bbox {
+                let (lat, lon) = (c.lat?, c.lon?);
+                if lat < south || lat > north || lon < west || lon > east {
+                    return None;
+                }
+            }
+            Some((c.clone(), score))
+        })
+        .collect();
     Ok(assemble(
-        found, filter, near, &reference, lang, at, page_size,
+        found, filter, near, reference, lang, at, page_size,
     ))
 }
 
@@ -117,11 +141,13 @@ pub async fn run_paged(
 pub struct Reference {
     pub municipalities: HashMap<String, MunicipalityRef>,
     pub categories: Vec<Category>,
+    /// Distinct (opening hours, country) pairs of the services.
+    pub schedules: Vec<(String, String)>,
 }
 
 /// Everything after the database: exact distance, filters, facets, sort and page.
 pub fn assemble(
-    found: Vec<Candidate>,
+    found: Vec<(Arc<Candidate>, f64)>,
     filter: &ServiceFilter,
     near: Option<NearPlace>,
     reference: &Reference,
@@ -134,9 +160,15 @@ pub fn assemble(
         .iter()
         .filter_map(|c| c.parent.as_deref().map(|p| (c.code.as_str(), p)))
         .collect();
+    // Most services share one of a few schedules: evaluate each schedule once.
+    let open_by_schedule: Vec<Option<bool>> = reference
+        .schedules
+        .iter()
+        .map(|(osm, country)| hours::cached(osm, country).map(|h| hours::is_open(&h, at)))
+        .collect();
     let mut rows: Vec<Row> = found
         .into_iter()
-        .filter_map(|candidate| {
+        .filter_map(|(candidate, score)| {
             let distance_km = match &near {
                 Some(n) => {
                     let (lat, lon) = (candidate.lat?, candidate.lon?);
@@ -148,11 +180,7 @@ pub fn assemble(
                 }
                 None => None,
             };
-            let open_now = candidate
-                .opening_hours
-                .as_deref()
-                .and_then(|osm| hours::cached(osm, &candidate.country))
-                .map(|h| hours::is_open(&h, at));
+            let open_now = candidate.schedule.and_then(|i| open_by_schedule[i]);
             let mut failed = 0;
             if let Some(c) = &filter.category {
                 let parent = parent_of.get(candidate.category.as_str()).copied();
@@ -199,6 +227,7 @@ pub fn assemble(
             }
             Some(Row {
                 candidate,
+                score,
                 distance_km,
                 open_now,
                 failed,
@@ -228,25 +257,25 @@ pub fn assemble(
 
     let facets = {
         let passes_except = |row: &Row, own: u8| row.failed & !own == 0;
-        let mut category: BTreeMap<String, usize> = BTreeMap::new();
-        let mut country: BTreeMap<String, usize> = BTreeMap::new();
-        let mut municipality: BTreeMap<String, usize> = BTreeMap::new();
-        let mut language: BTreeMap<String, usize> = BTreeMap::new();
+        let mut category: HashMap<&str, usize> = HashMap::new();
+        let mut country: HashMap<&str, usize> = HashMap::new();
+        let mut municipality: HashMap<&str, usize> = HashMap::new();
+        let mut language: HashMap<&str, usize> = HashMap::new();
         let (mut cross_border, mut open_now) = (0, 0);
         for row in &rows {
             let c = &row.candidate;
             if passes_except(row, CATEGORY) {
-                *category.entry(c.category.clone()).or_default() += 1;
+                *category.entry(&c.category).or_default() += 1;
             }
             if passes_except(row, COUNTRY) {
-                *country.entry(c.country.clone()).or_default() += 1;
+                *country.entry(&c.country).or_default() += 1;
             }
             if passes_except(row, MUNICIPALITY) {
-                *municipality.entry(c.municipality_code.clone()).or_default() += 1;
+                *municipality.entry(&c.municipality_code).or_default() += 1;
             }
             if passes_except(row, LANGUAGE) {
                 for l in &c.languages {
-                    *language.entry(l.clone()).or_default() += 1;
+                    *language.entry(l).or_default() += 1;
                 }
             }
             if passes_except(row, CROSS) && c.access.as_deref() == Some("both") {
@@ -256,12 +285,12 @@ pub fn assemble(
                 open_now += 1;
             }
         }
-        let sorted = |map: BTreeMap<String, usize>, label: &dyn Fn(&str) -> Localized| {
+        let sorted = |map: HashMap<&str, usize>, label: &dyn Fn(&str) -> Localized| {
             let mut values: Vec<FacetValue> = map
                 .into_iter()
                 .map(|(value, count)| FacetValue {
-                    label: label(&value),
-                    value,
+                    label: label(value),
+                    value: value.to_owned(),
                     count,
                 })
                 .collect();
@@ -287,8 +316,7 @@ pub fn assemble(
     };
 
     rows.retain(|row| row.failed == 0);
-    let name_key =
-        |row: &Row| -> String { display_name(&row.candidate.name, lang).1.to_lowercase() };
+    let name_key = |row: &Row| row.candidate.name_rank(lang);
     match filter.sort {
         ServiceSort::Distance => rows.sort_by(|a, b| {
             a.distance_km
@@ -297,14 +325,11 @@ pub fn assemble(
                 .then_with(|| a.candidate.id.cmp(&b.candidate.id))
         }),
         ServiceSort::Relevance => rows.sort_by(|a, b| {
-            b.candidate
-                .score
-                .total_cmp(&a.candidate.score)
+            b.score
+                .total_cmp(&a.score)
                 .then_with(|| name_key(a).cmp(&name_key(b)))
         }),
-        ServiceSort::Name => {
-            rows.sort_by_cached_key(|row| (name_key(row), row.candidate.id.clone()))
-        }
+        ServiceSort::Name => rows.sort_unstable_by_key(name_key),
     }
 
     let total = rows.len();
@@ -315,8 +340,10 @@ pub fn assemble(
     } else {
         1
     };
+    // The map shows the first results (in the list's order) when there are very many.
     let points = rows
         .iter()
+        .take(MAX_MAP_POINTS)
         .filter_map(|row| {
             let c = &row.candidate;
             Some(MapPoint {
@@ -332,24 +359,24 @@ pub fn assemble(
         .skip((page - 1) * per_page)
         .take(per_page)
         .map(|row| {
-            let c = row.candidate;
+            let c = &row.candidate;
             ServiceHit {
                 category_label: category_label(&c.category),
                 municipality_name: municipality_name(&c.municipality_code),
                 cross_border: c.access.as_deref() == Some("both"),
-                id: c.id,
-                name: c.name,
-                category: c.category,
-                country: c.country,
-                municipality_code: c.municipality_code,
-                address: c.address,
+                id: c.id.clone(),
+                name: c.name.clone(),
+                category: c.category.clone(),
+                country: c.country.clone(),
+                municipality_code: c.municipality_code.clone(),
+                address: c.address.clone(),
                 lat: c.lat,
                 lon: c.lon,
-                languages: c.languages,
-                phone: c.phone,
-                email: c.email,
-                website: c.website,
-                opening_hours: c.opening_hours,
+                languages: c.languages.clone(),
+                phone: c.phone.clone(),
+                email: c.email.clone(),
+                website: c.website.clone(),
+                opening_hours: c.opening_hours.clone(),
                 distance_km: row.distance_km.map(|d| (d * 100.0).round() / 100.0),
                 open_now: row.open_now,
                 is_sample: c.is_sample,
