@@ -106,10 +106,6 @@ async fn main() {
             "db: all rows, 6 fields",
             "SELECT id, name, category, country, lat, lon FROM service",
         ),
-        (
-            "db: lat band (index) ids",
-            "SELECT VALUE id FROM service WHERE lat >= 50.7 AND lat <= 50.9",
-        ),
     ] {
         let mut times = vec![];
         for _ in 0..rounds.min(10) {
