@@ -169,7 +169,7 @@ fn ServiceList(list: Vec<LocalService>) -> impl IntoView {
             });
             view! {
                 <li>
-                    <strong>{name}</strong>
+                    <a href=Page::Service(s.id.clone()).path(lang)><strong>{name}</strong></a>
                     " "
                     <span class="tag">{i18n.t(&format!("category-{}", s.category))}</span>
                     {s.address.map(|a| view! { <br /><span class="address">{a}</span> })}
