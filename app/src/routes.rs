@@ -50,6 +50,23 @@ impl Page {
     }
 }
 
+/// `?key=value&…` for a link, leaving out empty values so shared links stay short
+/// ("" when every value is empty).
+pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut serializer = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in pairs {
+        if !value.is_empty() {
+            serializer.append_pair(key, value);
+        }
+    }
+    let encoded = serializer.finish();
+    if encoded.is_empty() {
+        encoded
+    } else {
+        format!("?{encoded}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,22 +8,11 @@ use leptos_router::NavigateOptions;
 
 /// The list's URL query: empty values are left out, so shared links stay short.
 fn query_string(query: &MunicipalityQuery) -> String {
-    let mut serializer = form_urlencoded::Serializer::new(String::new());
-    for (key, value) in [
-        ("q", &query.q),
-        ("country", &query.country),
-        ("sort", &query.sort),
-    ] {
-        if !value.is_empty() {
-            serializer.append_pair(key, value);
-        }
-    }
-    let encoded = serializer.finish();
-    if encoded.is_empty() {
-        encoded
-    } else {
-        format!("?{encoded}")
-    }
+    crate::routes::query_string([
+        ("q", query.q.as_str()),
+        ("country", query.country.as_str()),
+        ("sort", query.sort.as_str()),
+    ])
 }
 
 /// The directory: search by either language's name, filter by country, sort. The form

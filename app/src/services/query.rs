@@ -106,19 +106,7 @@ impl ServiceQuery {
 
     /// `?q=…&country=…` without the empty values ("" when nothing is set).
     pub fn to_query_string(&self) -> String {
-        let mut serializer = form_urlencoded::Serializer::new(String::new());
-        for key in Self::KEYS {
-            let value = self.get(key);
-            if !value.is_empty() {
-                serializer.append_pair(key, value);
-            }
-        }
-        let encoded = serializer.finish();
-        if encoded.is_empty() {
-            encoded
-        } else {
-            format!("?{encoded}")
-        }
+        crate::routes::query_string(Self::KEYS.iter().map(|k| (*k, self.get(k))))
     }
 
     /// The same query with one field changed and the page reset: for facet links.

@@ -84,8 +84,24 @@ pub fn query_pairs(raw: Option<&str>, known: &[&str]) -> Result<Vec<(String, Str
     Ok(pairs)
 }
 
-pub fn csv_response(body: Vec<u8>, name: &str) -> Response {
-    (
+/// A CSV download: a header row, then one row per record.
+pub fn csv_response<const N: usize>(
+    name: &str,
+    header_row: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> Result<Response, ApiError> {
+    let internal = |e: String| ApiError(AppError::ServerFn(e));
+    let mut writer = csv::Writer::from_writer(vec![]);
+    writer
+        .write_record(header_row)
+        .map_err(|e| internal(e.to_string()))?;
+    for row in rows {
+        writer
+            .write_record(row)
+            .map_err(|e| internal(e.to_string()))?;
+    }
+    let body = writer.into_inner().map_err(|e| internal(e.to_string()))?;
+    Ok((
         [
             (
                 header::CONTENT_TYPE,
@@ -99,7 +115,7 @@ pub fn csv_response(body: Vec<u8>, name: &str) -> Response {
         ],
         body,
     )
-        .into_response()
+        .into_response())
 }
 
 pub fn geojson_response(value: Value) -> Response {

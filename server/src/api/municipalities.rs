@@ -193,38 +193,29 @@ pub async fn list_csv(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let data = search(&state, raw).await?;
-    let mut writer = csv::Writer::from_writer(vec![]);
-    let internal = |e: csv::Error| ApiError(AppError::ServerFn(e.to_string()));
-    writer
-        .write_record([
-            "code",
-            "country",
-            "name_nl",
-            "name_fr",
-            "province_nl",
-            "province_fr",
-            "population",
-            "distance_to_border_km",
-        ])
-        .map_err(internal)?;
-    for m in data {
-        writer
-            .write_record([
-                m.code,
-                m.country,
-                m.name.nl,
-                m.name.fr,
-                m.province.nl,
-                m.province.fr,
-                m.population.map(|p| p.to_string()).unwrap_or_default(),
-                m.distance_to_border_km.to_string(),
-            ])
-            .map_err(internal)?;
-    }
-    let body = writer
-        .into_inner()
-        .map_err(|e| ApiError(AppError::ServerFn(e.to_string())))?;
-    Ok(csv_response(body, "municipalities.csv"))
+    let header_row = [
+        "code",
+        "country",
+        "name_nl",
+        "name_fr",
+        "province_nl",
+        "province_fr",
+        "population",
+        "distance_to_border_km",
+    ];
+    let rows = data.into_iter().map(|m| {
+        [
+            m.code,
+            m.country,
+            m.name.nl,
+            m.name.fr,
+            m.province.nl,
+            m.province.fr,
+            m.population.map(|p| p.to_string()).unwrap_or_default(),
+            m.distance_to_border_km.to_string(),
+        ]
+    });
+    csv_response("municipalities.csv", header_row, rows)
 }
 
 /// One municipality, with its neighbours (both sides of the border) and services.

@@ -413,16 +413,7 @@ pub async fn list_csv(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let (hits, _) = results(&state, raw, true).await?;
-    let mut writer = csv::Writer::from_writer(vec![]);
-    let internal = |e: csv::Error| ApiError(AppError::ServerFn(e.to_string()));
-    writer.write_record(CSV_HEADER).map_err(internal)?;
-    for hit in &hits {
-        writer.write_record(csv_row(hit)).map_err(internal)?;
-    }
-    let body = writer
-        .into_inner()
-        .map_err(|e| ApiError(AppError::ServerFn(e.to_string())))?;
-    Ok(csv_response(body, "services.csv"))
+    csv_response("services.csv", CSV_HEADER, hits.iter().map(csv_row))
 }
 
 /// Every result of a search as a GeoJSON FeatureCollection (points; `null` geometry for
