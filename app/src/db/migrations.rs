@@ -23,8 +23,13 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 3,
+        name: "services_fulltext",
+        sql: include_str!("../../migrations/0003_services_fulltext.surql"),
+    },
+    Migration {
+        version: 4,
         name: "search_version",
-        sql: include_str!("../../migrations/0003_search_version.surql"),
+        sql: include_str!("../../migrations/0004_search_version.surql"),
     },
 ];
 

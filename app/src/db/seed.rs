@@ -535,7 +535,7 @@ FOR $s IN $services {
         UPDATE type::record('service', $s.id) SET
             opening_hours = opening_hours ?? $s.opening_hours,
             hours_source = hours_source ?? $s.hours_source,
-            languages = IF array::len(languages) > 0 { languages } ELSE { $s.languages },
+            languages = IF array::len(languages ?? []) > 0 { languages } ELSE { $s.languages },
             provider = provider ?? $s.provider,
             description = description ?? $s.description,
             cross_border_access = cross_border_access ?? $s.cross_border_access;

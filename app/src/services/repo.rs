@@ -53,7 +53,7 @@ pub async fn candidates(db: &Db) -> Result<Vec<Candidate>, AppError> {
     rows(&mut response, 0)
 }
 
-/// The instance and version of the searchable data (see migration 0003).
+/// The instance and version of the searchable data (see migration 0004).
 pub async fn search_version(db: &Db) -> Result<(String, i64), AppError> {
     let mut response = db
         .query("SELECT instance, version FROM ONLY meta:search")
