@@ -254,6 +254,14 @@ pub struct Localized {
 }
 
 impl Localized {
+    /// The same text made in each language.
+    pub fn from_fn(text: impl Fn(Lang) -> String) -> Self {
+        Localized {
+            nl: text(Lang::Nl),
+            fr: text(Lang::Fr),
+        }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Nl => &self.nl,

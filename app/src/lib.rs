@@ -11,6 +11,8 @@ pub mod municipalities;
 pub mod pages;
 pub mod reports;
 pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod search_text;
 pub mod services;
 #[cfg(test)]
 mod text;

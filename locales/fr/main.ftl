@@ -20,6 +20,7 @@ footer-languages = Ce site est disponible en français et en néerlandais.
 error-not-found = Cette donnée n'existe pas.
 error-bad-request = La recherche n'est pas valide. Vérifiez les filtres et réessayez.
 error-internal = Un problème est survenu de notre côté. Réessayez plus tard.
+error-reference = Indiquez ce code si vous nous contactez :
 
 country-be = Belgique
 country-fr = France
@@ -226,6 +227,8 @@ error-field-country = Choisissez la Belgique ou la France.
 error-field-language = Choisissez une langue de la liste.
 error-field-category = Choisissez un type de service de la liste.
 error-field-municipality = Ce code de commune n’est pas valable.
+error-field-arguments = La requête est incomplète ou invalide et n’a pas été exécutée.
+error-field-too-large = La requête est trop volumineuse et n’a pas été exécutée.
 
 ## Services: detail
 service-no-translation = Ce nom n’existe pas encore en français ; vous voyez le nom néerlandais.

@@ -20,6 +20,7 @@ footer-languages = Deze site is beschikbaar in het Nederlands en het Frans.
 error-not-found = Dit gegeven bestaat niet.
 error-bad-request = De zoekopdracht is ongeldig. Controleer de filters en probeer opnieuw.
 error-internal = Er ging iets mis aan onze kant. Probeer het later opnieuw.
+error-reference = Vermeld deze code als u ons contacteert:
 
 country-be = België
 country-fr = Frankrijk
@@ -226,6 +227,8 @@ error-field-country = Kies België of Frankrijk.
 error-field-language = Kies een taal uit de lijst.
 error-field-category = Kies een soort dienst uit de lijst.
 error-field-municipality = Die gemeentecode is ongeldig.
+error-field-arguments = De aanvraag is onvolledig of ongeldig en werd niet uitgevoerd.
+error-field-too-large = De aanvraag is te groot en werd niet uitgevoerd.
 
 ## Services: detail
 service-no-translation = Deze naam bestaat nog niet in het Nederlands; u ziet de Franse.

@@ -4,4 +4,5 @@
 pub mod api;
 pub mod config;
 pub mod language;
+pub mod server_fns;
 pub mod web;

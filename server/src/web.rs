@@ -2,7 +2,7 @@
 //! and the cross-cutting layers (compression, cache and security headers, logs).
 
 use crate::config::Config;
-use crate::{api, language};
+use crate::{api, language, server_fns};
 use app::app::{shell, App, ShellSettings};
 use app::db::Db;
 use app::i18n::Lang;
@@ -88,6 +88,7 @@ pub fn router_with(
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn(server_fns::limit_body))
         .layer(middleware::from_fn(move |request, next| {
             cache_and_language_headers(request, next, hashed)
         }))

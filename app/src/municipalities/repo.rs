@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::db::{rows, Db};
+use crate::search_text::query_variants;
 
 const SUMMARY_FIELDS: &str = "code, country, name, province, population, distance_to_border_km";
 
@@ -11,8 +12,20 @@ pub async fn search(
     filter: &MunicipalityFilter,
 ) -> Result<Vec<MunicipalitySummary>, AppError> {
     let mut conditions = vec![];
-    if filter.text.is_some() {
-        conditions.push("search_names @@ $text");
+    let mut codes: Vec<String> = vec![];
+    if let Some(text) = &filter.text {
+        // Any variant of the typed words (see `search_text`) may match.
+        for variant in query_variants(text) {
+            let mut response = db
+                .query("SELECT VALUE code FROM municipality WHERE search_names @@ $text")
+                .bind(("text", variant))
+                .await?;
+            codes.extend(rows::<String>(&mut response, 0)?);
+        }
+        if codes.is_empty() {
+            return Ok(vec![]);
+        }
+        conditions.push("code IN $codes");
     }
     if filter.country.is_some() {
         conditions.push("country = $country");
@@ -32,13 +45,17 @@ pub async fn search(
     let sql = format!("SELECT {SUMMARY_FIELDS} FROM municipality {condition} ORDER BY {order}");
     let mut response = db
         .query(sql)
-        .bind(("text", filter.text.clone()))
+        .bind(("codes", codes))
         .bind(("country", filter.country.map(Country::code)))
         .await?;
     rows(&mut response, 0)
 }
 
 pub async fn profile(db: &Db, code: &str) -> Result<MunicipalityProfile, AppError> {
+    // Anything that is not a code cannot name a municipality (and is not a record id).
+    if !is_municipality_code(code) {
+        return Err(AppError::NotFound);
+    }
     let mut response = db
         .query(
             "SELECT code, code_type, country, name, name.official AS name_official, province, region, arrondissement,

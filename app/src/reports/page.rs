@@ -1,5 +1,5 @@
-use super::{ReportForm, ReportOutcome, SubmitReport, KINDS, MAX_MESSAGE_CHARS};
-use crate::components::PageMeta;
+use super::{is_service_id, ReportForm, ReportOutcome, SubmitReport, KINDS, MAX_MESSAGE_CHARS};
+use crate::components::{PageMeta, PrefilledTextarea};
 use crate::i18n::use_i18n;
 #[cfg(any(feature = "ssr", test))]
 use crate::i18n::Lang;
@@ -127,7 +127,7 @@ pub fn ReportPage() -> impl IntoView {
             <ActionForm action attr:class="report-form" attr:id="report-form" attr:novalidate="">
                 <input type="hidden" name="lang" value=lang.code() />
                 <input type="hidden" name="form[service]" value=prefill.service.clone() />
-                {(!prefill.service.is_empty()).then(|| view! {
+                {is_service_id(&prefill.service).then(|| view! {
                     <p class="help" data-testid="report-about-service">
                         {i18n.t("report-about-service")} " "
                         <a href=Page::Service(prefill.service.clone()).path(lang)>{i18n.t("report-about-service-link")}</a>
@@ -146,11 +146,10 @@ pub fn ReportPage() -> impl IntoView {
                 </fieldset>
                 <div class="field">
                     <label for="report-message">{i18n.t("report-message-label")}</label>
-                    <textarea id="report-message" name="form[message]" rows="6" maxlength=MAX_MESSAGE_CHARS
-                        aria-invalid=move || invalid("message").then_some("true")
-                        aria-describedby=move || described("message", "message-help")>
-                        {prefill.message.clone()}
-                    </textarea>
+                    <PrefilledTextarea id="report-message" name="form[message]" rows=6 maxlength=MAX_MESSAGE_CHARS
+                        value=prefill.message.clone()
+                        invalid=Signal::derive(move || invalid("message"))
+                        described_by=Signal::derive(move || described("message", "message-help")) />
                     <p id="message-help" class="help">{i18n.t("report-message-help")}</p>
                     {move || error_text("message")}
                 </div>

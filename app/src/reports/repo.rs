@@ -13,7 +13,7 @@ pub async fn submit(
     client: IpAddr,
 ) -> Result<ReportOutcome, AppError> {
     let limiter = use_context::<RateLimiter>()
-        .ok_or_else(|| AppError::ServerFn("rate limiter not provided".into()))?;
+        .ok_or_else(|| AppError::internal("rate limiter not provided"))?;
     if !limiter.allow(client, Instant::now()) {
         return Ok(ReportOutcome::TooMany);
     }

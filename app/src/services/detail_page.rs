@@ -177,8 +177,17 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
                     {detail.email.clone().map(|email| view! {
                         <div><dt>{i18n.t("service-email")}</dt><dd><a href=format!("mailto:{email}")>{email.clone()}</a></dd></div>
                     })}
-                    {detail.website.clone().map(|url| view! {
-                        <div><dt>{i18n.t("service-website")}</dt><dd><a href=url.clone() rel="external">{url.clone()}</a></dd></div>
+                    {detail.website.clone().map(|url| {
+                        // Only web addresses become links: a `javascript:` URL in the data must not run.
+                        let link = is_web_url(&url).then(|| url.clone());
+                        view! {
+                            <div><dt>{i18n.t("service-website")}</dt><dd>
+                                {match link {
+                                    Some(href) => view! { <a href=href rel="external">{url}</a> }.into_any(),
+                                    None => url.into_any(),
+                                }}
+                            </dd></div>
+                        }
                     })}
                     {(!languages.is_empty()).then(|| view! {
                         <div><dt>{i18n.t("service-languages")}</dt><dd data-testid="languages">{languages}</dd></div>
@@ -286,4 +295,31 @@ fn HoursTable(hours: OpeningHours) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// An absolute http(s) address, the only kind of data-provided URL the page links to.
+fn is_web_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && lower.len() > "https://".len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_web_url;
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert!(is_web_url("https://www.halluin.fr/"));
+        assert!(is_web_url("HTTP://example.be"));
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "data:text/html,<script>",
+            "//evil.example",
+            "https://",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::db::{rows, Db};
+use crate::search_text::{folded_name, query_variants};
 use chrono::DateTime;
 use chrono_tz::Tz;
 use std::collections::HashMap;
@@ -68,25 +69,30 @@ pub async fn search_version(db: &Db) -> Result<(String, i64), AppError> {
     Ok((row.instance, row.version))
 }
 
-/// Ids and relevance of the published services matching the text in either language.
+/// Ids and relevance of the published services matching the text in either language:
+/// every word of one of its variants (see `search_text`) in the Dutch or French text.
 pub async fn text_matches(db: &Db, text: &str) -> Result<HashMap<String, f64>, AppError> {
-    let mut response = db
-        .query(
-            "SELECT record::id(id) AS id, search::score(0) + search::score(1) AS score FROM service
-             WHERE status = 'published' AND (search_nl @0@ $text OR search_fr @1@ $text)",
-        )
-        .bind(("text", text.to_owned()))
-        .await?;
     #[derive(Deserialize)]
     struct Row {
         id: String,
         #[serde(default)]
         score: f64,
     }
-    Ok(rows::<Row>(&mut response, 0)?
-        .into_iter()
-        .map(|r| (r.id, r.score))
-        .collect())
+    let mut matches: HashMap<String, f64> = HashMap::new();
+    for variant in query_variants(text) {
+        let mut response = db
+            .query(
+                "SELECT record::id(id) AS id, search::score(0) + search::score(1) AS score FROM service
+                 WHERE status = 'published' AND (search_nl @0@ $text OR search_fr @1@ $text)",
+            )
+            .bind(("text", variant))
+            .await?;
+        for row in rows::<Row>(&mut response, 0)? {
+            let score = matches.entry(row.id).or_insert(row.score);
+            *score = score.max(row.score);
+        }
+    }
+    Ok(matches)
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -115,6 +121,9 @@ pub async fn categories(db: &Db) -> Result<Vec<Category>, AppError> {
 pub struct MunicipalityRef {
     pub code: String,
     pub name: Localized,
+    /// The name in the municipality's own official language(s), e.g. "Comines-Warneton".
+    pub official: Option<String>,
+    pub population: Option<i64>,
     pub lat: f64,
     pub lon: f64,
 }
@@ -122,27 +131,66 @@ pub struct MunicipalityRef {
 /// Names and centres of all municipalities, by code (a few hundred rows).
 pub async fn municipality_refs(db: &Db) -> Result<HashMap<String, MunicipalityRef>, AppError> {
     let mut response = db
-        .query("SELECT code, name.{nl, fr} AS name, lat, lon FROM municipality")
+        .query(
+            "SELECT code, name.{nl, fr} AS name, name.official AS official, population, lat, lon
+             FROM municipality",
+        )
         .await?;
     let list: Vec<MunicipalityRef> = rows(&mut response, 0)?;
     Ok(list.into_iter().map(|m| (m.code.clone(), m)).collect())
 }
 
-/// The municipality a resident typed: its code, or its best name match in either
-/// language (accents and case folded, prefixes accepted).
-pub async fn find_municipality(db: &Db, text: &str) -> Result<Option<String>, AppError> {
-    let mut response = db
-        .query(
-            "SELECT code, search::score(0) AS score FROM municipality WHERE code = $text OR search_names @0@ $text
-             ORDER BY score DESC, population DESC LIMIT 1",
-        )
-        .bind(("text", text.to_owned()))
-        .await?;
+/// The municipality a resident typed: its code, a name in any language written as it
+/// is (accents, case, hyphens and apostrophes aside; the most populous when two share
+/// it), or else the best full-text match of its words (prefixes accepted).
+pub async fn find_municipality(
+    db: &Db,
+    text: &str,
+    municipalities: &HashMap<String, MunicipalityRef>,
+) -> Result<Option<String>, AppError> {
+    let text = text.trim();
+    if municipalities.contains_key(text) {
+        return Ok(Some(text.to_owned()));
+    }
+    let folded = folded_name(text);
+    let exact = municipalities
+        .values()
+        .filter(|m| {
+            [Some(&m.name.nl), Some(&m.name.fr), m.official.as_ref()]
+                .into_iter()
+                .flatten()
+                .any(|name| folded_name(name) == folded)
+        })
+        .max_by_key(|m| (m.population.unwrap_or(0), std::cmp::Reverse(m.code.clone())));
+    if let Some(m) = exact {
+        return Ok(Some(m.code.clone()));
+    }
     #[derive(Deserialize)]
     struct Hit {
         code: String,
+        #[serde(default)]
+        score: f64,
+        population: Option<i64>,
     }
-    Ok(rows::<Hit>(&mut response, 0)?.pop().map(|h| h.code))
+    let mut best: Option<Hit> = None;
+    for variant in query_variants(text) {
+        let mut response = db
+            .query(
+                "SELECT code, search::score(0) AS score, population FROM municipality
+                 WHERE search_names @0@ $text ORDER BY score DESC, population DESC LIMIT 1",
+            )
+            .bind(("text", variant))
+            .await?;
+        if let Some(hit) = rows::<Hit>(&mut response, 0)?.pop() {
+            let better = best
+                .as_ref()
+                .is_none_or(|b| (hit.score, hit.population) > (b.score, b.population));
+            if better {
+                best = Some(hit);
+            }
+        }
+    }
+    Ok(best.map(|h| h.code))
 }
 
 #[derive(Deserialize)]

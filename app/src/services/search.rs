@@ -92,7 +92,7 @@ pub async fn run_paged(
             radius_km: *radius,
         }),
         Some(Near::Place { text, radius }) => {
-            let m = repo::find_municipality(db, text)
+            let m = repo::find_municipality(db, text, &reference.municipalities)
                 .await?
                 .and_then(|code| reference.municipalities.get(&code))
                 .ok_or_else(|| AppError::BadRequest("near".into()))?;

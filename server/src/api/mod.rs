@@ -36,11 +36,8 @@ pub struct ErrorDetail {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.0.status();
-        // Database details stay in the log.
-        let message = match &self.0 {
-            AppError::Database(_) | AppError::ServerFn(_) => "internal error".to_owned(),
-            other => other.to_string(),
-        };
+        // Internal details stay in the log; the message carries only their reference.
+        let message = self.0.to_string();
         let body = ErrorBody {
             error: ErrorDetail {
                 status: status.as_u16(),
@@ -90,7 +87,7 @@ pub fn csv_response<const N: usize>(
     header_row: [&str; N],
     rows: impl IntoIterator<Item = [String; N]>,
 ) -> Result<Response, ApiError> {
-    let internal = |e: String| ApiError(AppError::ServerFn(e));
+    let internal = |e: String| ApiError(AppError::internal(e));
     let mut writer = csv::Writer::from_writer(vec![]);
     writer
         .write_record(header_row)

@@ -1,0 +1,275 @@
+//! Hostile input: markup in every value a page writes back, and malformed calls to every
+//! server function.
+
+use super::{app, db, get};
+use axum::http::StatusCode;
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+const PAYLOADS: [&str; 5] = [
+    "</textarea><script>alert(1)</script>",
+    "\"><script>alert(2)</script>",
+    "' onmouseover=alert(3) x='",
+    "<img src=x onerror=alert(4)>",
+    "</title><svg onload=alert(5)>",
+];
+
+/// What a browser's tokenizer sees in a page: the start tags, their attribute names, and
+/// the text of each `<textarea>` (entities decoded).
+#[derive(Debug, Default, PartialEq)]
+struct Markup {
+    tags: Vec<String>,
+    event_attributes: Vec<String>,
+    textareas: Vec<String>,
+}
+
+fn markup(html: &str) -> Markup {
+    let mut emitter = DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    let mut out = Markup::default();
+    let mut in_textarea: Option<String> = None;
+    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).into_owned();
+                for attribute in tag.attributes.keys() {
+                    let attribute = String::from_utf8_lossy(attribute).into_owned();
+                    if attribute.starts_with("on") {
+                        out.event_attributes.push(format!("{name} {attribute}"));
+                    }
+                }
+                if name == "textarea" {
+                    in_textarea = Some(String::new());
+                }
+                out.tags.push(name);
+            }
+            Token::String(text) => {
+                if let Some(content) = in_textarea.as_mut() {
+                    content.push_str(&String::from_utf8_lossy(&text));
+                }
+            }
+            Token::EndTag(tag) if &*tag.name == b"textarea" => {
+                out.textareas.extend(in_textarea.take());
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn encoded(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+#[tokio::test]
+async fn prefilled_report_fields_come_back_as_text() {
+    let router = app(db().await);
+    for page in ["/nl/melden", "/fr/signaler"] {
+        let (_, _, benign) =
+            get(&router, &format!("{page}?message=hallo&error=message"), &[]).await;
+        let benign = markup(&benign);
+        assert_eq!(benign.textareas, vec!["hallo"]);
+        for payload in PAYLOADS {
+            let value = encoded(payload);
+            let uri = format!(
+                "{page}?message={value}&kind={value}&service={value}&error=message,{value}"
+            );
+            let (status, _, body) = get(&router, &uri, &[]).await;
+            assert_eq!(status, StatusCode::OK, "{uri}");
+            let seen = markup(&body);
+            assert_eq!(seen.textareas, vec![payload.to_owned()], "{uri}");
+            assert_eq!(seen.tags, benign.tags, "{uri}: the markup changed");
+            assert!(
+                seen.event_attributes.is_empty(),
+                "{uri}: {:?}",
+                seen.event_attributes
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn pages_that_echo_the_request_keep_it_as_text() {
+    let router = app(db().await);
+    let pages = [
+        "/nl/diensten?q=",
+        "/fr/services?q=",
+        "/nl/diensten?near=",
+        "/fr/services?category=",
+        "/nl/gemeenten?q=",
+        "/fr/communes?q=",
+        "/nl/diensten/",
+        "/fr/communes/",
+        "/nl/",
+    ];
+    for page in pages {
+        let (_, _, benign) = get(&router, &format!("{page}abc"), &[]).await;
+        let benign = markup(&benign);
+        for payload in PAYLOADS {
+            let uri = format!("{page}{}", encoded(payload));
+            let (status, _, body) = get(&router, &uri, &[]).await;
+            assert_ne!(status, StatusCode::INTERNAL_SERVER_ERROR, "{uri}");
+            let seen = markup(&body);
+            assert!(
+                !seen.tags.iter().any(|t| t == "img" || t == "svg")
+                    && seen.tags.iter().filter(|t| *t == "script").count()
+                        == benign.tags.iter().filter(|t| *t == "script").count(),
+                "{uri}: markup from the request became elements"
+            );
+            assert!(
+                seen.event_attributes.is_empty(),
+                "{uri}: {:?}",
+                seen.event_attributes
+            );
+        }
+    }
+}
+
+async fn post(router: &axum::Router, uri: &str, body: Vec<u8>) -> (StatusCode, String) {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let response = router
+        .clone()
+        .oneshot(
+            Request::post(uri)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "application/json")
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Words of parser, database and file messages that must never reach a client.
+const INTERNAL_TEXT: [&str; 10] = [
+    "missing field",
+    "unknown variant",
+    "invalid type",
+    "Record ID",
+    "SurrealDB",
+    "database",
+    "serde",
+    "Deserializ",
+    "statement",
+    ".rs",
+];
+
+fn assert_no_internal_text(context: &str, body: &str) {
+    for word in INTERNAL_TEXT {
+        assert!(!body.contains(word), "{context}: {word:?} in {body}");
+    }
+}
+
+#[tokio::test]
+async fn malformed_calls_to_every_server_function_are_client_errors() {
+    let router = app(db().await);
+    let paths: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .collect();
+    assert!(paths.len() >= 7, "{paths:?}");
+    let bodies: Vec<Vec<u8>> = vec![
+        b"lang=de".to_vec(),
+        b"lang=nl&query[q]=gare&query[page]=-1&query[unknown]=1".to_vec(),
+        b"lang[]=nl&form=1&query=2&code[x]=3&id[]=4".to_vec(),
+        b"%%%=%&&=".to_vec(),
+        vec![0xff, 0xfe, 0x00, 0x80],
+        format!("lang=nl&form[message]={}", "x".repeat(200_000)).into_bytes(),
+    ];
+    for path in &paths {
+        for body in &bodies {
+            let (status, text) = post(&router, path, body.clone()).await;
+            let context = format!(
+                "{path} <- {:?}",
+                String::from_utf8_lossy(&body[..body.len().min(60)])
+            );
+            assert!(
+                status.is_success()
+                    || status == StatusCode::BAD_REQUEST
+                    || status == StatusCode::NOT_FOUND,
+                "{context}: {status} {text}"
+            );
+            assert_no_internal_text(&context, &text);
+            if !status.is_success() {
+                let error: serde_json::Value = serde_json::from_str(&text)
+                    .unwrap_or_else(|_| panic!("{context}: not JSON: {text}"));
+                assert!(
+                    error["message"]["nl"].is_string() && error["message"]["fr"].is_string(),
+                    "{context}: {text}"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn unknown_records_are_404_whatever_their_shape() {
+    use app::municipalities::LoadMunicipalityProfile;
+    use app::services::LoadService;
+    use leptos::server_fn::ServerFn;
+    let router = app(db().await);
+    for code in [
+        "",
+        "00000",
+        "a:b",
+        "⟨x⟩",
+        "municipality:59350",
+        "59350; DELETE municipality",
+        &"9".repeat(500),
+    ] {
+        let body = format!("code={}", encoded(code)).into_bytes();
+        let (status, text) = post(&router, LoadMunicipalityProfile::PATH, body).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{code:?}: {text}");
+        assert_no_internal_text(code, &text);
+        let body = format!("id={}", encoded(code)).into_bytes();
+        let (status, text) = post(&router, LoadService::PATH, body).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{code:?}: {text}");
+        assert_no_internal_text(code, &text);
+    }
+    for page in [
+        "/nl/gemeenten/a:b",
+        "/fr/communes/%E2%9F%A8x%E2%9F%A9",
+        "/nl/diensten/a:b",
+    ] {
+        let (status, _, body) = get(&router, page, &[]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{page}");
+        assert_no_internal_text(page, &body);
+    }
+}
+
+#[tokio::test]
+async fn the_form_and_the_database_agree_on_every_email() {
+    let db = db().await;
+    for email in [
+        "jan@example.be",
+        "o'brien+tag@sub.example.co.uk",
+        "jan@mail..be",
+        "jan..peeters@x.be",
+        ".jan@x.be",
+        "jan@-x.be",
+        "jan@x",
+        "jan@x.be.",
+        "jan@xn--bcher-kva.example",
+        "jan@[127.0.0.1]",
+        "\"jan\"@x.be",
+        "jan@x_y.be",
+        "üser@x.be",
+    ] {
+        let form_accepts = app::reports::valid_email(email);
+        let stored = db
+            .query("CREATE report CONTENT { kind: 'other', message: 'A message long enough', email: $email, lang: 'nl' }")
+            .bind(("email", email.to_owned()))
+            .await
+            .unwrap()
+            .check()
+            .is_ok();
+        assert_eq!(
+            form_accepts, stored,
+            "{email}: form {form_accepts}, database {stored}"
+        );
+    }
+}
