@@ -45,4 +45,8 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "http://127.0.0.1:$port/healthz" && echo
 (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || { tail -50 "$log"; exit 1; }
+kill $server 2>/dev/null || true
+step "memory (short benchmark: RSS may grow at most 24 MB after warm-up, see README)"
+(cd end2end && LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg \
+  node bench/memory.mjs --server "$CARGO_TARGET_DIR/release/server" --requests 3000 --warmup 1000 --max-growth-mb 24)
 step "all tests passed"

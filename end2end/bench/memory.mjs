@@ -80,13 +80,14 @@ function run(type, amount) {
         connections,
         amount,
         duration: timeLimit,
-        requests: type.paths.map((path) => ({
-          method: 'GET',
-          path,
-          setupRequest: type.distinct
-            ? (req) => ({ ...req, path: `${path}?q=${(distinct++).toString(36)}x${Math.random().toString(36).slice(2, 7)}` })
-            : undefined,
-        })),
+        requests: type.paths.map((path) =>
+          type.distinct
+            ? {
+                method: 'GET',
+                setupRequest: (req) => ({ ...req, path: `${path}?q=${(distinct++).toString(36)}x${Math.random().toString(36).slice(2, 7)}` }),
+              }
+            : { method: 'GET', path },
+        ),
       },
       (err, result) => (err ? reject(err) : resolve(result)),
     );

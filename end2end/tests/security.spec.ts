@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { waitForHydration } from './helpers';
 
 // Links an attacker could send: markup in every prefilled or echoed parameter.
@@ -15,16 +15,22 @@ const PAGES = [
   { lang: 'fr', report: '/fr/signaler', services: '/fr/services', municipalities: '/fr/communes' },
 ];
 
+/** Every dialog the page opens (none may: an alert would be script from the URL running). */
+function collectDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return dialogs;
+}
+
 const withParams = (path: string, params: Record<string, string>) => `${path}?${new URLSearchParams(params)}`;
 
 for (const p of PAGES) {
   test.describe(`hostile links (${p.lang})`, () => {
     test('report form: prefilled markup is shown as text and never runs', async ({ page }) => {
-      const dialogs: string[] = [];
-      page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
-      });
+      const dialogs = collectDialogs(page);
       for (const payload of PAYLOADS) {
         await page.goto(withParams(p.report, { message: payload, kind: payload, service: payload, error: 'message' }));
         await waitForHydration(page);
@@ -36,11 +42,7 @@ for (const p of PAGES) {
     });
 
     test('search pages echo markup as text', async ({ page }) => {
-      const dialogs: string[] = [];
-      page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
-      });
+      const dialogs = collectDialogs(page);
       for (const payload of PAYLOADS) {
         await page.goto(withParams(p.services, { q: payload }));
         await expect(page.locator('#service-search input[name="q"]')).toHaveValue(payload);

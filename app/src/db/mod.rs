@@ -10,7 +10,11 @@ use surrealdb::engine::any::Any;
 use surrealdb::opt::auth::Root;
 use surrealdb::Surreal;
 
-pub type Db = Surreal<Any>;
+/// The one database handle of the process, shared by every request. A `Surreal` clone
+/// is not a cheap handle in SurrealDB 3: each clone registers a new session with the
+/// engine (state, variables, a registry entry) and ends it only when dropped, so
+/// cloning it per request made every rendered page cost a session.
+pub type Db = std::sync::Arc<Surreal<Any>>;
 
 #[derive(Clone, Debug)]
 pub struct DbConfig {
@@ -46,7 +50,7 @@ pub async fn connect(config: &DbConfig) -> Result<Db, surrealdb::Error> {
     db.use_ns(config.namespace.clone())
         .use_db(config.database.clone())
         .await?;
-    Ok(db)
+    Ok(std::sync::Arc::new(db))
 }
 
 /// A fresh in-memory database with the schema and the bundled data: for tests.

@@ -6,6 +6,9 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// Addresses remembered at most; past it the stalest are forgotten (see `allow`).
+pub const MAX_ADDRESSES: usize = 100_000;
+
 #[derive(Clone)]
 pub struct RateLimiter {
     inner: Arc<Mutex<HashMap<IpAddr, Vec<Instant>>>>,
@@ -30,9 +33,21 @@ impl RateLimiter {
     /// Counts one attempt; false when the address has used up its window.
     pub fn allow(&self, client: IpAddr, now: Instant) -> bool {
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        if inner.len() > 100_000 {
+        if inner.len() >= MAX_ADDRESSES {
             let window = self.window;
             inner.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < window));
+        }
+        if inner.len() >= MAX_ADDRESSES {
+            // A flood of distinct addresses within one window: forget the addresses whose
+            // last attempt is oldest (the least likely to be one person's retries).
+            let mut last: Vec<(Instant, IpAddr)> = inner
+                .iter()
+                .map(|(ip, times)| (times.last().copied().unwrap_or(now), *ip))
+                .collect();
+            last.sort_unstable();
+            for (_, ip) in last.iter().take(inner.len() - MAX_ADDRESSES / 2) {
+                inner.remove(ip);
+            }
         }
         let times = inner.entry(client).or_default();
         times.retain(|t| now.duration_since(*t) < self.window);
@@ -41,6 +56,11 @@ impl RateLimiter {
         }
         times.push(now);
         true
+    }
+
+    /// How many addresses are remembered.
+    pub fn remembered(&self) -> usize {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner()).len()
     }
 }
 
@@ -80,5 +100,26 @@ mod tests {
         assert!(!limiter.allow(a, t0));
         assert!(limiter.allow(b, t0));
         assert!(limiter.allow(a, t0 + Duration::from_secs(61)));
+    }
+
+    #[test]
+    fn a_flood_of_distinct_addresses_stays_bounded() {
+        let limiter = RateLimiter::new(1, Duration::from_secs(600));
+        let t0 = Instant::now();
+        let recent = IpAddr::from([192, 0, 2, 1]);
+        for i in 0..(MAX_ADDRESSES as u32 * 3 / 2) {
+            let at = t0 + Duration::from_micros(u64::from(i));
+            assert!(limiter.allow(
+                IpAddr::from(std::net::Ipv6Addr::from(
+                    (0x2001_0db8_u128 << 96) | u128::from(i)
+                )),
+                at
+            ));
+            assert!(limiter.remembered() <= MAX_ADDRESSES);
+        }
+        // The newest addresses are the ones kept: a fresh one still counts.
+        let later = t0 + Duration::from_secs(1);
+        assert!(limiter.allow(recent, later));
+        assert!(!limiter.allow(recent, later));
     }
 }

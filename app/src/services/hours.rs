@@ -27,12 +27,17 @@ pub fn parse(osm: &str, country: &str) -> Result<Hours, String> {
 
 /// Parsed expressions are shared: most town halls have one of a few dozen schedules,
 /// and parsing on every search would dominate its cost.
+/// Distinct schedules kept parsed at most (the data has a few hundred); past it the cache
+/// starts again empty, so no input can make it grow without bound.
+pub const MAX_CACHED_SCHEDULES: usize = 10_000;
+
+type Cache = HashMap<(String, String), Option<Arc<Hours>>>;
+static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Default::default);
+
 pub fn cached(osm: &str, country: &str) -> Option<Arc<Hours>> {
-    type Cache = HashMap<(String, String), Option<Arc<Hours>>>;
-    static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Default::default);
     let key = (osm.to_owned(), country.to_owned());
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if cache.len() > 10_000 {
+    if cache.len() >= MAX_CACHED_SCHEDULES && !cache.contains_key(&key) {
         cache.clear();
     }
     cache
@@ -157,6 +162,17 @@ pub fn from_annuaire(json: &str) -> Result<String, String> {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn a_flood_of_distinct_schedules_stays_bounded() {
+        for minute in 0..(MAX_CACHED_SCHEDULES + 500) {
+            let osm = format!("Mo {:02}:{:02}-18:00", 8 + minute / 6000 % 2, minute % 60);
+            let country = format!("X{minute}");
+            assert!(cached(&osm, &country).is_some());
+            let len = CACHE.lock().unwrap().len();
+            assert!(len <= MAX_CACHED_SCHEDULES, "{len}");
+        }
+    }
 
     const HALLUIN: &str = "Mo-Fr 08:30-12:00,13:30-17:30; Sa 09:00-12:00; PH off";
 

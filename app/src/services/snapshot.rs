@@ -24,20 +24,41 @@ pub struct Snapshot {
 type Key = (String, i64);
 type TextKey = (String, i64, String);
 
+type Matches = Arc<HashMap<String, f64>>;
+
+#[derive(Default)]
 struct Caches {
     snapshots: HashMap<String, (i64, Arc<Snapshot>)>,
-    texts: HashMap<TextKey, Arc<HashMap<String, f64>>>,
+    texts: HashMap<TextKey, Matches>,
+    /// Ids held by all cached text results together.
+    text_ids: usize,
 }
 
-static CACHES: LazyLock<Mutex<Caches>> = LazyLock::new(|| {
-    Mutex::new(Caches {
-        snapshots: HashMap::new(),
-        texts: HashMap::new(),
-    })
-});
+static CACHES: LazyLock<Mutex<Caches>> = LazyLock::new(Default::default);
 
-/// Cached text results kept at most (each is a map of ids, a few hundred KB at worst).
+/// Cached text results kept at most, and ids in them all together (each id costs about
+/// 60 bytes: a broad word at 100 000 services matches half of them). Past either bound
+/// the cache starts again empty: every text costs one index query again, nothing grows.
 const MAX_TEXTS: usize = 2_000;
+const MAX_TEXT_IDS: usize = 1_000_000;
+
+impl Caches {
+    fn insert_text(&mut self, key: TextKey, matches: Matches) {
+        if self.texts.len() >= MAX_TEXTS || self.text_ids + matches.len() > MAX_TEXT_IDS {
+            self.texts.clear();
+            self.text_ids = 0;
+        }
+        self.text_ids += matches.len();
+        if let Some(old) = self.texts.insert(key, matches) {
+            self.text_ids -= old.len();
+        }
+    }
+
+    fn retain_texts(&mut self, keep: impl Fn(&TextKey) -> bool) {
+        self.texts.retain(|key, _| keep(key));
+        self.text_ids = self.texts.values().map(|m| m.len()).sum();
+    }
+}
 
 fn caches() -> std::sync::MutexGuard<'static, Caches> {
     CACHES.lock().unwrap_or_else(|e| e.into_inner())
@@ -89,9 +110,7 @@ pub async fn current(db: &Db) -> Result<(Key, Arc<Snapshot>), AppError> {
     caches
         .snapshots
         .insert(key.0.clone(), (key.1, snapshot.clone()));
-    caches
-        .texts
-        .retain(|(instance, version, _), _| *instance != key.0 || *version == key.1);
+    caches.retain_texts(|(instance, version, _)| *instance != key.0 || *version == key.1);
     Ok((key, snapshot))
 }
 
@@ -106,10 +125,34 @@ pub async fn text_matches(
         return Ok(hit.clone());
     }
     let matches = Arc::new(repo::text_matches(db, text).await?);
-    let mut caches = caches();
-    if caches.texts.len() >= MAX_TEXTS {
-        caches.texts.clear();
-    }
-    caches.texts.insert(text_key, matches.clone());
+    caches().insert_text(text_key, matches.clone());
     Ok(matches)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matches(n: usize) -> Matches {
+        Arc::new((0..n).map(|i| (format!("s{i}"), 1.0)).collect())
+    }
+
+    #[test]
+    fn a_flood_of_distinct_texts_stays_bounded() {
+        let mut caches = Caches::default();
+        for i in 0..(MAX_TEXTS * 3) {
+            caches.insert_text(("db".into(), 1, format!("text {i}")), matches(3));
+            assert!(caches.texts.len() <= MAX_TEXTS);
+        }
+        for i in 0..200 {
+            caches.insert_text(("db".into(), 1, format!("broad {i}")), matches(20_000));
+            assert!(caches.text_ids <= MAX_TEXT_IDS, "{}", caches.text_ids);
+            assert_eq!(
+                caches.text_ids,
+                caches.texts.values().map(|m| m.len()).sum::<usize>()
+            );
+        }
+        caches.retain_texts(|_| false);
+        assert_eq!((caches.texts.len(), caches.text_ids), (0, 0));
+    }
 }
