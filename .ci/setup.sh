@@ -24,6 +24,7 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v node >/dev/null || missing+=(nodejs npm)
 command -v cc >/dev/null || missing+=(build-essential)
 command -v curl >/dev/null || missing+=(curl)
+command -v wrk >/dev/null || missing+=(wrk)  # the load benchmark (end2end/bench/load.mjs)
 if [ ${#missing[@]} -gt 0 ]; then echo "installing: ${missing[*]}"; apt_install "${missing[@]}"; else echo "chromium, node, cc: present"; fi
 
 say "Rust toolchain and wasm target"

@@ -17,6 +17,26 @@ pub struct ShellSettings {
     /// Optional raster tile URL template for the map (`MAP_TILE_URL`).
     pub map_tile_url: Option<String>,
     pub map_tile_attribution: Option<String>,
+    /// The public base URL without a trailing slash (`PUBLIC_URL`), for absolute links.
+    pub public_url: String,
+}
+
+/// The public base URL of absolute links: `PUBLIC_URL` on the server, the page's own
+/// origin in the browser (where the shell settings are not sent).
+#[cfg(feature = "ssr")]
+pub fn public_base_url() -> String {
+    use_context::<ShellSettings>()
+        .map(|s| s.public_url)
+        .unwrap_or_default()
+}
+
+#[cfg(not(feature = "ssr"))]
+pub fn public_base_url() -> String {
+    #[cfg(feature = "hydrate")]
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok());
+    #[cfg(not(feature = "hydrate"))]
+    let origin = None;
+    origin.unwrap_or_default()
 }
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {

@@ -95,6 +95,12 @@ pub fn query_variants(text: &str) -> Vec<String> {
 
 /// A name as people may type it, for exact comparison: accents, case, punctuation and
 /// spacing folded ("Villeneuve-d’Ascq" and "villeneuve d'ascq" are the same name).
+/// The key names sort by: case and accents aside, as a reader expects ("Écaussinnes"
+/// among the E's), punctuation kept so that "Saint-Amand" stays one name.
+pub fn sort_key(name: &str) -> String {
+    deunicode::deunicode(name).to_lowercase()
+}
+
 pub fn folded_name(name: &str) -> String {
     let mut out = String::new();
     for word in deunicode::deunicode(name)

@@ -180,6 +180,107 @@ async fn main() {
         ms(percentile(&everything, 0.95)),
         ms(*everything.last().unwrap())
     );
+
+    // A stream of distinct texts, each searched once, as residents type them.
+    let stream = distinct_texts(&db, 400).await;
+    let (mut times, mut empty) = (vec![], vec![]);
+    for (i, text) in stream.iter().enumerate() {
+        let lang = if i % 2 == 0 { Lang::Nl } else { Lang::Fr };
+        let filter = ServiceQuery::from_pairs([("q", text.as_str())])
+            .validate()
+            .unwrap();
+        let t = Instant::now();
+        let found = search::run(&db, lang, &filter, at).await.unwrap();
+        times.push(t.elapsed());
+        if found.total == 0 {
+            empty.push(text.as_str());
+        }
+    }
+    times.sort();
+    println!(
+        "distinct texts, each once ({} texts, {} without results): p50 {} ms, p95 {} ms, max {} ms",
+        stream.len(),
+        empty.len(),
+        ms(percentile(&times, 0.5)),
+        ms(percentile(&times, 0.95)),
+        ms(*times.last().unwrap())
+    );
+    println!(
+        "for example, without results: {:?}",
+        &empty[..empty.len().min(12)]
+    );
+}
+
+/// Texts residents type, built from the data: whole words of service and municipality
+/// names in both languages, prefixes (3-5 letters), one- and two-letter typing mistakes,
+/// and a place with a kind of service ("mairie wervicq", "station ieper"). Deterministic.
+async fn distinct_texts(db: &app::db::Db, count: usize) -> Vec<String> {
+    let mut response = db
+        .query(
+            "SELECT VALUE [name.nl ?? '', name.fr ?? ''] FROM service WHERE is_sample != true;
+             SELECT VALUE [name.nl, name.fr] FROM municipality;",
+        )
+        .await
+        .unwrap();
+    let services: Vec<Vec<String>> = response.take(0).unwrap();
+    let places: Vec<Vec<String>> = response.take(1).unwrap();
+    let words = |names: &[Vec<String>]| -> Vec<String> {
+        let mut out: Vec<String> = names
+            .iter()
+            .flatten()
+            .flat_map(|n| {
+                n.split(|c: char| !c.is_alphanumeric())
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    let (service_words, place_words) = (words(&services), words(&places));
+    let kinds = [
+        "mairie",
+        "gemeentehuis",
+        "gare",
+        "station",
+        "justice",
+        "vredegerecht",
+        "politie",
+        "tribunal",
+    ];
+    let typo = |w: &str, k: usize| -> String {
+        let mut c: Vec<char> = w.chars().collect();
+        if c.len() >= 5 {
+            c.swap(2, 3);
+        }
+        if k == 2 && c.len() >= 9 {
+            c.remove(c.len() - 2);
+        }
+        c.into_iter().collect()
+    };
+    let mut texts: Vec<String> = vec![];
+    let mut seen = std::collections::HashSet::new();
+    for i in 0.. {
+        if texts.len() >= count || i > count * 20 {
+            break;
+        }
+        let s = &service_words[(i * 7919) % service_words.len()];
+        let p = &place_words[(i * 104_729) % place_words.len()];
+        let text = match i % 6 {
+            0 => s.clone(),
+            1 => p.clone(),
+            2 => s.chars().take(3 + i % 3).collect(),
+            3 => typo(s, 1),
+            4 => format!("{} {}", kinds[i % kinds.len()], p),
+            _ => typo(p, 2),
+        };
+        if seen.insert(text.clone()) {
+            texts.push(text);
+        }
+    }
+    texts
 }
 
 async fn insert(db: &app::db::Db, rows: Vec<Value>) {

@@ -48,6 +48,10 @@ pub struct Config {
     /// Attribution shown with the tile layer.
     #[arg(long, env = "MAP_TILE_ATTRIBUTION")]
     pub map_tile_attribution: Option<String>,
+    /// The site's public base URL, e.g. https://grensdiensten.example (canonical and
+    /// hreflang links, the sitemap). Default: http:// and the listen address.
+    #[arg(long, env = "PUBLIC_URL")]
+    pub public_url: Option<String>,
     /// Reports accepted per client address per ten minutes (the form's rate limit).
     #[arg(long, env = "REPORT_RATE_LIMIT", default_value_t = 5)]
     pub report_rate_limit: usize,

@@ -3,6 +3,9 @@
 
 pub mod api;
 pub mod config;
+pub mod csp;
+pub mod etag;
 pub mod language;
+pub mod seo;
 pub mod server_fns;
 pub mod web;

@@ -5,6 +5,9 @@ use server::config::{Cli, Command};
 use server::web;
 use tracing_subscriber::EnvFilter;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     init_logging();
@@ -43,8 +46,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some(report) = app::db::seed_if_empty(&db).await? {
                 tracing::info!(?report, "first start: bundled data loaded");
             }
-            // Load the search's in-memory copy now rather than on the first search.
-            app::services::snapshot::current(&db).await?;
+            // Load the in-memory copies (search, directory) now rather than on the first request.
+            app::municipalities::directory::current(&db).await?;
             web::serve(db, &cli.config).await
         }
     }

@@ -2,7 +2,8 @@
 //! and the cross-cutting layers (compression, cache and security headers, logs).
 
 use crate::config::Config;
-use crate::{api, language, server_fns};
+use crate::seo::PublicUrl;
+use crate::{api, csp, etag, language, seo, server_fns};
 use app::app::{shell, App, ShellSettings};
 use app::db::Db;
 use app::i18n::Lang;
@@ -24,6 +25,7 @@ use tower_http::trace::TraceLayer;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
+    pub public_url: PublicUrl,
 }
 
 pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
@@ -35,9 +37,15 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
     let hash_file = std::env::current_exe()?.with_file_name(options.hash_file.as_ref());
     options.hash_files = hash_file.exists();
     let addr = options.site_addr;
+    let public_url = config
+        .public_url
+        .clone()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| format!("http://{addr}"));
     let settings = ShellSettings {
         map_tile_url: config.map_tile_url.clone().filter(|u| !u.is_empty()),
         map_tile_attribution: config.map_tile_attribution.clone(),
+        public_url: public_url.trim_end_matches('/').to_owned(),
     };
     let limiter = RateLimiter::new(config.report_rate_limit, Duration::from_secs(600));
     let router = router_with(db, options, settings, limiter);
@@ -65,11 +73,14 @@ pub fn router_with(
     limiter: RateLimiter,
 ) -> Router {
     let hashed = options.hash_files;
+    let tile_origin = settings.map_tile_url.as_deref().and_then(csp::origin_of);
     let state = AppState {
         leptos_options: options.clone(),
         db: db.clone(),
+        public_url: PublicUrl(settings.public_url.clone()),
     };
     let context = move || {
+        csp::provide_request_nonce();
         provide_context(db.clone());
         provide_context(settings.clone());
         provide_context(limiter.clone());
@@ -78,8 +89,13 @@ pub fn router_with(
     Router::new()
         .route("/", get(language::redirect_root))
         .route("/healthz", get(api::healthz))
+        .route("/robots.txt", get(seo::robots))
+        .route("/sitemap.xml", get(seo::sitemap))
         .route("/api/openapi.json", get(api::openapi::document))
-        .nest("/api/v1", api::routes())
+        .nest(
+            "/api/v1",
+            api::routes().layer(middleware::from_fn(etag::conditional_get)),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -91,6 +107,9 @@ pub fn router_with(
         .layer(middleware::from_fn(server_fns::limit_body))
         .layer(middleware::from_fn(move |request, next| {
             cache_and_language_headers(request, next, hashed)
+        }))
+        .layer(middleware::from_fn(move |request, next| {
+            csp::add_policy(tile_origin.clone(), request, next)
         }))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(

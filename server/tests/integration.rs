@@ -14,6 +14,8 @@ use tower::ServiceExt;
 mod names;
 #[path = "integration/security.rs"]
 mod security;
+#[path = "integration/seo.rs"]
+mod seo;
 #[path = "integration/services.rs"]
 mod services;
 
@@ -261,6 +263,7 @@ async fn a_tile_layer_is_offered_only_when_configured() {
     let settings = app::app::ShellSettings {
         map_tile_url: Some("https://tiles.example/{z}/{x}/{y}.png".into()),
         map_tile_attribution: Some("© example".into()),
+        public_url: "https://grensdiensten.example".into(),
     };
     let router = server::web::router(db, options, settings);
     let (_, _, body) = get(&router, "/fr", &[]).await;

@@ -17,6 +17,20 @@
     try { return JSON.parse(el.dataset.points || '[]'); } catch (e) { return []; }
   }
 
+  /* The points of a search come from data-points-url (the page stays small); one
+   * service's page carries its point inline in data-points. Only the newest answer
+   * is drawn when searches overlap. */
+  let asked = 0;
+  function loadPoints(el, then) {
+    const url = el.dataset.pointsUrl;
+    if (!url) { then(parsePoints(el)); return; }
+    const ticket = ++asked;
+    fetch(url, { headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .catch(function () { return []; })
+      .then(function (points) { if (ticket === asked) then(Array.isArray(points) ? points : []); });
+  }
+
   function listItem(id) {
     return document.querySelector('.service-list [data-service-id="' + CSS.escape(id) + '"]');
   }
@@ -112,8 +126,9 @@
       }
     }
 
-    function draw() {
-      const points = parsePoints(el);
+    function draw() { loadPoints(el, drawPoints); }
+
+    function drawPoints(points) {
       group.clearLayers();
       Object.keys(markers).forEach(function (k) { delete markers[k]; });
       if (circle) { circle.remove(); circle = null; }
@@ -169,8 +184,8 @@
 
     draw();
     el.servicesMap = map;
-    // The app changes data-points after each search; redraw then.
-    new MutationObserver(draw).observe(el, { attributes: true, attributeFilter: ['data-points', 'data-center'] });
+    // The app changes data-points-url after each search; redraw then.
+    new MutationObserver(draw).observe(el, { attributes: true, attributeFilter: ['data-points', 'data-points-url', 'data-center'] });
     if ('ResizeObserver' in window) new ResizeObserver(function () { map.invalidateSize(); }).observe(canvas);
 
     // List → map: pointing at or focusing a result highlights its marker.

@@ -1,3 +1,4 @@
+use crate::app::public_base_url;
 use crate::i18n::{use_i18n, Lang};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -11,11 +12,21 @@ pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String) 
     let location = use_location();
     let pathname = location.pathname.get_untracked();
     let page = Page::from_path(&pathname).map(|(page, _)| page);
+    // Search engines want absolute URLs here; the query (search, filters) is left out:
+    // the canonical page of a search is the list itself.
+    let base = public_base_url();
     let alternates = page.map(|page| {
-        let nl = page.path(Lang::Nl);
+        let nl = format!("{base}{}", page.path(Lang::Nl));
+        let fr = format!("{base}{}", page.path(Lang::Fr));
+        let canonical = if i18n.lang == Lang::Nl {
+            nl.clone()
+        } else {
+            fr.clone()
+        };
         view! {
+            <Link rel="canonical" href=canonical />
             <Link rel="alternate" hreflang="nl" href=nl.clone() />
-            <Link rel="alternate" hreflang="fr" href=page.path(Lang::Fr) />
+            <Link rel="alternate" hreflang="fr" href=fr />
             <Link rel="alternate" hreflang="x-default" href=nl />
         }
     });

@@ -36,6 +36,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "email_rule",
         sql: include_str!("../../migrations/0005_email_rule.surql"),
     },
+    Migration {
+        version: 6,
+        name: "neighbour_version",
+        sql: include_str!("../../migrations/0006_neighbour_version.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

@@ -129,6 +129,8 @@ fn ResultTable(list: Vec<MunicipalitySummary>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
     let count = list.len();
+    // Two labels for hundreds of rows: look them up once.
+    let (be, fr) = (i18n.t("country-be"), i18n.t("country-fr"));
     let rows = list
         .into_iter()
         .map(|m| {
@@ -142,7 +144,7 @@ fn ResultTable(list: Vec<MunicipalitySummary>) -> impl IntoView {
                         <a href=Page::Municipality(m.code.clone()).path(lang)>{name}</a>
                     </th>
                     <td>{other_name}</td>
-                    <td>{i18n.t(Country::message_id(&m.country))}</td>
+                    <td>{if m.country == Country::Be.code() { be.clone() } else { fr.clone() }}</td>
                     <td>{m.province.get(lang).to_owned()}</td>
                     <td class="num">{m.population.map(|p| format_number(lang, p))}</td>
                     <td class="num">{format_km(lang, m.distance_to_border_km)}</td>

@@ -1,5 +1,7 @@
 //! Border municipalities: the directory, the profile, and their neighbours.
 
+#[cfg(feature = "ssr")]
+pub mod directory;
 mod list_page;
 mod profile_page;
 #[cfg(feature = "ssr")]
@@ -169,6 +171,7 @@ pub struct LocalService {
     pub id: String,
     pub name: MaybeLocalized,
     pub category: String,
+    pub category_label: Localized,
     pub address: Option<String>,
 }
 
@@ -186,6 +189,15 @@ pub struct SiteCounts {
     pub french: i64,
     pub services: i64,
     pub cross_border_links: i64,
+    /// Published services per category, most first.
+    pub categories: Vec<CategoryCount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryCount {
+    pub code: String,
+    pub label: Localized,
+    pub count: usize,
 }
 
 /// The shape of a municipality code: five letters or digits (Belgian NIS, French INSEE).

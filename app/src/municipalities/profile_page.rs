@@ -171,7 +171,7 @@ fn ServiceList(list: Vec<LocalService>) -> impl IntoView {
                 <li>
                     <a href=Page::Service(s.id.clone()).path(lang)><strong>{name}</strong></a>
                     " "
-                    <span class="tag">{i18n.t(&format!("category-{}", s.category))}</span>
+                    <span class="tag">{s.category_label.get(lang).to_owned()}</span>
                     {s.address.map(|a| view! { <br /><span class="address">{a}</span> })}
                 </li>
             }

@@ -3,19 +3,15 @@ use crate::i18n::{format_number, use_i18n};
 use crate::map::RegionMap;
 use crate::municipalities::{load_site_counts, SiteCounts};
 use crate::routes::Page;
-use crate::services::{search_services, ServiceQuery};
+use crate::services::ServiceQuery;
 use leptos::prelude::*;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
+    // The figures and the category shortcuts: one small, cached read.
     let counts = Resource::new(|| (), |_| load_site_counts());
-    // Category shortcuts: the categories that have services, with their counts.
-    let services = Resource::new(
-        || (),
-        move |_| search_services(lang, ServiceQuery::default()),
-    );
     view! {
         <PageMeta title=i18n.t("home-title") description=i18n.t("home-description") />
         <section class="hero">
@@ -34,28 +30,7 @@ pub fn HomePage() -> impl IntoView {
             <h2 id="shortcuts-heading">{i18n.t("home-shortcuts-heading")}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    services.await.ok().map(|found| {
-                        let links = found
-                            .facets
-                            .category
-                            .into_iter()
-                            .map(|c| {
-                                let href = format!(
-                                    "{}{}",
-                                    Page::Services.path(lang),
-                                    ServiceQuery::default().with("category", &c.value).to_query_string()
-                                );
-                                view! {
-                                    <li>
-                                        <a href=href data-testid="category-shortcut">
-                                            {c.label.get(lang).to_owned()} " " <span class="count">{format!("({})", format_number(lang, c.count as i64))}</span>
-                                        </a>
-                                    </li>
-                                }
-                            })
-                            .collect_view();
-                        view! { <ul class="shortcuts">{links}</ul> }
-                    })
+                    counts.await.ok().map(|counts| view! { <Shortcuts counts /> })
                 })}
             </Suspense>
             <p><a href=Page::Services.path(lang)>{i18n.t("home-all-services")}</a></p>
@@ -74,6 +49,37 @@ pub fn HomePage() -> impl IntoView {
             <RegionMap focus=None />
         </section>
     }
+}
+
+/// The categories that have services, with their counts (labels from the taxonomy).
+#[component]
+fn Shortcuts(counts: SiteCounts) -> impl IntoView {
+    let lang = use_i18n().lang;
+    let mut categories = counts.categories;
+    categories.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.label.get(lang).cmp(b.label.get(lang)))
+    });
+    let links = categories
+        .into_iter()
+        .map(|c| {
+            let href = format!(
+                "{}{}",
+                Page::Services.path(lang),
+                ServiceQuery::default().with("category", &c.code).to_query_string()
+            );
+            view! {
+                <li>
+                    <a href=href data-testid="category-shortcut">
+                        {c.label.get(lang).to_owned()} " "
+                        <span class="count">{format!("({})", format_number(lang, c.count as i64))}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="shortcuts">{links}</ul> }
 }
 
 #[component]

@@ -1,7 +1,7 @@
 use super::query::DEFAULT_RADIUS_KM;
 use super::{
-    display_name, language_message_id, load_categories, search_services, Category, FacetValue,
-    SearchResults, ServiceHit, ServiceQuery, ServiceSort, MAX_RADIUS_KM,
+    display_name, language_message_id, load_categories, map_points_url, search_services, Category,
+    FacetValue, SearchResults, ServiceHit, ServiceQuery, ServiceSort, MAX_RADIUS_KM,
 };
 use crate::components::{set_status, ErrorNotice, PageMeta};
 use crate::error::AppError;
@@ -62,7 +62,7 @@ pub fn ServicesPage() -> impl IntoView {
         let _ = ev;
     };
     // The map keeps its Leaflet instance across searches: only its data changes.
-    let points = RwSignal::new(String::from("[]"));
+    let points_url = RwSignal::new(String::new());
     let center = RwSignal::new(String::new());
 
     view! {
@@ -79,7 +79,7 @@ pub fn ServicesPage() -> impl IntoView {
                         let q = query.get();
                         match results.await {
                             Ok(found) => {
-                                points.set(points_json(&found));
+                                points_url.set(map_points_url(&q, lang));
                                 center.set(
                                     found
                                         .near
@@ -102,7 +102,7 @@ pub fn ServicesPage() -> impl IntoView {
                     class="map map--services"
                     data-services-map=""
                     data-lang=lang.code()
-                    data-points=move || points.get()
+                    data-points-url=move || points_url.get()
                     data-center=move || center.get()
                     data-detail-base=format!("{}/", Page::Services.path(lang))
                     data-layers-url=crate::map::LAYERS_URL
@@ -120,10 +120,6 @@ pub fn ServicesPage() -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-fn points_json(found: &SearchResults) -> String {
-    serde_json::to_string(&found.points).unwrap_or_else(|_| "[]".into())
 }
 
 #[component]

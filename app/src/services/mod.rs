@@ -12,6 +12,8 @@ pub mod repo;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod snapshot;
+#[cfg(feature = "ssr")]
+pub mod text_index;
 
 pub use detail_page::ServicePage;
 pub use list_page::ServicesPage;
@@ -79,6 +81,16 @@ pub struct NearPlace {
     pub radius_km: f64,
 }
 
+/// The points of a search's map (same parameters as `/api/v1/services`).
+pub const MAP_POINTS_URL: &str = "/api/v1/map/services";
+
+/// The map's URL for a query of the services page.
+pub fn map_points_url(query: &ServiceQuery, lang: Lang) -> String {
+    let search = query.with("page", "").to_query_string();
+    let separator = if search.is_empty() { '?' } else { '&' };
+    format!("{MAP_POINTS_URL}{search}{separator}lang={}", lang.code())
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MapPoint {
     pub id: String,
@@ -96,7 +108,10 @@ pub struct SearchResults {
     pub pages: usize,
     pub facets: Facets,
     pub near: Option<NearPlace>,
-    /// Every result with coordinates (not only this page), for the map.
+    /// The first results with coordinates (not only this page), for the map. Not sent
+    /// with the page: its map fetches them from `MAP_POINTS_URL` (they were two thirds
+    /// of the page's bytes and of its rendering time).
+    #[serde(skip)]
     pub points: Vec<MapPoint>,
 }
 
@@ -196,7 +211,8 @@ pub async fn load_service(id: String) -> Result<ServiceDetail, AppError> {
 
 #[server]
 pub async fn load_categories() -> Result<Vec<Category>, AppError> {
-    repo::categories(&crate::db::use_db()?).await
+    let (_, snapshot) = snapshot::current(&crate::db::use_db()?).await?;
+    Ok(snapshot.reference.categories.clone())
 }
 
 /// Fluent id of a language name ("nl" → "language-nl").

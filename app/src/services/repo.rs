@@ -35,6 +35,12 @@ pub struct Candidate {
     /// Index of its opening hours in the snapshot's distinct schedules.
     #[serde(skip)]
     pub schedule: Option<usize>,
+    /// The search texts the database computes (see migration 0002); moved into the
+    /// text index when the snapshot is built.
+    #[serde(default)]
+    pub search_nl: String,
+    #[serde(default)]
+    pub search_fr: String,
 }
 
 impl Candidate {
@@ -45,7 +51,8 @@ impl Candidate {
 
 const CANDIDATE_FIELDS: &str = "record::id(id) AS id, name, category, country,
     record::id(municipality) AS municipality_code, address, lat, lon, languages,
-    cross_border_access.who AS access, phone, email, website, opening_hours, is_sample";
+    cross_border_access.who AS access, phone, email, website, opening_hours, is_sample,
+    search_nl, search_fr";
 
 /// Every published service, as the search needs it (see `snapshot`).
 pub async fn candidates(db: &Db) -> Result<Vec<Candidate>, AppError> {
@@ -67,32 +74,6 @@ pub async fn search_version(db: &Db) -> Result<(String, i64), AppError> {
     let row: Option<serde_json::Value> = response.take(0)?;
     let row: Row = serde_json::from_value(row.ok_or(AppError::NotFound)?)?;
     Ok((row.instance, row.version))
-}
-
-/// Ids and relevance of the published services matching the text in either language:
-/// every word of one of its variants (see `search_text`) in the Dutch or French text.
-pub async fn text_matches(db: &Db, text: &str) -> Result<HashMap<String, f64>, AppError> {
-    #[derive(Deserialize)]
-    struct Row {
-        id: String,
-        #[serde(default)]
-        score: f64,
-    }
-    let mut matches: HashMap<String, f64> = HashMap::new();
-    for variant in query_variants(text) {
-        let mut response = db
-            .query(
-                "SELECT record::id(id) AS id, search::score(0) + search::score(1) AS score FROM service
-                 WHERE status = 'published' AND (search_nl @0@ $text OR search_fr @1@ $text)",
-            )
-            .bind(("text", variant))
-            .await?;
-        for row in rows::<Row>(&mut response, 0)? {
-            let score = matches.entry(row.id).or_insert(row.score);
-            *score = score.max(row.score);
-        }
-    }
-    Ok(matches)
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -4,8 +4,8 @@
 //! few rows left.
 
 use super::query::{Near, ServiceFilter, ServiceSort, PER_PAGE};
-use super::repo::{self, Candidate, MunicipalityRef};
-use super::snapshot;
+use super::repo::{self, Candidate};
+use super::snapshot::{self, Reference};
 use super::*;
 use crate::db::Db;
 use chrono::{DateTime, Utc};
@@ -81,7 +81,7 @@ pub async fn run_paged(
     at: DateTime<Tz>,
     page_size: Option<usize>,
 ) -> Result<SearchResults, AppError> {
-    let (key, snapshot) = snapshot::current(db).await?;
+    let (_, snapshot) = snapshot::current(db).await?;
     let reference = &snapshot.reference;
     let near = match &filter.near {
         None => None,
@@ -111,16 +111,14 @@ pub async fn run_paged(
         (Some(n), None) => Some(bounding_box(n.lat, n.lon, n.radius_km)),
         (None, b) => b,
     };
-    let matches = match &filter.text {
-        Some(text) => Some(snapshot::text_matches(db, &key, text).await?),
-        None => None,
-    };
+    let matches = filter.text.as_ref().map(|text| snapshot.text.search(text));
     let found: Vec<(Arc<Candidate>, f64)> = snapshot
         .rows
         .iter()
-        .filter_map(|c| {
+        .enumerate()
+        .filter_map(|(row, c)| {
             let score = match &matches {
-                Some(m) => *m.get(&c.id)?,
+                Some(m) => *m.get(&(row as u32))?,
                 None => 0.0,
             };
             if let Some([west, south, east, north]) = bbox {
@@ -135,14 +133,6 @@ pub async fn run_paged(
     Ok(assemble(
         found, filter, near, reference, lang, at, page_size,
     ))
-}
-
-/// Names and the taxonomy, for labels and parent categories.
-pub struct Reference {
-    pub municipalities: HashMap<String, MunicipalityRef>,
-    pub categories: Vec<Category>,
-    /// Distinct (opening hours, country) pairs of the services.
-    pub schedules: Vec<(String, String)>,
 }
 
 /// Everything after the database: exact distance, filters, facets, sort and page.
@@ -235,16 +225,7 @@ pub fn assemble(
         })
         .collect();
 
-    let category_label = |code: &str| {
-        categories
-            .iter()
-            .find(|c| c.code == code)
-            .map(|c| c.label.clone())
-            .unwrap_or_else(|| Localized {
-                nl: code.to_owned(),
-                fr: code.to_owned(),
-            })
-    };
+    let category_label = |code: &str| reference.category_label(code);
     let municipality_name = |code: &str| {
         municipalities
             .get(code)

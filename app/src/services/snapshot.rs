@@ -3,12 +3,12 @@
 //! Measured here, SurrealDB needs about 17 µs per row to scan and return services, so
 //! a search that reads thousands of candidates per request cannot meet SPEC §6. The
 //! database stays the source of truth: a `meta:search` version, bumped by events on every
-//! write to services, categories and municipalities, says when the copy is stale. Full
-//! text matching stays in SurrealDB's indexes; its answer (ids and scores) is cached per
-//! text and version.
+//! write to services, categories, municipalities and neighbours, says when the copy is
+//! stale; the copy, with its full-text index (`text_index`), is rebuilt from it then.
 
-use super::repo::{self, Candidate};
-use super::search::Reference;
+use super::repo::{self, Candidate, MunicipalityRef};
+use super::text_index::TextIndex;
+use super::{Category, Localized};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -19,55 +19,46 @@ use std::sync::{Arc, LazyLock, Mutex};
 pub struct Snapshot {
     pub rows: Vec<Arc<Candidate>>,
     pub reference: Reference,
+    /// The rows' search texts, indexed (row numbers are positions in `rows`).
+    pub text: TextIndex,
+}
+
+/// Names and the taxonomy, for labels and parent categories.
+pub struct Reference {
+    pub municipalities: HashMap<String, MunicipalityRef>,
+    pub categories: Vec<Category>,
+    /// Distinct (opening hours, country) pairs of the services.
+    pub schedules: Vec<(String, String)>,
+}
+
+impl Reference {
+    /// The taxonomy's label of a category (its code when the taxonomy lacks it).
+    pub fn category_label(&self, code: &str) -> Localized {
+        self.categories
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| c.label.clone())
+            .unwrap_or_else(|| Localized {
+                nl: code.to_owned(),
+                fr: code.to_owned(),
+            })
+    }
 }
 
 type Key = (String, i64);
-type TextKey = (String, i64, String);
 
-type Matches = Arc<HashMap<String, f64>>;
+/// One copy per database (tests run many), with the version it was made from.
+type Versions = HashMap<String, (i64, Arc<Snapshot>)>;
+static SNAPSHOTS: LazyLock<Mutex<Versions>> = LazyLock::new(Default::default);
 
-#[derive(Default)]
-struct Caches {
-    snapshots: HashMap<String, (i64, Arc<Snapshot>)>,
-    texts: HashMap<TextKey, Matches>,
-    /// Ids held by all cached text results together.
-    text_ids: usize,
-}
-
-static CACHES: LazyLock<Mutex<Caches>> = LazyLock::new(Default::default);
-
-/// Cached text results kept at most, and ids in them all together (each id costs about
-/// 60 bytes: a broad word at 100 000 services matches half of them). Past either bound
-/// the cache starts again empty: every text costs one index query again, nothing grows.
-const MAX_TEXTS: usize = 2_000;
-const MAX_TEXT_IDS: usize = 1_000_000;
-
-impl Caches {
-    fn insert_text(&mut self, key: TextKey, matches: Matches) {
-        if self.texts.len() >= MAX_TEXTS || self.text_ids + matches.len() > MAX_TEXT_IDS {
-            self.texts.clear();
-            self.text_ids = 0;
-        }
-        self.text_ids += matches.len();
-        if let Some(old) = self.texts.insert(key, matches) {
-            self.text_ids -= old.len();
-        }
-    }
-
-    fn retain_texts(&mut self, keep: impl Fn(&TextKey) -> bool) {
-        self.texts.retain(|key, _| keep(key));
-        self.text_ids = self.texts.values().map(|m| m.len()).sum();
-    }
-}
-
-fn caches() -> std::sync::MutexGuard<'static, Caches> {
-    CACHES.lock().unwrap_or_else(|e| e.into_inner())
+fn snapshots() -> std::sync::MutexGuard<'static, Versions> {
+    SNAPSHOTS.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The current copy, reloaded when the data changed since it was made.
 pub async fn current(db: &Db) -> Result<(Key, Arc<Snapshot>), AppError> {
     let key = repo::search_version(db).await?;
-    if let Some((version, snapshot)) = caches().snapshots.get(&key.0) {
+    if let Some((version, snapshot)) = snapshots().get(&key.0) {
         if *version == key.1 {
             return Ok((key, snapshot.clone()));
         }
@@ -97,7 +88,24 @@ pub async fn current(db: &Db) -> Result<(Key, Arc<Snapshot>), AppError> {
             row.schedule = Some(index);
         }
     }
+    let texts: Vec<(String, String)> = rows
+        .iter_mut()
+        .map(|row| {
+            (
+                std::mem::take(&mut row.search_nl),
+                std::mem::take(&mut row.search_fr),
+            )
+        })
+        .collect();
+    let text = TextIndex::build(
+        &texts
+            .iter()
+            .map(|(nl, fr)| (nl.as_str(), fr.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    drop(texts);
     let snapshot = Arc::new(Snapshot {
+        text,
         rows: rows.into_iter().map(Arc::new).collect(),
         reference: Reference {
             municipalities: repo::municipality_refs(db).await?,
@@ -105,54 +113,6 @@ pub async fn current(db: &Db) -> Result<(Key, Arc<Snapshot>), AppError> {
             schedules,
         },
     });
-    let mut caches = caches();
-    // Another database (tests run many) keeps its own entry; stale texts go.
-    caches
-        .snapshots
-        .insert(key.0.clone(), (key.1, snapshot.clone()));
-    caches.retain_texts(|(instance, version, _)| *instance != key.0 || *version == key.1);
+    snapshots().insert(key.0.clone(), (key.1, snapshot.clone()));
     Ok((key, snapshot))
-}
-
-/// Ids and scores of the services whose text matches, from SurrealDB's full-text indexes.
-pub async fn text_matches(
-    db: &Db,
-    key: &Key,
-    text: &str,
-) -> Result<Arc<HashMap<String, f64>>, AppError> {
-    let text_key = (key.0.clone(), key.1, text.to_lowercase());
-    if let Some(hit) = caches().texts.get(&text_key) {
-        return Ok(hit.clone());
-    }
-    let matches = Arc::new(repo::text_matches(db, text).await?);
-    caches().insert_text(text_key, matches.clone());
-    Ok(matches)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn matches(n: usize) -> Matches {
-        Arc::new((0..n).map(|i| (format!("s{i}"), 1.0)).collect())
-    }
-
-    #[test]
-    fn a_flood_of_distinct_texts_stays_bounded() {
-        let mut caches = Caches::default();
-        for i in 0..(MAX_TEXTS * 3) {
-            caches.insert_text(("db".into(), 1, format!("text {i}")), matches(3));
-            assert!(caches.texts.len() <= MAX_TEXTS);
-        }
-        for i in 0..200 {
-            caches.insert_text(("db".into(), 1, format!("broad {i}")), matches(20_000));
-            assert!(caches.text_ids <= MAX_TEXT_IDS, "{}", caches.text_ids);
-            assert_eq!(
-                caches.text_ids,
-                caches.texts.values().map(|m| m.len()).sum::<usize>()
-            );
-        }
-        caches.retain_texts(|_| false);
-        assert_eq!((caches.texts.len(), caches.text_ids), (0, 0));
-    }
 }

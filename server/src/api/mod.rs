@@ -59,6 +59,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/map/layers", get(map_layers))
         .route("/map/boundaries", get(map_boundaries))
+        .route("/map/services", get(services::map_points))
         .route("/municipalities.geojson", get(municipality_points))
         .route("/municipalities", get(municipalities::list))
         .route("/municipalities.csv", get(municipalities::list_csv))

@@ -324,6 +324,19 @@ async fn results(
     Ok((found.hits, info))
 }
 
+/// The map of a search: its first results with coordinates (at most
+/// `search::MAX_MAP_POINTS`, in the list's order) as compact points. The services page's
+/// map reads them here rather than from the page.
+pub async fn map_points(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let request = parse(raw)?;
+    let filter = request.query.validate()?;
+    let found = search::run(&state.db, request.lang, &filter, search::now()).await?;
+    Ok(Json(found.points).into_response())
+}
+
 /// Search services.
 #[utoipa::path(
     get,

@@ -521,3 +521,89 @@ async fn the_openapi_document_describes_every_endpoint_and_its_references_resolv
     // The document round-trips through utoipa's own model.
     let _: utoipa::openapi::OpenApi = serde_json::from_str(&body).unwrap();
 }
+
+#[tokio::test]
+async fn the_map_of_a_search_comes_from_its_own_endpoint_not_the_page() {
+    let db = db().await;
+    let router = app(db.clone());
+    let (status, _, body) = get(
+        &router,
+        "/api/v1/map/services?q=gare&country=BE&lang=fr",
+        &[],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let points: Vec<serde_json::Value> = serde_json::from_str(&body).unwrap();
+    let found = find(&db, Lang::Fr, &[("q", "gare"), ("country", "BE")]).await;
+    let located: Vec<&str> = found
+        .hits
+        .iter()
+        .filter(|h| h.lat.is_some())
+        .map(|h| h.id.as_str())
+        .collect();
+    let ids: Vec<&str> = points.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert!(!ids.is_empty());
+    assert_eq!(
+        ids, located,
+        "the map's points are the results, in the list's order"
+    );
+    // The page names that endpoint with its own query, and carries no points itself.
+    let (_, _, page) = get(&router, "/fr/services?q=gare&country=BE", &[]).await;
+    assert!(
+        page.contains("data-points-url=\"/api/v1/map/services?q=gare&amp;country=BE&amp;lang=fr\"")
+    );
+    assert!(!page.contains(&format!("\"lat\":{}", found.hits[0].lat.unwrap())));
+    let (status, _, _) = get(&router, "/api/v1/map/services?radius=9999", &[]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn typing_mistakes_are_forgiven_after_the_exact_matches() {
+    let db = db().await;
+    // Waregem's station, typed with one letter too many.
+    let found = find(&db, Lang::Nl, &[("q", "warregem")]).await;
+    assert!(
+        names(&found).first().is_some_and(|n| n.contains("Waregem")),
+        "{:?}",
+        names(&found)
+    );
+    // A misspelt word finds at least what the right one finds, in the same order first.
+    for (right, wrong) in [
+        ("gemeentehuis", "gemeentehuiz"),
+        ("mairie", "mairei"),
+        ("station", "statoin"),
+    ] {
+        let exact = find(&db, Lang::Nl, &[("q", right)]).await;
+        let typo = find(&db, Lang::Nl, &[("q", wrong)]).await;
+        assert!(exact.total > 0, "{right}");
+        let found: std::collections::HashSet<&str> =
+            typo.hits.iter().map(|h| h.id.as_str()).collect();
+        assert!(
+            exact.hits.iter().all(|h| found.contains(h.id.as_str())),
+            "{wrong} lost results of {right}"
+        );
+    }
+    // Records reached only through a typo come after the exact ones, whatever BM25
+    // says: rename two services, the misspelt one with the shorter (higher-scoring) text.
+    let ids: Vec<String> = find(&db, Lang::Nl, &[("q", "gemeentehuis")]).await.hits[..2]
+        .iter()
+        .map(|h| h.id.clone())
+        .collect();
+    for (id, name) in [
+        (&ids[0], "Zwinhuis van de gemeente met een lange naam"),
+        (&ids[1], "Zwinhuiz"),
+    ] {
+        db.query("UPDATE type::record('service', $id) SET name = { nl: $name, fr: $name }")
+            .bind(("id", id.clone()))
+            .bind(("name", name.to_owned()))
+            .await
+            .unwrap()
+            .check()
+            .unwrap();
+    }
+    let found = find(&db, Lang::Nl, &[("q", "zwinhuis"), ("sort", "relevance")]).await;
+    let order: Vec<&str> = found.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(order, vec![ids[0].as_str(), ids[1].as_str()]);
+    // Short words allow no mistake: "gaze" is not "gare".
+    assert_eq!(find(&db, Lang::Fr, &[("q", "gaze")]).await.total, 0);
+}

@@ -1,0 +1,219 @@
+//! The municipality directory in memory (server only).
+//!
+//! Profiled under load, the home page spent most of its time in SurrealDB decoding whole
+//! records to count them, and the list and profile pages re-read the same few hundred
+//! rows on every request. The directory is read-mostly: it is built once per version of
+//! the data (the `meta:search` version the services copy uses, bumped by events on
+//! services, categories, municipalities and neighbours) and every page reads it here.
+
+use super::*;
+use crate::db::{rows, Db};
+use crate::search_text::sort_key;
+use crate::services::snapshot::{self, Snapshot};
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+pub struct Directory {
+    /// Every municipality, in code order.
+    summaries: Vec<MunicipalitySummary>,
+    /// Indexes into `summaries` for each sort: name (nl), name (fr), population, distance.
+    orders: [Vec<usize>; 4],
+    profiles: HashMap<String, Arc<MunicipalityProfile>>,
+    pub counts: SiteCounts,
+}
+
+impl Directory {
+    /// The municipalities that pass the filter, in its order; `codes` (from a text
+    /// search) narrows them when given.
+    pub fn list(
+        &self,
+        lang: Lang,
+        filter: &MunicipalityFilter,
+        codes: Option<&[String]>,
+    ) -> Vec<MunicipalitySummary> {
+        let order = match (filter.sort, lang) {
+            (Sort::Name, Lang::Nl) => &self.orders[0],
+            (Sort::Name, Lang::Fr) => &self.orders[1],
+            (Sort::Population, _) => &self.orders[2],
+            (Sort::Distance, _) => &self.orders[3],
+        };
+        order
+            .iter()
+            .map(|&i| &self.summaries[i])
+            .filter(|m| filter.country.is_none_or(|c| c.code() == m.country))
+            .filter(|m| codes.is_none_or(|codes| codes.contains(&m.code)))
+            .cloned()
+            .collect()
+    }
+
+    /// Every municipality's code.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.summaries.iter().map(|m| m.code.as_str())
+    }
+
+    pub fn profile(&self, code: &str) -> Option<Arc<MunicipalityProfile>> {
+        self.profiles.get(code).cloned()
+    }
+}
+
+type Entries = HashMap<String, (i64, Arc<Directory>)>;
+static CACHE: LazyLock<Mutex<Entries>> = LazyLock::new(Default::default);
+
+fn cache() -> std::sync::MutexGuard<'static, Entries> {
+    CACHE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The directory of the current data version (one small query to check the version).
+pub async fn current(db: &Db) -> Result<Arc<Directory>, AppError> {
+    let ((instance, version), services) = snapshot::current(db).await?;
+    if let Some((v, directory)) = cache().get(&instance) {
+        if *v == version {
+            return Ok(directory.clone());
+        }
+    }
+    let directory = Arc::new(load(db, &services).await?);
+    // Another database (tests run many) keeps its own entry.
+    cache().insert(instance, (version, directory.clone()));
+    Ok(directory)
+}
+
+pub(super) const DETAIL_FIELDS: &str =
+    "code, code_type, country, name, name.official AS name_official,
+    province, region, arrondissement, epci.code AS epci_code, epci.name.fr AS epci_name, population,
+    population_source, postal_codes, lat, lon, point_kind, distance_to_border_km,
+    boundary != NONE AS has_boundary, source";
+
+#[derive(Deserialize)]
+struct Edge {
+    from: String,
+    to: String,
+    distance_km: f64,
+    cross_border: bool,
+}
+
+async fn load(db: &Db, services: &Snapshot) -> Result<Directory, AppError> {
+    let mut response = db
+        .query(format!(
+            "SELECT {DETAIL_FIELDS} FROM municipality ORDER BY code;
+             SELECT in.code AS from, out.code AS to, distance_km, cross_border FROM neighbour
+             ORDER BY distance_km;"
+        ))
+        .await?;
+    let details: Vec<MunicipalityDetail> = rows(&mut response, 0)?;
+    let edges: Vec<Edge> = rows(&mut response, 1)?;
+    Ok(build(details, edges, services))
+}
+
+fn build(details: Vec<MunicipalityDetail>, edges: Vec<Edge>, services: &Snapshot) -> Directory {
+    let by_code: HashMap<&str, &MunicipalityDetail> =
+        details.iter().map(|d| (d.code.as_str(), d)).collect();
+    let mut neighbours: HashMap<&str, Vec<Neighbour>> = HashMap::new();
+    for edge in &edges {
+        if let Some(to) = by_code.get(edge.to.as_str()) {
+            neighbours.entry(&edge.from).or_default().push(Neighbour {
+                code: to.code.clone(),
+                country: to.country.clone(),
+                name: to.name.clone(),
+                distance_km: edge.distance_km,
+                cross_border: edge.cross_border,
+            });
+        }
+    }
+    let mut local: HashMap<&str, Vec<LocalService>> = HashMap::new();
+    for row in &services.rows {
+        local
+            .entry(&row.municipality_code)
+            .or_default()
+            .push(LocalService {
+                id: row.id.clone(),
+                name: row.name.clone(),
+                category: row.category.clone(),
+                category_label: services.reference.category_label(&row.category),
+                address: row.address.clone(),
+            });
+    }
+    for list in local.values_mut() {
+        list.sort_by(|a, b| (&a.category, &a.name.fr).cmp(&(&b.category, &b.name.fr)));
+    }
+    let summaries: Vec<MunicipalitySummary> = details
+        .iter()
+        .map(|d| MunicipalitySummary {
+            code: d.code.clone(),
+            country: d.country.clone(),
+            name: d.name.clone(),
+            province: d.province.clone(),
+            population: d.population,
+            distance_to_border_km: d.distance_to_border_km,
+        })
+        .collect();
+    let orders = sort_orders(&summaries);
+    let counts = SiteCounts {
+        municipalities: details.len() as i64,
+        belgian: details.iter().filter(|d| d.country == "BE").count() as i64,
+        french: details.iter().filter(|d| d.country == "FR").count() as i64,
+        services: services.rows.len() as i64,
+        cross_border_links: edges.iter().filter(|e| e.cross_border).count() as i64 / 2,
+        categories: category_counts(services),
+    };
+    let profiles = details
+        .into_iter()
+        .map(|detail| {
+            let code = detail.code.clone();
+            let profile = MunicipalityProfile {
+                neighbours: neighbours.remove(code.as_str()).unwrap_or_default(),
+                services: local.remove(code.as_str()).unwrap_or_default(),
+                detail,
+            };
+            (code, Arc::new(profile))
+        })
+        .collect();
+    Directory {
+        summaries,
+        orders,
+        profiles,
+        counts,
+    }
+}
+
+fn sort_orders(summaries: &[MunicipalitySummary]) -> [Vec<usize>; 4] {
+    let by = |key: &dyn Fn(&MunicipalitySummary) -> (String, i64, String)| {
+        let mut order: Vec<usize> = (0..summaries.len()).collect();
+        let keys: Vec<_> = summaries.iter().map(key).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        order
+    };
+    let distance = {
+        let mut order: Vec<usize> = (0..summaries.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&summaries[a], &summaries[b]);
+            a.distance_to_border_km
+                .total_cmp(&b.distance_to_border_km)
+                .then_with(|| a.code.cmp(&b.code))
+        });
+        order
+    };
+    [
+        by(&|m| (sort_key(&m.name.nl), 0, m.code.clone())),
+        by(&|m| (sort_key(&m.name.fr), 0, m.code.clone())),
+        by(&|m| (String::new(), -m.population.unwrap_or(0), m.code.clone())),
+        distance,
+    ]
+}
+
+/// Published services per category, most first (the home page's shortcuts).
+fn category_counts(services: &Snapshot) -> Vec<CategoryCount> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for row in &services.rows {
+        *counts.entry(&row.category).or_default() += 1;
+    }
+    let mut list: Vec<CategoryCount> = counts
+        .into_iter()
+        .map(|(code, count)| CategoryCount {
+            label: services.reference.category_label(code),
+            code: code.to_owned(),
+            count,
+        })
+        .collect();
+    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
+    list
+}

@@ -1,0 +1,120 @@
+//! Search engines and the security policy: absolute alternates, the sitemap, robots.txt
+//! and the Content-Security-Policy with the nonce the page's scripts carry.
+
+use super::{db, get};
+use leptos::prelude::LeptosOptions;
+
+const BASE: &str = "https://grensdiensten.example";
+
+fn app(db: app::db::Db) -> axum::Router {
+    let options = LeptosOptions::builder()
+        .output_name("grensdiensten")
+        .site_root("target/site")
+        .build();
+    let settings = app::app::ShellSettings {
+        public_url: BASE.into(),
+        ..Default::default()
+    };
+    server::web::router(db, options, settings)
+}
+
+#[tokio::test]
+async fn alternates_and_canonical_links_are_absolute() {
+    let router = app(db().await);
+    for (path, canonical, nl, fr) in [
+        ("/nl", "/nl", "/nl", "/fr"),
+        (
+            "/fr/communes/59350",
+            "/fr/communes/59350",
+            "/nl/gemeenten/59350",
+            "/fr/communes/59350",
+        ),
+        (
+            "/nl/diensten?q=gare",
+            "/nl/diensten",
+            "/nl/diensten",
+            "/fr/services",
+        ),
+    ] {
+        let (_, _, body) = get(&router, path, &[]).await;
+        for expected in [
+            format!("<link href=\"{BASE}{canonical}\" rel=\"canonical\">"),
+            format!("<link href=\"{BASE}{nl}\" hreflang=\"nl\" rel=\"alternate\">"),
+            format!("<link href=\"{BASE}{fr}\" hreflang=\"fr\" rel=\"alternate\">"),
+        ] {
+            assert!(body.contains(&expected), "{path}: {expected}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_sitemap_lists_every_page_in_both_languages() {
+    let router = app(db().await);
+    let (status, headers, robots) = get(&router, "/robots.txt", &[]).await;
+    assert_eq!(status, 200);
+    assert!(headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain"));
+    assert!(robots.contains(&format!("Sitemap: {BASE}/sitemap.xml")));
+    let (status, _, xml) = get(&router, "/sitemap.xml", &[]).await;
+    assert_eq!(status, 200);
+    // 5 pages, 258 municipalities and 413 published services, each in two languages.
+    assert_eq!(xml.matches("<url>").count(), 2 * (5 + 258 + 413));
+    assert!(xml.contains(&format!("<loc>{BASE}/fr/communes/59017</loc>")));
+    assert!(xml.contains(&format!("<loc>{BASE}/nl/over-de-gegevens</loc>")));
+}
+
+#[tokio::test]
+async fn html_carries_a_strict_policy_naming_its_scripts_nonce() {
+    let router = app(db().await);
+    for path in ["/nl", "/fr/services?q=gare", "/nl/bestaat-niet"] {
+        let (_, headers, body) = get(&router, path, &[]).await;
+        let policy = headers["content-security-policy"].to_str().unwrap();
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .expect("a nonce in the policy");
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
+        assert!(policy.contains("frame-ancestors 'none'"));
+        // Every inline script carries this response's nonce.
+        let inline: Vec<&str> = body
+            .split("<script")
+            .skip(1)
+            .filter(|tag| !tag.split('>').next().unwrap_or("").contains("src="))
+            .collect();
+        assert!(!inline.is_empty(), "{path}: no inline script at all?");
+        for tag in inline {
+            let attrs = tag.split('>').next().unwrap_or("");
+            assert!(
+                attrs.contains(&format!("nonce=\"{nonce}\"")),
+                "{path}: <script{attrs}>"
+            );
+        }
+    }
+    let (_, headers, _) = get(&router, "/api/v1/services?q=gare", &[]).await;
+    assert!(headers.get("content-security-policy").is_none());
+}
+
+#[tokio::test]
+async fn the_api_answers_conditional_requests() {
+    let router = app(db().await);
+    for path in ["/api/v1/municipalities/59350", "/api/v1/map/layers"] {
+        let (status, headers, body) = get(&router, path, &[]).await;
+        assert_eq!(status, 200);
+        let tag = headers["etag"].to_str().unwrap().to_owned();
+        let (again, _, _) = get(&router, path, &[]).await;
+        assert_eq!(again, 200);
+        let (status, _, empty) =
+            get(&router, path, &[(axum::http::header::IF_NONE_MATCH, &tag)]).await;
+        assert_eq!((status.as_u16(), empty.as_str()), (304, ""), "{path}");
+        let (status, _, full) = get(
+            &router,
+            path,
+            &[(axum::http::header::IF_NONE_MATCH, "\"other\"")],
+        )
+        .await;
+        assert_eq!((status.as_u16(), full), (200, body));
+    }
+}
