@@ -13,6 +13,8 @@ pub mod reports;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod search_text;
+#[cfg(feature = "ssr")]
+pub mod seed;
 pub mod services;
 #[cfg(test)]
 mod text;

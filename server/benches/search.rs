@@ -5,8 +5,8 @@
 //! jittered positions, flagged `is_sample`) up to SERVICES, then times a mix of searches
 //! through the same code the page and the API use, and prints percentiles per query.
 
-use app::db::memory_with_seed;
 use app::i18n::Lang;
+use app::seed::memory_with_seed;
 use app::services::{search, ServiceQuery};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};

@@ -8,4 +8,5 @@ pub mod etag;
 pub mod language;
 pub mod seo;
 pub mod server_fns;
+pub mod state;
 pub mod web;

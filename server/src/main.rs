@@ -37,13 +37,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => Ok(()),
         Command::Seed => {
-            let report = app::db::seed(&db).await?;
+            let report = app::seed::seed(&db).await?;
             tracing::info!(?report, "seed complete");
             println!("{}", serde_json::to_string_pretty(&report)?);
             Ok(())
         }
         Command::Serve => {
-            if let Some(report) = app::db::seed_if_empty(&db).await? {
+            if let Some(report) = app::seed::seed_if_empty(&db).await? {
                 tracing::info!(?report, "first start: bundled data loaded");
             }
             // Load the in-memory copies (search, directory) now rather than on the first request.

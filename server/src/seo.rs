@@ -1,7 +1,7 @@
 //! What search engines read: `/robots.txt` and `/sitemap.xml` (every page in both
 //! languages, each municipality and published service, with its hreflang alternates).
 
-use crate::web::AppState;
+use crate::state::{AppState, PublicUrl};
 use app::i18n::Lang;
 use app::municipalities::directory;
 use app::routes::Page;
@@ -9,10 +9,6 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use std::fmt::Write;
-
-/// The public base URL, shared by the shell and the sitemap.
-#[derive(Clone, Debug)]
-pub struct PublicUrl(pub String);
 
 pub async fn robots(State(base): State<PublicUrl>) -> Response {
     let body = format!(

@@ -2,13 +2,13 @@
 //! and the cross-cutting layers (compression, cache and security headers, logs).
 
 use crate::config::Config;
-use crate::seo::PublicUrl;
+use crate::state::{AppState, PublicUrl};
 use crate::{api, csp, etag, language, seo, server_fns};
 use app::app::{shell, App, ShellSettings};
 use app::db::Db;
 use app::i18n::Lang;
 use app::reports::limiter::RateLimiter;
-use axum::extract::{FromRef, Request};
+use axum::extract::Request;
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -20,13 +20,6 @@ use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
-
-#[derive(Clone, FromRef)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub db: Db,
-    pub public_url: PublicUrl,
-}
 
 pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
     let mut options = get_configuration(None)?.leptos_options;

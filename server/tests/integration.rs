@@ -1,17 +1,22 @@
 //! The database layer, the server functions' queries and the HTTP surface, against a
 //! fresh in-memory SurrealDB seeded with the bundled data.
 
-use app::db::{memory_with_seed, migrate, seed, Db};
+use app::db::{migrate, Db};
 use app::i18n::Lang;
 use app::municipalities::{repo, MunicipalityQuery};
+use app::seed::{memory_with_seed, seed};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use tower::ServiceExt;
 
+#[path = "integration/api.rs"]
+mod api;
 #[path = "integration/names.rs"]
 mod names;
+#[path = "integration/reports.rs"]
+mod reports;
 #[path = "integration/security.rs"]
 mod security;
 #[path = "integration/seo.rs"]

@@ -1,10 +1,9 @@
-//! Database access (server only): connection, versioned migrations and the seed.
+//! Database access (server only): connection and versioned migrations. The seed,
+//! which also needs the services' rules, is `crate::seed`.
 
 mod migrations;
-mod seed;
 
 pub use migrations::{migrate, MIGRATIONS};
-pub use seed::{seed, seed_if_empty, SeedReport};
 
 use surrealdb::engine::any::Any;
 use surrealdb::opt::auth::Root;
@@ -51,14 +50,6 @@ pub async fn connect(config: &DbConfig) -> Result<Db, surrealdb::Error> {
         .use_db(config.database.clone())
         .await?;
     Ok(std::sync::Arc::new(db))
-}
-
-/// A fresh in-memory database with the schema and the bundled data: for tests.
-pub async fn memory_with_seed() -> Result<Db, crate::error::AppError> {
-    let db = connect(&DbConfig::memory()).await?;
-    migrate(&db).await?;
-    seed(&db).await?;
-    Ok(db)
 }
 
 /// Reads the rows of one statement as JSON and decodes them into our types.

@@ -3,11 +3,14 @@
 
 mod detail_page;
 #[cfg(feature = "ssr")]
+pub mod details;
+#[cfg(feature = "ssr")]
 pub mod hours;
 mod list_page;
 mod query;
 #[cfg(feature = "ssr")]
 pub mod repo;
+mod results;
 #[cfg(feature = "ssr")]
 pub mod search;
 #[cfg(feature = "ssr")]
@@ -80,6 +83,9 @@ pub struct NearPlace {
     pub lon: f64,
     pub radius_km: f64,
 }
+
+/// Where the exports and the API live: the page's query string works there unchanged.
+pub const API_SERVICES: &str = "/api/v1/services";
 
 /// The points of a search's map (same parameters as `/api/v1/services`).
 pub const MAP_POINTS_URL: &str = "/api/v1/map/services";
@@ -201,7 +207,7 @@ pub async fn search_services(lang: Lang, query: ServiceQuery) -> Result<SearchRe
 
 #[server]
 pub async fn load_service(id: String) -> Result<ServiceDetail, AppError> {
-    let detail = repo::detail(&crate::db::use_db()?, &id, search::now()).await;
+    let detail = details::detail(&crate::db::use_db()?, &id, search::now()).await;
     if let Err(error) = &detail {
         let response = expect_context::<leptos_axum::ResponseOptions>();
         response.set_status(error.status());

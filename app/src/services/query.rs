@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 pub const PER_PAGE: usize = 20;
 pub const MAX_RADIUS_KM: f64 = 100.0;
 pub const DEFAULT_RADIUS_KM: f64 = 10.0;
+/// The radii the form offers (any radius up to the maximum is accepted).
+pub const RADII_KM: [u32; 6] = [2, 5, 10, 25, 50, 100];
 const MAX_PAGE: usize = 10_000;
 
 /// The query string, as typed (strings, so that the form shows exactly what was asked).

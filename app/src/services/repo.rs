@@ -174,8 +174,9 @@ pub async fn find_municipality(
     Ok(best.map(|h| h.code))
 }
 
-#[derive(Deserialize)]
-struct DetailRow {
+/// A published service as its detail page needs it, before the hours are evaluated.
+#[derive(Clone, Deserialize)]
+pub struct DetailRow {
     id: String,
     name: MaybeLocalized,
     #[serde(default)]
@@ -218,9 +219,10 @@ pub fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-pub async fn detail(db: &Db, id: &str, now: DateTime<Tz>) -> Result<ServiceDetail, AppError> {
+/// The published service with this id (see `details` for the cached way in).
+pub async fn detail_row(db: &Db, id: &str) -> Result<Option<DetailRow>, AppError> {
     if !valid_id(id) {
-        return Err(AppError::NotFound);
+        return Ok(None);
     }
     let mut response = db
         .query(
@@ -235,42 +237,47 @@ pub async fn detail(db: &Db, id: &str, now: DateTime<Tz>) -> Result<ServiceDetai
         )
         .bind(("id", id.to_owned()))
         .await?;
-    let row = rows::<DetailRow>(&mut response, 0)?
-        .pop()
-        .ok_or(AppError::NotFound)?;
-    let hours = row
-        .opening_hours
-        .as_deref()
-        .and_then(|osm| hours::view(osm, &row.country, now));
-    Ok(ServiceDetail {
-        id: row.id,
-        name: row.name,
-        description: row.description,
-        category_label: row.category_label.unwrap_or_else(|| Localized {
-            nl: row.category.clone(),
-            fr: row.category.clone(),
-        }),
-        category: row.category,
-        provider: row.provider,
-        country: row.country,
-        municipality_code: row.municipality_code,
-        municipality_name: row.municipality_name,
-        address: row.address,
-        lat: row.lat,
-        lon: row.lon,
-        phone: row.phone,
-        email: row.email,
-        website: row.website,
-        languages: row.languages,
-        access: row.access,
-        accessibility: row.accessibility,
-        eligibility: row.eligibility,
-        hours,
-        hours_source: row.hours_source,
-        source: row.source,
-        licence: row.licence,
-        assured_date: row.assured_date,
-        updated_at: row.updated_at,
-        is_sample: row.is_sample,
-    })
+    Ok(rows::<DetailRow>(&mut response, 0)?.pop())
+}
+
+impl DetailRow {
+    /// The detail, with its opening hours evaluated at `now`.
+    pub fn at(&self, now: DateTime<Tz>) -> ServiceDetail {
+        let row = self.clone();
+        let hours = row
+            .opening_hours
+            .as_deref()
+            .and_then(|osm| hours::view(osm, &row.country, now));
+        ServiceDetail {
+            id: row.id,
+            name: row.name,
+            description: row.description,
+            category_label: row.category_label.unwrap_or_else(|| Localized {
+                nl: row.category.clone(),
+                fr: row.category.clone(),
+            }),
+            category: row.category,
+            provider: row.provider,
+            country: row.country,
+            municipality_code: row.municipality_code,
+            municipality_name: row.municipality_name,
+            address: row.address,
+            lat: row.lat,
+            lon: row.lon,
+            phone: row.phone,
+            email: row.email,
+            website: row.website,
+            languages: row.languages,
+            access: row.access,
+            accessibility: row.accessibility,
+            eligibility: row.eligibility,
+            hours,
+            hours_source: row.hours_source,
+            source: row.source,
+            licence: row.licence,
+            assured_date: row.assured_date,
+            updated_at: row.updated_at,
+            is_sample: row.is_sample,
+        }
+    }
 }

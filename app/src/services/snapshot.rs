@@ -21,6 +21,15 @@ pub struct Snapshot {
     pub reference: Reference,
     /// The rows' search texts, indexed (row numbers are positions in `rows`).
     pub text: TextIndex,
+    /// Row number by service id.
+    by_id: HashMap<String, u32>,
+}
+
+impl Snapshot {
+    /// Whether a published service has this id.
+    pub fn contains(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
 }
 
 /// Names and the taxonomy, for labels and parent categories.
@@ -104,8 +113,14 @@ pub async fn current(db: &Db) -> Result<(Key, Arc<Snapshot>), AppError> {
             .collect::<Vec<_>>(),
     );
     drop(texts);
+    let by_id = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| (row.id.clone(), i as u32))
+        .collect();
     let snapshot = Arc::new(Snapshot {
         text,
+        by_id,
         rows: rows.into_iter().map(Arc::new).collect(),
         reference: Reference {
             municipalities: repo::municipality_refs(db).await?,

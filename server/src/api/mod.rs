@@ -5,7 +5,7 @@ pub mod municipalities;
 pub mod openapi;
 pub mod services;
 
-use crate::web::AppState;
+use crate::state::AppState;
 use app::error::AppError;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};

@@ -2,7 +2,7 @@
 
 use super::services::Text;
 use super::{csv_response, query_pairs, ApiError};
-use crate::web::AppState;
+use crate::state::AppState;
 use app::error::AppError;
 use app::i18n::Lang;
 use app::municipalities::{repo, MunicipalityProfile, MunicipalityQuery, MunicipalitySummary};

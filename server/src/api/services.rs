@@ -3,7 +3,7 @@
 //! they fit; every text is bilingual `{nl, fr}`.
 
 use super::{csv_response, geojson_response, query_pairs, ApiError};
-use crate::web::AppState;
+use crate::state::AppState;
 use app::error::AppError;
 use app::i18n::{Lang, Localized, MaybeLocalized};
 use app::services::{search, ServiceDetail, ServiceHit, ServiceQuery};
@@ -482,6 +482,6 @@ pub async fn one(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let detail = app::services::repo::detail(&state.db, &id, search::now()).await?;
+    let detail = app::services::details::detail(&state.db, &id, search::now()).await?;
     Ok(Json(ServiceFull::from(detail)).into_response())
 }

