@@ -7,12 +7,9 @@
 
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs, startServer } from './server.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
-);
+const args = parseArgs();
 const serverBin = args.server ?? process.env.SERVER_BIN;
 const siteRoot = args.site ?? process.env.LEPTOS_SITE_ROOT;
 const port = Number(args.port ?? 3199);
@@ -22,38 +19,17 @@ if (!serverBin || !siteRoot) {
   process.exit(2);
 }
 
-async function waitForHealth(child) {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {}
-    await sleep(250);
-  }
-  throw new Error('server did not become healthy');
-}
-
-const child = spawn(serverBin, ['serve'], {
-  env: {
-    ...process.env,
-    DATABASE_URL: 'mem://',
-    LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-    LEPTOS_SITE_ROOT: siteRoot,
-    LEPTOS_OUTPUT_NAME: process.env.LEPTOS_OUTPUT_NAME ?? 'grensdiensten',
-    RUST_LOG: 'warn',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
 let chrome;
+let server;
 const stop = () => {
-  if (child.exitCode === null) child.kill('SIGTERM');
+  server?.stop();
   chrome?.kill();
 };
 process.on('exit', stop);
 
 let failed = false;
 try {
-  await waitForHealth(child);
+  server = await startServer({ bin: serverBin, port, siteRoot });
   const api = await (await fetch(`${base}/api/v1/services?q=mairie+halluin&per_page=1`)).json();
   const id = api.data[0].id;
   const pages = [

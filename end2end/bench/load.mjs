@@ -12,15 +12,13 @@
 // --gzip sends `Accept-Encoding: gzip` (as browsers do) to pages and static files alike.
 // Exit code 1 when a page answers with an unexpected status.
 
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs, startServer } from './server.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]?.startsWith('--') ? 'true' : all[i + 1] ?? 'true']] : pairs), []),
-);
+const args = parseArgs();
 const serverBin = args.server ?? process.env.SERVER_BIN;
 const siteRoot = args.site ?? process.env.LEPTOS_SITE_ROOT;
 const seconds = Number(args.seconds ?? 5);
@@ -33,17 +31,6 @@ const base = `http://127.0.0.1:${port}`;
 if (!serverBin || !siteRoot) {
   console.error('usage: node bench/load.mjs --server PATH --site SITE_ROOT [--seconds 5] [--connections 64]');
   process.exit(2);
-}
-
-async function waitForHealth(child) {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {}
-    await sleep(250);
-  }
-  throw new Error('server did not become healthy');
 }
 
 /** Page types with one path per language. */
@@ -87,26 +74,16 @@ function wrk(url) {
 const site = mkdtempSync(join(tmpdir(), 'grensdiensten-load-'));
 cpSync(siteRoot, site, { recursive: true });
 mkdirSync(join(site, 'bench'), { recursive: true });
-const child = spawn(serverBin, ['serve'], {
-  env: {
-    ...process.env,
-    DATABASE_URL: 'mem://',
-    LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-    LEPTOS_SITE_ROOT: site,
-    LEPTOS_OUTPUT_NAME: process.env.LEPTOS_OUTPUT_NAME ?? 'grensdiensten',
-    RUST_LOG: 'warn',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+let server;
 const stop = () => {
-  if (child.exitCode === null) child.kill('SIGTERM');
+  server?.stop();
   rmSync(site, { recursive: true, force: true });
 };
 process.on('exit', stop);
 
 let failed = false;
 try {
-  await waitForHealth(child);
+  server = await startServer({ bin: serverBin, port, siteRoot: site });
   const types = await pageTypes();
   console.log(`wrk -t${threads} -c${connections} -d${seconds}s${gzip ? ' (gzip)' : ''}, server on mem://, loopback\n`);
   const rows = [];

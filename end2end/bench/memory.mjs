@@ -12,13 +12,11 @@
 // The load comes from autocannon (HTTP/1.1 keep-alive), on loopback only.
 
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs, startServer } from './server.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
-);
+const args = parseArgs();
 const serverBin = args.server ?? process.env.SERVER_BIN;
 const requests = Number(args.requests ?? 50000);
 const warmup = Number(args.warmup ?? Math.min(requests, 5000));
@@ -37,17 +35,6 @@ const rssMb = (pid) => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
   return Number(line.replace(/\D+/g, '')) / 1024;
 };
-
-async function waitForHealth(child) {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {}
-    await sleep(250);
-  }
-  throw new Error('server did not become healthy');
-}
 
 let distinct = 0;
 /** Page types, each with its paths in both languages (cycled per connection). */
@@ -95,21 +82,11 @@ function run(type, amount) {
   });
 }
 
-const child = spawn(serverBin, ['serve'], {
-  env: {
-    ...process.env,
-    DATABASE_URL: 'mem://',
-    LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-    LEPTOS_OUTPUT_NAME: process.env.LEPTOS_OUTPUT_NAME ?? 'grensdiensten',
-    RUST_LOG: 'warn',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const stop = () => child.exitCode === null && child.kill('SIGTERM');
-process.on('exit', stop);
 
+let server;
 try {
-  await waitForHealth(child);
+  server = await startServer({ bin: serverBin, port });
+  const { child } = server;
   const types = await pageTypes();
   const started = rssMb(child.pid);
   console.log(`server pid ${child.pid}, RSS at start ${started.toFixed(1)} MB`);
@@ -154,5 +131,5 @@ try {
   console.error(e);
   process.exitCode = 1;
 } finally {
-  stop();
+  server?.stop();
 }
