@@ -1,6 +1,6 @@
 //! The HTML shell and the router: every page exists under `/nl` and `/fr`.
 
-use crate::components::Layout;
+use crate::components::{IslandScriptsSent, Layout};
 use crate::i18n::Lang;
 use crate::municipalities::{MunicipalitiesPage, MunicipalityPage};
 use crate::pages::{AboutPage, HomePage, NotFound};
@@ -41,6 +41,15 @@ pub fn public_base_url() -> String {
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let settings = use_context::<ShellSettings>().unwrap_or_default();
+    // Islands: the page is rendered for the browser to read, not to hydrate, so no
+    // hydration markers or resource data go into it; only islands opt back in.
+    #[cfg(feature = "ssr")]
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    // An island brings its own loader scripts (see `IslandScripts`).
+    provide_context(IslandScriptsSent::default());
+    provide_context(options.clone());
     view! {
         <!DOCTYPE html>
         <html>
@@ -59,8 +68,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <script defer src="/js/map.js"></script>
                 <script defer src="/js/services-map.js"></script>
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <AutoReload options />
                 <MetaTags />
             </head>
             <body>

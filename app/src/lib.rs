@@ -22,19 +22,10 @@ mod text;
 #[cfg(feature = "ssr")]
 pub mod db;
 
+/// Called by the island loader: the islands on the page hydrate after it, each on its own.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
-    mark_hydrated();
-}
-
-/// Lets browser tests (and anything else) tell that the page has become interactive.
-#[cfg(feature = "hydrate")]
-fn mark_hydrated() {
-    use wasm_bindgen::JsValue;
-    if let Some(window) = web_sys::window() {
-        let _ = js_sys::Reflect::set(&window, &JsValue::from_str("__hydrated"), &JsValue::TRUE);
-    }
+    leptos::mount::hydrate_islands();
 }

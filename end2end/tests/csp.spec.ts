@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { LANGS, M, mapLocator, profilePath, waitForHydration, waitForMap } from './helpers';
+import { LANGS, M, mapLocator, profilePath, waitForIslands, waitForMap } from './helpers';
 
 // Every page type runs under the strict Content-Security-Policy: the header is there,
 // and nothing the page loads or runs (hydration, the maps, live search) is refused.
@@ -51,7 +51,7 @@ for (const l of LANGS) {
         expect(policy).toContain("script-src 'self' 'nonce-");
         expect(policy).toContain("object-src 'none'");
         expect(policy).not.toContain('unsafe-inline');
-        await waitForHydration(page);
+        await waitForIslands(page);
         if ((await mapLocator(page).count()) > 0) await waitForMap(page);
         if ((await page.locator('[data-services-map]').count()) > 0) {
           await expect(page.locator('[data-services-map][data-map-ready="true"]').first()).toBeAttached({ timeout: 15_000 });

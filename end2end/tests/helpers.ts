@@ -83,7 +83,13 @@ export async function waitForMap(page: Page, timeout = 15_000): Promise<Locator>
   return map;
 }
 
-/** Waits until the Leptos app has hydrated (the hydrate entry point sets `window.__hydrated = true`). */
+/** Waits until the page's islands have hydrated (the live-search island sets `window.__hydrated = true`).
+ *  Only the search pages have an island; every other page is plain HTML and loads no wasm. */
 export async function waitForHydration(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { __hydrated?: boolean }).__hydrated === true, null, { timeout });
+}
+
+/** Waits for the islands if the page has any (it is plain HTML otherwise). */
+export async function waitForIslands(page: Page): Promise<void> {
+  if ((await page.locator('leptos-island').count()) > 0) await waitForHydration(page);
 }

@@ -84,7 +84,7 @@ pub fn LangSwitch() -> impl IntoView {
     let href =
         move || other_language_href(&location.pathname.get(), &location.search.get(), i18n.lang);
     view! {
-        <a class="lang-switch" data-testid="lang-switch" href=href hreflang=other.code() lang=other.code()>
+        <a id="lang-switch" class="lang-switch" data-testid="lang-switch" data-live-attrs="href" href=href hreflang=other.code() lang=other.code()>
             {i18n.t("lang-switch")}
         </a>
     }

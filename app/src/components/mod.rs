@@ -1,10 +1,12 @@
 //! The page frame shared by every page, and small reusable pieces.
 
 mod layout;
+mod live_search;
 mod page_meta;
 mod raw_text;
 
 pub use layout::{Chrome, LangSwitch, Layout};
+pub use live_search::{IslandScripts, IslandScriptsSent, LiveSearch};
 pub use page_meta::PageMeta;
 pub use raw_text::{escaped_text, PrefilledTextarea};
 

@@ -1,108 +1,57 @@
 use super::{search_municipalities, Country, MunicipalityQuery, MunicipalitySummary, Sort};
-use crate::components::{set_status, ErrorNotice, PageMeta};
+use crate::components::{set_status, ErrorNotice, LiveSearch, PageMeta};
 use crate::i18n::{format_km, format_number, use_i18n, Lang};
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
-
-/// The list's URL query: empty values are left out, so shared links stay short.
-fn query_string(query: &MunicipalityQuery) -> String {
-    crate::routes::query_string([
-        ("q", query.q.as_str()),
-        ("country", query.country.as_str()),
-        ("sort", query.sort.as_str()),
-    ])
-}
+use leptos_router::hooks::use_query_map;
 
 /// The directory: search by either language's name, filter by country, sort. The form
-/// works without JavaScript (GET); once hydrated, typing updates the results live.
+/// works without JavaScript (GET); with it, typing updates the results live.
 #[component]
 pub fn MunicipalitiesPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
     let params = use_query_map();
-    let query = Memo::new(move |_| {
-        let params = params.read();
-        MunicipalityQuery {
-            q: params.get("q").unwrap_or_default(),
-            country: params.get("country").unwrap_or_default(),
-            sort: params.get("sort").unwrap_or_default(),
-        }
+    let query = params.with_untracked(|params| MunicipalityQuery {
+        q: params.get("q").unwrap_or_default(),
+        country: params.get("country").unwrap_or_default(),
+        sort: params.get("sort").unwrap_or_default(),
     });
     let results = Resource::new(
-        move || query.get(),
+        {
+            let query = query.clone();
+            move || query.clone()
+        },
         move |query| search_municipalities(lang, query),
     );
-    let initial = query.get_untracked();
-    let (text, set_text) = signal(initial.q.clone());
-    let (country, set_country) = signal(initial.country.clone());
-    let (sort, set_sort) = signal(initial.sort.clone());
-    let navigate = use_navigate();
-    let go = move || {
-        let query = MunicipalityQuery {
-            q: text.get_untracked(),
-            country: country.get_untracked(),
-            sort: sort.get_untracked(),
-        };
-        let url = format!(
-            "{}{}",
-            Page::Municipalities.path(lang),
-            query_string(&query)
-        );
-        navigate(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
-    let go_input = go.clone();
-    let go_change = go.clone();
-    let go_sort = go.clone();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        go();
-    };
     let sort_label = move |s: Sort| i18n.t(&format!("sort-{}", s.code()));
 
     view! {
         <PageMeta title=i18n.t("municipalities-title") description=i18n.t("municipalities-description") />
         <h1>{i18n.t("municipalities-title")}</h1>
         <p class="lead">{i18n.t("municipalities-intro")}</p>
-        <form id="municipality-search" class="filters" method="get" action=Page::Municipalities.path(lang) on:submit=on_submit>
+        <LiveSearch as_you_type=true>
+        <form id="municipality-search" class="filters" method="get" action=Page::Municipalities.path(lang)>
             <div class="field">
                 <label for="q">{i18n.t("municipalities-search-label")}</label>
                 <input id="q" name="q" type="search" autocomplete="off" maxlength="100"
-                    value=initial.q.clone()
-                    aria-describedby="q-help"
-                    on:input=move |ev| {
-                        set_text.set(event_target_value(&ev));
-                        go_input();
-                    } />
+                    value=query.q.clone()
+                    aria-describedby="q-help" />
                 <p id="q-help" class="help">{i18n.t("municipalities-search-help")}</p>
             </div>
             <div class="field">
                 <label for="country">{i18n.t("filter-country")}</label>
-                <select id="country" name="country" on:change=move |ev| {
-                    set_country.set(event_target_value(&ev));
-                    go_change();
-                }>
-                    <option value="" selected=initial.country.is_empty()>{i18n.t("filter-country-all")}</option>
-                    <option value="BE" selected=initial.country == "BE">{i18n.t("country-be")}</option>
-                    <option value="FR" selected=initial.country == "FR">{i18n.t("country-fr")}</option>
+                <select id="country" name="country">
+                    <option value="" selected=query.country.is_empty()>{i18n.t("filter-country-all")}</option>
+                    <option value="BE" selected=query.country == "BE">{i18n.t("country-be")}</option>
+                    <option value="FR" selected=query.country == "FR">{i18n.t("country-fr")}</option>
                 </select>
             </div>
             <div class="field">
                 <label for="sort">{i18n.t("sort-label")}</label>
-                <select id="sort" name="sort" on:change=move |ev| {
-                    set_sort.set(event_target_value(&ev));
-                    go_sort();
-                }>
+                <select id="sort" name="sort">
                     {Sort::ALL.into_iter().map(|s| view! {
-                        <option value=s.code() selected=initial.sort == s.code() || (initial.sort.is_empty() && s == Sort::Name)>
+                        <option value=s.code() selected=query.sort == s.code() || (query.sort.is_empty() && s == Sort::Name)>
                             {sort_label(s)}
                         </option>
                     }).collect_view()}
@@ -110,17 +59,20 @@ pub fn MunicipalitiesPage() -> impl IntoView {
             </div>
             <button type="submit">{i18n.t("search-submit")}</button>
         </form>
-        <Transition fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match results.await {
-                    Ok(list) => view! { <ResultTable list /> }.into_any(),
-                    Err(error) => {
-                        set_status(error.status());
-                        view! { <ErrorNotice error /> }.into_any()
+        <div id="municipality-results" data-live="content" data-live-focus="" tabindex="-1">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match results.await {
+                        Ok(list) => view! { <ResultTable list /> }.into_any(),
+                        Err(error) => {
+                            set_status(error.status());
+                            view! { <ErrorNotice error /> }.into_any()
+                        }
                     }
-                }
-            })}
-        </Transition>
+                })}
+            </Suspense>
+        </div>
+        </LiveSearch>
     }
 }
 
@@ -173,26 +125,5 @@ fn ResultTable(list: Vec<MunicipalitySummary>) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn query_strings_encode_and_skip_empty_values() {
-        let q = MunicipalityQuery {
-            q: "Comines Warneton".into(),
-            country: "".into(),
-            sort: "population".into(),
-        };
-        assert_eq!(query_string(&q), "?q=Comines+Warneton&sort=population");
-        let q = MunicipalityQuery {
-            q: "Armentières".into(),
-            ..Default::default()
-        };
-        assert_eq!(query_string(&q), "?q=Armenti%C3%A8res");
-        assert_eq!(query_string(&MunicipalityQuery::default()), "");
     }
 }

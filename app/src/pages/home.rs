@@ -3,7 +3,7 @@ use crate::i18n::{format_number, use_i18n};
 use crate::map::RegionMap;
 use crate::municipalities::{load_site_counts, SiteCounts};
 use crate::routes::Page;
-use crate::services::ServiceQuery;
+use crate::services::{Key, ServiceQuery};
 use leptos::prelude::*;
 
 #[component]
@@ -67,7 +67,7 @@ fn Shortcuts(counts: SiteCounts) -> impl IntoView {
             let href = format!(
                 "{}{}",
                 Page::Services.path(lang),
-                ServiceQuery::default().with("category", &c.code).to_query_string()
+                ServiceQuery::default().with(Key::Category, &c.code).to_query_string()
             );
             view! {
                 <li>

@@ -20,7 +20,7 @@ pub mod text_index;
 
 pub use detail_page::ServicePage;
 pub use list_page::ServicesPage;
-pub use query::{Near, ServiceFilter, ServiceQuery, ServiceSort, MAX_RADIUS_KM, PER_PAGE};
+pub use query::{Key, Near, ServiceFilter, ServiceQuery, ServiceSort, MAX_RADIUS_KM, PER_PAGE};
 
 use crate::error::AppError;
 use crate::i18n::{Lang, Localized, MaybeLocalized};
@@ -92,7 +92,7 @@ pub const MAP_POINTS_URL: &str = "/api/v1/map/services";
 
 /// The map's URL for a query of the services page.
 pub fn map_points_url(query: &ServiceQuery, lang: Lang) -> String {
-    let search = query.with("page", "").to_query_string();
+    let search = query.with(Key::Page, "").to_query_string();
     let separator = if search.is_empty() { '?' } else { '&' };
     format!("{MAP_POINTS_URL}{search}{separator}lang={}", lang.code())
 }

@@ -37,85 +37,147 @@ pub struct ServiceQuery {
     pub page: String,
 }
 
-impl ServiceQuery {
-    /// Field names in URL order; empty values are left out of links.
-    pub const KEYS: [&'static str; 14] = [
-        "q",
-        "category",
-        "country",
-        "municipality",
-        "language",
-        "open",
-        "cross",
-        "near",
-        "lat",
-        "lon",
-        "radius",
-        "bbox",
-        "sort",
-        "page",
+/// A field of the services query. Each is named once (`name`): the URL key, the form
+/// field and the API parameter; the matches below are exhaustive, so a new field cannot
+/// be forgotten in one of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Q,
+    Category,
+    Country,
+    Municipality,
+    Language,
+    Open,
+    Cross,
+    Near,
+    Lat,
+    Lon,
+    Radius,
+    Bbox,
+    Sort,
+    Page,
+}
+
+impl Key {
+    /// URL order.
+    pub const ALL: [Key; 14] = [
+        Key::Q,
+        Key::Category,
+        Key::Country,
+        Key::Municipality,
+        Key::Language,
+        Key::Open,
+        Key::Cross,
+        Key::Near,
+        Key::Lat,
+        Key::Lon,
+        Key::Radius,
+        Key::Bbox,
+        Key::Sort,
+        Key::Page,
     ];
 
-    pub fn get(&self, key: &str) -> &str {
-        match key {
-            "q" => &self.q,
-            "category" => &self.category,
-            "country" => &self.country,
-            "municipality" => &self.municipality,
-            "language" => &self.language,
-            "open" => &self.open,
-            "cross" => &self.cross,
-            "near" => &self.near,
-            "lat" => &self.lat,
-            "lon" => &self.lon,
-            "radius" => &self.radius,
-            "bbox" => &self.bbox,
-            "sort" => &self.sort,
-            "page" => &self.page,
-            _ => "",
+    /// The filters a visitor can turn off one by one (the chips above the results, the
+    /// suggestions when nothing is found).
+    pub const FILTERS: [Key; 9] = [
+        Key::Q,
+        Key::Category,
+        Key::Country,
+        Key::Municipality,
+        Key::Language,
+        Key::Open,
+        Key::Cross,
+        Key::Near,
+        Key::Bbox,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::Q => "q",
+            Key::Category => "category",
+            Key::Country => "country",
+            Key::Municipality => "municipality",
+            Key::Language => "language",
+            Key::Open => "open",
+            Key::Cross => "cross",
+            Key::Near => "near",
+            Key::Lat => "lat",
+            Key::Lon => "lon",
+            Key::Radius => "radius",
+            Key::Bbox => "bbox",
+            Key::Sort => "sort",
+            Key::Page => "page",
         }
     }
 
-    pub fn set(&mut self, key: &str, value: String) {
+    /// `None` for a key the query does not have.
+    pub fn from_name(name: &str) -> Option<Key> {
+        Key::ALL.into_iter().find(|key| key.name() == name)
+    }
+}
+
+impl ServiceQuery {
+    pub fn get(&self, key: Key) -> &str {
+        match key {
+            Key::Q => &self.q,
+            Key::Category => &self.category,
+            Key::Country => &self.country,
+            Key::Municipality => &self.municipality,
+            Key::Language => &self.language,
+            Key::Open => &self.open,
+            Key::Cross => &self.cross,
+            Key::Near => &self.near,
+            Key::Lat => &self.lat,
+            Key::Lon => &self.lon,
+            Key::Radius => &self.radius,
+            Key::Bbox => &self.bbox,
+            Key::Sort => &self.sort,
+            Key::Page => &self.page,
+        }
+    }
+
+    pub fn set(&mut self, key: Key, value: String) {
         let slot = match key {
-            "q" => &mut self.q,
-            "category" => &mut self.category,
-            "country" => &mut self.country,
-            "municipality" => &mut self.municipality,
-            "language" => &mut self.language,
-            "open" => &mut self.open,
-            "cross" => &mut self.cross,
-            "near" => &mut self.near,
-            "lat" => &mut self.lat,
-            "lon" => &mut self.lon,
-            "radius" => &mut self.radius,
-            "bbox" => &mut self.bbox,
-            "sort" => &mut self.sort,
-            "page" => &mut self.page,
-            _ => return,
+            Key::Q => &mut self.q,
+            Key::Category => &mut self.category,
+            Key::Country => &mut self.country,
+            Key::Municipality => &mut self.municipality,
+            Key::Language => &mut self.language,
+            Key::Open => &mut self.open,
+            Key::Cross => &mut self.cross,
+            Key::Near => &mut self.near,
+            Key::Lat => &mut self.lat,
+            Key::Lon => &mut self.lon,
+            Key::Radius => &mut self.radius,
+            Key::Bbox => &mut self.bbox,
+            Key::Sort => &mut self.sort,
+            Key::Page => &mut self.page,
         };
         *slot = value;
     }
 
-    /// Reads a query from URL pairs; unknown keys are ignored, the last value wins.
+    /// Reads a query from URL pairs; unknown keys are ignored (the API refuses them
+    /// first), the last value wins.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut query = ServiceQuery::default();
-        for (key, value) in pairs {
-            query.set(key, value.to_owned());
+        for (name, value) in pairs {
+            if let Some(key) = Key::from_name(name) {
+                query.set(key, value.to_owned());
+            }
         }
         query
     }
 
     /// `?q=…&country=…` without the empty values ("" when nothing is set).
     pub fn to_query_string(&self) -> String {
-        crate::routes::query_string(Self::KEYS.iter().map(|k| (*k, self.get(k))))
+        crate::routes::query_string(Key::ALL.into_iter().map(|k| (k.name(), self.get(k))))
     }
 
     /// The same query with one field changed and the page reset: for facet links.
-    pub fn with(&self, key: &str, value: &str) -> ServiceQuery {
+    pub fn with(&self, key: Key, value: &str) -> ServiceQuery {
         let mut next = self.clone();
         next.set(key, value.to_owned());
-        if key != "page" {
+        if key != Key::Page {
             next.page.clear();
         }
         next
@@ -177,6 +239,12 @@ impl ServiceQuery {
             return Err(bad("near"));
         }
         let near = match (number("lat", &self.lat)?, number("lon", &self.lon)?) {
+            // A typed place replaces the browser's location, which the form keeps in
+            // hidden fields (the same with or without JavaScript).
+            _ if !near_text.is_empty() => Some(Near::Place {
+                text: near_text.to_owned(),
+                radius,
+            }),
             (Some(lat), Some(lon)) => {
                 if !(-90.0..=90.0).contains(&lat) {
                     return Err(bad("lat"));
@@ -186,10 +254,6 @@ impl ServiceQuery {
                 }
                 Some(Near::Point { lat, lon, radius })
             }
-            (None, None) if !near_text.is_empty() => Some(Near::Place {
-                text: near_text.to_owned(),
-                radius,
-            }),
             (None, None) => None,
             (Some(_), None) => return Err(bad("lon")),
             (None, Some(_)) => return Err(bad("lat")),
@@ -365,6 +429,14 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_place_wins_over_the_located_point() {
+        let f = query(&[("near", "Menen"), ("lat", "50.78"), ("lon", "3.04")])
+            .validate()
+            .unwrap();
+        assert!(matches!(f.near, Some(Near::Place { ref text, .. }) if text == "Menen"));
+    }
+
+    #[test]
     fn bad_values_name_the_field() {
         for (key, value) in [
             ("country", "NL"),
@@ -406,7 +478,7 @@ mod tests {
         let back = ServiceQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         assert_eq!(back, q);
         assert_eq!(
-            q.with("country", "BE").to_query_string(),
+            q.with(Key::Country, "BE").to_query_string(),
             "?q=Mairie+d%27Halluin&country=BE"
         );
         assert_eq!(ServiceQuery::default().to_query_string(), "");

@@ -1,7 +1,7 @@
 //! The results part of the services page: the list, the active filters, the facets,
 //! help when nothing matches, and the pages. Server-rendered from the query's results.
 
-use super::query::RADII_KM;
+use super::query::{Key, RADII_KM};
 use super::{
     display_name, language_message_id, FacetValue, SearchResults, ServiceHit, ServiceQuery,
     API_SERVICES, MAX_RADIUS_KM,
@@ -133,37 +133,27 @@ fn ActiveFilters(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let mut chips = vec![];
-    for key in [
-        "q",
-        "category",
-        "country",
-        "municipality",
-        "language",
-        "open",
-        "cross",
-        "near",
-        "bbox",
-    ] {
+    for key in Key::FILTERS {
         let value = query.get(key);
         if value.is_empty() {
             continue;
         }
         let label = match key {
-            "open" => i18n.t("filter-open-now"),
-            "cross" => i18n.t("filter-cross-border"),
-            "bbox" => i18n.t("services-area"),
-            "language" => i18n.t(language_message_id(value)),
-            "country" => i18n.t(Country::message_id(value)),
-            _ => format!("{}: {value}", i18n.t(&format!("filter-{key}"))),
+            Key::Open => i18n.t("filter-open-now"),
+            Key::Cross => i18n.t("filter-cross-border"),
+            Key::Bbox => i18n.t("services-area"),
+            Key::Language => i18n.t(language_message_id(value)),
+            Key::Country => i18n.t(Country::message_id(value)),
+            _ => format!("{}: {value}", i18n.t(&format!("filter-{}", key.name()))),
         };
         let mut without = query.with(key, "");
-        if key == "near" {
+        if key == Key::Near {
             without.radius.clear();
         }
         chips.push(chip(link(without), label));
     }
     if !query.lat.is_empty() && query.near.is_empty() {
-        let mut without = query.with("lat", "");
+        let mut without = query.with(Key::Lat, "");
         without.lon.clear();
         let label = i18n.t("services-your-location");
         chips.push(chip(link(without), label));
@@ -203,7 +193,9 @@ fn EmptyHelp(found: SearchResults, query: ServiceQuery) -> impl IntoView {
                 .unwrap_or(MAX_RADIUS_KM);
             let href = format!(
                 "{base}{}",
-                query.with("radius", &wider.to_string()).to_query_string()
+                query
+                    .with(Key::Radius, &wider.to_string())
+                    .to_query_string()
             );
             suggestions.push(view! {
                 <li><a href=href data-testid="widen-radius">
@@ -212,21 +204,17 @@ fn EmptyHelp(found: SearchResults, query: ServiceQuery) -> impl IntoView {
             }.into_any());
         }
     }
-    for key in [
-        "category",
-        "country",
-        "municipality",
-        "language",
-        "open",
-        "cross",
-        "bbox",
-        "q",
-    ] {
+    // The place has its own suggestion (a wider radius); the text is dropped last.
+    let droppable = Key::FILTERS
+        .into_iter()
+        .filter(|k| !matches!(k, Key::Near | Key::Q))
+        .chain([Key::Q]);
+    for key in droppable {
         if !query.get(key).is_empty() {
             let href = format!("{base}{}", query.with(key, "").to_query_string());
             suggestions.push(
                 view! {
-                    <li><a href=href>{i18n.t(&format!("services-drop-{key}"))}</a></li>
+                    <li><a href=href>{i18n.t(&format!("services-drop-{}", key.name()))}</a></li>
                 }
                 .into_any(),
             );
@@ -248,7 +236,7 @@ fn Facets(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let group = |key: &'static str,
+    let group = |key: Key,
                  title: String,
                  values: Vec<FacetValue>,
                  label: &dyn Fn(&FacetValue) -> String| {
@@ -268,7 +256,7 @@ fn Facets(
             })
             .collect_view();
         view! {
-            <section class="facet" data-facet=key>
+            <section class="facet" data-facet=key.name()>
                 <h3>{title}</h3>
                 <ul>{items}</ul>
             </section>
@@ -281,8 +269,8 @@ fn Facets(
     let mut municipalities = f.municipality.clone();
     municipalities.truncate(MUNICIPALITY_FACET_LIMIT);
     let toggles = {
-        let open_href = link(query.with("open", if query.open == "1" { "" } else { "1" }));
-        let cross_href = link(query.with("cross", if query.cross == "1" { "" } else { "1" }));
+        let open_href = link(query.with(Key::Open, if query.open == "1" { "" } else { "1" }));
+        let cross_href = link(query.with(Key::Cross, if query.cross == "1" { "" } else { "1" }));
         view! {
             <section class="facet" data-facet="flags">
                 <h3>{i18n.t("services-facet-access")}</h3>
@@ -300,10 +288,10 @@ fn Facets(
     view! {
         <nav class="facets" aria-label=i18n.t("services-facets")>
             <h2 class="visually-hidden">{i18n.t("services-facets")}</h2>
-            {group("category", i18n.t("filter-category"), f.category.clone(), &localized)}
-            {group("country", i18n.t("filter-country"), f.country.clone(), &country)}
-            {group("language", i18n.t("filter-language"), f.language.clone(), &language)}
-            {group("municipality", i18n.t("filter-municipality"), municipalities, &localized)}
+            {group(Key::Category, i18n.t("filter-category"), f.category.clone(), &localized)}
+            {group(Key::Country, i18n.t("filter-country"), f.country.clone(), &country)}
+            {group(Key::Language, i18n.t("filter-language"), f.language.clone(), &language)}
+            {group(Key::Municipality, i18n.t("filter-municipality"), municipalities, &localized)}
             {toggles}
         </nav>
     }
@@ -318,8 +306,12 @@ fn Pagination(
     link: impl Fn(ServiceQuery) -> String + Clone + Send + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let to =
-        |p: usize| link(query.with("page", &if p == 1 { String::new() } else { p.to_string() }));
+    let to = |p: usize| {
+        link(query.with(
+            Key::Page,
+            &if p == 1 { String::new() } else { p.to_string() },
+        ))
+    };
     let prev =
         (page > 1).then(|| view! { <a href=to(page - 1) rel="prev">{i18n.t("page-previous")}</a> });
     let next =

@@ -3,6 +3,7 @@
 
 pub mod municipalities;
 pub mod openapi;
+pub mod service_exports;
 pub mod services;
 
 use crate::state::AppState;
@@ -65,8 +66,8 @@ pub fn routes() -> Router<AppState> {
         .route("/municipalities.csv", get(municipalities::list_csv))
         .route("/municipalities/{code}", get(municipalities::one))
         .route("/services", get(services::list))
-        .route("/services.csv", get(services::list_csv))
-        .route("/services.geojson", get(services::list_geojson))
+        .route("/services.csv", get(service_exports::list_csv))
+        .route("/services.geojson", get(service_exports::list_geojson))
         .route("/services/{id}", get(services::one))
 }
 
@@ -116,15 +117,17 @@ pub fn csv_response<const N: usize>(
         .into_response())
 }
 
-pub fn geojson_response(value: Value) -> Response {
-    (
+/// A GeoJSON document that follows the query (not cached by time).
+pub fn geojson_response(value: &impl serde::Serialize) -> Result<Response, ApiError> {
+    let body = serde_json::to_string(value).map_err(AppError::from)?;
+    Ok((
         [(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/geo+json"),
         )],
-        value.to_string(),
+        body,
     )
-        .into_response()
+        .into_response())
 }
 
 /// GeoJSON that changes only with the data: cacheable for a while.

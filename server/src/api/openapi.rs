@@ -14,8 +14,8 @@ use utoipa::OpenApi;
     ),
     paths(
         super::services::list,
-        super::services::list_csv,
-        super::services::list_geojson,
+        super::service_exports::list_csv,
+        super::service_exports::list_geojson,
         super::services::one,
         super::municipalities::list,
         super::municipalities::list_csv,

@@ -2,16 +2,15 @@
 //! results), as JSON pages, CSV or GeoJSON. Field names follow Open Referral HSDS where
 //! they fit; every text is bilingual `{nl, fr}`.
 
-use super::{csv_response, geojson_response, query_pairs, ApiError};
+use super::{query_pairs, ApiError};
 use crate::state::AppState;
 use app::error::AppError;
 use app::i18n::{Lang, Localized, MaybeLocalized};
-use app::services::{search, ServiceDetail, ServiceHit, ServiceQuery};
+use app::services::{search, Key, ServiceDetail, ServiceHit, ServiceQuery};
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
-use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
 pub const MAX_PER_PAGE: usize = 100;
@@ -271,6 +270,9 @@ impl From<ServiceDetail> for ServiceFull {
     }
 }
 
+/// The API's parameters besides the query's own (`Key`).
+pub const API_ONLY_PARAMS: [&str; 2] = ["per_page", "lang"];
+
 struct Request {
     query: ServiceQuery,
     lang: Lang,
@@ -278,8 +280,8 @@ struct Request {
 }
 
 fn parse(raw: Option<String>) -> Result<Request, ApiError> {
-    let mut known: Vec<&str> = ServiceQuery::KEYS.to_vec();
-    known.extend(["per_page", "lang"]);
+    let mut known: Vec<&str> = Key::ALL.map(Key::name).to_vec();
+    known.extend(API_ONLY_PARAMS);
     let pairs = query_pairs(raw.as_deref(), &known)?;
     let bad = |field: &str| ApiError(AppError::BadRequest(field.to_owned()));
     let mut lang = Lang::Nl;
@@ -305,7 +307,7 @@ fn parse(raw: Option<String>) -> Result<Request, ApiError> {
     })
 }
 
-async fn results(
+pub(super) async fn results(
     state: &AppState,
     raw: Option<String>,
     all: bool,
@@ -358,113 +360,6 @@ pub async fn list(
         meta,
     })
     .into_response())
-}
-
-const CSV_HEADER: [&str; 20] = [
-    "id",
-    "name_nl",
-    "name_fr",
-    "category",
-    "category_nl",
-    "category_fr",
-    "country",
-    "municipality_code",
-    "municipality_nl",
-    "municipality_fr",
-    "address",
-    "latitude",
-    "longitude",
-    "phone",
-    "email",
-    "url",
-    "languages",
-    "cross_border_access",
-    "opening_hours",
-    "distance_km",
-];
-
-fn csv_row(h: &ServiceHit) -> [String; 20] {
-    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-    let num = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
-    [
-        h.id.clone(),
-        opt(&h.name.nl),
-        opt(&h.name.fr),
-        h.category.clone(),
-        h.category_label.nl.clone(),
-        h.category_label.fr.clone(),
-        h.country.clone(),
-        h.municipality_code.clone(),
-        h.municipality_name.nl.clone(),
-        h.municipality_name.fr.clone(),
-        opt(&h.address),
-        num(h.lat),
-        num(h.lon),
-        opt(&h.phone),
-        opt(&h.email),
-        opt(&h.website),
-        h.languages.join("|"),
-        h.cross_border.to_string(),
-        opt(&h.opening_hours),
-        num(h.distance_km),
-    ]
-}
-
-/// Every result of a search as CSV (UTF-8, comma-separated, with a header row).
-#[utoipa::path(
-    get,
-    path = "/api/v1/services.csv",
-    tag = "services",
-    params(ServicesParams),
-    responses(
-        (status = 200, description = "Every result, one row each", content_type = "text/csv", body = String),
-        (status = 400, description = "A parameter is invalid", body = super::ErrorBody),
-    )
-)]
-pub async fn list_csv(
-    State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, ApiError> {
-    let (hits, _) = results(&state, raw, true).await?;
-    csv_response("services.csv", CSV_HEADER, hits.iter().map(csv_row))
-}
-
-/// Every result of a search as a GeoJSON FeatureCollection (points; `null` geometry for
-/// the few services without coordinates).
-#[utoipa::path(
-    get,
-    path = "/api/v1/services.geojson",
-    tag = "services",
-    params(ServicesParams),
-    responses(
-        (status = 200, description = "A FeatureCollection", content_type = "application/geo+json", body = Object),
-        (status = 400, description = "A parameter is invalid", body = super::ErrorBody),
-    )
-)]
-pub async fn list_geojson(
-    State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, ApiError> {
-    let (hits, _) = results(&state, raw, true).await?;
-    let features: Vec<serde_json::Value> = hits
-        .iter()
-        .map(|h| {
-            let geometry = match (h.lat, h.lon) {
-                (Some(lat), Some(lon)) => json!({ "type": "Point", "coordinates": [lon, lat] }),
-                _ => serde_json::Value::Null,
-            };
-            let properties: serde_json::Map<String, serde_json::Value> = CSV_HEADER
-                .iter()
-                .zip(csv_row(h))
-                .filter(|(key, _)| !matches!(**key, "latitude" | "longitude"))
-                .map(|(key, value)| ((*key).to_owned(), json!(value)))
-                .collect();
-            json!({ "type": "Feature", "id": h.id, "geometry": geometry, "properties": properties })
-        })
-        .collect();
-    Ok(geojson_response(
-        json!({ "type": "FeatureCollection", "features": features }),
-    ))
 }
 
 /// One service, with its opening hours for the coming week.

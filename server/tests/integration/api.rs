@@ -3,10 +3,10 @@
 use super::services::find;
 use super::{app, db, get};
 use app::i18n::Lang;
-use app::services::ServiceQuery;
+use app::services::Key;
 use axum::http::{header, StatusCode};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_api_answers_json_csv_geojson_and_describes_itself() {
     let router = app(db().await);
     let json = |body: &str| serde_json::from_str::<serde_json::Value>(body).unwrap();
@@ -53,6 +53,20 @@ async fn the_api_answers_json_csv_geojson_and_describes_itself() {
     let collection = json(&body);
     assert_eq!(collection["type"], "FeatureCollection");
     assert_eq!(collection["features"].as_array().unwrap().len(), 74);
+    // Typed properties (the JSON API's own service), not CSV strings.
+    let features = collection["features"].as_array().unwrap();
+    assert!(features.iter().all(|f| f["type"] == "Feature"));
+    // A few Belgian courts have no coordinates: their geometry is null.
+    assert!(features.iter().any(|f| f["geometry"].is_null()));
+    let feature = features.iter().find(|f| !f["geometry"].is_null()).unwrap();
+    assert_eq!(feature["geometry"]["type"], "Point");
+    assert!(
+        feature["geometry"]["coordinates"][0].as_f64().unwrap() < 7.0,
+        "longitude first"
+    );
+    assert!(feature["properties"]["cross_border_access"].is_boolean());
+    assert!(feature["properties"]["languages"].is_array());
+    assert_eq!(feature["properties"]["id"], feature["id"]);
     let (status, _, body) = get(&router, "/api/v1/municipalities?q=rijsel", &[]).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(json(&body)["data"][0]["code"], "59350");
@@ -100,7 +114,7 @@ async fn the_api_answers_json_csv_geojson_and_describes_itself() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_openapi_document_describes_every_endpoint_and_its_references_resolve() {
     let router = app(db().await);
     let (status, _, body) = get(&router, "/api/openapi.json", &[]).await;
@@ -129,9 +143,13 @@ async fn the_openapi_document_describes_every_endpoint_and_its_references_resolv
         .iter()
         .map(|p| p["name"].as_str().unwrap())
         .collect();
-    for key in ServiceQuery::KEYS {
-        assert!(params.contains(&key), "parameter {key} documented");
-    }
+    // The document lists exactly the parameters the API accepts.
+    let mut accepted: Vec<&str> = Key::ALL.map(Key::name).to_vec();
+    accepted.extend(server::api::services::API_ONLY_PARAMS);
+    let (mut documented, mut accepted) = (params.clone(), accepted);
+    documented.sort_unstable();
+    accepted.sort_unstable();
+    assert_eq!(documented, accepted);
     // Every $ref points at a schema that exists.
     fn refs<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
         match v {
@@ -156,7 +174,7 @@ async fn the_openapi_document_describes_every_endpoint_and_its_references_resolv
     let _: utoipa::openapi::OpenApi = serde_json::from_str(&body).unwrap();
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_map_of_a_search_comes_from_its_own_endpoint_not_the_page() {
     let db = db().await;
     let router = app(db.clone());

@@ -34,7 +34,7 @@ fn typed_forms(n: &Named) -> Vec<String> {
     forms
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_service_name_finds_its_service_on_the_first_page() {
     let db = db().await;
     let services = named(
@@ -67,7 +67,7 @@ async fn every_service_name_finds_its_service_on_the_first_page() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_municipality_name_finds_it_by_text_and_as_a_place() {
     let db = db().await;
     let all = named(
@@ -125,7 +125,7 @@ async fn every_municipality_name_finds_it_by_text_and_as_a_place() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hyphens_apostrophes_and_abbreviations_over_http() {
     let router = app(db().await);
     let total = |body: &str| -> u64 {

@@ -42,7 +42,7 @@ async fn report_count(db: &app::db::Db) -> i64 {
     r.take::<Option<i64>>(0).unwrap().unwrap_or(0)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reports_are_validated_stored_for_review_and_rate_limited() {
     let db = db().await;
     let router = app(db.clone());

@@ -60,7 +60,7 @@ fn encoded(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn prefilled_report_fields_come_back_as_text() {
     let router = app(db().await);
     for page in ["/nl/melden", "/fr/signaler"] {
@@ -87,7 +87,7 @@ async fn prefilled_report_fields_come_back_as_text() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_that_echo_the_request_keep_it_as_text() {
     let router = app(db().await);
     let pages = [
@@ -165,7 +165,7 @@ fn assert_no_internal_text(context: &str, body: &str) {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_calls_to_every_server_function_are_client_errors() {
     let router = app(db().await);
     let paths: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
@@ -206,7 +206,7 @@ async fn malformed_calls_to_every_server_function_are_client_errors() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_records_are_404_whatever_their_shape() {
     use app::municipalities::LoadMunicipalityProfile;
     use app::services::LoadService;
@@ -241,7 +241,7 @@ async fn unknown_records_are_404_whatever_their_shape() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_form_and_the_database_agree_on_every_email() {
     let db = db().await;
     for email in [

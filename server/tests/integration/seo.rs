@@ -18,7 +18,7 @@ fn app(db: app::db::Db) -> axum::Router {
     server::web::router(db, options, settings)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn alternates_and_canonical_links_are_absolute() {
     let router = app(db().await);
     for (path, canonical, nl, fr) in [
@@ -47,7 +47,7 @@ async fn alternates_and_canonical_links_are_absolute() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_sitemap_lists_every_page_in_both_languages() {
     let router = app(db().await);
     let (status, headers, robots) = get(&router, "/robots.txt", &[]).await;
@@ -65,7 +65,7 @@ async fn the_sitemap_lists_every_page_in_both_languages() {
     assert!(xml.contains(&format!("<loc>{BASE}/nl/over-de-gegevens</loc>")));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn html_carries_a_strict_policy_naming_its_scripts_nonce() {
     let router = app(db().await);
     for path in ["/nl", "/fr/services?q=gare", "/nl/bestaat-niet"] {
@@ -97,7 +97,7 @@ async fn html_carries_a_strict_policy_naming_its_scripts_nonce() {
     assert!(headers.get("content-security-policy").is_none());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_api_answers_conditional_requests() {
     let router = app(db().await);
     for path in ["/api/v1/municipalities/59350", "/api/v1/map/layers"] {

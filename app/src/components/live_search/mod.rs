@@ -1,0 +1,83 @@
+//! Live search on a server-rendered page, as a Leptos island.
+//!
+//! The page, its form and its results are rendered on the server only. In the browser
+//! this island turns the form's submissions, its filter changes, the links to the same
+//! page (facets, pages, "widen the radius") and Back into fetches of that page's HTML,
+//! and swaps the marked regions in. So the browser downloads this code and nothing else:
+//! no page component, translation or search result travels as wasm or hydration data.
+//!
+//! Regions are marked in the page by id and:
+//! - `data-live="content"`: replaced after every search;
+//! - `data-live="fields"`: replaced when the search did not come from the form itself
+//!   (a link, Back), so that what the user is typing is never overwritten;
+//! - `data-live-attrs="a b"`: only these attributes are copied (the map keeps its state).
+
+#[cfg(feature = "hydrate")]
+mod browser;
+
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+#[component]
+pub fn LiveSearch(
+    /// Search while the user types (after a short pause), not only on submit.
+    #[prop(optional)]
+    as_you_type: bool,
+    /// Give each search its own history entry, so that Back returns to the previous one.
+    #[prop(optional)]
+    history: bool,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <IslandScripts />
+        <LiveSearchIsland as_you_type history>
+            {children()}
+        </LiveSearchIsland>
+    }
+}
+
+#[island]
+fn LiveSearchIsland(as_you_type: bool, history: bool, children: Children) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| browser::start(history));
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (as_you_type, history);
+    view! {
+        <div
+            class="live-search"
+            on:submit=move |_ev| {
+                #[cfg(feature = "hydrate")]
+                browser::on_submit(_ev, history);
+            }
+            on:change=move |_ev| {
+                #[cfg(feature = "hydrate")]
+                browser::on_change(_ev);
+            }
+            on:input=move |_ev| {
+                #[cfg(feature = "hydrate")]
+                browser::on_input(_ev, as_you_type);
+            }
+            on:click=move |_ev| {
+                #[cfg(feature = "hydrate")]
+                browser::on_click(_ev, history);
+            }
+        >
+            {children()}
+        </div>
+    }
+}
+
+/// Set once per page by the first island's scripts.
+#[derive(Clone, Default)]
+pub struct IslandScriptsSent(Arc<AtomicBool>);
+
+/// The scripts that load the wasm and hydrate the islands, once per page and only on a
+/// page that has an island: a page without one downloads no wasm at all.
+#[component]
+pub fn IslandScripts() -> impl IntoView {
+    let first = use_context::<IslandScriptsSent>()
+        .is_some_and(|sent| !sent.0.swap(true, Ordering::Relaxed));
+    let options = use_context::<LeptosOptions>().filter(|_| first);
+    options.map(|options| view! { <HydrationScripts options islands=true /> })
+}
