@@ -209,6 +209,64 @@ async fn main() {
         "for example, without results: {:?}",
         &empty[..empty.len().min(12)]
     );
+
+    // One service changed at a time, as staff edit: from the write until a search finds
+    // the new name (the copy applies the change instead of reloading every service).
+    let ids: Vec<String> = search::run(
+        &db,
+        Lang::Nl,
+        &ServiceQuery::from_pairs([("q", "gare")])
+            .validate()
+            .unwrap(),
+        at,
+    )
+    .await
+    .unwrap()
+    .hits
+    .into_iter()
+    .map(|h| h.id)
+    .collect();
+    let (mut writes, mut applied, mut visible) = (vec![], vec![], vec![]);
+    for round in 0..rounds.min(40) {
+        // A made-up ten-letter word per round, far from every other word.
+        let word: String = (0..10)
+            .map(|k| (b'a' + ((round * 7919 + k * 104_729 + k * k * 31) % 26) as u8) as char)
+            .collect();
+        let id = &ids[round % ids.len()];
+        let t = Instant::now();
+        db.query("UPDATE type::record('service', $id) SET name.nl = $name")
+            .bind(("id", id.clone()))
+            .bind(("name", format!("Station {word}")))
+            .await
+            .unwrap()
+            .check()
+            .unwrap();
+        writes.push(t.elapsed());
+        let applying = Instant::now();
+        app::services::snapshot::current(&db).await.unwrap();
+        applied.push(applying.elapsed());
+        let filter = ServiceQuery::from_pairs([("q", word.as_str())])
+            .validate()
+            .unwrap();
+        let found = search::run(&db, Lang::Nl, &filter, at).await.unwrap();
+        visible.push(t.elapsed());
+        assert_eq!(
+            found.total, 1,
+            "the changed service is not found by its new name"
+        );
+    }
+    writes.sort();
+    applied.sort();
+    visible.sort();
+    println!(
+        "one service changed ({} times): write p50 {} ms, copy updated p50 {} ms; searchable after p50 {} ms, p95 {} ms, max {} ms",
+        visible.len(),
+        ms(percentile(&writes, 0.5)),
+        ms(percentile(&applied, 0.5)),
+        ms(percentile(&visible, 0.5)),
+        ms(percentile(&visible, 0.95)),
+        ms(*visible.last().unwrap())
+    );
 }
 
 /// Texts residents type, built from the data: whole words of service and municipality

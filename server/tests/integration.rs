@@ -1,5 +1,9 @@
 //! The database layer, the server functions' queries and the HTTP surface, against a
 //! fresh in-memory SurrealDB seeded with the bundled data.
+//!
+//! The tests run on tokio's multi-thread runtime, as the server does: on the
+//! current-thread runtime the longest test (`security::pages_that_echo…`) hung about one
+//! run in five, parked with no task runnable.
 
 use app::db::{migrate, Db};
 use app::i18n::Lang;
@@ -13,6 +17,8 @@ use tower::ServiceExt;
 
 #[path = "integration/api.rs"]
 mod api;
+#[path = "integration/changes.rs"]
+mod changes;
 #[path = "integration/names.rs"]
 mod names;
 #[path = "integration/reports.rs"]
@@ -42,7 +48,7 @@ async fn search(db: &Db, lang: Lang, q: &str, country: &str, sort: &str) -> Vec<
         .collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn migrations_apply_once_and_seed_is_idempotent() {
     let db = db().await;
     assert!(
@@ -64,7 +70,7 @@ async fn migrations_apply_once_and_seed_is_idempotent() {
     assert_eq!((counts.belgian, counts.french), (105, 153));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lookup_by_code_and_by_name_in_either_language_ignoring_accents_and_case() {
     let db = db().await;
     let profile = repo::profile(&db, "33011").await.unwrap();
@@ -100,7 +106,7 @@ async fn lookup_by_code_and_by_name_in_either_language_ignoring_accents_and_case
     ));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn filters_and_sorting() {
     let db = db().await;
     assert_eq!(search(&db, Lang::Nl, "", "BE", "").await.len(), 105);
@@ -129,7 +135,7 @@ async fn filters_and_sorting() {
         .all(|w| w[0].distance_to_border_km <= w[1].distance_to_border_km));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn neighbours_cross_the_border_where_they_should() {
     let db = db().await;
     for (a, b) in [("57097", "59152"), ("33029", "59656"), ("34027", "59279")] {
@@ -178,7 +184,7 @@ async fn get(
     (status, headers, String::from_utf8_lossy(&body).into_owned())
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn root_redirects_by_cookie_then_accept_language() {
     let router = app(db().await);
     let (status, headers, _) = get(&router, "/", &[]).await;
@@ -197,7 +203,7 @@ async fn root_redirects_by_cookie_then_accept_language() {
     assert_eq!(headers[header::LOCATION], "/nl");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_render_on_the_server_in_both_languages() {
     let router = app(db().await);
     let (status, headers, body) = get(&router, "/fr/communes?q=ypres", &[]).await;
@@ -220,7 +226,7 @@ async fn pages_render_on_the_server_in_both_languages() {
     assert!(body.contains("De zoekopdracht is ongeldig"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_pages_and_records_are_404_in_their_language() {
     let router = app(db().await);
     let (status, _, body) = get(&router, "/fr/nexiste-pas", &[]).await;
@@ -231,7 +237,7 @@ async fn unknown_pages_and_records_are_404_in_their_language() {
     assert!(body.contains("Pagina niet gevonden"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_and_map_data() {
     let router = app(db().await);
     let (status, _, body) = get(&router, "/healthz", &[]).await;
@@ -256,7 +262,7 @@ async fn health_and_map_data() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_tile_layer_is_offered_only_when_configured() {
     let db = db().await;
     let (_, _, plain) = get(&app(db.clone()), "/nl", &[]).await;

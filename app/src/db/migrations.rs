@@ -41,6 +41,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "neighbour_version",
         sql: include_str!("../../migrations/0006_neighbour_version.surql"),
     },
+    Migration {
+        version: 7,
+        name: "search_changes",
+        sql: include_str!("../../migrations/0007_search_changes.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

@@ -61,6 +61,38 @@ pub async fn candidates(db: &Db) -> Result<Vec<Candidate>, AppError> {
     rows(&mut response, 0)
 }
 
+/// The published services among these ids.
+pub async fn candidates_with_ids(db: &Db, ids: &[String]) -> Result<Vec<Candidate>, AppError> {
+    let sql = format!(
+        "SELECT {CANDIDATE_FIELDS} FROM $ids.map(|$id| type::record('service', $id))
+         WHERE status = 'published'"
+    );
+    let mut response = db.query(sql).bind(("ids", ids.to_vec())).await?;
+    rows(&mut response, 0)
+}
+
+/// The ids of the services written between two versions of the searchable data
+/// (migration 0007), or `None` when a version in between was not a service's.
+pub async fn changed_services(
+    db: &Db,
+    from: i64,
+    to: i64,
+) -> Result<Option<Vec<String>>, AppError> {
+    // Direct lookups by key: a scan of the log would cost more than the change.
+    let versions: Vec<i64> = (from + 1..=to).collect();
+    let mut response = db
+        .query("SELECT VALUE service FROM $versions.map(|$v| type::record('search_change', $v))")
+        .bind(("versions", versions))
+        .await?;
+    let mut ids: Vec<String> = response.take(0)?;
+    if ids.len() as i64 != to - from {
+        return Ok(None);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(Some(ids))
+}
+
 /// The instance and version of the searchable data (see migration 0004).
 pub async fn search_version(db: &Db) -> Result<(String, i64), AppError> {
     let mut response = db

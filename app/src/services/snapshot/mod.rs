@@ -4,7 +4,11 @@
 //! a search that reads thousands of candidates per request cannot meet SPEC §6. The
 //! database stays the source of truth: a `meta:search` version, bumped by events on every
 //! write to services, categories, municipalities and neighbours, says when the copy is
-//! stale; the copy, with its full-text index (`text_index`), is rebuilt from it then.
+//! stale. When only services changed, the change log (migration 0007) names them and
+//! only those are loaded (`changes`); otherwise the copy is loaded whole.
+
+mod changes;
+mod row_ids;
 
 use super::repo::{self, Candidate, MunicipalityRef};
 use super::text_index::TextIndex;
@@ -13,8 +17,12 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::services::display_name;
+use row_ids::RowIds;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
+
+/// Name ranks are spaced so that a changed row's name can fall between two others.
+const RANK_STEP: u32 = 64;
 
 pub struct Snapshot {
     pub rows: Vec<Arc<Candidate>>,
@@ -22,17 +30,21 @@ pub struct Snapshot {
     /// The rows' search texts, indexed (row numbers are positions in `rows`).
     pub text: TextIndex,
     /// Row number by service id.
-    by_id: HashMap<String, u32>,
+    by_id: RowIds,
+    /// Per language, the folded display names in name order as of the full load: where a
+    /// changed row's name falls (see `name_rank`).
+    names: Arc<[Vec<String>; 2]>,
 }
 
 impl Snapshot {
     /// Whether a published service has this id.
     pub fn contains(&self, id: &str) -> bool {
-        self.by_id.contains_key(id)
+        self.by_id.get(id).is_some()
     }
 }
 
 /// Names and the taxonomy, for labels and parent categories.
+#[derive(Clone)]
 pub struct Reference {
     pub municipalities: HashMap<String, MunicipalityRef>,
     pub categories: Vec<Category>,
@@ -52,6 +64,19 @@ impl Reference {
                 fr: code.to_owned(),
             })
     }
+
+    /// The index of a row's schedule in `schedules`, added when new.
+    fn schedule_of(&mut self, row: &Candidate) -> Option<usize> {
+        let osm = row.opening_hours.as_ref()?;
+        let found = self
+            .schedules
+            .iter()
+            .position(|(o, c)| o == osm && *c == row.country);
+        Some(found.unwrap_or_else(|| {
+            self.schedules.push((osm.clone(), row.country.clone()));
+            self.schedules.len() - 1
+        }))
+    }
 }
 
 type Key = (String, i64);
@@ -64,48 +89,60 @@ fn snapshots() -> std::sync::MutexGuard<'static, Versions> {
     SNAPSHOTS.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The current copy, reloaded when the data changed since it was made.
+/// The current copy: the cached one, the cached one with the changed services applied,
+/// or a full load.
 pub async fn current(db: &Db) -> Result<(Key, Arc<Snapshot>), AppError> {
     let key = repo::search_version(db).await?;
-    if let Some((version, snapshot)) = snapshots().get(&key.0) {
-        if *version == key.1 {
-            return Ok((key, snapshot.clone()));
+    let cached = snapshots().get(&key.0).cloned();
+    let snapshot = match cached {
+        Some((version, snapshot)) if version == key.1 => return Ok((key, snapshot)),
+        Some((version, old)) if version < key.1 => {
+            match changes::apply(db, &old, version, key.1).await? {
+                Some(updated) => updated,
+                None => load(db).await?,
+            }
         }
+        _ => load(db).await?,
+    };
+    let snapshot = Arc::new(snapshot);
+    let mut all = snapshots();
+    // Requests race: never replace a newer copy with an older one.
+    if all.get(&key.0).is_none_or(|(version, _)| *version <= key.1) {
+        all.insert(key.0.clone(), (key.1, snapshot.clone()));
     }
+    Ok((key, snapshot))
+}
+
+/// The folded name a row is ordered by in a language.
+fn name_key(row: &Candidate, lang: Lang) -> String {
+    display_name(&row.name, lang).1.to_lowercase()
+}
+
+/// Loads every published service and indexes it.
+async fn load(db: &Db) -> Result<Snapshot, AppError> {
     let mut rows = repo::candidates(db).await?;
-    for (slot, lang) in [Lang::Nl, Lang::Fr].into_iter().enumerate() {
+    let mut names: [Vec<String>; 2] = Default::default();
+    for (slot, lang) in Lang::ALL.into_iter().enumerate() {
         let mut order: Vec<(String, usize)> = rows
             .iter()
             .enumerate()
-            .map(|(i, c)| (display_name(&c.name, lang).1.to_lowercase(), i))
+            .map(|(i, c)| (name_key(c, lang), i))
             .collect();
         order.sort();
-        for (rank, (_, i)) in order.into_iter().enumerate() {
-            rows[i].name_rank[slot] = rank as u32;
+        for (rank, (name, i)) in order.into_iter().enumerate() {
+            rows[i].name_rank[slot] = (rank as u32 + 1) * RANK_STEP;
+            names[slot].push(name);
         }
     }
-    let mut schedules: Vec<(String, String)> = vec![];
-    let mut schedule_index: HashMap<(String, String), usize> = HashMap::new();
+    let mut reference = Reference {
+        municipalities: repo::municipality_refs(db).await?,
+        categories: repo::categories(db).await?,
+        schedules: vec![],
+    };
     for row in &mut rows {
-        if let Some(osm) = &row.opening_hours {
-            let key = (osm.clone(), row.country.clone());
-            let next = schedules.len();
-            let index = *schedule_index.entry(key.clone()).or_insert(next);
-            if index == next {
-                schedules.push(key);
-            }
-            row.schedule = Some(index);
-        }
+        row.schedule = reference.schedule_of(row);
     }
-    let texts: Vec<(String, String)> = rows
-        .iter_mut()
-        .map(|row| {
-            (
-                std::mem::take(&mut row.search_nl),
-                std::mem::take(&mut row.search_fr),
-            )
-        })
-        .collect();
+    let texts: Vec<(String, String)> = rows.iter_mut().map(take_texts).collect();
     let text = TextIndex::build(
         &texts
             .iter()
@@ -113,21 +150,25 @@ pub async fn current(db: &Db) -> Result<(Key, Arc<Snapshot>), AppError> {
             .collect::<Vec<_>>(),
     );
     drop(texts);
-    let by_id = rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| (row.id.clone(), i as u32))
-        .collect();
-    let snapshot = Arc::new(Snapshot {
+    let by_id = RowIds::new(
+        rows.iter()
+            .enumerate()
+            .map(|(i, row)| (row.id.clone(), i as u32))
+            .collect(),
+    );
+    Ok(Snapshot {
         text,
         by_id,
         rows: rows.into_iter().map(Arc::new).collect(),
-        reference: Reference {
-            municipalities: repo::municipality_refs(db).await?,
-            categories: repo::categories(db).await?,
-            schedules,
-        },
-    });
-    snapshots().insert(key.0.clone(), (key.1, snapshot.clone()));
-    Ok((key, snapshot))
+        reference,
+        names: Arc::new(names),
+    })
+}
+
+/// The search texts move into the index; the row keeps no copy.
+fn take_texts(row: &mut Candidate) -> (String, String) {
+    (
+        std::mem::take(&mut row.search_nl),
+        std::mem::take(&mut row.search_fr),
+    )
 }

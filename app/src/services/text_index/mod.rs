@@ -13,197 +13,27 @@
 //! worst match of the words decides the tier (exact, then prefix, then typo), BM25 the
 //! order within a tier.
 
-use crate::search_text::{query_variants, words};
-use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
+mod field;
 
-/// Score added per tier, far above any BM25 sum, so tiers never mix.
-const TIER_WEIGHT: f64 = 1_000.0;
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
+use crate::search_text::query_variants;
+use field::{Field, Stats, Tier, TIER_WEIGHT};
+use rust_stemmers::Algorithm;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Tier {
-    Typo = 0,
-    Prefix = 1,
-    Exact = 2,
-}
+pub use field::typos_allowed;
 
-/// Typing mistakes tolerated in a word of this many characters.
-pub fn typos_allowed(chars: usize) -> usize {
-    match chars {
-        0..=4 => 0,
-        5..=8 => 1,
-        _ => 2,
-    }
-}
-
-/// The terms of one language's text, and where they occur.
-struct Field {
-    stemmer: Stemmer,
-    /// Distinct stems, sorted (prefix lookups are a range).
-    terms: Vec<String>,
-    /// Per term: the rows holding it and how often.
-    postings: Vec<Vec<(u32, u16)>>,
-    /// Term ids by first character: the candidates of a typo lookup.
-    by_first: HashMap<char, Vec<u32>>,
-    /// Terms per row, for BM25's length normalisation.
-    lengths: Vec<u16>,
-    average_length: f32,
-}
-
-pub struct TextIndex {
+/// Both languages' fields over one set of texts.
+struct Layer {
     fields: [Field; 2],
     rows: usize,
 }
 
-impl Field {
-    fn build(algorithm: Algorithm, texts: &[&str]) -> Field {
-        let stemmer = Stemmer::create(algorithm);
-        // Most texts repeat the same words (names, categories): stem each word once.
-        let mut stems: HashMap<String, String> = HashMap::new();
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut by_term: Vec<Vec<(u32, u16)>> = vec![];
-        let mut names: Vec<String> = vec![];
-        let mut lengths = Vec::with_capacity(texts.len());
-        for (row, text) in texts.iter().enumerate() {
-            let mut counts: HashMap<u32, u16> = HashMap::new();
-            let mut length = 0u16;
-            for word in words(text) {
-                let stem = stems
-                    .entry(word)
-                    .or_insert_with_key(|w| stemmer.stem(&deunicode::deunicode(w)).into_owned());
-                if stem.is_empty() {
-                    continue;
-                }
-                let next = ids.len() as u32;
-                let id = *ids.entry(stem.clone()).or_insert_with(|| {
-                    names.push(stem.clone());
-                    by_term.push(vec![]);
-                    next
-                });
-                *counts.entry(id).or_default() += 1;
-                length = length.saturating_add(1);
-            }
-            for (id, count) in counts {
-                by_term[id as usize].push((row as u32, count));
-            }
-            lengths.push(length);
-        }
-        // Sorted terms, postings in row order.
-        let mut order: Vec<u32> = (0..names.len() as u32).collect();
-        order.sort_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));
-        let mut terms = Vec::with_capacity(order.len());
-        let mut postings = Vec::with_capacity(order.len());
-        for id in order {
-            terms.push(std::mem::take(&mut names[id as usize]));
-            let mut list = std::mem::take(&mut by_term[id as usize]);
-            list.sort_unstable_by_key(|(row, _)| *row);
-            postings.push(list);
-        }
-        let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
-        for (id, term) in terms.iter().enumerate() {
-            if let Some(first) = term.chars().next() {
-                by_first.entry(first).or_default().push(id as u32);
-            }
-        }
-        let total: u64 = lengths.iter().map(|l| u64::from(*l)).sum();
-        let average_length = (total as f32 / lengths.len().max(1) as f32).max(1.0);
-        Field {
-            stemmer,
-            terms,
-            postings,
-            by_first,
-            lengths,
-            average_length,
-        }
-    }
-
-    /// The terms a query word matches, with the tier of each.
-    fn matching_terms(&self, word: &str) -> Vec<(u32, Tier)> {
-        let stem = self.stemmer.stem(&deunicode::deunicode(word)).into_owned();
-        let mut found: Vec<(u32, Tier)> = vec![];
-        let start = self.terms.partition_point(|t| t.as_str() < stem.as_str());
-        for (offset, term) in self.terms[start..].iter().enumerate() {
-            if !term.starts_with(stem.as_str()) {
-                break;
-            }
-            let tier = if *term == stem {
-                Tier::Exact
-            } else {
-                Tier::Prefix
-            };
-            found.push(((start + offset) as u32, tier));
-        }
-        let allowed = typos_allowed(word.chars().count());
-        if allowed > 0 {
-            let length = stem.chars().count();
-            let first = stem.chars().next();
-            let candidates = first.and_then(|c| self.by_first.get(&c));
-            for id in candidates.into_iter().flatten() {
-                let term = &self.terms[*id as usize];
-                if term.chars().count().abs_diff(length) > allowed
-                    || found.iter().any(|(f, _)| f == id)
-                {
-                    continue;
-                }
-                if strsim::osa_distance(term, &stem) <= allowed {
-                    found.push((*id, Tier::Typo));
-                }
-            }
-        }
-        found
-    }
-
-    fn bm25(&self, term: u32, row: u32, count: u16, rows: usize) -> f32 {
-        let df = self.postings[term as usize].len() as f32;
-        let idf = (1.0 + (rows as f32 - df + 0.5) / (df + 0.5)).ln();
-        let tf = f32::from(count);
-        let norm = 1.0 - B + B * f32::from(self.lengths[row as usize]) / self.average_length;
-        idf * tf * (K1 + 1.0) / (tf + K1 * norm)
-    }
-
-    /// Rows matching every word, with their worst tier and BM25 sum.
-    fn search(&self, words: &[String], rows: usize) -> HashMap<u32, (Tier, f32)> {
-        let mut result: Option<HashMap<u32, (Tier, f32)>> = None;
-        for word in words {
-            let mut best: HashMap<u32, (Tier, f32)> = HashMap::new();
-            for (term, tier) in self.matching_terms(word) {
-                for &(row, count) in &self.postings[term as usize] {
-                    if result.as_ref().is_some_and(|r| !r.contains_key(&row)) {
-                        continue;
-                    }
-                    let score = self.bm25(term, row, count, rows);
-                    let entry = best.entry(row).or_insert((tier, score));
-                    if (tier, score) > *entry {
-                        *entry = (tier, score);
-                    }
-                }
-            }
-            result = Some(match result {
-                None => best,
-                Some(previous) => previous
-                    .into_iter()
-                    .filter_map(|(row, (tier, score))| {
-                        let (t, s) = best.get(&row)?;
-                        Some((row, (tier.min(*t), score + s)))
-                    })
-                    .collect(),
-            });
-            if result.as_ref().is_some_and(HashMap::is_empty) {
-                break;
-            }
-        }
-        result.unwrap_or_default()
-    }
-}
-
-impl TextIndex {
-    /// An index of `(nl, fr)` search texts, one per row.
-    pub fn build(texts: &[(&str, &str)]) -> TextIndex {
+impl Layer {
+    fn build(texts: &[(&str, &str)]) -> Layer {
         let nl: Vec<&str> = texts.iter().map(|t| t.0).collect();
         let fr: Vec<&str> = texts.iter().map(|t| t.1).collect();
-        TextIndex {
+        Layer {
             fields: [
                 Field::build(Algorithm::Dutch, &nl),
                 Field::build(Algorithm::French, &fr),
@@ -212,21 +42,102 @@ impl TextIndex {
         }
     }
 
+    /// Per row: the best tier over the fields and the BM25 sum. The changed rows' layer
+    /// is ranked with the statistics of the `base` (`corpus` rows).
+    fn search(
+        &self,
+        words: &[String],
+        corpus: usize,
+        base: Option<&Layer>,
+    ) -> HashMap<u32, (Tier, f64)> {
+        let mut found: HashMap<u32, (Tier, f64)> = HashMap::new();
+        for (slot, field) in self.fields.iter().enumerate() {
+            let stats = Stats {
+                rows: corpus,
+                field: base.map(|b| &b.fields[slot]),
+            };
+            for (row, (tier, score)) in field.search(words, &stats) {
+                let entry = found.entry(row).or_insert((tier, 0.0));
+                entry.0 = entry.0.max(tier);
+                entry.1 += f64::from(score);
+            }
+        }
+        found
+    }
+}
+
+/// The index of every row's `(nl, fr)` search texts. Built whole when the data is loaded;
+/// a change to a few rows then costs an index of those rows only: their old entries in
+/// the base are hidden, and a small layer holds their new texts.
+pub struct TextIndex {
+    base: Arc<Layer>,
+    /// Rows whose entry in the base no longer holds (changed, moved or removed).
+    stale: Arc<HashSet<u32>>,
+    /// The current texts of the rows changed since the base was built, by row number.
+    changed: Arc<BTreeMap<u32, (String, String)>>,
+    /// An index of `changed`, and the row number of each of its entries.
+    overlay: Arc<(Layer, Vec<u32>)>,
+}
+
+impl TextIndex {
+    /// An index of `(nl, fr)` search texts, one per row.
+    pub fn build(texts: &[(&str, &str)]) -> TextIndex {
+        TextIndex {
+            base: Arc::new(Layer::build(texts)),
+            stale: Arc::default(),
+            changed: Arc::default(),
+            overlay: Arc::new((Layer::build(&[]), vec![])),
+        }
+    }
+
+    /// A copy where each given row has new texts (`Some`) or no longer exists (`None`).
+    pub fn with_changes(&self, changes: Vec<(u32, Option<(String, String)>)>) -> TextIndex {
+        let mut stale = (*self.stale).clone();
+        let mut changed = (*self.changed).clone();
+        for (row, texts) in changes {
+            stale.insert(row);
+            match texts {
+                Some(texts) => changed.insert(row, texts),
+                None => changed.remove(&row),
+            };
+        }
+        let texts: Vec<(&str, &str)> = changed
+            .values()
+            .map(|(nl, fr)| (nl.as_str(), fr.as_str()))
+            .collect();
+        let overlay = (Layer::build(&texts), changed.keys().copied().collect());
+        TextIndex {
+            base: self.base.clone(),
+            stale: Arc::new(stale),
+            changed: Arc::new(changed),
+            overlay: Arc::new(overlay),
+        }
+    }
+
+    /// How many rows changed since the base was built.
+    pub fn changed_rows(&self) -> usize {
+        self.stale.len()
+    }
+
     /// Rows whose Dutch or French text matches the query (any of its variants, see
     /// `search_text`), with a score: higher is better, tiers first.
     pub fn search(&self, text: &str) -> HashMap<u32, f64> {
+        // The changed rows are ranked with the base's statistics, like the rest.
+        let corpus = self.base.rows;
+        let (overlay, overlay_rows) = &*self.overlay;
         let mut scores: HashMap<u32, f64> = HashMap::new();
         for variant in query_variants(text) {
             let words: Vec<String> = variant.split(' ').map(str::to_owned).collect();
-            let mut variant_scores: HashMap<u32, (Tier, f64)> = HashMap::new();
-            for field in &self.fields {
-                for (row, (tier, score)) in field.search(&words, self.rows) {
-                    let entry = variant_scores.entry(row).or_insert((tier, 0.0));
-                    entry.0 = entry.0.max(tier);
-                    entry.1 += f64::from(score);
-                }
-            }
-            for (row, (tier, score)) in variant_scores {
+            let base = self
+                .base
+                .search(&words, corpus, None)
+                .into_iter()
+                .filter(|(row, _)| !self.stale.contains(row));
+            let changed = overlay
+                .search(&words, corpus, Some(&self.base))
+                .into_iter()
+                .map(|(i, found)| (overlay_rows[i as usize], found));
+            for (row, (tier, score)) in base.chain(changed) {
                 let total = tier as u8 as f64 * TIER_WEIGHT + score;
                 let entry = scores.entry(row).or_insert(total);
                 *entry = entry.max(total);
@@ -295,6 +206,32 @@ mod tests {
         assert_eq!(typos_allowed(4), 0);
         assert_eq!(typos_allowed(5), 1);
         assert_eq!(typos_allowed(9), 2);
+    }
+
+    #[test]
+    fn changed_rows_are_found_by_their_new_text_only() {
+        let index = index().with_changes(vec![
+            // Row 1 renamed, row 3 removed, row 4 added.
+            (1, Some(("Station Menen".into(), "Gare de Menin".into()))),
+            (3, None),
+            (
+                4,
+                Some(("Bibliotheek Ieper".into(), "Bibliothèque Ypres".into())),
+            ),
+        ]);
+        assert_eq!(ranked(&index, "Menin"), vec![1]);
+        assert_eq!(ranked(&index, "Courtrai"), Vec::<u32>::new());
+        assert_eq!(ranked(&index, "justice"), Vec::<u32>::new());
+        assert_eq!(ranked(&index, "ypres"), vec![4]);
+        assert_eq!(ranked(&index, "bibliotheque"), vec![4]);
+        // Typos and tiers work in the changed rows too.
+        assert_eq!(ranked(&index, "bibliotheeq"), vec![4]);
+        assert_eq!(sorted(ranked(&index, "gemeentehuis")), vec![0, 2]);
+        // Changes accumulate; a row changed twice keeps only its last text.
+        let index = index.with_changes(vec![(1, Some(("Station Kortrijk".into(), "Gare".into())))]);
+        assert_eq!(ranked(&index, "Menin"), Vec::<u32>::new());
+        assert_eq!(ranked(&index, "kortrijk"), vec![1]);
+        assert_eq!(index.changed_rows(), 3);
     }
 
     #[test]
