@@ -8,6 +8,7 @@ pub mod details;
 pub mod hours;
 mod list_page;
 mod query;
+mod query_key;
 #[cfg(feature = "ssr")]
 pub mod repo;
 mod results;

@@ -6,6 +6,8 @@ use crate::error::AppError;
 use crate::municipalities::{Country, MAX_QUERY_CHARS};
 use serde::{Deserialize, Serialize};
 
+pub use super::query_key::Key;
+
 pub const PER_PAGE: usize = 20;
 pub const MAX_RADIUS_KM: f64 = 100.0;
 pub const DEFAULT_RADIUS_KM: f64 = 10.0;
@@ -35,85 +37,6 @@ pub struct ServiceQuery {
     pub bbox: String,
     pub sort: String,
     pub page: String,
-}
-
-/// A field of the services query. Each is named once (`name`): the URL key, the form
-/// field and the API parameter; the matches below are exhaustive, so a new field cannot
-/// be forgotten in one of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Key {
-    Q,
-    Category,
-    Country,
-    Municipality,
-    Language,
-    Open,
-    Cross,
-    Near,
-    Lat,
-    Lon,
-    Radius,
-    Bbox,
-    Sort,
-    Page,
-}
-
-impl Key {
-    /// URL order.
-    pub const ALL: [Key; 14] = [
-        Key::Q,
-        Key::Category,
-        Key::Country,
-        Key::Municipality,
-        Key::Language,
-        Key::Open,
-        Key::Cross,
-        Key::Near,
-        Key::Lat,
-        Key::Lon,
-        Key::Radius,
-        Key::Bbox,
-        Key::Sort,
-        Key::Page,
-    ];
-
-    /// The filters a visitor can turn off one by one (the chips above the results, the
-    /// suggestions when nothing is found).
-    pub const FILTERS: [Key; 9] = [
-        Key::Q,
-        Key::Category,
-        Key::Country,
-        Key::Municipality,
-        Key::Language,
-        Key::Open,
-        Key::Cross,
-        Key::Near,
-        Key::Bbox,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Key::Q => "q",
-            Key::Category => "category",
-            Key::Country => "country",
-            Key::Municipality => "municipality",
-            Key::Language => "language",
-            Key::Open => "open",
-            Key::Cross => "cross",
-            Key::Near => "near",
-            Key::Lat => "lat",
-            Key::Lon => "lon",
-            Key::Radius => "radius",
-            Key::Bbox => "bbox",
-            Key::Sort => "sort",
-            Key::Page => "page",
-        }
-    }
-
-    /// `None` for a key the query does not have.
-    pub fn from_name(name: &str) -> Option<Key> {
-        Key::ALL.into_iter().find(|key| key.name() == name)
-    }
 }
 
 impl ServiceQuery {
