@@ -21,22 +21,12 @@ pub struct ShellSettings {
     pub public_url: String,
 }
 
-/// The public base URL of absolute links: `PUBLIC_URL` on the server, the page's own
-/// origin in the browser (where the shell settings are not sent).
-#[cfg(feature = "ssr")]
+/// The public base URL of absolute links (`PUBLIC_URL`). Pages are rendered on the
+/// server only (islands), where the shell settings are provided.
 pub fn public_base_url() -> String {
     use_context::<ShellSettings>()
         .map(|s| s.public_url)
         .unwrap_or_default()
-}
-
-#[cfg(not(feature = "ssr"))]
-pub fn public_base_url() -> String {
-    #[cfg(feature = "hydrate")]
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok());
-    #[cfg(not(feature = "hydrate"))]
-    let origin = None;
-    origin.unwrap_or_default()
 }
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -57,14 +47,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <link rel="stylesheet" href="/vendor/leaflet/leaflet.css" />
-                <link rel="stylesheet" href="/vendor/leaflet/MarkerCluster.css" />
                 {settings.map_tile_url.map(|url| view! { <meta name="map-tiles" content=url /> })}
                 {settings
                     .map_tile_attribution
                     .map(|text| view! { <meta name="map-tiles-attribution" content=text /> })}
-                <script defer src="/vendor/leaflet/leaflet.js"></script>
-                <script defer src="/vendor/leaflet/leaflet.markercluster.js"></script>
+                // Leaflet itself is loaded by leaflet-loader.js when a map nears the viewport.
+                <script defer src="/js/leaflet-loader.js"></script>
                 <script defer src="/js/map.js"></script>
                 <script defer src="/js/services-map.js"></script>
                 <HashedStylesheet options=options.clone() id="leptos" />

@@ -1,7 +1,7 @@
 // Lighthouse (mobile preset, simulated throttling) on every page type in both languages:
 // performance and SEO scores, LCP, TBT and CLS, against the release server on mem://.
 //
-//   node bench/lighthouse.mjs --server ../target/release/server --site ../target/site
+//   node bench/lighthouse.mjs --server ../target/release/server --site ../target/site [--only 'page type']
 //
 // Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium), never a downloaded one.
 
@@ -46,7 +46,7 @@ try {
     chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   console.log(`${'page type'.padEnd(16)}${'path'.padEnd(44)}${'perf'.padStart(5)}${'seo'.padStart(5)}${'LCP s'.padStart(7)}${'TBT ms'.padStart(8)}${'CLS'.padStart(7)}`);
-  for (const [name, ...paths] of pages) {
+  for (const [name, ...paths] of pages.filter(([name]) => !args.only || name === args.only)) {
     for (const path of paths) {
       const { lhr } = await lighthouse(base + path, {
         port: chrome.port,

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { LANGS, M, mapLocator, profilePath, waitForMap } from './helpers';
+import { LANGS, M, mapLocator, profilePath, waitForMap, waitForServicesMap } from './helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MAX_TARGETS = 15;
@@ -47,7 +47,7 @@ for (const l of LANGS) {
         await page.goto(path);
         if ((await mapLocator(page).count()) > 0) await waitForMap(page);
         if ((await page.locator('[data-services-map]').count()) > 0) {
-          await expect(page.locator('[data-services-map][data-map-ready="true"]').first()).toBeAttached({ timeout: 15_000 });
+          await waitForServicesMap(page);
         }
         const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
         expect(violations.length, `axe violations on ${path}:\n${report(violations)}`).toBe(0);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { LANGS, M, mapLocator, profilePath, waitForIslands, waitForMap } from './helpers';
+import { LANGS, M, mapLocator, profilePath, waitForIslands, waitForMap, waitForServicesMap } from './helpers';
 
 // Every page type runs under the strict Content-Security-Policy: the header is there,
 // and nothing the page loads or runs (hydration, the maps, live search) is refused.
@@ -54,7 +54,7 @@ for (const l of LANGS) {
         await waitForIslands(page);
         if ((await mapLocator(page).count()) > 0) await waitForMap(page);
         if ((await page.locator('[data-services-map]').count()) > 0) {
-          await expect(page.locator('[data-services-map][data-map-ready="true"]').first()).toBeAttached({ timeout: 15_000 });
+          await waitForServicesMap(page);
         }
         // Interaction too: live search and client navigation fetch and run code.
         const q = page.locator('#service-search input[name="q"], #municipality-search input[name="q"]').first();

@@ -76,10 +76,20 @@ export const pathOf = (href: string | null, base: string): string => new URL(hre
 
 export const mapLocator = (page: Page): Locator => page.locator('div.map[data-map]');
 
-/** Waits until map.js has drawn the (first) map of the page. */
+/** Scrolls the (first) map into view, as a reader would: maps are drawn, and Leaflet loaded, only
+ *  when they come near the viewport. Then waits until map.js has drawn it. */
 export async function waitForMap(page: Page, timeout = 15_000): Promise<Locator> {
+  await mapLocator(page).first().scrollIntoViewIfNeeded();
   const map = page.locator('div.map[data-map-ready="true"]').first();
   await expect(map, 'map did not get data-map-ready="true"').toBeAttached({ timeout });
+  return map;
+}
+
+/** Scrolls the (first) services map into view and waits until services-map.js has drawn it. */
+export async function waitForServicesMap(page: Page, timeout = 15_000): Promise<Locator> {
+  await page.locator('[data-services-map]').first().scrollIntoViewIfNeeded();
+  const map = page.locator('[data-services-map][data-map-ready="true"]').first();
+  await expect(map, 'services map did not get data-map-ready="true"').toBeAttached({ timeout });
   return map;
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { COUNTS, LANGS, M, ROW, profilePath, resultCount, rowCodes, waitForHydration } from './helpers';
+import { COUNTS, LANGS, M, ROW, profilePath, resultCount, rowCodes, waitForHydration, waitForServicesMap } from './helpers';
 
 for (const l of LANGS) {
   test(`${l.lang}: typing in the search box filters the list live, without a reload`, async ({ page }) => {
@@ -70,8 +70,7 @@ for (const l of LANGS) {
   test(`${l.lang}: facet links and Back search in place; the map keeps its state`, async ({ page }) => {
     await page.goto(`${s.list}?q=gare`);
     await waitForHydration(page);
-    const map = page.locator('[data-services-map][data-map-ready="true"]');
-    await expect(map).toBeAttached({ timeout: 15_000 });
+    const map = await waitForServicesMap(page);
     const all = Number(await page.getByTestId('result-count').getAttribute('data-total'));
     await page.evaluate(() => {
       (window as unknown as { __marker: number }).__marker = 1;

@@ -84,6 +84,22 @@ for (const l of LANGS) {
       expect(await page.evaluate(() => document.activeElement?.classList.contains('map-marker'))).toBe(true);
     });
 
+    test('pages without a map load no Leaflet; a map loads it when scrolled to', async ({ page }) => {
+      const { requested } = recordTraffic(page);
+      const leaflet = () => requested.filter((u) => u.includes('/vendor/leaflet/'));
+      for (const path of [l.list, l.about]) {
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        expect(leaflet(), `${path} loaded Leaflet`).toEqual([]);
+      }
+      await page.goto(l.home);
+      await waitForMap(page);
+      const loaded = leaflet().map((u) => new URL(u).pathname);
+      for (const asset of ['leaflet.js', 'leaflet.markercluster.js', 'leaflet.css', 'MarkerCluster.css']) {
+        expect(loaded, asset).toContain(`/vendor/leaflet/${asset}`);
+      }
+    });
+
     for (const m of [M.lille, M.ieper]) {
       test(`profile of ${m[l.lang]} focuses its marker`, async ({ page }) => {
         await page.goto(profilePath(l, m.code));

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { LANGS, waitForHydration } from './helpers';
+import { LANGS, waitForHydration, waitForServicesMap } from './helpers';
 
 /** Localized paths and words of the resident's journey (SPEC §3). */
 const S = {
@@ -84,8 +84,7 @@ for (const l of LANGS) {
     test('list and map stay in sync', async ({ page }) => {
       await page.goto(`${s.list}?q=${encodeURIComponent('mairie halluin')}`);
       await waitForHydration(page);
-      const map = page.locator('[data-services-map][data-map-ready="true"]');
-      await expect(map).toBeAttached({ timeout: 15_000 });
+      const map = await waitForServicesMap(page);
       const first = page.locator(HIT).first();
       await first.hover();
       await expect(page.locator('.map-marker--active')).toHaveCount(1);
@@ -97,7 +96,7 @@ for (const l of LANGS) {
       await expect(page.locator(`${HIT}.is-selected`)).toHaveCount(1);
       // Clustering and "search this area".
       await page.goto(s.list);
-      await expect(page.locator('[data-services-map][data-map-ready="true"]')).toBeAttached({ timeout: 15_000 });
+      await waitForServicesMap(page);
       await expect(page.locator('.map-cluster').first()).toBeVisible();
       await page.getByTestId('search-area').click();
       await expect(page).toHaveURL(/bbox=/);

@@ -194,8 +194,7 @@
       const d = el.dataset;
       let canvas = null;
       try {
-        if (!window.L) throw new Error('Leaflet is not loaded');
-        const all = await Promise.all([d.layersUrl, d.boundariesUrl, d.pointsUrl].map(getJson));
+        const all = await Promise.all([d.layersUrl, d.boundariesUrl, d.pointsUrl].map(getJson).concat([window.grensLeaflet.load()]));
         // Leaflet gets its own child: the server-rendered fallback (and Leptos' hydration of it) stays
         // untouched, and is only hidden by CSS once the map is ready.
         canvas = h('div', { class: 'map-canvas', id: 'grens-map-' + (++counter) });
@@ -217,8 +216,9 @@
     return el.grensMapMounting;
   }
 
+  /* A map is drawn when it comes near the viewport (leaflet-loader.js). */
   function mountAll() {
-    Array.prototype.forEach.call(document.querySelectorAll('[data-map]'), mount);
+    Array.prototype.forEach.call(document.querySelectorAll('[data-map]'), function (el) { window.grensLeaflet.whenNear(el, mount); });
   }
 
   window.grensMap = { mount: mount, mountAll: mountAll };

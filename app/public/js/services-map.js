@@ -197,8 +197,15 @@
     document.addEventListener('focusin', fromList);
   }
 
+  /* A map is drawn when it comes near the viewport, once Leaflet is loaded (leaflet-loader.js). */
   function mountAll() {
-    document.querySelectorAll('[data-services-map]').forEach(mount);
+    document.querySelectorAll('[data-services-map]').forEach(function (el) {
+      window.grensLeaflet.whenNear(el, function () {
+        window.grensLeaflet.load().then(function () { mount(el); }, function (err) {
+          el.dataset.mapError = String((err && err.message) || err);
+        });
+      });
+    });
   }
 
   // "Use my location": opt-in, only where the browser offers it; rounded to ~100 m.
