@@ -5,6 +5,8 @@
 pub mod app;
 pub mod components;
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod fingerprint;
 pub mod i18n;
 pub mod map;
 pub mod municipalities;

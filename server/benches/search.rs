@@ -224,7 +224,7 @@ async fn main() {
     .unwrap()
     .hits
     .into_iter()
-    .map(|h| h.id)
+    .map(|h| h.core.id)
     .collect();
     let (mut writes, mut applied, mut visible) = (vec![], vec![], vec![]);
     for round in 0..rounds.min(40) {

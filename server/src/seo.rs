@@ -29,7 +29,12 @@ pub async fn sitemap(State(state): State<AppState>) -> Result<Response, crate::a
         Page::About,
     ];
     pages.extend(directory.codes().map(|c| Page::Municipality(c.to_owned())));
-    pages.extend(services.rows.iter().map(|s| Page::Service(s.id.clone())));
+    pages.extend(
+        services
+            .rows
+            .iter()
+            .map(|s| Page::Service(s.core.id.clone())),
+    );
     let body = urlset(&state.public_url.0, &pages);
     Ok((
         [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],

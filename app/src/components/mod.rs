@@ -1,10 +1,12 @@
 //! The page frame shared by every page, and small reusable pieces.
 
+mod fragment_cache;
 mod layout;
 mod live_search;
 mod page_meta;
 mod raw_text;
 
+pub use fragment_cache::cached_fragment;
 pub use layout::{Chrome, LangSwitch, Layout};
 pub use live_search::{IslandScripts, IslandScriptsSent, LiveSearch};
 pub use page_meta::PageMeta;

@@ -20,6 +20,8 @@ pub struct Directory {
     orders: [Vec<usize>; 4],
     profiles: HashMap<String, Arc<MunicipalityProfile>>,
     pub counts: SiteCounts,
+    /// Of every summary: changes when any listed value does.
+    pub fingerprint: Option<u128>,
 }
 
 impl Directory {
@@ -122,14 +124,14 @@ fn build(details: Vec<MunicipalityDetail>, edges: Vec<Edge>, services: &Snapshot
     let mut local: HashMap<&str, Vec<LocalService>> = HashMap::new();
     for row in &services.rows {
         local
-            .entry(&row.municipality_code)
+            .entry(&row.core.municipality_code)
             .or_default()
             .push(LocalService {
-                id: row.id.clone(),
-                name: row.name.clone(),
-                category: row.category.clone(),
-                category_label: services.reference.category_label(&row.category),
-                address: row.address.clone(),
+                id: row.core.id.clone(),
+                name: row.core.name.clone(),
+                category: row.core.category.clone(),
+                category_label: services.reference.category_label(&row.core.category),
+                address: row.core.address.clone(),
             });
     }
     for list in local.values_mut() {
@@ -168,6 +170,7 @@ fn build(details: Vec<MunicipalityDetail>, edges: Vec<Edge>, services: &Snapshot
         })
         .collect();
     Directory {
+        fingerprint: crate::fingerprint::of(&summaries),
         summaries,
         orders,
         profiles,
@@ -204,7 +207,7 @@ fn sort_orders(summaries: &[MunicipalitySummary]) -> [Vec<usize>; 4] {
 fn category_counts(services: &Snapshot) -> Vec<CategoryCount> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for row in &services.rows {
-        *counts.entry(&row.category).or_default() += 1;
+        *counts.entry(&row.core.category).or_default() += 1;
     }
     let mut list: Vec<CategoryCount> = counts
         .into_iter()

@@ -1,5 +1,7 @@
-use super::{search_municipalities, Country, MunicipalityQuery, MunicipalitySummary, Sort};
-use crate::components::{set_status, ErrorNotice, LiveSearch, PageMeta};
+use super::{
+    search_municipalities, Country, MunicipalityList, MunicipalityQuery, MunicipalitySummary, Sort,
+};
+use crate::components::{cached_fragment, set_status, ErrorNotice, LiveSearch, PageMeta};
 use crate::i18n::{format_km, format_number, use_i18n, Lang};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -63,7 +65,11 @@ pub fn MunicipalitiesPage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match results.await {
-                        Ok(list) => view! { <ResultTable list /> }.into_any(),
+                        // Rendered once per data and query (258 rows for the whole directory).
+                        Ok(MunicipalityList { rows, fingerprint: Some(key) }) => {
+                            cached_fragment("municipality-table", key, move |_| view! { <ResultTable list=rows /> })
+                        }
+                        Ok(MunicipalityList { rows, fingerprint: None }) => view! { <ResultTable list=rows /> }.into_any(),
                         Err(error) => {
                             set_status(error.status());
                             view! { <ErrorNotice error /> }.into_any()

@@ -127,6 +127,15 @@ pub struct MunicipalitySummary {
     pub distance_to_border_km: f64,
 }
 
+/// The directory's answer to a query.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MunicipalityList {
+    pub rows: Vec<MunicipalitySummary>,
+    /// Determines `rows` (the directory's data, the query and what the text matched):
+    /// the page keeps the rendered table under it instead of hashing 258 rows.
+    pub fingerprint: Option<u128>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Arrondissement {
     pub code: String,
@@ -209,9 +218,9 @@ pub fn is_municipality_code(code: &str) -> bool {
 pub async fn search_municipalities(
     lang: Lang,
     query: MunicipalityQuery,
-) -> Result<Vec<MunicipalitySummary>, AppError> {
+) -> Result<MunicipalityList, AppError> {
     let filter = query.validate()?;
-    repo::search(&crate::db::use_db()?, lang, &filter).await
+    repo::search_list(&crate::db::use_db()?, lang, &filter).await
 }
 
 #[server]

@@ -10,6 +10,16 @@ pub async fn search(
     lang: Lang,
     filter: &MunicipalityFilter,
 ) -> Result<Vec<MunicipalitySummary>, AppError> {
+    Ok(search_list(db, lang, filter).await?.rows)
+}
+
+/// The list with its fingerprint: the directory's and the text's matches, the language
+/// and the filter (the rows are a function of these).
+pub async fn search_list(
+    db: &Db,
+    lang: Lang,
+    filter: &MunicipalityFilter,
+) -> Result<MunicipalityList, AppError> {
     let directory = directory::current(db).await?;
     let codes = match &filter.text {
         None => None,
@@ -26,7 +36,14 @@ pub async fn search(
             Some(codes)
         }
     };
-    Ok(directory.list(lang, filter, codes.as_deref()))
+    let fingerprint = directory.fingerprint.and_then(|data| {
+        let filter = (filter.country.map(|c| c.code()), filter.sort.code());
+        crate::fingerprint::of(&(data, lang, filter, &codes))
+    });
+    Ok(MunicipalityList {
+        rows: directory.list(lang, filter, codes.as_deref()),
+        fingerprint,
+    })
 }
 
 pub async fn profile(db: &Db, code: &str) -> Result<MunicipalityProfile, AppError> {

@@ -64,25 +64,29 @@ fn short_date(lang: Lang, iso: &str) -> String {
 fn Detail(detail: ServiceDetail) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let (name_lang, name) = display_name(&detail.name, lang);
-    let category = detail.category_label.get(lang).to_owned();
-    let municipality = detail.municipality_name.get(lang).to_owned();
-    let country = i18n.t(Country::message_id(&detail.country));
+    let (name_lang, name) = display_name(&detail.record.core.name, lang);
+    let category = detail.record.category_label.get(lang).to_owned();
+    let municipality = detail.record.municipality_name.get(lang).to_owned();
+    let country = i18n.t(Country::message_id(&detail.record.core.country));
     let description = format!(
         "{category} · {municipality} ({country}){}",
         detail
+            .record
+            .core
             .address
             .as_ref()
             .map(|a| format!(" · {a}"))
             .unwrap_or_default()
     );
     let languages = detail
+        .record
+        .core
         .languages
         .iter()
         .map(|l| i18n.t(language_message_id(l)))
         .collect::<Vec<_>>()
         .join(", ");
-    let access = detail.access.clone().map(|a| {
+    let access = detail.record.access.clone().map(|a| {
         let who = match a.who.as_str() {
             "both" => i18n.t("access-both"),
             "BE" => i18n.t("access-be"),
@@ -98,10 +102,10 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
             </div>
         }
     });
-    let location = detail.lat.zip(detail.lon);
+    let location = detail.record.core.lat.zip(detail.record.core.lon);
     let points = location
         .map(|(lat, lon)| {
-            serde_json::json!([{ "id": detail.id, "name": name, "lat": lat, "lon": lon }])
+            serde_json::json!([{ "id": detail.record.core.id, "name": name, "lat": lat, "lon": lon }])
                 .to_string()
         })
         .unwrap_or_else(|| "[]".into());
@@ -139,8 +143,12 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
         .hours
         .clone()
         .map(|hours| view! { <HoursTable hours /> });
-    let report_href = format!("{}?service={}", Page::Report.path(lang), detail.id);
-    let verified = match &detail.assured_date {
+    let report_href = format!(
+        "{}?service={}",
+        Page::Report.path(lang),
+        detail.record.core.id
+    );
+    let verified = match &detail.record.assured_date {
         Some(date) => i18n.t_args(
             "service-verified-on",
             [("date", short_date(lang, date).into())],
@@ -152,32 +160,32 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
         <nav class="breadcrumb" aria-label=i18n.t("breadcrumb-label")>
             <a href=Page::Services.path(lang)>{i18n.t("services-title")}</a>
         </nav>
-        <article class="service" data-testid="service-detail" data-service-id=detail.id.clone()>
+        <article class="service" data-testid="service-detail" data-service-id=detail.record.core.id.clone()>
             <h1 lang=(name_lang != lang).then(|| name_lang.code())>{name.clone()}</h1>
             {(name_lang != lang).then(|| view! { <p class="help">{i18n.t("service-no-translation")}</p> })}
-            {detail.is_sample.then(|| view! { <p class="badge badge--sample">{i18n.t("sample-data")}</p> })}
+            {detail.record.core.is_sample.then(|| view! { <p class="badge badge--sample">{i18n.t("sample-data")}</p> })}
             <p class="service__kind">{category.clone()} " · " {municipality.clone()} " (" {country} ")"</p>
-            <Text text=detail.description.clone() tag_p=true />
+            <Text text=detail.record.description.clone() tag_p=true />
             <div class="service__columns">
                 <dl class="facts">
-                    {detail.provider.clone().map(|p| view! {
+                    {detail.record.provider.clone().map(|p| view! {
                         <div><dt>{i18n.t("service-provider")}</dt><dd>{p.get(lang).to_owned()}</dd></div>
                     })}
-                    {detail.address.clone().map(|a| view! {
+                    {detail.record.core.address.clone().map(|a| view! {
                         <div><dt>{i18n.t("service-address")}</dt><dd data-testid="address">{a}</dd></div>
                     })}
                     <div>
                         <dt>{i18n.t("service-municipality")}</dt>
-                        <dd><a href=Page::Municipality(detail.municipality_code.clone()).path(lang)>{municipality}</a></dd>
+                        <dd><a href=Page::Municipality(detail.record.core.municipality_code.clone()).path(lang)>{municipality}</a></dd>
                     </div>
-                    {detail.phone.clone().map(|phone| {
+                    {detail.record.core.phone.clone().map(|phone| {
                         let tel = format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
                         view! { <div><dt>{i18n.t("service-phone")}</dt><dd><a href=tel data-testid="phone">{phone}</a></dd></div> }
                     })}
-                    {detail.email.clone().map(|email| view! {
+                    {detail.record.core.email.clone().map(|email| view! {
                         <div><dt>{i18n.t("service-email")}</dt><dd><a href=format!("mailto:{email}")>{email.clone()}</a></dd></div>
                     })}
-                    {detail.website.clone().map(|url| {
+                    {detail.record.core.website.clone().map(|url| {
                         // Only web addresses become links: a `javascript:` URL in the data must not run.
                         let link = is_web_url(&url).then(|| url.clone());
                         view! {
@@ -193,11 +201,11 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
                         <div><dt>{i18n.t("service-languages")}</dt><dd data-testid="languages">{languages}</dd></div>
                     })}
                     {access}
-                    {detail.accessibility.get(lang).is_some().then(|| view! {
-                        <div><dt>{i18n.t("service-accessibility")}</dt><dd><Text text=detail.accessibility.clone() /></dd></div>
+                    {detail.record.accessibility.get(lang).is_some().then(|| view! {
+                        <div><dt>{i18n.t("service-accessibility")}</dt><dd><Text text=detail.record.accessibility.clone() /></dd></div>
                     })}
-                    {detail.eligibility.get(lang).is_some().then(|| view! {
-                        <div><dt>{i18n.t("service-eligibility")}</dt><dd><Text text=detail.eligibility.clone() /></dd></div>
+                    {detail.record.eligibility.get(lang).is_some().then(|| view! {
+                        <div><dt>{i18n.t("service-eligibility")}</dt><dd><Text text=detail.record.eligibility.clone() /></dd></div>
                     })}
                 </dl>
                 {hours}
@@ -205,8 +213,8 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
             {map}
             <footer class="provenance">
                 <p data-testid="verified">{verified}</p>
-                <p>{i18n.t("service-source")} " " {detail.source.clone()} " (" {detail.licence.clone()} ")"</p>
-                {detail.hours_source.clone().map(|s| view! { <p>{i18n.t("service-hours-source")} " " {s}</p> })}
+                <p>{i18n.t("service-source")} " " {detail.record.source.clone()} " (" {detail.record.licence.clone()} ")"</p>
+                {detail.record.hours_source.clone().map(|s| view! { <p>{i18n.t("service-hours-source")} " " {s}</p> })}
                 <p class="no-print"><a href=report_href data-testid="report-link">{i18n.t("service-report")}</a></p>
             </footer>
         </article>

@@ -4,9 +4,9 @@
 //! the most requested page after the home page, and an id that is not a published
 //! service is known from the search copy without asking the database at all.
 
-use super::repo::{self, DetailRow};
+use super::repo;
 use super::snapshot;
-use super::ServiceDetail;
+use super::{ServiceDetail, ServiceRecord};
 use crate::db::Db;
 use crate::error::AppError;
 use chrono::DateTime;
@@ -18,7 +18,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 const MAX_CACHED: usize = 10_000;
 
 /// Per database instance: the data version and the details read at that version.
-type Cache = HashMap<String, (i64, HashMap<String, Arc<DetailRow>>)>;
+type Cache = HashMap<String, (i64, HashMap<String, Arc<ServiceRecord>>)>;
 static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Default::default);
 
 fn cache() -> std::sync::MutexGuard<'static, Cache> {
@@ -38,7 +38,7 @@ pub async fn detail(db: &Db, id: &str, now: DateTime<Tz>) -> Result<ServiceDetai
     let row = match cached {
         Some(row) => row,
         None => {
-            let row = Arc::new(repo::detail_row(db, id).await?.ok_or(AppError::NotFound)?);
+            let row = Arc::new(repo::record(db, id).await?.ok_or(AppError::NotFound)?);
             let mut cache = cache();
             let entry = cache
                 .entry(instance)

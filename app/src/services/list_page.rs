@@ -2,7 +2,7 @@ use super::query::{Key, DEFAULT_RADIUS_KM, RADII_KM};
 use super::{
     load_categories, map_points_url, search_services, Category, ServiceQuery, ServiceSort,
 };
-use crate::components::{set_status, ErrorNotice, LiveSearch, PageMeta};
+use crate::components::{cached_fragment, set_status, ErrorNotice, LiveSearch, PageMeta};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::routes::Page;
@@ -68,7 +68,9 @@ pub fn ServicesPage() -> impl IntoView {
                                 <div id="service-results" class="services-results"
                                     data-live="content" data-live-focus="" tabindex="-1">
                                     {match found {
-                                        Ok(found) => view! { <Results found query /> }.into_any(),
+                                        Ok(found) => cached_fragment("services-results", (found, query), |(found, query)| {
+                                            view! { <Results found query /> }
+                                        }),
                                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
                                     }}
                                 </div>

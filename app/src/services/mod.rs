@@ -28,31 +28,43 @@ use crate::i18n::{Lang, Localized, MaybeLocalized};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// One result row: enough for the list, the map and the exports.
+/// What every view of a published service shares (the search's copy, a result, the
+/// detail page): what and where it is, how to reach it. The others flatten it in, so
+/// their JSON keeps one level.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ServiceHit {
+pub struct ServiceCore {
     pub id: String,
     pub name: MaybeLocalized,
     pub category: String,
-    pub category_label: Localized,
     pub country: String,
     pub municipality_code: String,
-    pub municipality_name: Localized,
     pub address: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    #[serde(default)]
     pub languages: Vec<String>,
-    /// Residents of both countries may use it.
-    pub cross_border: bool,
     pub phone: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,
+    /// OpenStreetMap `opening_hours` syntax.
     pub opening_hours: Option<String>,
+    #[serde(default)]
+    pub is_sample: bool,
+}
+
+/// One result row: enough for the list, the map and the exports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceHit {
+    #[serde(flatten)]
+    pub core: ServiceCore,
+    pub category_label: Localized,
+    pub municipality_name: Localized,
+    /// Residents of both countries may use it.
+    pub cross_border: bool,
     /// Set when the search is near a place.
     pub distance_km: Option<f64>,
     /// Whether it is open at the time of the search (None: hours unknown).
     pub open_now: Option<bool>,
-    pub is_sample: bool,
 }
 
 /// How many results share one value of a filter, given the other filters.
@@ -115,9 +127,10 @@ pub struct SearchResults {
     pub pages: usize,
     pub facets: Facets,
     pub near: Option<NearPlace>,
-    /// The first results with coordinates (not only this page), for the map. Not sent
-    /// with the page: its map fetches them from `MAP_POINTS_URL` (they were two thirds
-    /// of the page's bytes and of its rendering time).
+    /// The first results with coordinates (not only this page), for the map; filled only
+    /// when asked for (`search::Wanted::MapPoints`). Not sent with the page: its map
+    /// fetches them from `MAP_POINTS_URL` (they were two thirds of the page's bytes and
+    /// of its rendering time).
     #[serde(skip)]
     pub points: Vec<MapPoint>,
 }
@@ -161,34 +174,34 @@ pub struct OpeningHours {
     pub now: OpenState,
 }
 
+/// A published service as stored, with its category's and municipality's names.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ServiceDetail {
-    pub id: String,
-    pub name: MaybeLocalized,
+pub struct ServiceRecord {
+    #[serde(flatten)]
+    pub core: ServiceCore,
+    #[serde(default)]
     pub description: MaybeLocalized,
-    pub category: String,
     pub category_label: Localized,
     pub provider: Option<Localized>,
-    pub country: String,
-    pub municipality_code: String,
     pub municipality_name: Localized,
-    pub address: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub website: Option<String>,
-    pub languages: Vec<String>,
     pub access: Option<Access>,
+    #[serde(default)]
     pub accessibility: MaybeLocalized,
+    #[serde(default)]
     pub eligibility: MaybeLocalized,
-    pub hours: Option<OpeningHours>,
     pub hours_source: Option<String>,
     pub source: String,
     pub licence: String,
     pub assured_date: Option<String>,
     pub updated_at: String,
-    pub is_sample: bool,
+}
+
+/// The detail page: the record, its opening hours evaluated for the coming week.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceDetail {
+    #[serde(flatten)]
+    pub record: ServiceRecord,
+    pub hours: Option<OpeningHours>,
 }
 
 /// A category of the taxonomy, for the filter and the home page shortcuts.

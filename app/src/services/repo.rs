@@ -11,23 +11,10 @@ use std::collections::HashMap;
 /// A published service as the search needs it (one row per candidate).
 #[derive(Clone, Debug, Deserialize)]
 pub struct Candidate {
-    pub id: String,
-    pub name: MaybeLocalized,
-    pub category: String,
-    pub country: String,
-    pub municipality_code: String,
-    pub address: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    #[serde(default)]
-    pub languages: Vec<String>,
+    #[serde(flatten)]
+    pub core: ServiceCore,
+    /// Who may use it: `BE`, `FR` or `both`.
     pub access: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub website: Option<String>,
-    pub opening_hours: Option<String>,
-    #[serde(default)]
-    pub is_sample: bool,
     /// Position in name order (nl, fr), filled in by the snapshot: sorting compares
     /// integers instead of strings.
     #[serde(skip)]
@@ -206,42 +193,6 @@ pub async fn find_municipality(
     Ok(best.map(|h| h.code))
 }
 
-/// A published service as its detail page needs it, before the hours are evaluated.
-#[derive(Clone, Deserialize)]
-pub struct DetailRow {
-    id: String,
-    name: MaybeLocalized,
-    #[serde(default)]
-    description: MaybeLocalized,
-    category: String,
-    category_label: Option<Localized>,
-    provider: Option<Localized>,
-    country: String,
-    municipality_code: String,
-    municipality_name: Localized,
-    address: Option<String>,
-    lat: Option<f64>,
-    lon: Option<f64>,
-    phone: Option<String>,
-    email: Option<String>,
-    website: Option<String>,
-    #[serde(default)]
-    languages: Vec<String>,
-    access: Option<Access>,
-    #[serde(default)]
-    accessibility: MaybeLocalized,
-    #[serde(default)]
-    eligibility: MaybeLocalized,
-    opening_hours: Option<String>,
-    hours_source: Option<String>,
-    source: String,
-    licence: String,
-    assured_date: Option<String>,
-    updated_at: String,
-    #[serde(default)]
-    is_sample: bool,
-}
-
 /// Ids are our own keys (`town-hall-0123abcd…`): anything else cannot exist.
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -252,14 +203,14 @@ pub fn valid_id(id: &str) -> bool {
 }
 
 /// The published service with this id (see `details` for the cached way in).
-pub async fn detail_row(db: &Db, id: &str) -> Result<Option<DetailRow>, AppError> {
+pub async fn record(db: &Db, id: &str) -> Result<Option<ServiceRecord>, AppError> {
     if !valid_id(id) {
         return Ok(None);
     }
     let mut response = db
         .query(
             "SELECT record::id(id) AS id, name, description ?? {} AS description, category,
-                type::record('category', category).label AS category_label,
+                type::record('category', category).label ?? {nl: category, fr: category} AS category_label,
                 provider, country, record::id(municipality) AS municipality_code,
                 municipality.name.{nl, fr} AS municipality_name, address, lat, lon, phone, email, website,
                 languages, cross_border_access AS access, accessibility ?? {} AS accessibility,
@@ -269,47 +220,20 @@ pub async fn detail_row(db: &Db, id: &str) -> Result<Option<DetailRow>, AppError
         )
         .bind(("id", id.to_owned()))
         .await?;
-    Ok(rows::<DetailRow>(&mut response, 0)?.pop())
+    Ok(rows::<ServiceRecord>(&mut response, 0)?.pop())
 }
 
-impl DetailRow {
+impl ServiceRecord {
     /// The detail, with its opening hours evaluated at `now`.
     pub fn at(&self, now: DateTime<Tz>) -> ServiceDetail {
-        let row = self.clone();
-        let hours = row
+        let core = &self.core;
+        let hours = core
             .opening_hours
             .as_deref()
-            .and_then(|osm| hours::view(osm, &row.country, now));
+            .and_then(|osm| hours::view(osm, &core.country, now));
         ServiceDetail {
-            id: row.id,
-            name: row.name,
-            description: row.description,
-            category_label: row.category_label.unwrap_or_else(|| Localized {
-                nl: row.category.clone(),
-                fr: row.category.clone(),
-            }),
-            category: row.category,
-            provider: row.provider,
-            country: row.country,
-            municipality_code: row.municipality_code,
-            municipality_name: row.municipality_name,
-            address: row.address,
-            lat: row.lat,
-            lon: row.lon,
-            phone: row.phone,
-            email: row.email,
-            website: row.website,
-            languages: row.languages,
-            access: row.access,
-            accessibility: row.accessibility,
-            eligibility: row.eligibility,
+            record: self.clone(),
             hours,
-            hours_source: row.hours_source,
-            source: row.source,
-            licence: row.licence,
-            assured_date: row.assured_date,
-            updated_at: row.updated_at,
-            is_sample: row.is_sample,
         }
     }
 }

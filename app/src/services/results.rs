@@ -78,7 +78,7 @@ pub(super) fn Results(found: SearchResults, query: ServiceQuery) -> impl IntoVie
 fn HitCard(hit: ServiceHit) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let (name_lang, name) = display_name(&hit.name, lang);
+    let (name_lang, name) = display_name(&hit.core.name, lang);
     let marked = (name_lang != lang).then(|| name_lang.code());
     let open = hit.open_now.map(|open| {
         if open {
@@ -89,22 +89,23 @@ fn HitCard(hit: ServiceHit) -> impl IntoView {
         }
     });
     let languages = hit
+        .core
         .languages
         .iter()
         .map(|l| i18n.t(language_message_id(l)))
         .collect::<Vec<_>>()
         .join(", ");
     view! {
-        <li class="service-card" data-service-id=hit.id.clone() data-testid="service-hit" data-country=hit.country.clone()
-            data-category=hit.category.clone() data-distance=hit.distance_km.map(|d| d.to_string())>
+        <li class="service-card" data-service-id=hit.core.id.clone() data-testid="service-hit" data-country=hit.core.country.clone()
+            data-category=hit.core.category.clone() data-distance=hit.distance_km.map(|d| d.to_string())>
             <h2 class="service-card__name">
-                <a href=Page::Service(hit.id.clone()).path(lang) lang=marked>{name}</a>
+                <a href=Page::Service(hit.core.id.clone()).path(lang) lang=marked>{name}</a>
             </h2>
             <p class="service-card__meta">
                 <span>{hit.category_label.get(lang).to_owned()}</span>
                 " · "
                 <span>{hit.municipality_name.get(lang).to_owned()}</span>
-                " ("{i18n.t(Country::message_id(&hit.country))}")"
+                " ("{i18n.t(Country::message_id(&hit.core.country))}")"
                 {hit.distance_km.map(|d| view! {
                     " · " <span class="distance" data-testid="distance">
                         {i18n.t_args("services-distance", [("km", format_km(lang, d).into())])}
@@ -117,9 +118,9 @@ fn HitCard(hit: ServiceHit) -> impl IntoView {
                 {(!languages.is_empty()).then(|| view! {
                     <span class="languages">{i18n.t("services-languages")} " " {languages}</span>
                 })}
-                {hit.is_sample.then(|| view! { <span class="badge badge--sample">{i18n.t("sample-data")}</span> })}
+                {hit.core.is_sample.then(|| view! { <span class="badge badge--sample">{i18n.t("sample-data")}</span> })}
             </p>
-            {hit.address.map(|a| view! { <p class="service-card__address">{a}</p> })}
+            {hit.core.address.map(|a| view! { <p class="service-card__address">{a}</p> })}
         </li>
     }
     .into_any()

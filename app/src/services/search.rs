@@ -70,16 +70,26 @@ pub async fn run(
     filter: &ServiceFilter,
     at: DateTime<Tz>,
 ) -> Result<SearchResults, AppError> {
-    run_paged(db, lang, filter, at, Some(PER_PAGE)).await
+    run_for(db, lang, filter, at, Wanted::Page(PER_PAGE)).await
 }
 
-/// `page_size: None` returns every result on one page (exports).
-pub async fn run_paged(
+/// What a search returns besides its counts and facets.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Wanted {
+    /// One page of hits of this size (the page and the API).
+    Page(usize),
+    /// Every hit on one page (exports).
+    All,
+    /// No hits: the map's points (the first `MAX_MAP_POINTS` with coordinates).
+    MapPoints,
+}
+
+pub async fn run_for(
     db: &Db,
     lang: Lang,
     filter: &ServiceFilter,
     at: DateTime<Tz>,
-    page_size: Option<usize>,
+    wanted: Wanted,
 ) -> Result<SearchResults, AppError> {
     let (_, snapshot) = snapshot::current(db).await?;
     let reference = &snapshot.reference;
@@ -122,7 +132,7 @@ pub async fn run_paged(
                 None => 0.0,
             };
             if let Some([west, south, east, north]) = bbox {
-                let (lat, lon) = (c.lat?, c.lon?);
+                let (lat, lon) = (c.core.lat?, c.core.lon?);
                 if lat < south || lat > north || lon < west || lon > east {
                     return None;
                 }
@@ -130,9 +140,7 @@ pub async fn run_paged(
             Some((c.clone(), score))
         })
         .collect();
-    Ok(assemble(
-        found, filter, near, reference, lang, at, page_size,
-    ))
+    Ok(assemble(found, filter, near, reference, lang, at, wanted))
 }
 
 /// Everything after the database: exact distance, filters, facets, sort and page.
@@ -143,25 +151,21 @@ pub fn assemble(
     reference: &Reference,
     lang: Lang,
     at: DateTime<Tz>,
-    page_size: Option<usize>,
+    wanted: Wanted,
 ) -> SearchResults {
     let (municipalities, categories) = (&reference.municipalities, &reference.categories);
     let parent_of: HashMap<&str, &str> = categories
         .iter()
         .filter_map(|c| c.parent.as_deref().map(|p| (c.code.as_str(), p)))
         .collect();
-    // Most services share one of a few schedules: evaluate each schedule once.
-    let open_by_schedule: Vec<Option<bool>> = reference
-        .schedules
-        .iter()
-        .map(|(osm, country)| hours::cached(osm, country).map(|h| hours::is_open(&h, at)))
-        .collect();
+    // Most services share one of a few schedules: each is evaluated once a minute.
+    let open_by_schedule = reference.open_by_schedule(at);
     let mut rows: Vec<Row> = found
         .into_iter()
         .filter_map(|(candidate, score)| {
             let distance_km = match &near {
                 Some(n) => {
-                    let (lat, lon) = (candidate.lat?, candidate.lon?);
+                    let (lat, lon) = (candidate.core.lat?, candidate.core.lon?);
                     let d = haversine_km(n.lat, n.lon, lat, lon);
                     if d > n.radius_km {
                         return None;
@@ -173,28 +177,28 @@ pub fn assemble(
             let open_now = candidate.schedule.and_then(|i| open_by_schedule[i]);
             let mut failed = 0;
             if let Some(c) = &filter.category {
-                let parent = parent_of.get(candidate.category.as_str()).copied();
-                if candidate.category != *c && parent != Some(c.as_str()) {
+                let parent = parent_of.get(candidate.core.category.as_str()).copied();
+                if candidate.core.category != *c && parent != Some(c.as_str()) {
                     failed |= CATEGORY;
                 }
             }
             if filter
                 .country
-                .is_some_and(|c| c.code() != candidate.country)
+                .is_some_and(|c| c.code() != candidate.core.country)
             {
                 failed |= COUNTRY;
             }
             if filter
                 .municipality
                 .as_ref()
-                .is_some_and(|m| *m != candidate.municipality_code)
+                .is_some_and(|m| *m != candidate.core.municipality_code)
             {
                 failed |= MUNICIPALITY;
             }
             if filter
                 .language
                 .as_ref()
-                .is_some_and(|l| !candidate.languages.contains(l))
+                .is_some_and(|l| !candidate.core.languages.contains(l))
             {
                 failed |= LANGUAGE;
             }
@@ -205,7 +209,7 @@ pub fn assemble(
                 failed |= CROSS;
             }
             if let Some([west, south, east, north]) = filter.bbox {
-                let inside = match (candidate.lat, candidate.lon) {
+                let inside = match (candidate.core.lat, candidate.core.lon) {
                     (Some(lat), Some(lon)) => {
                         lat >= south && lat <= north && lon >= west && lon <= east
                     }
@@ -246,16 +250,16 @@ pub fn assemble(
         for row in &rows {
             let c = &row.candidate;
             if passes_except(row, CATEGORY) {
-                *category.entry(&c.category).or_default() += 1;
+                *category.entry(&c.core.category).or_default() += 1;
             }
             if passes_except(row, COUNTRY) {
-                *country.entry(&c.country).or_default() += 1;
+                *country.entry(&c.core.country).or_default() += 1;
             }
             if passes_except(row, MUNICIPALITY) {
-                *municipality.entry(&c.municipality_code).or_default() += 1;
+                *municipality.entry(&c.core.municipality_code).or_default() += 1;
             }
             if passes_except(row, LANGUAGE) {
-                for l in &c.languages {
+                for l in &c.core.languages {
                     *language.entry(l).or_default() += 1;
                 }
             }
@@ -303,7 +307,7 @@ pub fn assemble(
             a.distance_km
                 .unwrap_or(f64::MAX)
                 .total_cmp(&b.distance_km.unwrap_or(f64::MAX))
-                .then_with(|| a.candidate.id.cmp(&b.candidate.id))
+                .then_with(|| a.candidate.core.id.cmp(&b.candidate.core.id))
         }),
         ServiceSort::Relevance => rows.sort_by(|a, b| {
             b.score
@@ -314,24 +318,32 @@ pub fn assemble(
     }
 
     let total = rows.len();
-    let per_page = page_size.unwrap_or(total.max(1));
-    let pages = total.div_ceil(per_page).max(1);
-    let page = if page_size.is_some() {
-        filter.page.min(pages)
-    } else {
-        1
+    let per_page = match wanted {
+        Wanted::Page(size) => size,
+        Wanted::All => total.max(1),
+        Wanted::MapPoints => 0,
+    };
+    let pages = total.div_ceil(per_page.max(1)).max(1);
+    let page = match wanted {
+        Wanted::Page(_) => filter.page.min(pages),
+        _ => 1,
     };
     // The map shows the first results (in the list's order) when there are very many.
+    let map_points = if wanted == Wanted::MapPoints {
+        MAX_MAP_POINTS
+    } else {
+        0
+    };
     let points = rows
         .iter()
-        .take(MAX_MAP_POINTS)
+        .take(map_points)
         .filter_map(|row| {
             let c = &row.candidate;
             Some(MapPoint {
-                id: c.id.clone(),
-                name: display_name(&c.name, lang).1,
-                lat: c.lat?,
-                lon: c.lon?,
+                id: c.core.id.clone(),
+                name: display_name(&c.core.name, lang).1,
+                lat: c.core.lat?,
+                lon: c.core.lon?,
             })
         })
         .collect();
@@ -342,25 +354,12 @@ pub fn assemble(
         .map(|row| {
             let c = &row.candidate;
             ServiceHit {
-                category_label: category_label(&c.category),
-                municipality_name: municipality_name(&c.municipality_code),
+                category_label: category_label(&c.core.category),
+                municipality_name: municipality_name(&c.core.municipality_code),
                 cross_border: c.access.as_deref() == Some("both"),
-                id: c.id.clone(),
-                name: c.name.clone(),
-                category: c.category.clone(),
-                country: c.country.clone(),
-                municipality_code: c.municipality_code.clone(),
-                address: c.address.clone(),
-                lat: c.lat,
-                lon: c.lon,
-                languages: c.languages.clone(),
-                phone: c.phone.clone(),
-                email: c.email.clone(),
-                website: c.website.clone(),
-                opening_hours: c.opening_hours.clone(),
+                core: c.core.clone(),
                 distance_km: row.distance_km.map(|d| (d * 100.0).round() / 100.0),
                 open_now: row.open_now,
-                is_sample: c.is_sample,
             }
         })
         .collect();

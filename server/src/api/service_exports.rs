@@ -36,25 +36,25 @@ fn csv_row(h: &ServiceHit) -> [String; 20] {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     let num = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
     [
-        h.id.clone(),
-        opt(&h.name.nl),
-        opt(&h.name.fr),
-        h.category.clone(),
+        h.core.id.clone(),
+        opt(&h.core.name.nl),
+        opt(&h.core.name.fr),
+        h.core.category.clone(),
         h.category_label.nl.clone(),
         h.category_label.fr.clone(),
-        h.country.clone(),
-        h.municipality_code.clone(),
+        h.core.country.clone(),
+        h.core.municipality_code.clone(),
         h.municipality_name.nl.clone(),
         h.municipality_name.fr.clone(),
-        opt(&h.address),
-        num(h.lat),
-        num(h.lon),
-        opt(&h.phone),
-        opt(&h.email),
-        opt(&h.website),
-        h.languages.join("|"),
+        opt(&h.core.address),
+        num(h.core.lat),
+        num(h.core.lon),
+        opt(&h.core.phone),
+        opt(&h.core.email),
+        opt(&h.core.website),
+        h.core.languages.join("|"),
         h.cross_border.to_string(),
-        opt(&h.opening_hours),
+        opt(&h.core.opening_hours),
         num(h.distance_km),
     ]
 }
@@ -129,13 +129,13 @@ struct Point {
 
 impl From<ServiceHit> for Feature {
     fn from(hit: ServiceHit) -> Self {
-        let geometry = hit.lat.zip(hit.lon).map(|(lat, lon)| Point {
+        let geometry = hit.core.lat.zip(hit.core.lon).map(|(lat, lon)| Point {
             kind: "Point",
             coordinates: [lon, lat],
         });
         Feature {
             kind: "Feature",
-            id: hit.id.clone(),
+            id: hit.core.id.clone(),
             geometry,
             properties: Service::from(hit),
         }

@@ -6,7 +6,7 @@ use super::{query_pairs, ApiError};
 use crate::state::AppState;
 use app::error::AppError;
 use app::i18n::{Lang, Localized, MaybeLocalized};
-use app::services::{search, Key, ServiceDetail, ServiceHit, ServiceQuery};
+use app::services::{search, Key, ServiceCore, ServiceDetail, ServiceHit, ServiceQuery};
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -99,9 +99,9 @@ pub struct Location {
     pub country: String,
 }
 
-/// A service in a result list.
+/// What every view of a service in the API shares (from `ServiceCore`).
 #[derive(Serialize, ToSchema)]
-pub struct Service {
+pub struct ServiceBase {
     pub id: String,
     pub name: Text,
     pub category: Taxonomy,
@@ -111,44 +111,63 @@ pub struct Service {
     /// Languages spoken (ISO 639-1).
     pub languages: Vec<String>,
     pub location: Location,
-    /// Residents of both countries may use it.
-    pub cross_border_access: bool,
     /// OpenStreetMap `opening_hours` syntax.
     pub opening_hours: Option<String>,
+    /// Unverified sample data.
+    pub is_sample: bool,
+}
+
+impl ServiceBase {
+    fn new(core: ServiceCore, category_label: Localized, municipality: Localized) -> Self {
+        ServiceBase {
+            id: core.id,
+            name: core.name.into(),
+            category: Taxonomy {
+                code: core.category,
+                label: category_label.into(),
+            },
+            url: core.website,
+            email: core.email,
+            phones: core
+                .phone
+                .into_iter()
+                .map(|number| Phone { number })
+                .collect(),
+            languages: core.languages,
+            location: Location {
+                latitude: core.lat,
+                longitude: core.lon,
+                address: core.address,
+                municipality_code: core.municipality_code,
+                municipality: municipality.into(),
+                country: core.country,
+            },
+            opening_hours: core.opening_hours,
+            is_sample: core.is_sample,
+        }
+    }
+}
+
+/// A service in a result list.
+#[derive(Serialize, ToSchema)]
+pub struct Service {
+    #[serde(flatten)]
+    pub base: ServiceBase,
+    /// Residents of both countries may use it.
+    pub cross_border_access: bool,
     /// Open at the time of the request (absent: hours unknown).
     pub open_now: Option<bool>,
     /// Distance from the place searched near, in km.
     pub distance_km: Option<f64>,
-    /// Unverified sample data.
-    pub is_sample: bool,
 }
 
 impl From<ServiceHit> for Service {
     fn from(h: ServiceHit) -> Self {
         Service {
-            id: h.id,
-            name: h.name.into(),
-            category: Taxonomy {
-                code: h.category,
-                label: h.category_label.into(),
-            },
-            url: h.website,
-            email: h.email,
-            phones: h.phone.into_iter().map(|number| Phone { number }).collect(),
-            languages: h.languages,
-            location: Location {
-                latitude: h.lat,
-                longitude: h.lon,
-                address: h.address,
-                municipality_code: h.municipality_code,
-                municipality: h.municipality_name.into(),
-                country: h.country,
-            },
+            base: ServiceBase::new(h.core, h.category_label, h.municipality_name),
             cross_border_access: h.cross_border,
-            opening_hours: h.opening_hours,
             open_now: h.open_now,
             distance_km: h.distance_km,
-            is_sample: h.is_sample,
         }
     }
 }
@@ -196,16 +215,10 @@ pub struct Schedule {
 /// Everything about one service.
 #[derive(Serialize, ToSchema)]
 pub struct ServiceFull {
-    pub id: String,
-    pub name: Text,
+    #[serde(flatten)]
+    pub base: ServiceBase,
     pub description: Text,
-    pub category: Taxonomy,
     pub organization: Option<Text>,
-    pub url: Option<String>,
-    pub email: Option<String>,
-    pub phones: Vec<Phone>,
-    pub languages: Vec<String>,
-    pub location: Location,
     pub cross_border_access: Option<Access>,
     pub accessibility: Text,
     pub eligibility: Text,
@@ -215,38 +228,21 @@ pub struct ServiceFull {
     pub updated_at: String,
     pub source: String,
     pub licence: String,
-    pub is_sample: bool,
 }
 
 impl From<ServiceDetail> for ServiceFull {
     fn from(d: ServiceDetail) -> Self {
+        let r = d.record;
         ServiceFull {
-            id: d.id,
-            name: d.name.into(),
-            description: d.description.into(),
-            category: Taxonomy {
-                code: d.category,
-                label: d.category_label.into(),
-            },
-            organization: d.provider.map(Into::into),
-            url: d.website,
-            email: d.email,
-            phones: d.phone.into_iter().map(|number| Phone { number }).collect(),
-            languages: d.languages,
-            location: Location {
-                latitude: d.lat,
-                longitude: d.lon,
-                address: d.address,
-                municipality_code: d.municipality_code,
-                municipality: d.municipality_name.into(),
-                country: d.country,
-            },
-            cross_border_access: d.access.map(|a| Access {
+            base: ServiceBase::new(r.core, r.category_label, r.municipality_name),
+            description: r.description.into(),
+            organization: r.provider.map(Into::into),
+            cross_border_access: r.access.map(|a| Access {
                 who: a.who,
                 note: a.note.map(Into::into),
             }),
-            accessibility: d.accessibility.into(),
-            eligibility: d.eligibility.into(),
+            accessibility: r.accessibility.into(),
+            eligibility: r.eligibility.into(),
             schedule: d.hours.map(|h| Schedule {
                 opening_hours: h.osm,
                 open_now: h.now.open,
@@ -261,11 +257,10 @@ impl From<ServiceDetail> for ServiceFull {
                     })
                     .collect(),
             }),
-            assured_date: d.assured_date,
-            updated_at: d.updated_at,
-            source: d.source,
-            licence: d.licence,
-            is_sample: d.is_sample,
+            assured_date: r.assured_date,
+            updated_at: r.updated_at,
+            source: r.source,
+            licence: r.licence,
         }
     }
 }
@@ -314,14 +309,17 @@ pub(super) async fn results(
 ) -> Result<(Vec<ServiceHit>, PageInfo), ApiError> {
     let request = parse(raw)?;
     let filter = request.query.validate()?;
-    let page_size = (!all).then_some(request.per_page);
-    let found =
-        search::run_paged(&state.db, request.lang, &filter, search::now(), page_size).await?;
+    let wanted = if all {
+        search::Wanted::All
+    } else {
+        search::Wanted::Page(request.per_page)
+    };
+    let found = search::run_for(&state.db, request.lang, &filter, search::now(), wanted).await?;
     let info = PageInfo {
         total: found.total,
         page: found.page,
         pages: found.pages,
-        per_page: page_size.unwrap_or(found.total),
+        per_page: if all { found.total } else { request.per_page },
     };
     Ok((found.hits, info))
 }
@@ -335,7 +333,8 @@ pub async fn map_points(
 ) -> Result<Response, ApiError> {
     let request = parse(raw)?;
     let filter = request.query.validate()?;
-    let found = search::run(&state.db, request.lang, &filter, search::now()).await?;
+    let wanted = search::Wanted::MapPoints;
+    let found = search::run_for(&state.db, request.lang, &filter, search::now(), wanted).await?;
     Ok(Json(found.points).into_response())
 }
 

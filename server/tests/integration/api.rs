@@ -190,8 +190,8 @@ async fn the_map_of_a_search_comes_from_its_own_endpoint_not_the_page() {
     let located: Vec<&str> = found
         .hits
         .iter()
-        .filter(|h| h.lat.is_some())
-        .map(|h| h.id.as_str())
+        .filter(|h| h.core.lat.is_some())
+        .map(|h| h.core.id.as_str())
         .collect();
     let ids: Vec<&str> = points.iter().map(|p| p["id"].as_str().unwrap()).collect();
     assert!(!ids.is_empty());
@@ -204,7 +204,7 @@ async fn the_map_of_a_search_comes_from_its_own_endpoint_not_the_page() {
     assert!(
         page.contains("data-points-url=\"/api/v1/map/services?q=gare&amp;country=BE&amp;lang=fr\"")
     );
-    assert!(!page.contains(&format!("\"lat\":{}", found.hits[0].lat.unwrap())));
+    assert!(!page.contains(&format!("\"lat\":{}", found.hits[0].core.lat.unwrap())));
     let (status, _, _) = get(&router, "/api/v1/map/services?radius=9999", &[]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }

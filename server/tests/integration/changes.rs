@@ -30,7 +30,7 @@ async fn answers(db: &app::db::Db) -> Vec<(usize, Vec<String>)> {
         let found = find(db, lang, &pairs).await;
         all.push((
             found.total,
-            found.hits.iter().map(|h| h.id.clone()).collect(),
+            found.hits.iter().map(|h| h.core.id.clone()).collect(),
         ));
     }
     all
@@ -41,6 +41,7 @@ async fn a_changed_service_is_searchable_at_once_without_a_full_reload() {
     let db = db().await;
     let total = find(&db, Lang::Nl, &[]).await.total;
     let halluin = find(&db, Lang::Fr, &[("q", "mairie halluin")]).await.hits[0]
+        .core
         .id
         .clone();
     assert_eq!(changed_rows(&db).await, 0);
@@ -49,7 +50,11 @@ async fn a_changed_service_is_searchable_at_once_without_a_full_reload() {
     run(&db, &format!("UPDATE service:`{halluin}` SET name.fr = '0 Mairie Blauwvoet', name.nl = '0 Stadhuis Blauwvoet'")).await;
     let found = find(&db, Lang::Nl, &[("q", "blauwvoet")]).await;
     assert_eq!(
-        found.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        found
+            .hits
+            .iter()
+            .map(|h| h.core.id.as_str())
+            .collect::<Vec<_>>(),
         [halluin.as_str()]
     );
     assert_eq!(find(&db, Lang::Nl, &[("q", "blauwvoot")]).await.total, 1);
@@ -60,7 +65,7 @@ async fn a_changed_service_is_searchable_at_once_without_a_full_reload() {
         &[("category", "town_hall"), ("sort", "name")],
     )
     .await;
-    assert_eq!(by_name.hits[0].id, halluin);
+    assert_eq!(by_name.hits[0].core.id, halluin);
 
     // No longer published: gone from every search; published again: back.
     run(
@@ -86,7 +91,7 @@ async fn changes_applied_one_by_one_give_what_a_full_reload_gives() {
     let db = db().await;
     find(&db, Lang::Nl, &[]).await;
     let stations = find(&db, Lang::Nl, &[("q", "gare"), ("country", "BE")]).await;
-    let (first, second) = (&stations.hits[0].id, &stations.hits[1].id);
+    let (first, second) = (&stations.hits[0].core.id, &stations.hits[1].core.id);
     // Several writes between two searches: a rename, a deletion (another row takes the
     // deleted row's place), a new service and a move across the border.
     run(

@@ -51,10 +51,10 @@ async fn every_service_name_finds_its_service_on_the_first_page() {
                 let filter = ServiceQuery::from_pairs([("q", name.as_str())])
                     .validate()
                     .unwrap();
-                let found = search::run_paged(&db, lang, &filter, at, None)
+                let found = search::run_for(&db, lang, &filter, at, search::Wanted::All)
                     .await
                     .unwrap();
-                if !found.hits.iter().any(|h| h.id == service.id) {
+                if !found.hits.iter().any(|h| h.core.id == service.id) {
                     missed.push(format!("{lang:?} {name:?} -> {} hits", found.total));
                 }
             }
@@ -96,7 +96,7 @@ async fn every_municipality_name_finds_it_by_text_and_as_a_place() {
                 let filter = ServiceQuery::from_pairs([("near", name.as_str())])
                     .validate()
                     .unwrap();
-                match search::run_paged(&db, lang, &filter, at, None).await {
+                match search::run_for(&db, lang, &filter, at, search::Wanted::All).await {
                     Ok(found) => {
                         let place = found
                             .near

@@ -14,7 +14,7 @@ pub(crate) async fn find(db: &app::db::Db, lang: Lang, pairs: &[(&str, &str)]) -
     let at = Brussels.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap();
     let mut filter = query.validate().unwrap();
     filter.page = 1;
-    search::run_paged(db, lang, &filter, at, None)
+    search::run_for(db, lang, &filter, at, search::Wanted::All)
         .await
         .unwrap()
 }
@@ -23,7 +23,14 @@ pub(crate) fn names(found: &SearchResults) -> Vec<String> {
     found
         .hits
         .iter()
-        .map(|h| h.name.fr.clone().or(h.name.nl.clone()).unwrap_or_default())
+        .map(|h| {
+            h.core
+                .name
+                .fr
+                .clone()
+                .or(h.core.name.nl.clone())
+                .unwrap_or_default()
+        })
         .collect()
 }
 
@@ -44,7 +51,7 @@ async fn text_search_finds_services_across_languages_and_accents() {
             names(&found)
         );
         assert_eq!(
-            found.hits[0].name.fr.as_deref(),
+            found.hits[0].core.name.fr.as_deref(),
             Some("Mairie de Halluin"),
             "{q} ranks it first"
         );
@@ -52,7 +59,10 @@ async fn text_search_finds_services_across_languages_and_accents() {
     // "gare" finds Belgian stations (named in Dutch in Flanders).
     let found = find(&db, Lang::Fr, &[("q", "gare"), ("country", "BE")]).await;
     assert!(found.total > 50, "{}", found.total);
-    assert!(found.hits.iter().all(|h| h.category == "railway_station"));
+    assert!(found
+        .hits
+        .iter()
+        .all(|h| h.core.category == "railway_station"));
     // "rechtbank" finds the French-named Walloon tribunals, and the reverse.
     let found = find(&db, Lang::Nl, &[("q", "rechtbank")]).await;
     assert!(
@@ -63,6 +73,7 @@ async fn text_search_finds_services_across_languages_and_accents() {
     let found = find(&db, Lang::Fr, &[("q", "tribunal")]).await;
     assert!(
         found.hits.iter().any(|h| h
+            .core
             .name
             .nl
             .as_deref()
@@ -73,13 +84,19 @@ async fn text_search_finds_services_across_languages_and_accents() {
     // Accent-less municipality names.
     let found = find(&db, Lang::Fr, &[("q", "peruwelz")]).await;
     assert!(
-        found.hits.iter().any(|h| h.municipality_code == "57064"),
+        found
+            .hits
+            .iter()
+            .any(|h| h.core.municipality_code == "57064"),
         "{:?}",
         names(&found)
     );
     let found = find(&db, Lang::Fr, &[("q", "armentieres")]).await;
     assert!(
-        found.hits.iter().any(|h| h.municipality_code == "59017"),
+        found
+            .hits
+            .iter()
+            .any(|h| h.core.municipality_code == "59017"),
         "{:?}",
         names(&found)
     );
@@ -110,15 +127,24 @@ async fn services_near_wervik_include_french_ones_sorted_by_distance() {
     );
     assert!(found.total >= 5, "{}", found.total);
     assert!(
-        found.hits.iter().any(|h| h.country == "FR"),
+        found.hits.iter().any(|h| h.core.country == "FR"),
         "French services within 10 km"
     );
-    assert!(found.hits.iter().any(|h| h.country == "BE"));
+    assert!(found.hits.iter().any(|h| h.core.country == "BE"));
     let mut last = 0.0;
     for hit in &found.hits {
         let d = hit.distance_km.unwrap();
-        let expected = haversine(near.lat, near.lon, hit.lat.unwrap(), hit.lon.unwrap());
-        assert!((d - expected).abs() < 0.01, "{}: {d} vs {expected}", hit.id);
+        let expected = haversine(
+            near.lat,
+            near.lon,
+            hit.core.lat.unwrap(),
+            hit.core.lon.unwrap(),
+        );
+        assert!(
+            (d - expected).abs() < 0.01,
+            "{}: {d} vs {expected}",
+            hit.core.id
+        );
         assert!(d <= 10.0 && d >= last, "sorted by distance");
         last = d;
     }
@@ -175,10 +201,10 @@ async fn filters_combine_and_facets_count_the_other_filters() {
     assert!(dutch
         .hits
         .iter()
-        .all(|h| h.languages.contains(&"nl".to_string())));
+        .all(|h| h.core.languages.contains(&"nl".to_string())));
     let komen = find(&db, Lang::Nl, &[("municipality", "57097")]).await;
     assert!(
-        komen.total >= 1 && komen.hits.iter().all(|h| h.languages == ["fr", "nl"]),
+        komen.total >= 1 && komen.hits.iter().all(|h| h.core.languages == ["fr", "nl"]),
         "{:?}",
         komen.hits
     );
@@ -196,7 +222,7 @@ async fn filters_combine_and_facets_count_the_other_filters() {
     assert!(area
         .hits
         .iter()
-        .all(|h| h.lat.unwrap() >= 50.75 && h.lon.unwrap() <= 3.16));
+        .all(|h| h.core.lat.unwrap() >= 50.75 && h.core.lon.unwrap() <= 3.16));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -204,10 +230,15 @@ async fn detail_has_hours_in_brussels_time_and_a_404_for_unknown_ids() {
     let db = db().await;
     let halluin = find(&db, Lang::Fr, &[("q", "mairie halluin")]).await.hits[0].clone();
     let saturday = Brussels.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap();
-    let detail = details::detail(&db, &halluin.id, saturday).await.unwrap();
-    assert_eq!(detail.municipality_code, "59279");
-    assert_eq!(detail.languages, ["fr"]);
-    assert_eq!(detail.access.as_ref().map(|a| a.who.as_str()), Some("FR"));
+    let detail = details::detail(&db, &halluin.core.id, saturday)
+        .await
+        .unwrap();
+    assert_eq!(detail.record.core.municipality_code, "59279");
+    assert_eq!(detail.record.core.languages, ["fr"]);
+    assert_eq!(
+        detail.record.access.as_ref().map(|a| a.who.as_str()),
+        Some("FR")
+    );
     let hours = detail.hours.expect("town hall hours");
     assert!(hours.osm.ends_with("PH off"), "{}", hours.osm);
     assert_eq!(hours.week.len(), 7);
@@ -215,7 +246,7 @@ async fn detail_has_hours_in_brussels_time_and_a_404_for_unknown_ids() {
     assert!(hours.week[1].periods.is_empty(), "closed on Sunday");
     // Armistice day (Wednesday 11 November 2026): closed.
     let holiday = Brussels.with_ymd_and_hms(2026, 11, 11, 10, 0, 0).unwrap();
-    let on_holiday = details::detail(&db, &halluin.id, holiday)
+    let on_holiday = details::detail(&db, &halluin.core.id, holiday)
         .await
         .unwrap()
         .hours
@@ -232,7 +263,7 @@ async fn detail_has_hours_in_brussels_time_and_a_404_for_unknown_ids() {
     // Details are cached per data version: an edit shows at once, unpublishing is a 404.
     let set = |sql: &'static str| {
         let db = db.clone();
-        let id = halluin.id.clone();
+        let id = halluin.core.id.clone();
         async move {
             db.query(sql)
                 .bind(("id", id))
@@ -243,11 +274,16 @@ async fn detail_has_hours_in_brussels_time_and_a_404_for_unknown_ids() {
         }
     };
     set("UPDATE type::record('service', $id) SET phone = '+33 3 20 00 00 00'").await;
-    let edited = details::detail(&db, &halluin.id, saturday).await.unwrap();
-    assert_eq!(edited.phone.as_deref(), Some("+33 3 20 00 00 00"));
+    let edited = details::detail(&db, &halluin.core.id, saturday)
+        .await
+        .unwrap();
+    assert_eq!(
+        edited.record.core.phone.as_deref(),
+        Some("+33 3 20 00 00 00")
+    );
     set("UPDATE type::record('service', $id) SET status = 'draft'").await;
     assert!(matches!(
-        details::detail(&db, &halluin.id, saturday).await,
+        details::detail(&db, &halluin.core.id, saturday).await,
         Err(app::error::AppError::NotFound)
     ));
 }
@@ -284,6 +320,7 @@ async fn pages_render_search_detail_and_report_without_javascript() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("Die gemeente kennen we niet"));
     let halluin = find(&db, Lang::Fr, &[("q", "mairie halluin")]).await.hits[0]
+        .core
         .id
         .clone();
     let (status, _, body) = get(&router, &format!("/fr/services/{halluin}"), &[]).await;
@@ -321,9 +358,12 @@ async fn typing_mistakes_are_forgiven_after_the_exact_matches() {
         let typo = find(&db, Lang::Nl, &[("q", wrong)]).await;
         assert!(exact.total > 0, "{right}");
         let found: std::collections::HashSet<&str> =
-            typo.hits.iter().map(|h| h.id.as_str()).collect();
+            typo.hits.iter().map(|h| h.core.id.as_str()).collect();
         assert!(
-            exact.hits.iter().all(|h| found.contains(h.id.as_str())),
+            exact
+                .hits
+                .iter()
+                .all(|h| found.contains(h.core.id.as_str())),
             "{wrong} lost results of {right}"
         );
     }
@@ -331,7 +371,7 @@ async fn typing_mistakes_are_forgiven_after_the_exact_matches() {
     // says: rename two services, the misspelt one with the shorter (higher-scoring) text.
     let ids: Vec<String> = find(&db, Lang::Nl, &[("q", "gemeentehuis")]).await.hits[..2]
         .iter()
-        .map(|h| h.id.clone())
+        .map(|h| h.core.id.clone())
         .collect();
     for (id, name) in [
         (&ids[0], "Zwinhuis van de gemeente met een lange naam"),
@@ -346,7 +386,7 @@ async fn typing_mistakes_are_forgiven_after_the_exact_matches() {
             .unwrap();
     }
     let found = find(&db, Lang::Nl, &[("q", "zwinhuis"), ("sort", "relevance")]).await;
-    let order: Vec<&str> = found.hits.iter().map(|h| h.id.as_str()).collect();
+    let order: Vec<&str> = found.hits.iter().map(|h| h.core.id.as_str()).collect();
     assert_eq!(order, vec![ids[0].as_str(), ids[1].as_str()]);
     // Short words allow no mistake: "gaze" is not "gare".
     assert_eq!(find(&db, Lang::Fr, &[("q", "gaze")]).await.total, 0);

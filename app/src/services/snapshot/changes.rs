@@ -45,7 +45,7 @@ pub(super) async fn apply(
         rows.swap_remove(row as usize);
         texts.push((last, None));
         if row != last {
-            let id = rows[row as usize].id.clone();
+            let id = rows[row as usize].core.id.clone();
             row_of.insert(id.clone(), row);
             moved.push(id);
         }
@@ -90,7 +90,9 @@ pub(super) async fn apply(
 }
 
 fn by_id(rows: Vec<Candidate>) -> HashMap<String, Candidate> {
-    rows.into_iter().map(|row| (row.id.clone(), row)).collect()
+    rows.into_iter()
+        .map(|row| (row.core.id.clone(), row))
+        .collect()
 }
 
 /// A rank between the loaded names around `name` (the loaded name at position `i` has

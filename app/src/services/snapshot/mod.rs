@@ -10,6 +10,7 @@
 mod changes;
 mod row_ids;
 
+use super::hours;
 use super::repo::{self, Candidate, MunicipalityRef};
 use super::text_index::TextIndex;
 use super::{Category, Localized};
@@ -17,6 +18,8 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::services::display_name;
+use chrono::{DateTime, Timelike};
+use chrono_tz::Tz;
 use row_ids::RowIds;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -50,9 +53,46 @@ pub struct Reference {
     pub categories: Vec<Category>,
     /// Distinct (opening hours, country) pairs of the services.
     pub schedules: Vec<(String, String)>,
+    open: OpenStates,
+}
+
+/// Per schedule: open (None: its hours could not be read), for the last minute asked.
+/// Opening hours change on minute boundaries, so every search of a minute shares them.
+#[derive(Default)]
+struct OpenStates(Mutex<Option<(i64, OpenBySchedule)>>);
+
+pub type OpenBySchedule = Arc<[Option<bool>]>;
+
+impl Clone for OpenStates {
+    /// A copy may have other schedules: it starts empty.
+    fn clone(&self) -> Self {
+        Self::default()
+    }
 }
 
 impl Reference {
+    /// Per schedule (as in `schedules`): open at the minute of `at`.
+    pub fn open_by_schedule(&self, at: DateTime<Tz>) -> OpenBySchedule {
+        let minute = at.timestamp().div_euclid(60);
+        let mut open = self.open.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((m, states)) = &*open {
+            if *m == minute {
+                return states.clone();
+            }
+        }
+        let start = at
+            .with_second(0)
+            .and_then(|t| t.with_nanosecond(0))
+            .unwrap_or(at);
+        let states: OpenBySchedule = self
+            .schedules
+            .iter()
+            .map(|(osm, country)| hours::cached(osm, country).map(|h| hours::is_open(&h, start)))
+            .collect();
+        *open = Some((minute, states.clone()));
+        states
+    }
+
     /// The taxonomy's label of a category (its code when the taxonomy lacks it).
     pub fn category_label(&self, code: &str) -> Localized {
         self.categories
@@ -67,13 +107,13 @@ impl Reference {
 
     /// The index of a row's schedule in `schedules`, added when new.
     fn schedule_of(&mut self, row: &Candidate) -> Option<usize> {
-        let osm = row.opening_hours.as_ref()?;
+        let osm = row.core.opening_hours.as_ref()?;
         let found = self
             .schedules
             .iter()
-            .position(|(o, c)| o == osm && *c == row.country);
+            .position(|(o, c)| o == osm && *c == row.core.country);
         Some(found.unwrap_or_else(|| {
-            self.schedules.push((osm.clone(), row.country.clone()));
+            self.schedules.push((osm.clone(), row.core.country.clone()));
             self.schedules.len() - 1
         }))
     }
@@ -115,7 +155,7 @@ pub async fn current(db: &Db) -> Result<(Key, Arc<Snapshot>), AppError> {
 
 /// The folded name a row is ordered by in a language.
 fn name_key(row: &Candidate, lang: Lang) -> String {
-    display_name(&row.name, lang).1.to_lowercase()
+    display_name(&row.core.name, lang).1.to_lowercase()
 }
 
 /// Loads every published service and indexes it.
@@ -138,6 +178,7 @@ async fn load(db: &Db) -> Result<Snapshot, AppError> {
         municipalities: repo::municipality_refs(db).await?,
         categories: repo::categories(db).await?,
         schedules: vec![],
+        open: OpenStates::default(),
     };
     for row in &mut rows {
         row.schedule = reference.schedule_of(row);
@@ -153,7 +194,7 @@ async fn load(db: &Db) -> Result<Snapshot, AppError> {
     let by_id = RowIds::new(
         rows.iter()
             .enumerate()
-            .map(|(i, row)| (row.id.clone(), i as u32))
+            .map(|(i, row)| (row.core.id.clone(), i as u32))
             .collect(),
     );
     Ok(Snapshot {
