@@ -4,6 +4,7 @@ use crate::components::{IslandScriptsSent, Layout};
 use crate::i18n::Lang;
 use crate::municipalities::{MunicipalitiesPage, MunicipalityPage};
 use crate::pages::{AboutPage, HomePage, NotFound};
+use crate::projects::{ProjectPage, ProjectsPage};
 use crate::reports::ReportPage;
 use crate::services::{ServicePage, ServicesPage};
 use leptos::prelude::*;
@@ -85,6 +86,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("diensten/:id") view=ServicePage ssr=ssr() />
                     <Route path=path!("melden") view=ReportPage ssr=ssr() />
                     <Route path=path!("over-de-gegevens") view=AboutPage ssr=ssr() />
+                    <Route path=path!("projecten") view=ProjectsPage ssr=ssr() />
+                    <Route path=path!("projecten/:id") view=ProjectPage ssr=ssr() />
                 </ParentRoute>
                 <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
                     <Route path=path!("") view=HomePage ssr=ssr() />
@@ -94,6 +97,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("services/:id") view=ServicePage ssr=ssr() />
                     <Route path=path!("signaler") view=ReportPage ssr=ssr() />
                     <Route path=path!("a-propos-des-donnees") view=AboutPage ssr=ssr() />
+                    <Route path=path!("projets") view=ProjectsPage ssr=ssr() />
+                    <Route path=path!("projets/:id") view=ProjectPage ssr=ssr() />
                 </ParentRoute>
             </Routes>
         </Router>

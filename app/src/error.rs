@@ -23,7 +23,7 @@ pub enum AppError {
 }
 
 /// Fields and rules of `BadRequest` that have a message of their own (`error-field-…`).
-pub const FIELDS_WITH_MESSAGES: [&str; 14] = [
+pub const FIELDS_WITH_MESSAGES: [&str; 18] = [
     "q",
     "near",
     "radius",
@@ -38,6 +38,10 @@ pub const FIELDS_WITH_MESSAGES: [&str; 14] = [
     "municipality",
     "arguments",
     "too-large",
+    "programme",
+    "theme",
+    "phase",
+    "year",
 ];
 
 impl AppError {

@@ -195,7 +195,8 @@ mod tests {
                 let mut args = FluentArgs::new();
                 for name in [
                     "count", "name", "km", "total", "query", "code", "year", "other", "time",
-                    "day", "place", "radius", "filter", "page", "pages", "date",
+                    "day", "place", "radius", "filter", "page", "pages", "date", "amount", "start",
+                    "end", "month",
                 ] {
                     args.set(name, FluentValue::from("1"));
                 }

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod map;
 pub mod municipalities;
 pub mod pages;
+pub mod projects;
 pub mod reports;
 pub mod routes;
 #[cfg(feature = "ssr")]

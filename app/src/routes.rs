@@ -11,6 +11,8 @@ pub enum Page {
     Service(String),
     Report,
     About,
+    Projects,
+    Project(String),
 }
 
 impl Page {
@@ -28,6 +30,9 @@ impl Page {
             (Page::Report, Lang::Fr) => "/fr/signaler".into(),
             (Page::About, Lang::Nl) => "/nl/over-de-gegevens".into(),
             (Page::About, Lang::Fr) => "/fr/a-propos-des-donnees".into(),
+            (Page::Projects, Lang::Nl) => "/nl/projecten".into(),
+            (Page::Projects, Lang::Fr) => "/fr/projets".into(),
+            (Page::Project(id), _) => format!("{}/{id}", Page::Projects.path(lang)),
         }
     }
 
@@ -43,6 +48,8 @@ impl Page {
             ["diensten", id] | ["services", id] => Page::Service((*id).to_owned()),
             ["melden"] | ["signaler"] => Page::Report,
             ["over-de-gegevens"] | ["a-propos-des-donnees"] => Page::About,
+            ["projecten"] | ["projets"] => Page::Projects,
+            ["projecten", id] | ["projets", id] => Page::Project((*id).to_owned()),
             _ => return None,
         };
         // A Dutch slug under /fr (or the reverse) is not a page.
@@ -82,6 +89,8 @@ mod tests {
                 Page::Service("s1a2b3".into()),
                 Page::Report,
                 Page::About,
+                Page::Projects,
+                Page::Project("partons-2-0".into()),
             ] {
                 assert_eq!(
                     Page::from_path(&page.path(lang)),

@@ -33,6 +33,9 @@ for (const l of LANGS) {
     { name: 'service detail', path: `${l.lang === 'nl' ? '/nl/diensten' : '/fr/services'}/{halluin}` },
     { name: 'report form', path: l.lang === 'nl' ? '/nl/melden' : '/fr/signaler' },
     { name: 'report form with errors', path: `${l.lang === 'nl' ? '/nl/melden' : '/fr/signaler'}?error=kind,message&message=kort` },
+    { name: 'projects', path: l.lang === 'nl' ? '/nl/projecten' : '/fr/projets' },
+    { name: 'projects filtered', path: l.lang === 'nl' ? '/nl/projecten?phase=ended' : '/fr/projets?phase=ended' },
+    { name: 'project detail', path: l.lang === 'nl' ? '/nl/projecten/partons-2-0' : '/fr/projets/partons-2-0' },
     { name: '404', path: l.missing },
   ];
   test.describe(`${l.lang}: accessibility (axe, WCAG 2.2 AA)`, () => {

@@ -35,6 +35,8 @@ for (const l of LANGS) {
     `${services}/{halluin}`,
     report,
     l.about,
+    l.lang === 'nl' ? '/nl/projecten' : '/fr/projets',
+    l.lang === 'nl' ? '/nl/projecten/partons-2-0' : '/fr/projets/partons-2-0',
     l.missing,
   ];
   test.describe(`${l.lang}: content security policy`, () => {

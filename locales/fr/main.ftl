@@ -290,3 +290,87 @@ report-error-email = Cette adresse électronique n’est pas valable. Laissez le
 report-error-service = Ce service n’existe pas (ou plus). Retirez la référence ou signalez un service manquant.
 home-shortcuts-heading = Services par type
 home-all-services = Chercher parmi tous les services
+
+## Projects (issue 9)
+nav-projects = Projets
+projects-title = Projets et projets pilotes
+projects-description = Projets de coopération transfrontalière et intercommunale de la zone frontalière franco-belge : programme, partenaires, période et budget.
+projects-intro = Des projets de coopération qui concernent les pouvoirs locaux des deux côtés de la frontière. Filtrez par programme, thème, état d’avancement, année ou pays des partenaires.
+projects-count = { $count ->
+    [one] 1 projet trouvé.
+   *[other] { $count } projets trouvés.
+}
+projects-none = Aucun projet ne correspond à ces filtres.
+filters-clear = Effacer tous les filtres
+filter-programme = Programme
+filter-programme-all = Tous les programmes
+filter-theme = Thème
+filter-theme-all = Tous les thèmes
+filter-phase = État d’avancement
+filter-phase-all = Tous
+filter-year = Actif en
+filter-year-all = Toutes les années
+filter-partner-country = Pays d’un partenaire
+filter-municipality-all = Toutes les communes
+phase-planned = Prévu
+phase-running = En cours
+phase-ended = Terminé
+phase-undated = Sans date
+project-status-completed = Achevé
+project-status-ongoing = Permanent
+project-status-offered = Offre
+project-status-practice = Bonne pratique
+project-kind-interreg_project = Projet Interreg
+project-kind-cooperation_platform = Plateforme de coopération
+project-kind-support_offer = Offre d’accompagnement
+project-kind-practice = Exemple de pratique
+project-programme = Programme
+project-portfolio = Portefeuille de projets
+project-priority = Priorité
+project-objective = Objectif spécifique
+project-period = Période
+project-period-from-to = Du { $start } au { $end }
+project-period-from = Depuis le { $start }
+project-period-until = Jusqu’au { $end }
+project-period-unknown = Aucune période indiquée
+project-budget = Budget
+project-budget-unknown = Aucun budget indiqué
+project-eu-cofinancing = Cofinancement européen
+project-website = Site web
+project-lead = Chef de file
+project-themes = Thèmes
+project-partners = Partenaires
+project-partners-none = Aucun partenaire indiqué.
+project-partners-country-unknown = Transfrontalier ou pays non indiqué
+project-role-lead = chef de file
+project-role-partner = partenaire
+project-role-associated = partenaire associé
+project-municipalities = Communes participantes
+project-municipalities-none = La source ne cite aucune commune participante.
+project-parent = Projet principal
+project-pilots = Projets pilotes
+project-events = Réunions
+project-events-none = Aucune réunion indiquée.
+project-source = Source
+project-source-note = Résumé rédigé par le projet à partir d’une page web publique ; seuls les faits qui y figurent sont repris.
+amount-eur = { $amount } €
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+error-field-programme = Choisissez un programme dans la liste.
+error-field-theme = Choisissez un thème dans la liste.
+error-field-phase = Choisissez un état d’avancement dans la liste.
+error-field-year = Choisissez une année dans la liste.
+date-long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }

@@ -27,7 +27,11 @@ pub async fn sitemap(State(state): State<AppState>) -> Result<Response, crate::a
         Page::Services,
         Page::Report,
         Page::About,
+        Page::Projects,
     ];
+    let today = app::projects::repo::today();
+    let projects = app::projects::repo::all(&state.db, &today).await?;
+    pages.extend(projects.into_iter().map(|p| Page::Project(p.id)));
     pages.extend(directory.codes().map(|c| Page::Municipality(c.to_owned())));
     pages.extend(
         services

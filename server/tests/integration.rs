@@ -23,6 +23,8 @@ mod changes;
 mod fragments;
 #[path = "integration/names.rs"]
 mod names;
+#[path = "integration/projects.rs"]
+mod projects;
 #[path = "integration/reports.rs"]
 mod reports;
 #[path = "integration/security.rs"]

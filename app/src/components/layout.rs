@@ -42,6 +42,9 @@ pub fn Chrome(children: Children) -> impl IntoView {
                         <a href=Page::Municipalities.path(lang)>{i18n.t("nav-municipalities")}</a>
                     </li>
                     <li>
+                        <a href=Page::Projects.path(lang)>{i18n.t("nav-projects")}</a>
+                    </li>
+                    <li>
                         <a href=Page::Report.path(lang)>{i18n.t("nav-report")}</a>
                     </li>
                     <li>

@@ -46,6 +46,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "search_changes",
         sql: include_str!("../../migrations/0007_search_changes.surql"),
     },
+    Migration {
+        version: 8,
+        name: "project_programme_fields",
+        sql: include_str!("../../migrations/0008_project_programme_fields.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

@@ -253,7 +253,7 @@ FOR $c IN $data.clusters {
 };
 FOR $p IN $data.projects {
     IF !record::exists(type::record('project', $p.id)) {
-        CREATE type::record('project', $p.id) CONTENT object::extend($p.{name, summary, programme, portfolio, themes, budget_eur, budget_note, duration_note, status, kind, website, source}, {
+        CREATE type::record('project', $p.id) CONTENT object::extend($p.{name, summary, programme, portfolio, themes, budget_eur, budget_note, duration_note, status, kind, website, source, priority, specific_objective, eu_cofinancing_eur}, {
             lead_partner: IF $p.lead_partner { type::record('organization', $p.lead_partner) } ELSE { NONE },
             partners: $p.partners.map(|$x| { org: type::record('organization', $x.org), role: $x.role }),
             municipalities: $p.municipality_codes.filter(|$c| record::exists(type::record('municipality', $c))).map(|$c| type::record('municipality', $c)),
@@ -261,6 +261,12 @@ FOR $p IN $data.projects {
             period_end: IF $p.period_end { <datetime> ($p.period_end + 'T00:00:00Z') } ELSE { NONE },
             parent: IF $p.parent { type::record('project', $p.parent) } ELSE { NONE },
         });
+    } ELSE {
+        -- Fields added later (migration 0008) are filled where still empty, never overwritten.
+        UPDATE type::record('project', $p.id) SET
+            priority = priority ?? $p.priority,
+            specific_objective = specific_objective ?? $p.specific_objective,
+            eu_cofinancing_eur = eu_cofinancing_eur ?? $p.eu_cofinancing_eur;
     };
 };
 FOR $e IN $data.events {

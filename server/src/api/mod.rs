@@ -3,6 +3,7 @@
 
 pub mod municipalities;
 pub mod openapi;
+pub mod projects;
 pub mod service_exports;
 pub mod services;
 
@@ -69,6 +70,8 @@ pub fn routes() -> Router<AppState> {
         .route("/services.csv", get(service_exports::list_csv))
         .route("/services.geojson", get(service_exports::list_geojson))
         .route("/services/{id}", get(services::one))
+        .route("/projects", get(projects::list))
+        .route("/projects/{id}", get(projects::one))
 }
 
 /// Parameters as pairs, refusing the ones we do not know (a typo should not silently

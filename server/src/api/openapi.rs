@@ -20,10 +20,13 @@ use utoipa::OpenApi;
         super::municipalities::list,
         super::municipalities::list_csv,
         super::municipalities::one,
+        super::projects::list,
+        super::projects::one,
     ),
     tags(
         (name = "services", description = "Search services on both sides of the border"),
         (name = "municipalities", description = "Border municipalities, their neighbours and services"),
+        (name = "projects", description = "Cooperation projects and pilot projects"),
     )
 )]
 pub struct ApiDoc;

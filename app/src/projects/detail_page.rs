@@ -1,0 +1,220 @@
+use super::list_page::list_url;
+use super::{load_project, name_in, Link, Partner, Phase, Project, ProjectQuery};
+use crate::components::{ErrorNotice, PageMeta};
+use crate::error::AppError;
+use crate::i18n::{format_number, use_i18n, Lang};
+use crate::pages::NotFoundContent;
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let project = Resource::new(id, load_project);
+    view! {
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match project.await {
+                    Ok(project) => view! { <Detail project /> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFoundContent /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// "Ended", "Running"…; for an undated project, its status as the source records it.
+pub fn phase_label(project: &Project) -> String {
+    let i18n = use_i18n();
+    match project.phase {
+        Phase::Undated => i18n.t(&format!("project-status-{}", project.recorded_status)),
+        phase => i18n.t(&format!("phase-{}", phase.code())),
+    }
+}
+
+/// "1 oktober 2016" / "1 octobre 2016" from an ISO date.
+fn long_date(iso: &str) -> String {
+    let i18n = use_i18n();
+    let mut parts = iso.splitn(3, '-');
+    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_owned();
+    };
+    let (Ok(day), Ok(year)) = (day.parse::<u32>(), year.parse::<i32>()) else {
+        return iso.to_owned();
+    };
+    let month = i18n.t(&format!("month-{}", month.trim_start_matches('0')));
+    // Fluent: "1er octobre" in French.
+    i18n.t_args(
+        "date-long",
+        [
+            ("day", day.into()),
+            ("month", month.into()),
+            ("year", year.to_string().into()),
+        ],
+    )
+}
+
+/// "€ 2.239.644" / "2 239 644 €".
+fn euros(lang: Lang, amount: f64) -> String {
+    let amount = format_number(lang, amount.round() as i64);
+    use_i18n().t_args("amount-eur", [("amount", amount.into())])
+}
+
+#[component]
+fn Detail(project: Project) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    let name = name_in(&project.name, lang);
+    let summary = name_in(&project.summary, lang);
+    let description: String = summary.chars().take(160).collect();
+    let period = match (&project.period_start, &project.period_end) {
+        (Some(start), Some(end)) => Some(i18n.t_args(
+            "project-period-from-to",
+            [
+                ("start", long_date(start).into()),
+                ("end", long_date(end).into()),
+            ],
+        )),
+        (Some(start), None) => {
+            Some(i18n.t_args("project-period-from", [("start", long_date(start).into())]))
+        }
+        (None, Some(end)) => {
+            Some(i18n.t_args("project-period-until", [("end", long_date(end).into())]))
+        }
+        (None, None) => None,
+    };
+    // Partners grouped by country, the lead partner first within its group.
+    let groups: Vec<(String, Vec<Partner>)> = ["BE", "FR", ""]
+        .into_iter()
+        .map(|country| {
+            let members: Vec<Partner> = project
+                .partners
+                .iter()
+                .filter(|p| p.country.as_deref().unwrap_or("") == country)
+                .cloned()
+                .collect();
+            let label = match country {
+                "" => i18n.t("project-partners-country-unknown"),
+                c => i18n.t(crate::municipalities::Country::message_id(c)),
+            };
+            (label, members)
+        })
+        .filter(|(_, members)| !members.is_empty())
+        .collect();
+    let theme_link = |theme: &crate::i18n::Localized| {
+        let query = ProjectQuery {
+            theme: theme.nl.clone(),
+            ..Default::default()
+        };
+        view! { <li><a href=list_url(lang, &query)>{name_in(theme, lang)}</a></li> }
+    };
+    let project_links = |links: Vec<Link>| {
+        links
+            .into_iter()
+            .map(|l| view! { <li><a href=Page::Project(l.id.clone()).path(lang)>{name_in(&l.name, lang)}</a></li> })
+            .collect_view()
+    };
+    view! {
+        <PageMeta title=name.clone() description />
+        <nav aria-label=i18n.t("breadcrumb-label") class="breadcrumb">
+            <a href=Page::Projects.path(lang)>{i18n.t("nav-projects")}</a>
+        </nav>
+        <h1>{name}</h1>
+        <p class="project-card__meta">
+            <span class=format!("phase phase--{}", project.phase.code()) data-testid="phase">{phase_label(&project)}</span>
+            " · " {i18n.t(&format!("project-kind-{}", project.kind))}
+        </p>
+        <p class="lead" data-testid="summary">{summary}</p>
+        <div class="profile">
+            <section aria-labelledby="facts-heading">
+                <h2 id="facts-heading">{i18n.t("profile-facts")}</h2>
+                <dl>
+                    {project.programme.as_ref().map(|p| view! { <dt>{i18n.t("project-programme")}</dt><dd data-testid="programme">{name_in(p, lang)}</dd> })}
+                    {project.portfolio.clone().map(|p| view! { <dt>{i18n.t("project-portfolio")}</dt><dd>{p}</dd> })}
+                    {project.priority.as_ref().map(|p| view! { <dt>{i18n.t("project-priority")}</dt><dd>{name_in(p, lang)}</dd> })}
+                    {project.specific_objective.as_ref().map(|p| view! { <dt>{i18n.t("project-objective")}</dt><dd>{name_in(p, lang)}</dd> })}
+                    <dt>{i18n.t("project-period")}</dt>
+                    <dd data-testid="period">
+                        {period.unwrap_or_else(|| i18n.t("project-period-unknown"))}
+                        {project.duration_note.as_ref().map(|n| view! { <br /> {name_in(n, lang)} })}
+                    </dd>
+                    <dt>{i18n.t("project-budget")}</dt>
+                    <dd data-testid="budget">
+                        {project.budget_eur.map(|b| euros(lang, b)).unwrap_or_else(|| i18n.t("project-budget-unknown"))}
+                        {project.budget_note.as_ref().map(|n| view! { <br /> <span class="help">{name_in(n, lang)}</span> })}
+                    </dd>
+                    {project.eu_cofinancing_eur.map(|b| view! { <dt>{i18n.t("project-eu-cofinancing")}</dt><dd>{euros(lang, b)}</dd> })}
+                    {project.website.clone().map(|w| view! { <dt>{i18n.t("project-website")}</dt><dd><a href=w.clone()>{w.clone()}</a></dd> })}
+                </dl>
+            </section>
+            <section aria-labelledby="partners-heading" data-testid="partners">
+                <h2 id="partners-heading">{i18n.t("project-partners")}</h2>
+                {groups.into_iter().map(|(country, members)| view! {
+                    <h3>{country}</h3>
+                    <ul>
+                        {members.into_iter().map(|p| {
+                            let role = i18n.t(&format!("project-role-{}", p.role));
+                            view! { <li>{name_in(&p.name, lang)} " (" {role} ")"</li> }
+                        }).collect_view()}
+                    </ul>
+                }).collect_view()}
+                {project.partners.is_empty().then(|| view! { <p>{i18n.t("project-partners-none")}</p> })}
+            </section>
+        </div>
+        <section aria-labelledby="themes-heading">
+            <h2 id="themes-heading">{i18n.t("project-themes")}</h2>
+            <ul class="shortcuts">{project.themes.iter().map(theme_link).collect_view()}</ul>
+        </section>
+        <section aria-labelledby="municipalities-heading" data-testid="municipalities">
+            <h2 id="municipalities-heading">{i18n.t("project-municipalities")}</h2>
+            {if project.municipalities.is_empty() {
+                view! { <p>{i18n.t("project-municipalities-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {project.municipalities.iter().map(|m| view! {
+                            <li><a href=Page::Municipality(m.id.clone()).path(lang)>{name_in(&m.name, lang)}</a></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        {project.parent.clone().map(|parent| view! {
+            <section aria-labelledby="parent-heading">
+                <h2 id="parent-heading">{i18n.t("project-parent")}</h2>
+                <ul>{project_links(vec![parent])}</ul>
+            </section>
+        })}
+        {(!project.pilots.is_empty()).then(|| view! {
+            <section aria-labelledby="pilots-heading">
+                <h2 id="pilots-heading">{i18n.t("project-pilots")}</h2>
+                <ul>{project_links(project.pilots.clone())}</ul>
+            </section>
+        })}
+        <section aria-labelledby="events-heading" data-testid="events">
+            <h2 id="events-heading">{i18n.t("project-events")}</h2>
+            {if project.events.is_empty() {
+                view! { <p>{i18n.t("project-events-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {project.events.iter().map(|e| view! {
+                            <li>
+                                {name_in(&e.title, lang)}
+                                {e.date.as_deref().map(|d| view! { " · " <time datetime=d.to_owned()>{long_date(d)}</time> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="source-heading">
+            <h2 id="source-heading">{i18n.t("project-source")}</h2>
+            <p>{i18n.t("project-source-note")} " " <code>{project.source.clone()}</code></p>
+        </section>
+    }
+}
