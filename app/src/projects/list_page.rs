@@ -12,16 +12,9 @@ pub fn ProjectsPage() -> impl IntoView {
     let params = use_query_map();
     let query = params.with_untracked(|params| {
         ProjectQuery::from_pairs(
-            [
-                "programme",
-                "theme",
-                "phase",
-                "year",
-                "country",
-                "municipality",
-            ]
-            .into_iter()
-            .filter_map(|k| params.get_str(k).map(|v| (k, v))),
+            ProjectQuery::KEYS
+                .into_iter()
+                .filter_map(|k| params.get_str(k).map(|v| (k, v))),
         )
     });
     let results = Resource::new(

@@ -154,6 +154,16 @@ pub struct ProjectQuery {
 }
 
 impl ProjectQuery {
+    /// The parameters of the page's form and of the API, in one place.
+    pub const KEYS: [&'static str; 6] = [
+        "programme",
+        "theme",
+        "phase",
+        "year",
+        "country",
+        "municipality",
+    ];
+
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut query = ProjectQuery::default();
         for (key, value) in pairs {
