@@ -1,9 +1,12 @@
 //! The HTML shell and the router: every page exists under `/nl` and `/fr`.
 
+use crate::clusters::{ClusterPage, ClustersPage};
 use crate::components::{IslandScriptsSent, Layout};
 use crate::i18n::Lang;
-use crate::municipalities::{MunicipalitiesPage, MunicipalityPage};
+use crate::municipalities::{ComparePage, MunicipalitiesPage, MunicipalityPage};
+use crate::observatory::ObservatoryPage;
 use crate::pages::{AboutPage, HomePage, NotFound};
+use crate::partners::PartnersPage;
 use crate::projects::{ProjectPage, ProjectsPage};
 use crate::reports::ReportPage;
 use crate::services::{ServicePage, ServicesPage};
@@ -81,6 +84,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/nl") view=|| view! { <Layout lang=Lang::Nl /> } ssr=ssr()>
                     <Route path=path!("") view=HomePage ssr=ssr() />
                     <Route path=path!("gemeenten") view=MunicipalitiesPage ssr=ssr() />
+                    <Route path=path!("gemeenten/vergelijken") view=ComparePage ssr=ssr() />
                     <Route path=path!("gemeenten/:code") view=MunicipalityPage ssr=ssr() />
                     <Route path=path!("diensten") view=ServicesPage ssr=ssr() />
                     <Route path=path!("diensten/:id") view=ServicePage ssr=ssr() />
@@ -88,10 +92,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("over-de-gegevens") view=AboutPage ssr=ssr() />
                     <Route path=path!("projecten") view=ProjectsPage ssr=ssr() />
                     <Route path=path!("projecten/:id") view=ProjectPage ssr=ssr() />
+                    <Route path=path!("partners") view=PartnersPage ssr=ssr() />
+                    <Route path=path!("samenwerkingsverbanden") view=ClustersPage ssr=ssr() />
+                    <Route path=path!("samenwerkingsverbanden/:id") view=ClusterPage ssr=ssr() />
+                    <Route path=path!("observatorium") view=ObservatoryPage ssr=ssr() />
                 </ParentRoute>
                 <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
                     <Route path=path!("") view=HomePage ssr=ssr() />
                     <Route path=path!("communes") view=MunicipalitiesPage ssr=ssr() />
+                    <Route path=path!("communes/comparer") view=ComparePage ssr=ssr() />
                     <Route path=path!("communes/:code") view=MunicipalityPage ssr=ssr() />
                     <Route path=path!("services") view=ServicesPage ssr=ssr() />
                     <Route path=path!("services/:id") view=ServicePage ssr=ssr() />
@@ -99,6 +108,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("a-propos-des-donnees") view=AboutPage ssr=ssr() />
                     <Route path=path!("projets") view=ProjectsPage ssr=ssr() />
                     <Route path=path!("projets/:id") view=ProjectPage ssr=ssr() />
+                    <Route path=path!("partenaires") view=PartnersPage ssr=ssr() />
+                    <Route path=path!("cooperations") view=ClustersPage ssr=ssr() />
+                    <Route path=path!("cooperations/:id") view=ClusterPage ssr=ssr() />
+                    <Route path=path!("observatoire") view=ObservatoryPage ssr=ssr() />
                 </ParentRoute>
             </Routes>
         </Router>

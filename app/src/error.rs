@@ -23,7 +23,15 @@ pub enum AppError {
 }
 
 /// Fields and rules of `BadRequest` that have a message of their own (`error-field-…`).
-pub const FIELDS_WITH_MESSAGES: [&str; 18] = [
+pub const FIELDS_WITH_MESSAGES: [&str; 26] = [
+    "codes",
+    "beyond",
+    "order",
+    "across",
+    "within",
+    "size",
+    "complement",
+    "kind",
     "q",
     "near",
     "radius",

@@ -60,7 +60,7 @@ impl Lang {
         }
     }
 
-    fn decimal_separator(self) -> char {
+    pub fn decimal_separator(self) -> char {
         ',' // both languages use a decimal comma in Belgium and France
     }
 }
@@ -194,9 +194,45 @@ mod tests {
                 let mut errors = vec![];
                 let mut args = FluentArgs::new();
                 for name in [
-                    "count", "name", "km", "total", "query", "code", "year", "other", "time",
-                    "day", "place", "radius", "filter", "page", "pages", "date", "amount", "start",
-                    "end", "month",
+                    "count",
+                    "name",
+                    "km",
+                    "total",
+                    "query",
+                    "code",
+                    "year",
+                    "other",
+                    "time",
+                    "day",
+                    "place",
+                    "radius",
+                    "filter",
+                    "page",
+                    "pages",
+                    "date",
+                    "amount",
+                    "start",
+                    "end",
+                    "month",
+                    "country",
+                    "n",
+                    "list",
+                    "population",
+                    "score",
+                    "category",
+                    "be",
+                    "fr",
+                    "from",
+                    "rate",
+                    "near",
+                    "range",
+                    "across",
+                    "complement",
+                    "cluster",
+                    "project",
+                    "theme",
+                    "language",
+                    "size",
                 ] {
                     args.set(name, FluentValue::from("1"));
                 }

@@ -3,6 +3,7 @@
 //! the `ssr` feature, so SurrealDB never reaches the wasm bundle.
 
 pub mod app;
+pub mod clusters;
 pub mod components;
 pub mod error;
 #[cfg(feature = "ssr")]
@@ -10,7 +11,9 @@ pub mod fingerprint;
 pub mod i18n;
 pub mod map;
 pub mod municipalities;
+pub mod observatory;
 pub mod pages;
+pub mod partners;
 pub mod projects;
 pub mod reports;
 pub mod routes;

@@ -13,6 +13,11 @@ pub enum Page {
     About,
     Projects,
     Project(String),
+    Compare,
+    Partners,
+    Clusters,
+    Cluster(String),
+    Observatory,
 }
 
 impl Page {
@@ -33,6 +38,15 @@ impl Page {
             (Page::Projects, Lang::Nl) => "/nl/projecten".into(),
             (Page::Projects, Lang::Fr) => "/fr/projets".into(),
             (Page::Project(id), _) => format!("{}/{id}", Page::Projects.path(lang)),
+            (Page::Compare, Lang::Nl) => "/nl/gemeenten/vergelijken".into(),
+            (Page::Compare, Lang::Fr) => "/fr/communes/comparer".into(),
+            (Page::Partners, Lang::Nl) => "/nl/partners".into(),
+            (Page::Partners, Lang::Fr) => "/fr/partenaires".into(),
+            (Page::Clusters, Lang::Nl) => "/nl/samenwerkingsverbanden".into(),
+            (Page::Clusters, Lang::Fr) => "/fr/cooperations".into(),
+            (Page::Cluster(id), _) => format!("{}/{id}", Page::Clusters.path(lang)),
+            (Page::Observatory, Lang::Nl) => "/nl/observatorium".into(),
+            (Page::Observatory, Lang::Fr) => "/fr/observatoire".into(),
         }
     }
 
@@ -43,6 +57,7 @@ impl Page {
         let page = match rest.as_slice() {
             [] | [""] => Page::Home,
             ["gemeenten"] | ["communes"] => Page::Municipalities,
+            ["gemeenten", "vergelijken"] | ["communes", "comparer"] => Page::Compare,
             ["gemeenten", code] | ["communes", code] => Page::Municipality((*code).to_owned()),
             ["diensten"] | ["services"] => Page::Services,
             ["diensten", id] | ["services", id] => Page::Service((*id).to_owned()),
@@ -50,11 +65,26 @@ impl Page {
             ["over-de-gegevens"] | ["a-propos-des-donnees"] => Page::About,
             ["projecten"] | ["projets"] => Page::Projects,
             ["projecten", id] | ["projets", id] => Page::Project((*id).to_owned()),
+            ["partners"] | ["partenaires"] => Page::Partners,
+            ["samenwerkingsverbanden"] | ["cooperations"] => Page::Clusters,
+            ["samenwerkingsverbanden", id] | ["cooperations", id] => {
+                Page::Cluster((*id).to_owned())
+            }
+            ["observatorium"] | ["observatoire"] => Page::Observatory,
             _ => return None,
         };
         // A Dutch slug under /fr (or the reverse) is not a page.
         (page.path(lang) == format!("/{}", path.trim_matches('/'))).then_some((page, lang))
     }
+}
+
+/// The compare page for these municipalities (`?codes=a,b`: the URL carries the selection).
+pub fn compare_path(lang: Lang, codes: &[&str]) -> String {
+    format!(
+        "{}{}",
+        Page::Compare.path(lang),
+        query_string([("codes", codes.join(",").as_str())])
+    )
 }
 
 /// `?key=value&…` for a link, leaving out empty values so shared links stay short
@@ -91,6 +121,11 @@ mod tests {
                 Page::About,
                 Page::Projects,
                 Page::Project("partons-2-0".into()),
+                Page::Compare,
+                Page::Partners,
+                Page::Clusters,
+                Page::Cluster("westhoek".into()),
+                Page::Observatory,
             ] {
                 assert_eq!(
                     Page::from_path(&page.path(lang)),

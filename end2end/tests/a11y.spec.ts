@@ -36,6 +36,11 @@ for (const l of LANGS) {
     { name: 'projects', path: l.lang === 'nl' ? '/nl/projecten' : '/fr/projets' },
     { name: 'projects filtered', path: l.lang === 'nl' ? '/nl/projecten?phase=ended' : '/fr/projets?phase=ended' },
     { name: 'project detail', path: l.lang === 'nl' ? '/nl/projecten/partons-2-0' : '/fr/projets/partons-2-0' },
+    { name: 'compare', path: l.lang === 'nl' ? '/nl/gemeenten/vergelijken?codes=33029,59656' : '/fr/communes/comparer?codes=33029,59656' },
+    { name: 'partners', path: l.lang === 'nl' ? '/nl/partners?code=33029&across=1' : '/fr/partenaires?code=33029&across=1' },
+    { name: 'clusters', path: l.lang === 'nl' ? '/nl/samenwerkingsverbanden' : '/fr/cooperations' },
+    { name: 'cluster detail', path: l.lang === 'nl' ? '/nl/samenwerkingsverbanden/midwest' : '/fr/cooperations/midwest' },
+    { name: 'observatory', path: l.lang === 'nl' ? '/nl/observatorium?category=railway_station' : '/fr/observatoire?category=railway_station' },
     { name: '404', path: l.missing },
   ];
   test.describe(`${l.lang}: accessibility (axe, WCAG 2.2 AA)`, () => {

@@ -37,6 +37,10 @@ for (const l of LANGS) {
     l.about,
     l.lang === 'nl' ? '/nl/projecten' : '/fr/projets',
     l.lang === 'nl' ? '/nl/projecten/partons-2-0' : '/fr/projets/partons-2-0',
+    l.lang === 'nl' ? '/nl/gemeenten/vergelijken?codes=33029,59656' : '/fr/communes/comparer?codes=33029,59656',
+    l.lang === 'nl' ? '/nl/partners?code=33029' : '/fr/partenaires?code=33029',
+    l.lang === 'nl' ? '/nl/samenwerkingsverbanden/midwest' : '/fr/cooperations/midwest',
+    l.lang === 'nl' ? '/nl/observatorium' : '/fr/observatoire',
     l.missing,
   ];
   test.describe(`${l.lang}: content security policy`, () => {

@@ -21,6 +21,8 @@ mod api;
 mod changes;
 #[path = "integration/fragments.rs"]
 mod fragments;
+#[path = "integration/mayors.rs"]
+mod mayors;
 #[path = "integration/names.rs"]
 mod names;
 #[path = "integration/projects.rs"]

@@ -24,6 +24,28 @@
     return { name: own || other || props.code, other: own && other && other !== own ? other : null };
   }
 
+  // Optional per-municipality figures (the observatory's choropleth): "code:km code:km …",
+  // with bucket limits "5 10 20"; a code without a figure gets the "none" class.
+  function parseValues(d) {
+    const values = {};
+    (d.values || '').split(' ').forEach(function (pair) {
+      const i = pair.indexOf(':');
+      if (i > 0) values[pair.slice(0, i)] = Number(pair.slice(i + 1));
+    });
+    const limits = (d.buckets || '').split(' ').filter(Boolean).map(Number);
+    return {
+      any: !!d.values,
+      of: function (code) { return Object.prototype.hasOwnProperty.call(values, code) ? values[code] : null; },
+      bucket: function (code) {
+        const v = this.of(code);
+        if (v === null || isNaN(v)) return 'none';
+        let b = 0;
+        while (b < limits.length && v > limits[b]) b++;
+        return String(b);
+      }
+    };
+  }
+
   function popupContent(props, d) {
     const lang = d.lang === 'fr' ? 'fr' : 'nl';
     const locale = lang === 'nl' ? 'nl-BE' : 'fr-BE';
@@ -32,6 +54,10 @@
     function fact(label, value) { facts.append(h('div', {}, [h('dt', {}, [label]), h('dd', {}, [value])])); }
     if (props.population !== null && props.population !== undefined && props.population !== '') {
       fact(d.labelPopulation || '', Number(props.population).toLocaleString(locale));
+    }
+    if (d.values && d.labelValue) {
+      const v = parseValues(d).of(props.code);
+      fact(d.labelValue, v === null ? (d.labelNoValue || '') : v.toLocaleString(locale, { maximumFractionDigits: 1 }) + '\u00a0' + (d.labelKm || ''));
     }
     if (typeof props.distance_to_border_km === 'number') {
       const km = props.distance_to_border_km.toLocaleString(locale, { maximumFractionDigits: 1 });
@@ -49,6 +75,11 @@
     const d = el.dataset;
     const lang = d.lang === 'fr' ? 'fr' : 'nl';
     const focus = d.focus || '';
+    // A set to show (cluster members, partner candidates, compared municipalities).
+    const highlight = (d.highlight || '').split(' ').filter(Boolean);
+    const lit = function (code) { return highlight.indexOf(code) !== -1; };
+    const values = parseValues(d);
+    const valueClass = function (code) { return values.any ? ' map-value map-value--' + values.bucket(code) : ''; };
     const still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     // scrollWheelZoom is switched on only while the map has focus (below): page scrolling is never captured.
     const map = L.map(canvas, {
@@ -75,7 +106,10 @@
     const markers = {};
     let focusPolygon = null;
     const boundaries = L.geoJSON(data.boundaries, {
-      style: function (f) { return { className: 'map-boundary' + (f.properties.code === focus ? ' map-boundary--focus' : '') }; },
+      style: function (f) {
+        const code = f.properties.code;
+        return { className: 'map-boundary' + (code === focus ? ' map-boundary--focus' : '') + (lit(code) ? ' map-boundary--highlight' : '') + valueClass(code) };
+      },
       onEachFeature: function (f, layer) {
         if (f.properties.code === focus) focusPolygon = layer;
         // Same popup as the marker: open the marker's (it carries population and distance).
@@ -120,7 +154,7 @@
       const isFocus = p.code === focus;
       const marker = L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]], {
         icon: L.divIcon({
-          className: 'map-marker map-marker--' + String(p.country).toLowerCase() + (isFocus ? ' map-marker--focus' : ''),
+          className: 'map-marker map-marker--' + String(p.country).toLowerCase() + (isFocus ? ' map-marker--focus' : '') + (lit(p.code) ? ' map-marker--highlight' : '') + valueClass(p.code),
           iconSize: null, html: '' // size and anchor in map.css, so it can follow the zoom level
         }),
         title: name, alt: name, keyboard: true, riseOnHover: true, zIndexOffset: isFocus ? 1000 : 0
@@ -174,7 +208,10 @@
 
     const region = border.getBounds().extend(markerLayer.getBounds()).extend(boundaries.getBounds());
     map.setMaxBounds(region.pad(0.6));
-    if (focusPolygon) {
+    const shown = highlight.map(function (c) { return markers[c]; }).filter(Boolean);
+    if (shown.length > 1) {
+      map.fitBounds(L.featureGroup(shown).getBounds(), { padding: [32, 32], maxZoom: 12 });
+    } else if (focusPolygon) {
       map.fitBounds(focusPolygon.getBounds(), { padding: [24, 24], maxZoom: 13 });
     } else if (markers[focus]) {
       map.setView(markers[focus].getLatLng(), 12);

@@ -42,7 +42,16 @@ pub fn Chrome(children: Children) -> impl IntoView {
                         <a href=Page::Municipalities.path(lang)>{i18n.t("nav-municipalities")}</a>
                     </li>
                     <li>
+                        <a href=Page::Partners.path(lang)>{i18n.t("nav-partners")}</a>
+                    </li>
+                    <li>
+                        <a href=Page::Clusters.path(lang)>{i18n.t("nav-clusters")}</a>
+                    </li>
+                    <li>
                         <a href=Page::Projects.path(lang)>{i18n.t("nav-projects")}</a>
+                    </li>
+                    <li>
+                        <a href=Page::Observatory.path(lang)>{i18n.t("nav-observatory")}</a>
                     </li>
                     <li>
                         <a href=Page::Report.path(lang)>{i18n.t("nav-report")}</a>

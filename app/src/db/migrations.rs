@@ -51,6 +51,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "project_programme_fields",
         sql: include_str!("../../migrations/0008_project_programme_fields.surql"),
     },
+    Migration {
+        version: 9,
+        name: "service_location_check",
+        sql: include_str!("../../migrations/0009_service_location_check.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

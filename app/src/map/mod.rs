@@ -14,8 +14,27 @@ pub const LAYERS_URL: &str = "/api/v1/map/layers";
 pub const BOUNDARIES_URL: &str = "/api/v1/map/boundaries";
 pub const POINTS_URL: &str = "/api/v1/municipalities.geojson";
 
+/// Per-municipality figures drawn as a choropleth (see `map.js`, `parseValues`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapValues {
+    /// `code:value` pairs separated by spaces.
+    pub values: String,
+    /// Bucket limits, ascending, separated by spaces.
+    pub buckets: String,
+    /// What the value is (shown in the popup).
+    pub label: String,
+    /// Shown in the popup for a municipality without a value.
+    pub none_label: String,
+}
+
 #[component]
-pub fn RegionMap(focus: Option<String>) -> impl IntoView {
+pub fn RegionMap(
+    focus: Option<String>,
+    /// Municipality codes to highlight (space-separated); the map fits them.
+    #[prop(optional)]
+    highlight: Option<String>,
+    #[prop(optional)] values: Option<MapValues>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
     let node = NodeRef::<Div>::new();
@@ -32,6 +51,11 @@ pub fn RegionMap(focus: Option<String>) -> impl IntoView {
             data-map=""
             data-lang=lang.code()
             data-focus=focus
+            data-highlight=highlight
+            data-values=values.as_ref().map(|v| v.values.clone())
+            data-buckets=values.as_ref().map(|v| v.buckets.clone())
+            data-label-value=values.as_ref().map(|v| v.label.clone())
+            data-label-no-value=values.map(|v| v.none_label)
             data-layers-url=LAYERS_URL
             data-boundaries-url=BOUNDARIES_URL
             data-points-url=POINTS_URL

@@ -8,6 +8,7 @@
 
 use super::*;
 use crate::db::{rows, Db};
+use crate::observatory::coverage::{self, Place};
 use crate::search_text::sort_key;
 use crate::services::snapshot::{self, Snapshot};
 use std::collections::HashMap;
@@ -20,6 +21,8 @@ pub struct Directory {
     orders: [Vec<usize>; 4],
     profiles: HashMap<String, Arc<MunicipalityProfile>>,
     pub counts: SiteCounts,
+    /// The categories that have services, with their count per side.
+    pub categories: Vec<crate::observatory::CategoryOption>,
     /// Of every summary: changes when any listed value does.
     pub fingerprint: Option<u128>,
 }
@@ -56,6 +59,13 @@ impl Directory {
     pub fn profile(&self, code: &str) -> Option<Arc<MunicipalityProfile>> {
         self.profiles.get(code).cloned()
     }
+
+    /// Every profile, in code order.
+    pub fn profiles(&self) -> impl Iterator<Item = Arc<MunicipalityProfile>> + '_ {
+        self.summaries
+            .iter()
+            .filter_map(|m| self.profiles.get(&m.code).cloned())
+    }
 }
 
 type Entries = HashMap<String, (i64, Arc<Directory>)>;
@@ -85,6 +95,17 @@ pub(super) const DETAIL_FIELDS: &str =
     population_source, postal_codes, lat, lon, point_kind, distance_to_border_km,
     boundary != NONE AS has_boundary, source";
 
+/// A membership, a project's or an event's municipality.
+#[derive(Deserialize)]
+struct Involved {
+    code: String,
+    id: String,
+    name: Localized,
+    #[serde(default)]
+    kind: String,
+    date: Option<String>,
+}
+
 #[derive(Deserialize)]
 struct Edge {
     from: String,
@@ -98,15 +119,76 @@ async fn load(db: &Db, services: &Snapshot) -> Result<Directory, AppError> {
         .query(format!(
             "SELECT {DETAIL_FIELDS} FROM municipality ORDER BY code;
              SELECT in.code AS from, out.code AS to, distance_km, cross_border FROM neighbour
-             ORDER BY distance_km;"
+             ORDER BY distance_km;
+             SELECT record::id(in) AS code, record::id(out) AS id, out.name AS name,
+                 out.kind AS kind FROM member_of ORDER BY id;
+             SELECT record::id(id) AS id, name,
+                 municipalities.map(|$m| record::id($m)) AS codes FROM project ORDER BY id;
+             SELECT record::id(id) AS id, title AS name, place.municipality_code AS code,
+                 starts_at AS date
+                 FROM event WHERE place.municipality_code != NONE ORDER BY date, id;"
         ))
         .await?;
     let details: Vec<MunicipalityDetail> = rows(&mut response, 0)?;
     let edges: Vec<Edge> = rows(&mut response, 1)?;
-    Ok(build(details, edges, services))
+    let involved = Involvements {
+        clusters: rows(&mut response, 2)?,
+        projects: rows::<ProjectCodes>(&mut response, 3)?
+            .into_iter()
+            .flat_map(|p| {
+                p.codes.into_iter().map(move |code| Involved {
+                    code,
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    kind: String::new(),
+                    date: None,
+                })
+            })
+            .collect(),
+        events: rows(&mut response, 4)?,
+    };
+    Ok(build(details, edges, involved, services))
 }
 
-fn build(details: Vec<MunicipalityDetail>, edges: Vec<Edge>, services: &Snapshot) -> Directory {
+#[derive(Deserialize)]
+struct ProjectCodes {
+    id: String,
+    name: Localized,
+    #[serde(default)]
+    codes: Vec<String>,
+}
+
+struct Involvements {
+    clusters: Vec<Involved>,
+    projects: Vec<Involved>,
+    events: Vec<Involved>,
+}
+
+/// Per municipality code, the records it is involved in.
+fn group(list: Vec<Involved>) -> HashMap<String, Vec<Involved>> {
+    let mut by_code: HashMap<String, Vec<Involved>> = HashMap::new();
+    for item in list {
+        by_code.entry(item.code.clone()).or_default().push(item);
+    }
+    by_code
+}
+
+/// The day (Europe/Brussels) of a stored instant.
+fn brussels_day(instant: &str) -> Option<String> {
+    let at = chrono::DateTime::parse_from_rfc3339(instant).ok()?;
+    Some(
+        at.with_timezone(&chrono_tz::Europe::Brussels)
+            .format("%Y-%m-%d")
+            .to_string(),
+    )
+}
+
+fn build(
+    details: Vec<MunicipalityDetail>,
+    edges: Vec<Edge>,
+    involved: Involvements,
+    services: &Snapshot,
+) -> Directory {
     let by_code: HashMap<&str, &MunicipalityDetail> =
         details.iter().map(|d| (d.code.as_str(), d)).collect();
     let mut neighbours: HashMap<&str, Vec<Neighbour>> = HashMap::new();
@@ -132,6 +214,7 @@ fn build(details: Vec<MunicipalityDetail>, edges: Vec<Edge>, services: &Snapshot
                 category: row.core.category.clone(),
                 category_label: services.reference.category_label(&row.core.category),
                 address: row.core.address.clone(),
+                location_check: row.location_check.clone(),
             });
     }
     for list in local.values_mut() {
@@ -157,6 +240,32 @@ fn build(details: Vec<MunicipalityDetail>, edges: Vec<Edge>, services: &Snapshot
         cross_border_links: edges.iter().filter(|e| e.cross_border).count() as i64 / 2,
         categories: category_counts(services),
     };
+    let places: Vec<Place> = details
+        .iter()
+        .map(|d| Place {
+            code: &d.code,
+            country: &d.country,
+            lat: d.lat,
+            lon: d.lon,
+        })
+        .collect();
+    let mut coverage = coverage::compute(&places, &services.rows, &services.reference);
+    drop(places);
+    let (mut clusters, mut projects, mut events) = (
+        group(involved.clusters),
+        group(involved.projects),
+        group(involved.events),
+    );
+    let refs = |list: Option<Vec<Involved>>| -> Vec<Involvement> {
+        list.unwrap_or_default()
+            .into_iter()
+            .map(|i| Involvement {
+                id: i.id,
+                name: i.name,
+                date: i.date.as_deref().and_then(brussels_day),
+            })
+            .collect()
+    };
     let profiles = details
         .into_iter()
         .map(|detail| {
@@ -164,12 +273,26 @@ fn build(details: Vec<MunicipalityDetail>, edges: Vec<Edge>, services: &Snapshot
             let profile = MunicipalityProfile {
                 neighbours: neighbours.remove(code.as_str()).unwrap_or_default(),
                 services: local.remove(code.as_str()).unwrap_or_default(),
+                clusters: clusters
+                    .remove(&code)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|c| ClusterRef {
+                        id: c.id,
+                        name: c.name,
+                        kind: c.kind,
+                    })
+                    .collect(),
+                projects: refs(projects.remove(&code)),
+                events: refs(events.remove(&code)),
+                coverage: coverage.remove(&code).unwrap_or_default(),
                 detail,
             };
             (code, Arc::new(profile))
         })
         .collect();
     Directory {
+        categories: coverage::categories(&services.rows, &services.reference),
         fingerprint: crate::fingerprint::of(&summaries),
         summaries,
         orders,

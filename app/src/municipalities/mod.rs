@@ -1,5 +1,6 @@
 //! Border municipalities: the directory, the profile, and their neighbours.
 
+mod compare_page;
 #[cfg(feature = "ssr")]
 pub mod directory;
 mod list_page;
@@ -7,6 +8,7 @@ mod profile_page;
 #[cfg(feature = "ssr")]
 pub mod repo;
 
+pub use compare_page::ComparePage;
 pub use list_page::MunicipalitiesPage;
 pub use profile_page::MunicipalityPage;
 
@@ -182,6 +184,25 @@ pub struct LocalService {
     pub category: String,
     pub category_label: Localized,
     pub address: Option<String>,
+    /// Doubt about its filing or position (see `observatory::coverage`).
+    pub location_check: Option<String>,
+}
+
+/// A cluster a municipality belongs to (EPCI, conference of mayors…).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClusterRef {
+    pub id: String,
+    pub name: Localized,
+    pub kind: String,
+}
+
+/// A project or event a municipality takes part in (events: held there).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Involvement {
+    pub id: String,
+    pub name: Localized,
+    /// Events: the start day in Europe/Brussels, ISO, when dated.
+    pub date: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -189,6 +210,11 @@ pub struct MunicipalityProfile {
     pub detail: MunicipalityDetail,
     pub neighbours: Vec<Neighbour>,
     pub services: Vec<LocalService>,
+    pub clusters: Vec<ClusterRef>,
+    pub projects: Vec<Involvement>,
+    pub events: Vec<Involvement>,
+    /// Per category with services: counted here, and the nearest on each side.
+    pub coverage: Vec<crate::observatory::CategoryCoverage>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -233,6 +259,52 @@ pub async fn load_municipality_profile(code: String) -> Result<MunicipalityProfi
     profile
 }
 
+/// Municipalities side by side.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// Every municipality, to choose from.
+    pub choices: Vec<Choice>,
+    /// The compared ones, in the order asked.
+    pub municipalities: Vec<MunicipalityProfile>,
+    /// Each pair's distance in km (between reference points).
+    pub distances: Vec<(String, String, f64)>,
+    /// Projects that at least two of them take part in.
+    pub shared_projects: Vec<Involvement>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub code: String,
+    pub name: Localized,
+}
+
+/// Splits and checks `codes` (comma-separated): empty, or 2 to 4 distinct codes.
+pub fn parse_codes(codes: &str) -> Result<Vec<String>, AppError> {
+    let mut list: Vec<String> = vec![];
+    for code in codes.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        if !is_municipality_code(code) {
+            return Err(AppError::BadRequest("codes".into()));
+        }
+        if !list.iter().any(|c| c == code) {
+            list.push(code.to_owned());
+        }
+    }
+    if list.len() == 1 || list.len() > compare_page::MAX_COMPARED {
+        return Err(AppError::BadRequest("codes".into()));
+    }
+    Ok(list)
+}
+
+#[server]
+pub async fn compare_municipalities(codes: String) -> Result<Comparison, AppError> {
+    let result = repo::compare(&crate::db::use_db()?, &codes).await;
+    if let Err(error) = &result {
+        let response = expect_context::<leptos_axum::ResponseOptions>();
+        response.set_status(error.status());
+    }
+    result
+}
+
 #[server]
 pub async fn load_site_counts() -> Result<SiteCounts, AppError> {
     repo::counts(&crate::db::use_db()?).await
@@ -257,6 +329,22 @@ mod tests {
         assert_eq!(filter.country, Some(Country::Be));
         assert_eq!(filter.sort, Sort::Population);
         assert_eq!(query("", "", "").validate().unwrap().text, None);
+    }
+
+    #[test]
+    fn compared_codes_are_checked() {
+        assert_eq!(parse_codes("").unwrap(), Vec::<String>::new());
+        assert_eq!(
+            parse_codes("33029, 59656,33029").unwrap(),
+            ["33029", "59656"]
+        );
+        for bad in ["33029", "1,2", "33029,<b>", "11111,22222,33333,44444,55555"] {
+            assert_eq!(
+                parse_codes(bad),
+                Err(AppError::BadRequest("codes".into())),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

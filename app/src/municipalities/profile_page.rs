@@ -1,9 +1,14 @@
-use super::{load_municipality_profile, Country, LocalService, MunicipalityProfile, Neighbour};
+use super::{
+    load_municipality_profile, ClusterRef, Country, Involvement, LocalService, MunicipalityProfile,
+    Neighbour,
+};
 use crate::components::{ErrorNotice, PageMeta};
 use crate::error::AppError;
 use crate::i18n::{format_km, format_number, use_i18n};
 use crate::map::RegionMap;
+use crate::observatory::{CategoryCoverage, NearestService};
 use crate::pages::NotFoundContent;
+use crate::projects::long_date;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -55,6 +60,7 @@ fn Profile(profile: MunicipalityProfile) -> impl IntoView {
         "profile-code-fr"
     };
     let population = d.population.map(|p| format_number(lang, p));
+    let compare_with: Vec<Neighbour> = across.iter().chain(same_side.iter()).cloned().collect();
     view! {
         <PageMeta title=name.clone() description />
         <nav aria-label=i18n.t("breadcrumb-label") class="breadcrumb">
@@ -116,6 +122,24 @@ fn Profile(profile: MunicipalityProfile) -> impl IntoView {
             <h2 id="same-side-heading">{i18n.t("profile-neighbours-same-side")}</h2>
             <NeighbourList list=same_side />
         </section>
+        <section class="actions" aria-labelledby="actions-heading">
+            <h2 id="actions-heading">{i18n.t("profile-actions")}</h2>
+            <CompareForm code=d.code.clone() neighbours=compare_with />
+            <p>
+                <a href=format!("{}{}", Page::Partners.path(lang), crate::routes::query_string([("code", d.code.as_str())])) data-testid="find-partners">
+                    {i18n.t("profile-find-partners")}
+                </a>
+            </p>
+        </section>
+        <section data-testid="coverage" aria-labelledby="coverage-heading">
+            <h2 id="coverage-heading">{i18n.t("profile-coverage")}</h2>
+            <p class="help">{i18n.t("profile-coverage-help")}</p>
+            <CoverageTable list=profile.coverage country=d.country.clone() />
+        </section>
+        <section data-testid="cooperation" aria-labelledby="cooperation-heading">
+            <h2 id="cooperation-heading">{i18n.t("profile-cooperation")}</h2>
+            <Cooperation clusters=profile.clusters projects=profile.projects events=profile.events />
+        </section>
         <section data-testid="services" aria-labelledby="services-heading">
             <h2 id="services-heading">{i18n.t("profile-services")}</h2>
             <ServiceList list=profile.services />
@@ -172,10 +196,164 @@ fn ServiceList(list: Vec<LocalService>) -> impl IntoView {
                     <a href=Page::Service(s.id.clone()).path(lang)><strong>{name}</strong></a>
                     " "
                     <span class="tag">{s.category_label.get(lang).to_owned()}</span>
+                    {(s.location_check.as_deref() == Some(crate::observatory::MUNICIPALITY_UNCERTAIN)).then(|| view! {
+                        " " <span class="tag tag--warning" data-testid="uncertain">{i18n.t("profile-municipality-uncertain")}</span>
+                    })}
                     {s.address.map(|a| view! { <br /><span class="address">{a}</span> })}
                 </li>
             }
         })
         .collect_view();
     view! { <ul class="services">{items}</ul> }.into_any()
+}
+
+/// "Compare with": the municipality plus one chosen neighbour, as a GET form.
+#[component]
+fn CompareForm(code: String, neighbours: Vec<Neighbour>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    if neighbours.is_empty() {
+        return ().into_any();
+    }
+    let options = neighbours
+        .into_iter()
+        .map(|n| {
+            let label = format!(
+                "{} ({}, {} {})",
+                n.name.get(lang),
+                i18n.t(Country::message_id(&n.country)),
+                format_km(lang, n.distance_km),
+                i18n.t("unit-km")
+            );
+            view! { <option value=n.code>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <form method="get" action=Page::Compare.path(lang) class="inline-form" data-testid="compare-form">
+            <input type="hidden" name="codes" value=code />
+            <label for="compare-with">{i18n.t("profile-compare-with")}</label>
+            " "
+            <select id="compare-with" name="codes">{options}</select>
+            " "
+            <button type="submit">{i18n.t("profile-compare")}</button>
+        </form>
+    }
+    .into_any()
+}
+
+#[component]
+fn CoverageTable(list: Vec<CategoryCoverage>, country: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    let other_country = if country == "BE" { "FR" } else { "BE" };
+    let nearest = move |n: Option<&NearestService>, in_inventory: usize| match n {
+        Some(n) => {
+            let name = n
+                .name
+                .get(lang)
+                .map(|(_, t)| t.to_owned())
+                .unwrap_or_default();
+            view! {
+                <a href=Page::Service(n.id.clone()).path(lang)>{name}</a>
+                <br />
+                <span class="km">{format!("{} {}", format_km(lang, n.distance_km), i18n.t("unit-km"))}</span>
+            }
+            .into_any()
+        }
+        None if in_inventory == 0 => {
+            view! { <span class="help">{i18n.t("observatory-not-in-inventory")}</span> }.into_any()
+        }
+        None => view! { <span class="help">{i18n.t("observatory-none")}</span> }.into_any(),
+    };
+    let rows = list
+        .into_iter()
+        .map(|c| {
+            let gain = c.gain_km();
+            view! {
+                <tr data-testid="coverage-row" data-category=c.category.clone()>
+                    <th scope="row">{c.label.get(lang).to_owned()}</th>
+                    <td data-testid="here">
+                        {c.here}
+                        {(c.here_uncertain > 0).then(|| view! { " " <small>{i18n.t_args("compare-uncertain", [("count", c.here_uncertain.into())])}</small> })}
+                    </td>
+                    <td data-testid="own-side">{nearest(c.own_side.nearest.as_ref(), c.own_side.in_inventory)}</td>
+                    <td data-testid="other-side">{nearest(c.other_side.nearest.as_ref(), c.other_side.in_inventory)}</td>
+                    <td data-testid="gain">{gain.map(|g| format!("{} {}", format_km(lang, g), i18n.t("unit-km")))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="coverage">
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.t("profile-coverage-category")}</th>
+                        <th scope="col">{i18n.t("profile-coverage-here")}</th>
+                        <th scope="col">{i18n.t_args("profile-coverage-side", [("country", i18n.t(Country::message_id(&country)).into())])}</th>
+                        <th scope="col">{i18n.t_args("profile-coverage-side", [("country", i18n.t(Country::message_id(other_country)).into())])}</th>
+                        <th scope="col">{i18n.t("observatory-col-gain")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn Cooperation(
+    clusters: Vec<ClusterRef>,
+    projects: Vec<Involvement>,
+    events: Vec<Involvement>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    let clusters = if clusters.is_empty() {
+        view! { <p>{i18n.t("profile-clusters-none")}</p> }.into_any()
+    } else {
+        let items = clusters
+            .into_iter()
+            .map(|c| view! {
+                <li data-testid="cluster">
+                    <a href=Page::Cluster(c.id.clone()).path(lang)>{c.name.get(lang).to_owned()}</a>
+                    " " <span class="tag">{i18n.t(&format!("cluster-kind-{}", c.kind))}</span>
+                </li>
+            })
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
+    };
+    let projects = if projects.is_empty() {
+        view! { <p>{i18n.t("profile-projects-none")}</p> }.into_any()
+    } else {
+        let items = projects
+            .into_iter()
+            .map(|p| view! { <li><a href=Page::Project(p.id.clone()).path(lang)>{p.name.get(lang).to_owned()}</a></li> })
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
+    };
+    let events = if events.is_empty() {
+        view! { <p>{i18n.t("profile-events-none")}</p> }.into_any()
+    } else {
+        let items = events
+            .into_iter()
+            .map(|e| {
+                view! {
+                    <li data-testid="event">
+                        {e.name.get(lang).to_owned()}
+                        {e.date.map(|d| view! { " (" {long_date(&d)} ")" })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
+    };
+    view! {
+        <h3>{i18n.t("profile-clusters")}</h3>
+        {clusters}
+        <h3>{i18n.t("profile-projects")}</h3>
+        {projects}
+        <h3>{i18n.t("profile-events")}</h3>
+        {events}
+    }
 }

@@ -61,3 +61,47 @@ pub async fn profile(db: &Db, code: &str) -> Result<MunicipalityProfile, AppErro
 pub async fn counts(db: &Db) -> Result<SiteCounts, AppError> {
     Ok(directory::current(db).await?.counts.clone())
 }
+
+pub async fn compare(db: &Db, codes: &str) -> Result<Comparison, AppError> {
+    let codes = parse_codes(codes)?;
+    let directory = directory::current(db).await?;
+    let municipalities = codes
+        .iter()
+        .map(|code| {
+            directory
+                .profile(code)
+                .map(|p| MunicipalityProfile::clone(&p))
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| AppError::BadRequest("codes".into()))?;
+    let mut distances = vec![];
+    for (i, a) in municipalities.iter().enumerate() {
+        for b in &municipalities[i + 1..] {
+            let (a, b) = (&a.detail, &b.detail);
+            let km = crate::services::search::haversine_km(a.lat, a.lon, b.lat, b.lon);
+            distances.push((a.code.clone(), b.code.clone(), km));
+        }
+    }
+    let mut shared_projects: Vec<Involvement> = vec![];
+    for project in municipalities.iter().flat_map(|m| &m.projects) {
+        let taking_part = municipalities
+            .iter()
+            .filter(|m| m.projects.iter().any(|p| p.id == project.id))
+            .count();
+        if taking_part >= 2 && !shared_projects.iter().any(|p| p.id == project.id) {
+            shared_projects.push(project.clone());
+        }
+    }
+    Ok(Comparison {
+        choices: directory
+            .profiles()
+            .map(|p| Choice {
+                code: p.detail.code.clone(),
+                name: p.detail.name.clone(),
+            })
+            .collect(),
+        municipalities,
+        distances,
+        shared_projects,
+    })
+}

@@ -37,7 +37,7 @@ pub fn phase_label(project: &Project) -> String {
 }
 
 /// "1 oktober 2016" / "1 octobre 2016" from an ISO date.
-fn long_date(iso: &str) -> String {
+pub fn long_date(iso: &str) -> String {
     let i18n = use_i18n();
     let mut parts = iso.splitn(3, '-');
     let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
@@ -165,6 +165,7 @@ fn Detail(project: Project) -> impl IntoView {
                 {project.partners.is_empty().then(|| view! { <p>{i18n.t("project-partners-none")}</p> })}
             </section>
         </div>
+        {(project.kind == "support_offer").then(|| project.budget_eur.map(|price| view! { <SharedPrice price /> }))}
         <section aria-labelledby="themes-heading">
             <h2 id="themes-heading">{i18n.t("project-themes")}</h2>
             <ul class="shortcuts">{project.themes.iter().map(theme_link).collect_view()}</ul>
@@ -215,6 +216,46 @@ fn Detail(project: Project) -> impl IntoView {
         <section aria-labelledby="source-heading">
             <h2 id="source-heading">{i18n.t("project-source")}</h2>
             <p>{i18n.t("project-source-note")} " " <code>{project.source.clone()}</code></p>
+        </section>
+    }
+}
+
+/// A support offer's price shared equally by the municipalities that take it up (the
+/// Ecolife climate clusters): each share and its VAT, for 2 to 6 municipalities.
+#[component]
+fn SharedPrice(price: f64) -> impl IntoView {
+    use crate::clusters::{euro_cents, CostShare, VAT_PERMILLE};
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    let cents = (price * 100.0).round() as i64;
+    let rows = (2..=6)
+        .filter_map(|n| CostShare::of(cents, n))
+        .map(|s| {
+            view! {
+                <tr data-testid="share-row">
+                    <th scope="row">{s.members}</th>
+                    <td>{euro_cents(lang, s.excl_vat_cents)}</td>
+                    <td>{euro_cents(lang, s.vat_cents)}</td>
+                    <td>{euro_cents(lang, s.incl_vat_cents)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="shared-price-heading" data-testid="shared-price">
+            <h2 id="shared-price-heading">{i18n.t("project-cost-share")}</h2>
+            <p class="help">{i18n.t("project-cost-share-help")}</p>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.t("project-cost-members")}</th>
+                        <th scope="col">{i18n.t("cluster-cost-excl")}</th>
+                        <th scope="col">{i18n.t_args("cluster-cost-vat", [("rate", (VAT_PERMILLE / 10).into())])}</th>
+                        <th scope="col">{i18n.t("cluster-cost-incl")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
         </section>
     }
 }

@@ -17,6 +17,7 @@ use services::*;
 
 const MUNICIPALITIES_CSV: &str = include_str!("../../data/municipalities.csv");
 const SERVICES_CSV: &str = include_str!("../../data/services_seed.csv");
+const LOCATION_CHECKS_CSV: &str = include_str!("../../data/location_checks.csv");
 const BORDER_REGION_GEOJSON: &str = include_str!("../../data/border_region.geojson");
 const COOPERATION_JSON: &str = include_str!("../../data/cooperation.json");
 const TAXONOMY_CSV: &str = include_str!("../../data/taxonomy.csv");
@@ -88,6 +89,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<SeedReport>, AppError> {
 pub async fn seed(db: &Db) -> Result<SeedReport, AppError> {
     let municipalities: Vec<MunicipalityRow> = read_csv(MUNICIPALITIES_CSV)?;
     let services: Vec<ServiceRow> = read_csv(SERVICES_CSV)?;
+    let checks: Vec<LocationCheckRow> = read_csv(LOCATION_CHECKS_CSV)?;
     let categories: Vec<CategoryRow> = read_csv(TAXONOMY_CSV)?;
     let facility_rows: Vec<LanguageFacilityRow> = read_csv(LANGUAGE_FACILITIES_CSV)?;
     let (boundaries, layers) = border_region()?;
@@ -166,6 +168,7 @@ pub async fn seed(db: &Db) -> Result<SeedReport, AppError> {
             .iter()
             .map(|f| (f.code.as_str(), split_list(&f.languages)))
             .collect(),
+        checks: &checks.iter().map(|c| (c.key(), c.check.as_str())).collect(),
     };
     let service_rows: Vec<Value> = services
         .iter()
@@ -201,7 +204,7 @@ FOR $c IN $categories {
 FOR $s IN $services {
     IF !record::exists(type::record('service', $s.id)) {
         CREATE type::record('service', $s.id) CONTENT object::extend(
-            $s.{name, category, country, address, lat, lon, phone, email, website, opening_hours_source, opening_hours, hours_source, languages, provider, description, cross_border_access, source, licence},
+            $s.{name, category, country, address, lat, lon, phone, email, website, opening_hours_source, opening_hours, hours_source, languages, provider, description, cross_border_access, location_check, source, licence},
             { municipality: type::record('municipality', $s.municipality_code) });
     } ELSE {
         -- Services seeded before these fields existed get them; edited values stay.
@@ -211,7 +214,8 @@ FOR $s IN $services {
             languages = IF array::len(languages ?? []) > 0 { languages } ELSE { $s.languages },
             provider = provider ?? $s.provider,
             description = description ?? $s.description,
-            cross_border_access = cross_border_access ?? $s.cross_border_access;
+            cross_border_access = cross_border_access ?? $s.cross_border_access,
+            location_check = location_check ?? $s.location_check;
     };
 };
 COMMIT TRANSACTION;
@@ -339,6 +343,13 @@ mod tests {
         let (boundaries, layers) = border_region().unwrap();
         assert_eq!(boundaries.len(), 153);
         assert!(layers.iter().any(|l| l["kind"] == "border"));
+        // Every location check names exactly one service.
+        let checks: Vec<LocationCheckRow> = read_csv(LOCATION_CHECKS_CSV).unwrap();
+        assert_eq!(checks.len(), 55);
+        for check in &checks {
+            let named = services.iter().filter(|s| s.name_key() == check.key());
+            assert_eq!(named.count(), 1, "{:?}", check.key());
+        }
     }
 
     #[test]

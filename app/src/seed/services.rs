@@ -21,6 +21,30 @@ pub(super) struct ServiceRow {
     pub(super) source: String,
 }
 
+/// A service whose filing or position is doubtful (`location_checks.csv`, made by
+/// `check_locations.py`), found by the columns that name it in `services_seed.csv`.
+#[derive(Debug, Deserialize)]
+pub(super) struct LocationCheckRow {
+    pub(super) category: String,
+    pub(super) municipality_code: String,
+    pub(super) name_fr: String,
+    pub(super) check: String,
+}
+
+pub(super) type ServiceName<'a> = (&'a str, &'a str, &'a str);
+
+impl LocationCheckRow {
+    pub(super) fn key(&self) -> ServiceName<'_> {
+        (&self.category, &self.municipality_code, &self.name_fr)
+    }
+}
+
+impl ServiceRow {
+    pub(super) fn name_key(&self) -> ServiceName<'_> {
+        (&self.category, &self.municipality_code, &self.name_fr)
+    }
+}
+
 #[derive(Debug, Deserialize)]
 pub(super) struct CategoryRow {
     pub(super) code: String,
@@ -88,6 +112,7 @@ pub(super) struct ServiceContext<'a> {
     pub(super) categories: &'a HashMap<&'a str, &'a CategoryRow>,
     pub(super) municipalities: &'a HashMap<&'a str, &'a MunicipalityRow>,
     pub(super) facilities: &'a HashMap<&'a str, Vec<&'a str>>,
+    pub(super) checks: &'a HashMap<ServiceName<'a>, &'a str>,
 }
 
 pub(super) fn service_languages(row: &ServiceRow, ctx: &ServiceContext) -> Vec<String> {
@@ -189,6 +214,7 @@ pub(super) fn service_record(row: &ServiceRow, ctx: &ServiceContext) -> Result<V
         "provider": service_provider(row, ctx),
         "description": service_description(row),
         "cross_border_access": service_access(row, ctx),
+        "location_check": ctx.checks.get(&row.name_key()),
         "source": row.source,
         "licence": licence_of(&row.source),
     }))

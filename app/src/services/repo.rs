@@ -15,6 +15,8 @@ pub struct Candidate {
     pub core: ServiceCore,
     /// Who may use it: `BE`, `FR` or `both`.
     pub access: Option<String>,
+    /// Doubt about its filing or position (migration 0009): see `observatory::coverage`.
+    pub location_check: Option<String>,
     /// Position in name order (nl, fr), filled in by the snapshot: sorting compares
     /// integers instead of strings.
     #[serde(skip)]
@@ -38,7 +40,7 @@ impl Candidate {
 
 const CANDIDATE_FIELDS: &str = "record::id(id) AS id, name, category, country,
     record::id(municipality) AS municipality_code, address, lat, lon, languages,
-    cross_border_access.who AS access, phone, email, website, opening_hours, is_sample,
+    cross_border_access.who AS access, location_check, phone, email, website, opening_hours, is_sample,
     search_nl, search_fr";
 
 /// Every published service, as the search needs it (see `snapshot`).

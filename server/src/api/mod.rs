@@ -1,6 +1,7 @@
 //! The open data API (`/api/v1`, described by `/api/openapi.json`), the map's GeoJSON
 //! and health. Errors answer with their status and a JSON body, never a bare 500 page.
 
+pub mod cooperation;
 pub mod municipalities;
 pub mod openapi;
 pub mod projects;
@@ -72,6 +73,18 @@ pub fn routes() -> Router<AppState> {
         .route("/services/{id}", get(services::one))
         .route("/projects", get(projects::list))
         .route("/projects/{id}", get(projects::one))
+        .route(
+            "/municipalities/{code}/neighbours",
+            get(cooperation::neighbours),
+        )
+        .route(
+            "/municipalities/{code}/partners",
+            get(cooperation::partner_candidates),
+        )
+        .route("/clusters", get(cooperation::cluster_list))
+        .route("/clusters/{id}", get(cooperation::cluster_one))
+        .route("/observatory", get(cooperation::observatory_table))
+        .route("/observatory.csv", get(cooperation::observatory_csv))
 }
 
 /// Parameters as pairs, refusing the ones we do not know (a typo should not silently

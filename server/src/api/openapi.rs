@@ -22,11 +22,18 @@ use utoipa::OpenApi;
         super::municipalities::one,
         super::projects::list,
         super::projects::one,
+        super::cooperation::neighbours,
+        super::cooperation::partner_candidates,
+        super::cooperation::cluster_list,
+        super::cooperation::cluster_one,
+        super::cooperation::observatory_table,
+        super::cooperation::observatory_csv,
     ),
     tags(
         (name = "services", description = "Search services on both sides of the border"),
         (name = "municipalities", description = "Border municipalities, their neighbours and services"),
         (name = "projects", description = "Cooperation projects and pilot projects"),
+        (name = "cooperation", description = "Clusters of municipalities and the observatory of cross-border service coverage"),
     )
 )]
 pub struct ApiDoc;

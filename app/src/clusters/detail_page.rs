@@ -1,0 +1,130 @@
+use super::{load_cluster, Cluster, CostShare, VAT_PERMILLE};
+use crate::components::{ErrorNotice, PageMeta};
+use crate::error::AppError;
+use crate::i18n::{format_number, use_i18n, Lang};
+use crate::map::RegionMap;
+use crate::municipalities::Country;
+use crate::pages::NotFoundContent;
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ClusterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let cluster = Resource::new(id, load_cluster);
+    view! {
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match cluster.await {
+                    Ok(cluster) => view! { <Detail cluster /> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFoundContent /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// "€ 3.333,33" / "3 333,33 €".
+pub fn euro_cents(lang: Lang, cents: i64) -> String {
+    let amount = format!(
+        "{}{}{:02}",
+        format_number(lang, cents / 100),
+        lang.decimal_separator(),
+        cents % 100
+    );
+    match lang {
+        Lang::Nl => format!("€ {amount}"),
+        Lang::Fr => format!("{amount} €"),
+    }
+}
+
+#[component]
+fn Detail(cluster: Cluster) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    let name = cluster.name.get(lang).to_owned();
+    let description = cluster
+        .description
+        .as_ref()
+        .map(|d| d.get(lang).to_owned())
+        .unwrap_or_else(|| i18n.t(&format!("cluster-kind-{}", cluster.kind)));
+    let highlight = cluster
+        .members
+        .iter()
+        .map(|m| m.code.clone())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let members = if cluster.members.is_empty() {
+        view! { <p data-testid="members-none">{i18n.t("cluster-members-none")}</p> }.into_any()
+    } else {
+        let items = cluster
+            .members
+            .iter()
+            .map(|m| {
+                view! {
+                    <li data-testid="member" data-code=m.code.clone()>
+                        <a href=Page::Municipality(m.code.clone()).path(lang)>{m.name.get(lang).to_owned()}</a>
+                        " " <span class="tag">{i18n.t(Country::message_id(&m.country))}</span>
+                        {m.population.map(|p| view! { " " <span class="help">{i18n.t_args("cluster-member-population", [("population", format_number(lang, p).into())])}</span> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="members">{items}</ul> }.into_any()
+    };
+    let share = cluster
+        .cost_share()
+        .map(|share| view! { <Share share programme=cluster.programme.clone() /> });
+    view! {
+        <PageMeta title=name.clone() description=description.clone() />
+        <nav aria-label=i18n.t("breadcrumb-label") class="breadcrumb">
+            <a href=Page::Clusters.path(lang)>{i18n.t("nav-clusters")}</a>
+        </nav>
+        <h1>{name}</h1>
+        <p><span class="tag">{i18n.t(&format!("cluster-kind-{}", cluster.kind))}</span></p>
+        {cluster.description.as_ref().map(|d| view! { <p class="lead">{d.get(lang).to_owned()}</p> })}
+        {share}
+        <section aria-labelledby="members-heading">
+            <h2 id="members-heading">{i18n.t_args("clusters-members", [("count", cluster.members.len().into())])}</h2>
+            {members}
+        </section>
+        {(!cluster.members.is_empty()).then(|| view! {
+            <section aria-labelledby="cluster-map-heading">
+                <h2 id="cluster-map-heading">{i18n.t("profile-map")}</h2>
+                <RegionMap focus=None highlight=highlight />
+            </section>
+        })}
+        <section aria-labelledby="source-heading">
+            <h2 id="source-heading">{i18n.t("profile-source")}</h2>
+            <p>{cluster.source.clone()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Share(share: CostShare, programme: Option<crate::projects::Link>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    view! {
+        <section aria-labelledby="share-heading" data-testid="cost-share">
+            <h2 id="share-heading">{i18n.t("cluster-cost-share")}</h2>
+            {programme.map(|p| view! {
+                <p>{i18n.t("cluster-programme")} " " <a href=Page::Project(p.id.clone()).path(lang)>{p.name.get(lang).to_owned()}</a></p>
+            })}
+            <dl>
+                <dt>{i18n.t("cluster-cost-members")}</dt>
+                <dd>{share.members}</dd>
+                <dt>{i18n.t("cluster-cost-excl")}</dt>
+                <dd data-testid="excl">{euro_cents(lang, share.excl_vat_cents)}</dd>
+                <dt>{i18n.t_args("cluster-cost-vat", [("rate", (VAT_PERMILLE / 10).into())])}</dt>
+                <dd data-testid="vat">{euro_cents(lang, share.vat_cents)}</dd>
+                <dt>{i18n.t("cluster-cost-incl")}</dt>
+                <dd data-testid="incl">{euro_cents(lang, share.incl_vat_cents)}</dd>
+            </dl>
+        </section>
+    }
+}
