@@ -1,6 +1,7 @@
 //! The HTML shell and the router: every page exists under `/nl` and `/fr`.
 
 use crate::components::{IslandScriptsSent, Layout};
+use crate::events::{AgendaPage, EventPage};
 use crate::i18n::Lang;
 use crate::municipalities::{MunicipalitiesPage, MunicipalityPage};
 use crate::pages::{AboutPage, HomePage, NotFound};
@@ -88,6 +89,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("over-de-gegevens") view=AboutPage ssr=ssr() />
                     <Route path=path!("projecten") view=ProjectsPage ssr=ssr() />
                     <Route path=path!("projecten/:id") view=ProjectPage ssr=ssr() />
+                    <Route path=path!("agenda") view=AgendaPage ssr=ssr() />
+                    <Route path=path!("agenda/:id") view=EventPage ssr=ssr() />
                 </ParentRoute>
                 <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
                     <Route path=path!("") view=HomePage ssr=ssr() />
@@ -99,6 +102,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("a-propos-des-donnees") view=AboutPage ssr=ssr() />
                     <Route path=path!("projets") view=ProjectsPage ssr=ssr() />
                     <Route path=path!("projets/:id") view=ProjectPage ssr=ssr() />
+                    <Route path=path!("agenda") view=AgendaPage ssr=ssr() />
+                    <Route path=path!("agenda/:id") view=EventPage ssr=ssr() />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod error;
+pub mod events;
 #[cfg(feature = "ssr")]
 pub mod fingerprint;
 pub mod i18n;

@@ -13,6 +13,8 @@ pub enum Page {
     About,
     Projects,
     Project(String),
+    Agenda,
+    Event(String),
 }
 
 impl Page {
@@ -33,6 +35,8 @@ impl Page {
             (Page::Projects, Lang::Nl) => "/nl/projecten".into(),
             (Page::Projects, Lang::Fr) => "/fr/projets".into(),
             (Page::Project(id), _) => format!("{}/{id}", Page::Projects.path(lang)),
+            (Page::Agenda, _) => format!("/{l}/agenda"),
+            (Page::Event(id), _) => format!("{}/{id}", Page::Agenda.path(lang)),
         }
     }
 
@@ -50,6 +54,8 @@ impl Page {
             ["over-de-gegevens"] | ["a-propos-des-donnees"] => Page::About,
             ["projecten"] | ["projets"] => Page::Projects,
             ["projecten", id] | ["projets", id] => Page::Project((*id).to_owned()),
+            ["agenda"] => Page::Agenda,
+            ["agenda", id] => Page::Event((*id).to_owned()),
             _ => return None,
         };
         // A Dutch slug under /fr (or the reverse) is not a page.
@@ -91,6 +97,8 @@ mod tests {
                 Page::About,
                 Page::Projects,
                 Page::Project("partons-2-0".into()),
+                Page::Agenda,
+                Page::Event("kennisplatform-intergemeentelijk-samenwerken-2015-12-03".into()),
             ] {
                 assert_eq!(
                     Page::from_path(&page.path(lang)),

@@ -374,3 +374,43 @@ date-long = { $day ->
     [1] 1er
    *[other] { $day }
 } { $month } { $year }
+
+# Agenda
+nav-agenda = Agenda
+agenda-title = Agenda
+agenda-description = Réunions des communes frontalières et des coopérations : réunions à venir et passées, avec lieu, ordre du jour et inscription.
+agenda-intro = Concertations de maires et bourgmestres, plateformes de connaissances et rencontres citoyennes, avec la date et l’heure de Belgique, le lieu, l’organisateur, le public et l’ordre du jour.
+agenda-download = Télécharger l’agenda (iCalendar, .ics)
+agenda-download-help = Ouvrez le fichier dans votre application d’agenda ; les réunions sans date fixe n’y figurent pas.
+agenda-upcoming = Réunions à venir
+agenda-upcoming-none = Aucune réunion datée à venir.
+agenda-past = Réunions passées
+agenda-past-none = Aucune réunion passée.
+agenda-recurring = Récurrentes ou sans date fixe
+agenda-recurring-none = Aucune réunion récurrente.
+agenda-recurring-note = Les réunions récurrentes sans date ne figurent pas dans le fichier d’agenda : une application d’agenda a besoin d’une date de début.
+event-kind-consultation = Concertation
+event-kind-knowledge_platform = Plateforme de connaissances
+event-kind-citizen_meeting = Rencontre citoyenne
+event-timing-upcoming = Prévue
+event-timing-past = Passée
+event-timing-recurring = Récurrente
+event-when = Date et heure
+event-date-time = { $date }, { $time }
+event-date-time-range = { $date }, { $start }–{ $end }
+event-date-time-span = du { $start } au { $end }
+event-timezone = (heure de Belgique)
+event-no-date = Pas de date fixe.
+event-place = Lieu
+event-place-unknown = La source n’indique pas de lieu fixe.
+event-organiser = Organisateur
+event-audience = Public
+event-registration = Inscription
+event-project = Projet
+event-agenda = Ordre du jour
+event-agenda-none = La source n’indique pas d’ordre du jour.
+event-speaker = par { $name }
+event-map = Carte
+event-download = Ajouter à mon agenda (.ics)
+event-not-in-calendar = Cette réunion n’a pas de date fixe : elle ne peut donc pas être ajoutée à un agenda.
+event-calendar-name = Services frontaliers – agenda

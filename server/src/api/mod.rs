@@ -1,6 +1,7 @@
 //! The open data API (`/api/v1`, described by `/api/openapi.json`), the map's GeoJSON
 //! and health. Errors answer with their status and a JSON body, never a bare 500 page.
 
+pub mod events;
 pub mod municipalities;
 pub mod openapi;
 pub mod projects;
@@ -72,6 +73,10 @@ pub fn routes() -> Router<AppState> {
         .route("/services/{id}", get(services::one))
         .route("/projects", get(projects::list))
         .route("/projects/{id}", get(projects::one))
+        .route("/events", get(events::list))
+        .route("/events.ics", get(events::list_ics))
+        .route("/events/{id}", get(events::one))
+        .route("/events/{id}/event.ics", get(events::one_ics))
 }
 
 /// Parameters as pairs, refusing the ones we do not know (a typo should not silently

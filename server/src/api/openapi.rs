@@ -22,11 +22,16 @@ use utoipa::OpenApi;
         super::municipalities::one,
         super::projects::list,
         super::projects::one,
+        super::events::list,
+        super::events::list_ics,
+        super::events::one,
+        super::events::one_ics,
     ),
     tags(
         (name = "services", description = "Search services on both sides of the border"),
         (name = "municipalities", description = "Border municipalities, their neighbours and services"),
         (name = "projects", description = "Cooperation projects and pilot projects"),
+        (name = "events", description = "The agenda: meetings and events, as JSON and iCalendar"),
     )
 )]
 pub struct ApiDoc;
