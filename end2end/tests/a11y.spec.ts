@@ -36,6 +36,9 @@ for (const l of LANGS) {
     { name: 'projects', path: l.lang === 'nl' ? '/nl/projecten' : '/fr/projets' },
     { name: 'projects filtered', path: l.lang === 'nl' ? '/nl/projecten?phase=ended' : '/fr/projets?phase=ended' },
     { name: 'project detail', path: l.lang === 'nl' ? '/nl/projecten/partons-2-0' : '/fr/projets/partons-2-0' },
+    { name: 'agenda', path: `/${l.lang}/agenda` },
+    { name: 'event detail', path: `/${l.lang}/agenda/kennisplatform-intergemeentelijk-samenwerken-2015-12-03` },
+    { name: 'recurring event detail', path: `/${l.lang}/agenda/elsene-burgerontmoetingen-per-wijk` },
     { name: '404', path: l.missing },
   ];
   test.describe(`${l.lang}: accessibility (axe, WCAG 2.2 AA)`, () => {

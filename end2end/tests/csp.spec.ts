@@ -37,6 +37,8 @@ for (const l of LANGS) {
     l.about,
     l.lang === 'nl' ? '/nl/projecten' : '/fr/projets',
     l.lang === 'nl' ? '/nl/projecten/partons-2-0' : '/fr/projets/partons-2-0',
+    `/${l.lang}/agenda`,
+    `/${l.lang}/agenda/kennisplatform-intergemeentelijk-samenwerken-2015-12-03`,
     l.missing,
   ];
   test.describe(`${l.lang}: content security policy`, () => {
