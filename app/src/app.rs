@@ -2,6 +2,7 @@
 
 use crate::clusters::{ClusterPage, ClustersPage};
 use crate::components::{IslandScriptsSent, Layout};
+use crate::events::{AgendaPage, EventPage};
 use crate::i18n::Lang;
 use crate::municipalities::{ComparePage, MunicipalitiesPage, MunicipalityPage};
 use crate::observatory::ObservatoryPage;
@@ -96,6 +97,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("samenwerkingsverbanden") view=ClustersPage ssr=ssr() />
                     <Route path=path!("samenwerkingsverbanden/:id") view=ClusterPage ssr=ssr() />
                     <Route path=path!("observatorium") view=ObservatoryPage ssr=ssr() />
+                    <Route path=path!("agenda") view=AgendaPage ssr=ssr() />
+                    <Route path=path!("agenda/:id") view=EventPage ssr=ssr() />
                 </ParentRoute>
                 <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
                     <Route path=path!("") view=HomePage ssr=ssr() />
@@ -112,6 +115,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("cooperations") view=ClustersPage ssr=ssr() />
                     <Route path=path!("cooperations/:id") view=ClusterPage ssr=ssr() />
                     <Route path=path!("observatoire") view=ObservatoryPage ssr=ssr() />
+                    <Route path=path!("agenda") view=AgendaPage ssr=ssr() />
+                    <Route path=path!("agenda/:id") view=EventPage ssr=ssr() />
                 </ParentRoute>
             </Routes>
         </Router>

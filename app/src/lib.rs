@@ -6,6 +6,7 @@ pub mod app;
 pub mod clusters;
 pub mod components;
 pub mod error;
+pub mod events;
 #[cfg(feature = "ssr")]
 pub mod fingerprint;
 pub mod i18n;

@@ -18,6 +18,8 @@ pub enum Page {
     Clusters,
     Cluster(String),
     Observatory,
+    Agenda,
+    Event(String),
 }
 
 impl Page {
@@ -47,6 +49,8 @@ impl Page {
             (Page::Cluster(id), _) => format!("{}/{id}", Page::Clusters.path(lang)),
             (Page::Observatory, Lang::Nl) => "/nl/observatorium".into(),
             (Page::Observatory, Lang::Fr) => "/fr/observatoire".into(),
+            (Page::Agenda, _) => format!("/{l}/agenda"),
+            (Page::Event(id), _) => format!("{}/{id}", Page::Agenda.path(lang)),
         }
     }
 
@@ -71,6 +75,8 @@ impl Page {
                 Page::Cluster((*id).to_owned())
             }
             ["observatorium"] | ["observatoire"] => Page::Observatory,
+            ["agenda"] => Page::Agenda,
+            ["agenda", id] => Page::Event((*id).to_owned()),
             _ => return None,
         };
         // A Dutch slug under /fr (or the reverse) is not a page.
@@ -126,6 +132,8 @@ mod tests {
                 Page::Clusters,
                 Page::Cluster("westhoek".into()),
                 Page::Observatory,
+                Page::Agenda,
+                Page::Event("kennisplatform-intergemeentelijk-samenwerken-2015-12-03".into()),
             ] {
                 assert_eq!(
                     Page::from_path(&page.path(lang)),

@@ -41,6 +41,9 @@ for (const l of LANGS) {
     { name: 'clusters', path: l.lang === 'nl' ? '/nl/samenwerkingsverbanden' : '/fr/cooperations' },
     { name: 'cluster detail', path: l.lang === 'nl' ? '/nl/samenwerkingsverbanden/midwest' : '/fr/cooperations/midwest' },
     { name: 'observatory', path: l.lang === 'nl' ? '/nl/observatorium?category=railway_station' : '/fr/observatoire?category=railway_station' },
+    { name: 'agenda', path: `/${l.lang}/agenda` },
+    { name: 'event detail', path: `/${l.lang}/agenda/kennisplatform-intergemeentelijk-samenwerken-2015-12-03` },
+    { name: 'recurring event detail', path: `/${l.lang}/agenda/elsene-burgerontmoetingen-per-wijk` },
     { name: '404', path: l.missing },
   ];
   test.describe(`${l.lang}: accessibility (axe, WCAG 2.2 AA)`, () => {

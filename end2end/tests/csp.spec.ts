@@ -41,6 +41,8 @@ for (const l of LANGS) {
     l.lang === 'nl' ? '/nl/partners?code=33029' : '/fr/partenaires?code=33029',
     l.lang === 'nl' ? '/nl/samenwerkingsverbanden/midwest' : '/fr/cooperations/midwest',
     l.lang === 'nl' ? '/nl/observatorium' : '/fr/observatoire',
+    `/${l.lang}/agenda`,
+    `/${l.lang}/agenda/kennisplatform-intergemeentelijk-samenwerken-2015-12-03`,
     l.missing,
   ];
   test.describe(`${l.lang}: content security policy`, () => {

@@ -31,12 +31,15 @@ pub async fn sitemap(State(state): State<AppState>) -> Result<Response, crate::a
         Page::Partners,
         Page::Clusters,
         Page::Observatory,
+        Page::Agenda,
     ];
     let today = app::projects::repo::today();
     let projects = app::projects::repo::all(&state.db, &today).await?;
     pages.extend(projects.into_iter().map(|p| Page::Project(p.id)));
     let clusters = app::clusters::repo::all(&state.db).await?;
     pages.extend(clusters.into_iter().map(|c| Page::Cluster(c.id)));
+    let events = app::events::repo::all(&state.db, app::events::repo::now()).await?;
+    pages.extend(events.into_iter().map(|e| Page::Event(e.id)));
     pages.extend(directory.codes().map(|c| Page::Municipality(c.to_owned())));
     pages.extend(
         services

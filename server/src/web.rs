@@ -91,6 +91,7 @@ pub fn router_with(
         .route("/robots.txt", get(seo::robots))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/api/openapi.json", get(api::openapi::document))
+        .merge(api::events::page_routes())
         .nest(
             "/api/v1",
             api::routes().layer(middleware::from_fn(etag::conditional_get)),

@@ -19,6 +19,8 @@ use tower::ServiceExt;
 mod api;
 #[path = "integration/changes.rs"]
 mod changes;
+#[path = "integration/events.rs"]
+mod events;
 #[path = "integration/fragments.rs"]
 mod fragments;
 #[path = "integration/mayors.rs"]

@@ -51,6 +51,9 @@ pub fn Chrome(children: Children) -> impl IntoView {
                         <a href=Page::Projects.path(lang)>{i18n.t("nav-projects")}</a>
                     </li>
                     <li>
+                        <a href=Page::Agenda.path(lang)>{i18n.t("nav-agenda")}</a>
+                    </li>
+                    <li>
                         <a href=Page::Observatory.path(lang)>{i18n.t("nav-observatory")}</a>
                     </li>
                     <li>

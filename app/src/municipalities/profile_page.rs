@@ -340,7 +340,7 @@ fn Cooperation(
             .map(|e| {
                 view! {
                     <li data-testid="event">
-                        {e.name.get(lang).to_owned()}
+                        <a href=Page::Event(e.id.clone()).path(lang)>{e.name.get(lang).to_owned()}</a>
                         {e.date.map(|d| view! { " (" {long_date(&d)} ")" })}
                     </li>
                 }

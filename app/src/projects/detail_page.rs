@@ -36,7 +36,7 @@ pub fn phase_label(project: &Project) -> String {
     }
 }
 
-/// "1 oktober 2016" / "1 octobre 2016" from an ISO date.
+/// "1 oktober 2016" / "1 octobre 2016" from an ISO date (also used by the agenda).
 pub fn long_date(iso: &str) -> String {
     let i18n = use_i18n();
     let mut parts = iso.splitn(3, '-');

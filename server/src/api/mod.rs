@@ -2,6 +2,7 @@
 //! and health. Errors answer with their status and a JSON body, never a bare 500 page.
 
 pub mod cooperation;
+pub mod events;
 pub mod municipalities;
 pub mod openapi;
 pub mod projects;
@@ -85,6 +86,10 @@ pub fn routes() -> Router<AppState> {
         .route("/clusters/{id}", get(cooperation::cluster_one))
         .route("/observatory", get(cooperation::observatory_table))
         .route("/observatory.csv", get(cooperation::observatory_csv))
+        .route("/events", get(events::list))
+        .route("/events.ics", get(events::list_ics))
+        .route("/events/{id}", get(events::one))
+        .route("/events/{id}/event.ics", get(events::one_ics))
 }
 
 /// Parameters as pairs, refusing the ones we do not know (a typo should not silently

@@ -28,12 +28,17 @@ use utoipa::OpenApi;
         super::cooperation::cluster_one,
         super::cooperation::observatory_table,
         super::cooperation::observatory_csv,
+        super::events::list,
+        super::events::list_ics,
+        super::events::one,
+        super::events::one_ics,
     ),
     tags(
         (name = "services", description = "Search services on both sides of the border"),
         (name = "municipalities", description = "Border municipalities, their neighbours and services"),
         (name = "projects", description = "Cooperation projects and pilot projects"),
         (name = "cooperation", description = "Clusters of municipalities and the observatory of cross-border service coverage"),
+        (name = "events", description = "The agenda: meetings and events, as JSON and iCalendar"),
     )
 )]
 pub struct ApiDoc;
