@@ -50,6 +50,11 @@ async function pageTypes() {
     { name: 'report form', paths: ['/nl/melden', '/fr/signaler'] },
     { name: 'about', paths: ['/nl/over-de-gegevens', '/fr/a-propos-des-donnees'] },
     { name: 'not found', paths: ['/nl/bestaat-niet', '/fr/nexiste-pas'], status: 404 },
+    { name: 'compare', paths: ['/nl/gemeenten/vergelijken?codes=33029,59656', '/fr/communes/comparer?codes=33029,59656,59152'] },
+    { name: 'partners', paths: ['/nl/partners?code=33029&across=1', '/fr/partenaires?code=59350'] },
+    { name: 'clusters', paths: ['/nl/samenwerkingsverbanden', '/fr/cooperations/epci-200093201'] },
+    { name: 'observatory', paths: ['/nl/observatorium', '/fr/observatoire?category=railway_station'] },
+    { name: 'agenda', paths: ['/nl/agenda', '/fr/agenda/kennisplatform-intergemeentelijk-samenwerken-2015-12-03'] },
     { name: 'API services', paths: ['/api/v1/services?q=gare', '/api/v1/services?q=gare&lang=fr'] },
   ].filter((t) => !only || only.some((o) => t.name.startsWith(o)));
 }

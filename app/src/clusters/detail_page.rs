@@ -1,5 +1,5 @@
 use super::{load_cluster, Cluster, CostShare, VAT_PERMILLE};
-use crate::components::{ErrorNotice, PageMeta};
+use crate::components::{cached_by_key, ErrorNotice, PageMeta};
 use crate::error::AppError;
 use crate::i18n::{format_number, use_i18n, Lang};
 use crate::map::RegionMap;
@@ -52,6 +52,18 @@ fn Detail(cluster: Cluster) -> impl IntoView {
         .as_ref()
         .map(|d| d.get(lang).to_owned())
         .unwrap_or_else(|| i18n.t(&format!("cluster-kind-{}", cluster.kind)));
+    let key = cluster.cache_key;
+    view! {
+        <PageMeta title=name description />
+        {cached_by_key("cluster", key, move || view! { <DetailBody cluster /> })}
+    }
+}
+
+#[component]
+fn DetailBody(cluster: Cluster) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    let name = cluster.name.get(lang).to_owned();
     let highlight = cluster
         .members
         .iter()
@@ -80,7 +92,6 @@ fn Detail(cluster: Cluster) -> impl IntoView {
         .cost_share()
         .map(|share| view! { <Share share programme=cluster.programme.clone() /> });
     view! {
-        <PageMeta title=name.clone() description=description.clone() />
         <nav aria-label=i18n.t("breadcrumb-label") class="breadcrumb">
             <a href=Page::Clusters.path(lang)>{i18n.t("nav-clusters")}</a>
         </nav>

@@ -1,5 +1,5 @@
 use super::{list_clusters, Cluster, ClusterList, ClusterQuery};
-use crate::components::{set_status, ErrorNotice, PageMeta};
+use crate::components::{cached_by_key, set_status, ErrorNotice, PageMeta};
 use crate::i18n::use_i18n;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -33,7 +33,9 @@ pub fn ClustersPage() -> impl IntoView {
                 let query = query.clone();
                 Suspend::new(async move {
                     match results.await {
-                        Ok(list) => view! { <Filters list=list.clone() query /> <Results list=list.shown /> }.into_any(),
+                        Ok(list) => cached_by_key("clusters", list.cache_key, move || {
+                            view! { <Filters list=list.clone() query /> <Results list=list.shown /> }
+                        }),
                         Err(error) => {
                             set_status(error.status());
                             view! { <ErrorNotice error /> }.into_any()

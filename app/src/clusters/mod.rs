@@ -67,6 +67,8 @@ pub struct Cluster {
     pub programme: Option<Link>,
     pub price_eur: Option<f64>,
     pub source: String,
+    /// Determines the rendered detail page (set by `load_cluster`).
+    pub cache_key: Option<u128>,
 }
 
 impl Cluster {
@@ -145,16 +147,24 @@ impl ClusterQuery {
 pub struct ClusterList {
     pub all: Vec<Cluster>,
     pub shown: Vec<Cluster>,
+    /// Determines the rendered list (the data version and the query).
+    pub cache_key: Option<u128>,
 }
 
 #[server]
 pub async fn list_clusters(query: ClusterQuery) -> Result<ClusterList, AppError> {
-    let all = repo::all(&crate::db::use_db()?).await?;
+    let db = crate::db::use_db()?;
+    let all = repo::all(&db).await?;
     let shown = query.apply(&all).inspect_err(|error| {
         let response = expect_context::<leptos_axum::ResponseOptions>();
         response.set_status(error.status());
     })?;
-    Ok(ClusterList { all, shown })
+    let cache_key = repo::key_for(&db, &query).await?;
+    Ok(ClusterList {
+        all,
+        shown,
+        cache_key,
+    })
 }
 
 #[server]

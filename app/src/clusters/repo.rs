@@ -3,6 +3,17 @@
 use super::*;
 use crate::db::{rows, Db};
 use crate::municipalities::directory;
+use std::sync::{Arc, LazyLock, Mutex};
+
+/// The clusters of the last data version read (migration 0009 bumps the version on
+/// writes to clusters and memberships): the pages do not query on every request.
+type Cached = Option<(u128, Arc<Vec<Cluster>>)>;
+static CACHE: LazyLock<Mutex<Cached>> = LazyLock::new(Default::default);
+
+/// A fragment key from the data version and `inputs`.
+pub async fn key_for(db: &Db, inputs: &impl serde::Serialize) -> Result<Option<u128>, AppError> {
+    Ok(directory::current(db).await?.key_for(&("clusters", inputs)))
+}
 
 #[derive(Deserialize)]
 struct Row {
@@ -27,9 +38,23 @@ FROM cluster;";
 
 /// Every cluster with its members, in name order.
 pub async fn all(db: &Db) -> Result<Vec<Cluster>, AppError> {
+    let directory = directory::current(db).await?;
+    let lock = || CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let (Some(version), Some((cached, clusters))) = (directory.version, &*lock()) {
+        if *cached == version {
+            return Ok(Vec::clone(clusters));
+        }
+    }
+    let clusters = read(db, &directory).await?;
+    if let Some(version) = directory.version {
+        *lock() = Some((version, Arc::new(clusters.clone())));
+    }
+    Ok(clusters)
+}
+
+async fn read(db: &Db, directory: &directory::Directory) -> Result<Vec<Cluster>, AppError> {
     let mut response = db.query(QUERY).await?;
     let list: Vec<Row> = rows(&mut response, 0)?;
-    let directory = directory::current(db).await?;
     let mut clusters: Vec<Cluster> = list
         .into_iter()
         .map(|c| {
@@ -59,6 +84,7 @@ pub async fn all(db: &Db) -> Result<Vec<Cluster>, AppError> {
                 description: c.description,
                 members,
                 source: c.source,
+                cache_key: None,
             }
         })
         .collect();
@@ -67,9 +93,13 @@ pub async fn all(db: &Db) -> Result<Vec<Cluster>, AppError> {
 }
 
 pub async fn one(db: &Db, id: &str) -> Result<Cluster, AppError> {
-    all(db)
+    let cluster = all(db)
         .await?
         .into_iter()
         .find(|c| c.id == id)
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    Ok(Cluster {
+        cache_key: key_for(db, &id).await?,
+        ..cluster
+    })
 }

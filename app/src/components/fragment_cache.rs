@@ -10,6 +10,19 @@
 use leptos::prelude::*;
 use serde::Serialize;
 
+/// `cached_fragment` under a key the server computed from what determines the fragment;
+/// without a key (the data version unknown), rendered every time.
+pub fn cached_by_key<V: IntoView + 'static>(
+    name: &'static str,
+    key: Option<u128>,
+    render: impl FnOnce() -> V,
+) -> AnyView {
+    match key {
+        Some(key) => cached_fragment(name, key, move |_| render()),
+        None => render().into_any(),
+    }
+}
+
 /// `render(inputs)`'s HTML; on the server, taken from the cache when `inputs` (with
 /// `name` and the page language) were rendered before. The HTML must be determined by
 /// them (`inputs` may be a fingerprint of the data `render` takes along), and `render`

@@ -6,7 +6,7 @@ mod live_search;
 mod page_meta;
 mod raw_text;
 
-pub use fragment_cache::cached_fragment;
+pub use fragment_cache::{cached_by_key, cached_fragment};
 pub use layout::{Chrome, LangSwitch, Layout};
 pub use live_search::{IslandScripts, IslandScriptsSent, LiveSearch};
 pub use page_meta::PageMeta;

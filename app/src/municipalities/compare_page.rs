@@ -1,7 +1,7 @@
 //! 2 to 4 municipalities side by side; the URL (`?codes=a,b`) carries the selection.
 
 use super::{compare_municipalities, Comparison, Country, MunicipalityProfile};
-use crate::components::{set_status, ErrorNotice, PageMeta};
+use crate::components::{cached_by_key, set_status, ErrorNotice, PageMeta};
 use crate::i18n::{format_km, format_number, use_i18n};
 use crate::map::RegionMap;
 use crate::routes::Page;
@@ -37,7 +37,9 @@ pub fn ComparePage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(comparison) => view! { <Chooser comparison=comparison.clone() /> <Table comparison /> }.into_any(),
+                    Ok(comparison) => cached_by_key("compare", comparison.cache_key, move || {
+                        view! { <Chooser comparison=comparison.clone() /> <Table comparison /> }
+                    }),
                     Err(error) => {
                         set_status(error.status());
                         view! { <ErrorNotice error /> }.into_any()

@@ -25,6 +25,16 @@ pub struct Directory {
     pub categories: Vec<crate::observatory::CategoryOption>,
     /// Of every summary: changes when any listed value does.
     pub fingerprint: Option<u128>,
+    /// Names the database and the data version it was built from: a page rendered from
+    /// the directory alone can be kept under it (with its query).
+    pub version: Option<u128>,
+}
+
+impl Directory {
+    /// The key of a fragment rendered from this directory and `inputs` only.
+    pub fn key_for(&self, inputs: &impl Serialize) -> Option<u128> {
+        crate::fingerprint::of(&(self.version?, inputs))
+    }
 }
 
 impl Directory {
@@ -83,7 +93,9 @@ pub async fn current(db: &Db) -> Result<Arc<Directory>, AppError> {
             return Ok(directory.clone());
         }
     }
-    let directory = Arc::new(load(db, &services).await?);
+    let mut directory = load(db, &services).await?;
+    directory.version = crate::fingerprint::of(&(&instance, version));
+    let directory = Arc::new(directory);
     // Another database (tests run many) keeps its own entry.
     cache().insert(instance, (version, directory.clone()));
     Ok(directory)
@@ -286,6 +298,7 @@ fn build(
                 projects: refs(projects.remove(&code)),
                 events: refs(events.remove(&code)),
                 coverage: coverage.remove(&code).unwrap_or_default(),
+                cache_key: None,
                 detail,
             };
             (code, Arc::new(profile))
@@ -293,6 +306,7 @@ fn build(
         .collect();
     Directory {
         categories: coverage::categories(&services.rows, &services.reference),
+        version: None,
         fingerprint: crate::fingerprint::of(&summaries),
         summaries,
         orders,

@@ -215,6 +215,8 @@ pub struct MunicipalityProfile {
     pub events: Vec<Involvement>,
     /// Per category with services: counted here, and the nearest on each side.
     pub coverage: Vec<crate::observatory::CategoryCoverage>,
+    /// Determines the rendered profile (the data version and the code).
+    pub cache_key: Option<u128>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -270,6 +272,8 @@ pub struct Comparison {
     pub distances: Vec<(String, String, f64)>,
     /// Projects that at least two of them take part in.
     pub shared_projects: Vec<Involvement>,
+    /// Determines the rendered comparison (the data version and the codes).
+    pub cache_key: Option<u128>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

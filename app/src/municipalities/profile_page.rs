@@ -2,7 +2,7 @@ use super::{
     load_municipality_profile, ClusterRef, Country, Involvement, LocalService, MunicipalityProfile,
     Neighbour,
 };
-use crate::components::{ErrorNotice, PageMeta};
+use crate::components::{cached_by_key, ErrorNotice, PageMeta};
 use crate::error::AppError;
 use crate::i18n::{format_km, format_number, use_i18n};
 use crate::map::RegionMap;
@@ -34,21 +34,32 @@ pub fn MunicipalityPage() -> impl IntoView {
     }
 }
 
+/// The meta tags, then the body, rendered once per data version and municipality.
 #[component]
 fn Profile(profile: MunicipalityProfile) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    let name = profile.detail.name.get(lang).to_owned();
+    let country = i18n.t(Country::message_id(&profile.detail.country));
+    let description = i18n.t_args(
+        "profile-description",
+        [("name", name.clone().into()), ("other", country.into())],
+    );
+    let key = profile.cache_key;
+    view! {
+        <PageMeta title=name description />
+        {cached_by_key("profile", key, move || view! { <ProfileBody profile /> })}
+    }
+}
+
+#[component]
+fn ProfileBody(profile: MunicipalityProfile) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
     let d = profile.detail;
     let name = d.name.get(lang).to_owned();
     let other_name = d.name.get(lang.other()).to_owned();
     let country = i18n.t(Country::message_id(&d.country));
-    let description = i18n.t_args(
-        "profile-description",
-        [
-            ("name", name.clone().into()),
-            ("other", country.clone().into()),
-        ],
-    );
     let (mut across, mut same_side): (Vec<Neighbour>, Vec<Neighbour>) =
         profile.neighbours.into_iter().partition(|n| n.cross_border);
     // Edges are symmetric, so a municipality can have many; show the nearest ones.
@@ -62,7 +73,6 @@ fn Profile(profile: MunicipalityProfile) -> impl IntoView {
     let population = d.population.map(|p| format_number(lang, p));
     let compare_with: Vec<Neighbour> = across.iter().chain(same_side.iter()).cloned().collect();
     view! {
-        <PageMeta title=name.clone() description />
         <nav aria-label=i18n.t("breadcrumb-label") class="breadcrumb">
             <a href=Page::Municipalities.path(lang)>{i18n.t("nav-municipalities")}</a>
         </nav>

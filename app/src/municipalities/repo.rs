@@ -51,11 +51,12 @@ pub async fn profile(db: &Db, code: &str) -> Result<MunicipalityProfile, AppErro
     if !is_municipality_code(code) {
         return Err(AppError::NotFound);
     }
-    let profile = directory::current(db)
-        .await?
-        .profile(code)
-        .ok_or(AppError::NotFound)?;
-    Ok(MunicipalityProfile::clone(&profile))
+    let directory = directory::current(db).await?;
+    let profile = directory.profile(code).ok_or(AppError::NotFound)?;
+    Ok(MunicipalityProfile {
+        cache_key: directory.key_for(&code),
+        ..MunicipalityProfile::clone(&profile)
+    })
 }
 
 pub async fn counts(db: &Db) -> Result<SiteCounts, AppError> {
@@ -100,6 +101,7 @@ pub async fn compare(db: &Db, codes: &str) -> Result<Comparison, AppError> {
                 name: p.detail.name.clone(),
             })
             .collect(),
+        cache_key: directory.key_for(&codes),
         municipalities,
         distances,
         shared_projects,

@@ -224,6 +224,8 @@ pub struct Observatory {
     pub beyond: Option<u32>,
     pub rows: Vec<ObservatoryRow>,
     pub reports: ReportCounts,
+    /// Determines the rendered report (data version, query, report counts).
+    pub cache_key: Option<u128>,
 }
 
 #[server]

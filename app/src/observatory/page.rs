@@ -1,5 +1,5 @@
 use super::{load_observatory, Observatory, ObservatoryQuery, ObservatoryRow, ObservatorySort};
-use crate::components::{set_status, ErrorNotice, PageMeta};
+use crate::components::{cached_by_key, set_status, ErrorNotice, PageMeta};
 use crate::i18n::{format_km, format_number, use_i18n, Lang};
 use crate::map::{MapValues, RegionMap};
 use crate::municipalities::Country;
@@ -36,7 +36,8 @@ pub fn ObservatoryPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(data) => view! { <Report data /> }.into_any(),
+                    // Rendered once per data version, query and report counts (258 rows).
+                    Ok(data) => cached_by_key("observatory", data.cache_key, move || view! { <Report data /> }),
                     Err(error) => {
                         set_status(error.status());
                         view! { <ErrorNotice error /> }.into_any()

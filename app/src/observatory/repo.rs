@@ -29,13 +29,15 @@ pub async fn observatory(db: &Db, query: &ObservatoryQuery) -> Result<Observator
         .cloned()
         .ok_or_else(|| AppError::BadRequest("category".into()))?;
     let rows = table(&directory, &category.code, sort, beyond);
+    let reports = report_counts(db, &directory).await?;
     Ok(Observatory {
+        cache_key: directory.key_for(&(&category.code, sort, beyond, &reports)),
         categories: directory.categories.clone(),
         category,
         sort,
         beyond,
         rows,
-        reports: report_counts(db, &directory).await?,
+        reports,
     })
 }
 

@@ -187,6 +187,8 @@ pub struct PartnerResults {
     pub labels: Vec<(String, Localized)>,
     /// The score's weights, shown with the results (see `score`).
     pub weights: Weights,
+    /// Determines the rendered results (the data version, municipality and criteria).
+    pub cache_key: Option<u128>,
 }
 
 /// The named weights of `score`, as the page explains them.

@@ -1,5 +1,5 @@
 use super::{find_partners, PartnerCandidate, PartnerQuery, PartnerResults, Reason, MAX_LEVEL};
-use crate::components::{set_status, ErrorNotice, PageMeta};
+use crate::components::{cached_by_key, set_status, ErrorNotice, PageMeta};
 use crate::i18n::{format_km, format_number, use_i18n, Localized};
 use crate::map::RegionMap;
 use crate::municipalities::Country;
@@ -32,7 +32,9 @@ pub fn PartnersPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match results.await {
-                    Ok(results) => view! { <Form results=results.clone() /> <Results results /> }.into_any(),
+                    Ok(results) => cached_by_key("partners", results.cache_key, move || {
+                        view! { <Form results=results.clone() /> <Results results /> }
+                    }),
                     Err(error) => {
                         set_status(error.status());
                         view! { <ErrorNotice error /> }.into_any()

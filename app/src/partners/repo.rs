@@ -79,6 +79,7 @@ pub async fn find(db: &Db, query: &PartnerQuery) -> Result<PartnerResults, AppEr
             total: 0,
             labels: vec![],
             weights: weights(),
+            cache_key: directory.key_for(&criteria),
         });
     };
     let profile = directory.profile(&code).ok_or(AppError::NotFound)?;
@@ -91,6 +92,7 @@ pub async fn find(db: &Db, query: &PartnerQuery) -> Result<PartnerResults, AppEr
         total,
         labels: labels(&directory),
         weights: weights(),
+        cache_key: directory.key_for(&(&code, &criteria)),
     })
 }
 
