@@ -40,13 +40,19 @@ try {
     ['service detail', `/nl/diensten/${id}`, `/fr/services/${id}`],
     ['report form', '/nl/melden', '/fr/signaler'],
     ['about', '/nl/over-de-gegevens', '/fr/a-propos-des-donnees'],
+    ['projects', '/nl/projecten', '/fr/projets/partons-2-0'],
+    ['compare', '/nl/gemeenten/vergelijken?codes=33029,59656', '/fr/communes/comparer?codes=33029,59656,59152'],
+    ['partners', '/nl/partners?code=33029&across=1', '/fr/partenaires?code=59350'],
+    ['clusters', '/nl/samenwerkingsverbanden', '/fr/cooperations/epci-200093201'],
+    ['observatory', '/nl/observatorium', '/fr/observatoire?category=railway_station'],
+    ['agenda', '/nl/agenda', '/fr/agenda/kennisplatform-intergemeentelijk-samenwerken-2015-12-03'],
   ];
   chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   console.log(`${'page type'.padEnd(16)}${'path'.padEnd(44)}${'perf'.padStart(5)}${'seo'.padStart(5)}${'LCP s'.padStart(7)}${'TBT ms'.padStart(8)}${'CLS'.padStart(7)}`);
-  for (const [name, ...paths] of pages.filter(([name]) => !args.only || name === args.only)) {
+  for (const [name, ...paths] of pages.filter(([name]) => !args.only || args.only.split(',').includes(name))) {
     for (const path of paths) {
       const { lhr } = await lighthouse(base + path, {
         port: chrome.port,

@@ -3,6 +3,7 @@ use super::{load_project, name_in, Link, Partner, Phase, Project, ProjectQuery};
 use crate::components::{ErrorNotice, PageMeta};
 use crate::error::AppError;
 use crate::i18n::{format_number, use_i18n, Lang};
+use crate::map::RegionMap;
 use crate::pages::NotFoundContent;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -175,12 +176,14 @@ fn Detail(project: Project) -> impl IntoView {
             {if project.municipalities.is_empty() {
                 view! { <p>{i18n.t("project-municipalities-none")}</p> }.into_any()
             } else {
+                let codes = project.municipalities.iter().map(|m| m.id.clone()).collect::<Vec<_>>().join(" ");
                 view! {
                     <ul>
                         {project.municipalities.iter().map(|m| view! {
                             <li><a href=Page::Municipality(m.id.clone()).path(lang)>{name_in(&m.name, lang)}</a></li>
                         }).collect_view()}
                     </ul>
+                    <RegionMap focus=None highlight=codes />
                 }.into_any()
             }}
         </section>

@@ -416,3 +416,28 @@ async fn observatory_table_map_csv_and_report_counts_without_personal_data() {
     let (status, _, _) = get(&router, "/api/v1/observatory?lang=nl", &[]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "lang only for the CSV");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_project_shows_its_municipalities_on_the_map_and_in_their_profiles() {
+    let db = db().await;
+    // The seeds name no participating municipality: as staff would add them.
+    db.query("UPDATE project:`partons-2-0` SET municipalities = [municipality:`33029`, municipality:`59656`]")
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    let router = app(db);
+    let (status, _, page) = get(&router, "/nl/projecten/partons-2-0", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("data-highlight=\"33029 59656\""),
+        "the map highlights them"
+    );
+    let (_, _, profile) = get(&router, "/fr/communes/59656", &[]).await;
+    assert!(profile.contains("href=\"/fr/projets/partons-2-0\""));
+    // Both take part: the comparison lists it as shared.
+    let (_, _, compare) = get(&router, "/nl/gemeenten/vergelijken?codes=33029,59656", &[]).await;
+    assert!(compare.contains("href=\"/nl/projecten/partons-2-0\""));
+    let (_, _, partners) = get(&router, "/nl/partners?code=33029&across=1", &[]).await;
+    assert!(partners.contains("Al samen in de projecten: PARTONS 2.0"));
+}
