@@ -118,6 +118,15 @@ fn Report(data: Observatory) -> impl IntoView {
         <p data-testid="gain-summary">
             {i18n.t_args("observatory-gain-summary", [("count", gains.into()), ("total", data.rows.len().into()), ("category", label.clone().into())])}
         </p>
+        // The table first (in its own scroll box), the map after it: the map, the page's
+        // heaviest part, is drawn only when scrolled near (Lighthouse TBT 216-466 ms with
+        // the map first).
+        <section aria-labelledby="observatory-table-heading">
+            <h2 id="observatory-table-heading">{i18n.t_args("observatory-table", [("category", label.into())])}</h2>
+            <p><a href=csv_href download="" data-testid="csv-link">{i18n.t("observatory-csv")}</a></p>
+            <p class="help">{i18n.t("observatory-method")}</p>
+            <Table rows=data.rows sort=data.sort base unit />
+        </section>
         <section aria-labelledby="observatory-map-heading">
             <h2 id="observatory-map-heading">{i18n.t("observatory-map")}</h2>
             <RegionMap focus=None values=values />
@@ -125,12 +134,6 @@ fn Report(data: Observatory) -> impl IntoView {
                 {legend}
                 <li><span class="swatch map-value--none" aria-hidden="true"></span>{i18n.t("observatory-none")}</li>
             </ul>
-        </section>
-        <section aria-labelledby="observatory-table-heading">
-            <h2 id="observatory-table-heading">{i18n.t_args("observatory-table", [("category", label.into())])}</h2>
-            <p><a href=csv_href download="" data-testid="csv-link">{i18n.t("observatory-csv")}</a></p>
-            <p class="help">{i18n.t("observatory-method")}</p>
-            <Table rows=data.rows sort=data.sort base unit />
         </section>
         <ReportSummary reports=data.reports />
     }
@@ -261,7 +264,8 @@ fn Table(
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
+        // A focusable, labelled scroll box: keyboard users can scroll it (WCAG 2.1.1).
+        <div class="table-scroll table-scroll--tall" tabindex="0" role="region" aria-labelledby="observatory-table-heading">
             <table class="observatory" data-testid="observatory-table">
                 <thead>
                     <tr>

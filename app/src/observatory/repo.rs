@@ -5,6 +5,16 @@ use crate::db::{rows, Db};
 use crate::municipalities::directory::{self, Directory};
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+use std::time::{Duration, Instant};
+
+/// Report counts are a summary: the observatory may show them this old instead of
+/// counting every report on every request (measured: half the page's time).
+const REPORT_COUNTS_MAX_AGE: Duration = Duration::from_secs(10);
+
+/// Per directory version (which names the database): when counted, and the counts.
+type Counted = HashMap<u128, (Instant, ReportCounts)>;
+static REPORT_COUNTS: LazyLock<Mutex<Counted>> = LazyLock::new(Default::default);
 
 /// The category shown when none is asked for.
 pub const DEFAULT_CATEGORY: &str = "town_hall";
@@ -29,7 +39,7 @@ pub async fn observatory(db: &Db, query: &ObservatoryQuery) -> Result<Observator
         .cloned()
         .ok_or_else(|| AppError::BadRequest("category".into()))?;
     let rows = table(&directory, &category.code, sort, beyond);
-    let reports = report_counts(db, &directory).await?;
+    let reports = recent_report_counts(db, &directory).await?;
     Ok(Observatory {
         cache_key: directory.key_for(&(&category.code, sort, beyond, &reports)),
         categories: directory.categories.clone(),
@@ -83,6 +93,24 @@ pub fn table(
         order.then_with(|| a.code.cmp(&b.code))
     });
     rows
+}
+
+/// The report counts, counted at most `REPORT_COUNTS_MAX_AGE` ago.
+async fn recent_report_counts(db: &Db, directory: &Directory) -> Result<ReportCounts, AppError> {
+    let Some(version) = directory.version else {
+        return report_counts(db, directory).await;
+    };
+    let lock = || REPORT_COUNTS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((at, counts)) = lock().get(&version) {
+        if at.elapsed() < REPORT_COUNTS_MAX_AGE {
+            return Ok(counts.clone());
+        }
+    }
+    let counts = report_counts(db, directory).await?;
+    let mut all = lock();
+    all.retain(|_, (at, _)| at.elapsed() < REPORT_COUNTS_MAX_AGE);
+    all.insert(version, (Instant::now(), counts.clone()));
+    Ok(counts)
 }
 
 #[derive(Deserialize)]
