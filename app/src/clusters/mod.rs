@@ -155,10 +155,7 @@ pub struct ClusterList {
 pub async fn list_clusters(query: ClusterQuery) -> Result<ClusterList, AppError> {
     let db = crate::db::use_db()?;
     let all = repo::all(&db).await?;
-    let shown = query.apply(&all).inspect_err(|error| {
-        let response = expect_context::<leptos_axum::ResponseOptions>();
-        response.set_status(error.status());
-    })?;
+    let shown = crate::components::with_status(query.apply(&all))?;
     let cache_key = repo::key_for(&db, &query).await?;
     Ok(ClusterList {
         all,
@@ -169,12 +166,7 @@ pub async fn list_clusters(query: ClusterQuery) -> Result<ClusterList, AppError>
 
 #[server]
 pub async fn load_cluster(id: String) -> Result<Cluster, AppError> {
-    let result = repo::one(&crate::db::use_db()?, &id).await;
-    if let Err(error) = &result {
-        let response = expect_context::<leptos_axum::ResponseOptions>();
-        response.set_status(error.status());
-    }
-    result
+    crate::components::with_status(repo::one(&crate::db::use_db()?, &id).await)
 }
 
 #[cfg(test)]

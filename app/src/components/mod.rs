@@ -34,6 +34,14 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     }
 }
 
+/// A server function's answer, with the response's status set from its error.
+pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(error) = &result {
+        set_status(error.status());
+    }
+    result
+}
+
 /// Sets the HTTP status of the server-rendered response (no-op in the browser).
 pub fn set_status(status: http::StatusCode) {
     #[cfg(feature = "ssr")]

@@ -253,12 +253,7 @@ pub async fn search_municipalities(
 
 #[server]
 pub async fn load_municipality_profile(code: String) -> Result<MunicipalityProfile, AppError> {
-    let profile = repo::profile(&crate::db::use_db()?, &code).await;
-    if let Err(error) = &profile {
-        let response = expect_context::<leptos_axum::ResponseOptions>();
-        response.set_status(error.status());
-    }
-    profile
+    crate::components::with_status(repo::profile(&crate::db::use_db()?, &code).await)
 }
 
 /// Municipalities side by side.
@@ -301,12 +296,7 @@ pub fn parse_codes(codes: &str) -> Result<Vec<String>, AppError> {
 
 #[server]
 pub async fn compare_municipalities(codes: String) -> Result<Comparison, AppError> {
-    let result = repo::compare(&crate::db::use_db()?, &codes).await;
-    if let Err(error) = &result {
-        let response = expect_context::<leptos_axum::ResponseOptions>();
-        response.set_status(error.status());
-    }
-    result
+    crate::components::with_status(repo::compare(&crate::db::use_db()?, &codes).await)
 }
 
 #[server]

@@ -230,12 +230,7 @@ pub struct Observatory {
 
 #[server]
 pub async fn load_observatory(query: ObservatoryQuery) -> Result<Observatory, AppError> {
-    let result = repo::observatory(&crate::db::use_db()?, &query).await;
-    if let Err(error) = &result {
-        let response = expect_context::<leptos_axum::ResponseOptions>();
-        response.set_status(error.status());
-    }
-    result
+    crate::components::with_status(repo::observatory(&crate::db::use_db()?, &query).await)
 }
 
 #[cfg(test)]

@@ -207,12 +207,7 @@ pub struct Weights {
 
 #[server]
 pub async fn find_partners(query: PartnerQuery) -> Result<PartnerResults, AppError> {
-    let result = repo::find(&crate::db::use_db()?, &query).await;
-    if let Err(error) = &result {
-        let response = expect_context::<leptos_axum::ResponseOptions>();
-        response.set_status(error.status());
-    }
-    result
+    crate::components::with_status(repo::find(&crate::db::use_db()?, &query).await)
 }
 
 #[cfg(test)]

@@ -221,12 +221,7 @@ pub async fn search_services(lang: Lang, query: ServiceQuery) -> Result<SearchRe
 
 #[server]
 pub async fn load_service(id: String) -> Result<ServiceDetail, AppError> {
-    let detail = details::detail(&crate::db::use_db()?, &id, search::now()).await;
-    if let Err(error) = &detail {
-        let response = expect_context::<leptos_axum::ResponseOptions>();
-        response.set_status(error.status());
-    }
-    detail
+    crate::components::with_status(details::detail(&crate::db::use_db()?, &id, search::now()).await)
 }
 
 #[server]

@@ -1,10 +1,12 @@
 //! The open data API (`/api/v1`, described by `/api/openapi.json`), the map's GeoJSON
 //! and health. Errors answer with their status and a JSON body, never a bare 500 page.
 
-pub mod cooperation;
+pub mod clusters;
 pub mod events;
 pub mod municipalities;
+pub mod observatory;
 pub mod openapi;
+pub mod partner_candidates;
 pub mod projects;
 pub mod service_exports;
 pub mod services;
@@ -76,16 +78,16 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{id}", get(projects::one))
         .route(
             "/municipalities/{code}/neighbours",
-            get(cooperation::neighbours),
+            get(partner_candidates::neighbours),
         )
         .route(
             "/municipalities/{code}/partners",
-            get(cooperation::partner_candidates),
+            get(partner_candidates::list),
         )
-        .route("/clusters", get(cooperation::cluster_list))
-        .route("/clusters/{id}", get(cooperation::cluster_one))
-        .route("/observatory", get(cooperation::observatory_table))
-        .route("/observatory.csv", get(cooperation::observatory_csv))
+        .route("/clusters", get(clusters::list))
+        .route("/clusters/{id}", get(clusters::one))
+        .route("/observatory", get(observatory::table))
+        .route("/observatory.csv", get(observatory::table_csv))
         .route("/events", get(events::list))
         .route("/events.ics", get(events::list_ics))
         .route("/events/{id}", get(events::one))
