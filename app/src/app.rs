@@ -1,5 +1,6 @@
 //! The HTML shell and the router: every page exists under `/nl` and `/fr`.
 
+use crate::auth::SignInPage;
 use crate::clusters::{ClusterPage, ClustersPage};
 use crate::components::{IslandScriptsSent, Layout};
 use crate::events::{AgendaPage, EventPage};
@@ -11,6 +12,7 @@ use crate::partners::PartnersPage;
 use crate::projects::{ProjectPage, ProjectsPage};
 use crate::reports::ReportPage;
 use crate::services::{ServicePage, ServicesPage};
+use crate::staff::StaffHomePage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -99,6 +101,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("observatorium") view=ObservatoryPage ssr=ssr() />
                     <Route path=path!("agenda") view=AgendaPage ssr=ssr() />
                     <Route path=path!("agenda/:id") view=EventPage ssr=ssr() />
+                    <Route path=path!("beheer") view=StaffHomePage ssr=ssr() />
+                    <Route path=path!("beheer/aanmelden") view=SignInPage ssr=ssr() />
                 </ParentRoute>
                 <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
                     <Route path=path!("") view=HomePage ssr=ssr() />
@@ -117,6 +121,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("observatoire") view=ObservatoryPage ssr=ssr() />
                     <Route path=path!("agenda") view=AgendaPage ssr=ssr() />
                     <Route path=path!("agenda/:id") view=EventPage ssr=ssr() />
+                    <Route path=path!("gestion") view=StaffHomePage ssr=ssr() />
+                    <Route path=path!("gestion/connexion") view=SignInPage ssr=ssr() />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -20,6 +20,16 @@ pub enum AppError {
     /// A failure on our side; the detail is in the server's log under this reference.
     #[error("internal error (reference {0})")]
     Internal(String),
+    /// Not signed in, or the session has ended.
+    #[error("not signed in")]
+    Unauthorized,
+    /// Signed in, but this account may not do this (role or municipality scope), or the
+    /// form's anti-forgery token is missing or wrong.
+    #[error("forbidden")]
+    Forbidden,
+    /// The record changed since the form was opened: nothing was overwritten.
+    #[error("conflict: {0}")]
+    Conflict(String),
 }
 
 /// Fields and rules of `BadRequest` that have a message of their own (`error-field-…`).
@@ -58,6 +68,9 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
         }
     }
 
@@ -67,6 +80,9 @@ impl AppError {
             AppError::NotFound => "error-not-found",
             AppError::BadRequest(_) => "error-bad-request",
             AppError::Internal(_) => "error-internal",
+            AppError::Unauthorized => "error-unauthorized",
+            AppError::Forbidden => "error-forbidden",
+            AppError::Conflict(_) => "error-conflict",
         }
     }
 
@@ -133,6 +149,9 @@ impl From<AppError> for WireError {
             AppError::NotFound => ("not-found", None, None),
             AppError::BadRequest(field) => ("bad-request", Some(field), None),
             AppError::Internal(reference) => ("internal", None, Some(reference)),
+            AppError::Unauthorized => ("unauthorized", None, None),
+            AppError::Forbidden => ("forbidden", None, None),
+            AppError::Conflict(field) => ("conflict", Some(field), None),
         };
         WireError {
             error: code.to_owned(),
@@ -148,6 +167,9 @@ impl From<WireError> for AppError {
         match wire.error.as_str() {
             "not-found" => AppError::NotFound,
             "bad-request" => AppError::BadRequest(wire.field.unwrap_or_default()),
+            "unauthorized" => AppError::Unauthorized,
+            "forbidden" => AppError::Forbidden,
+            "conflict" => AppError::Conflict(wire.field.unwrap_or_default()),
             _ => AppError::Internal(wire.reference.unwrap_or_default()),
         }
     }

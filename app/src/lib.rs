@@ -3,6 +3,7 @@
 //! the `ssr` feature, so SurrealDB never reaches the wasm bundle.
 
 pub mod app;
+pub mod auth;
 pub mod clusters;
 pub mod components;
 pub mod error;
@@ -23,6 +24,7 @@ pub mod search_text;
 #[cfg(feature = "ssr")]
 pub mod seed;
 pub mod services;
+pub mod staff;
 #[cfg(test)]
 mod text;
 

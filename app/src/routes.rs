@@ -20,6 +20,17 @@ pub enum Page {
     Observatory,
     Agenda,
     Event(String),
+    /// A resident follows a report through its unguessable token.
+    ReportFollow(String),
+    StaffHome,
+    StaffSignIn,
+    StaffServices,
+    StaffServiceNew,
+    StaffService(String),
+    StaffServiceHistory(String),
+    StaffReports,
+    StaffData,
+    StaffUsers,
 }
 
 impl Page {
@@ -51,6 +62,28 @@ impl Page {
             (Page::Observatory, Lang::Fr) => "/fr/observatoire".into(),
             (Page::Agenda, _) => format!("/{l}/agenda"),
             (Page::Event(id), _) => format!("{}/{id}", Page::Agenda.path(lang)),
+            (Page::ReportFollow(token), _) => format!("{}/{token}", Page::Report.path(lang)),
+            (Page::StaffHome, Lang::Nl) => "/nl/beheer".into(),
+            (Page::StaffHome, Lang::Fr) => "/fr/gestion".into(),
+            (Page::StaffSignIn, Lang::Nl) => "/nl/beheer/aanmelden".into(),
+            (Page::StaffSignIn, Lang::Fr) => "/fr/gestion/connexion".into(),
+            (Page::StaffServices, Lang::Nl) => "/nl/beheer/diensten".into(),
+            (Page::StaffServices, Lang::Fr) => "/fr/gestion/services".into(),
+            (Page::StaffServiceNew, Lang::Nl) => "/nl/beheer/diensten/nieuw".into(),
+            (Page::StaffServiceNew, Lang::Fr) => "/fr/gestion/services/nouveau".into(),
+            (Page::StaffService(id), _) => format!("{}/{id}", Page::StaffServices.path(lang)),
+            (Page::StaffServiceHistory(id), Lang::Nl) => {
+                format!("{}/geschiedenis", Page::StaffService(id.clone()).path(lang))
+            }
+            (Page::StaffServiceHistory(id), Lang::Fr) => {
+                format!("{}/historique", Page::StaffService(id.clone()).path(lang))
+            }
+            (Page::StaffReports, Lang::Nl) => "/nl/beheer/meldingen".into(),
+            (Page::StaffReports, Lang::Fr) => "/fr/gestion/signalements".into(),
+            (Page::StaffData, Lang::Nl) => "/nl/beheer/gegevens".into(),
+            (Page::StaffData, Lang::Fr) => "/fr/gestion/donnees".into(),
+            (Page::StaffUsers, Lang::Nl) => "/nl/beheer/gebruikers".into(),
+            (Page::StaffUsers, Lang::Fr) => "/fr/gestion/utilisateurs".into(),
         }
     }
 
@@ -77,6 +110,23 @@ impl Page {
             ["observatorium"] | ["observatoire"] => Page::Observatory,
             ["agenda"] => Page::Agenda,
             ["agenda", id] => Page::Event((*id).to_owned()),
+            ["melden", token] | ["signaler", token] => Page::ReportFollow((*token).to_owned()),
+            ["beheer"] | ["gestion"] => Page::StaffHome,
+            ["beheer", "aanmelden"] | ["gestion", "connexion"] => Page::StaffSignIn,
+            ["beheer", "diensten"] | ["gestion", "services"] => Page::StaffServices,
+            ["beheer", "diensten", "nieuw"] | ["gestion", "services", "nouveau"] => {
+                Page::StaffServiceNew
+            }
+            ["beheer", "diensten", id] | ["gestion", "services", id] => {
+                Page::StaffService((*id).to_owned())
+            }
+            ["beheer", "diensten", id, "geschiedenis"]
+            | ["gestion", "services", id, "historique"] => {
+                Page::StaffServiceHistory((*id).to_owned())
+            }
+            ["beheer", "meldingen"] | ["gestion", "signalements"] => Page::StaffReports,
+            ["beheer", "gegevens"] | ["gestion", "donnees"] => Page::StaffData,
+            ["beheer", "gebruikers"] | ["gestion", "utilisateurs"] => Page::StaffUsers,
             _ => return None,
         };
         // A Dutch slug under /fr (or the reverse) is not a page.
@@ -134,6 +184,16 @@ mod tests {
                 Page::Observatory,
                 Page::Agenda,
                 Page::Event("kennisplatform-intergemeentelijk-samenwerken-2015-12-03".into()),
+                Page::ReportFollow("k3Jx".into()),
+                Page::StaffHome,
+                Page::StaffSignIn,
+                Page::StaffServices,
+                Page::StaffServiceNew,
+                Page::StaffService("s-1".into()),
+                Page::StaffServiceHistory("s-1".into()),
+                Page::StaffReports,
+                Page::StaffData,
+                Page::StaffUsers,
             ] {
                 assert_eq!(
                     Page::from_path(&page.path(lang)),

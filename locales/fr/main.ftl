@@ -563,3 +563,32 @@ event-map = Carte
 event-download = Ajouter à mon agenda (.ics)
 event-not-in-calendar = Cette réunion n’a pas de date fixe : elle ne peut donc pas être ajoutée à un agenda.
 event-calendar-name = Services frontaliers – agenda
+
+## Staff area (issue 10)
+error-unauthorized = Vous n'êtes pas (ou plus) connecté. Connectez-vous et réessayez.
+error-forbidden = Votre compte n'est pas autorisé à faire ceci.
+error-conflict = Quelqu'un d'autre a modifié cette donnée entre-temps. Rien n'a été écrasé.
+staff-description = Gestion de l'annuaire des services : réservé au personnel.
+staff-nav-label = Gestion
+staff-nav-home = Vue d'ensemble
+staff-nav-services = Services
+staff-nav-reports = Signalements
+staff-nav-data = Import et export
+staff-nav-users = Utilisateurs
+staff-sign-out = Se déconnecter
+staff-sign-out-everywhere = Se déconnecter partout
+staff-sign-in-title = Connexion du personnel
+staff-sign-in-intro = Le personnel des communes tient ici l'annuaire des services à jour. Les habitants n'ont pas besoin de compte.
+staff-sign-in-failed = L'adresse e-mail ou le mot de passe est incorrect.
+staff-sign-in-too-many = Trop de tentatives échouées. Réessayez dans { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
+staff-signed-out = Vous êtes déconnecté.
+staff-email-label = Adresse e-mail
+staff-password-label = Mot de passe
+staff-sign-in-submit = Se connecter
+staff-home-title = Gestion
+staff-scope-all = Vous êtes administrateur : vous pouvez modifier toutes les données.
+staff-scope-municipalities = Vous modifiez les services de ces communes : { $codes }.
+staff-service-new = Nouveau service

@@ -560,3 +560,32 @@ event-map = Kaart
 event-download = Toevoegen aan mijn agenda (.ics)
 event-not-in-calendar = Deze bijeenkomst heeft geen vaste datum en kan daarom niet aan een agenda worden toegevoegd.
 event-calendar-name = Grensdiensten – agenda
+
+## Staff area (issue 10)
+error-unauthorized = U bent niet (meer) aangemeld. Meld u aan en probeer opnieuw.
+error-forbidden = Uw account mag dit niet doen.
+error-conflict = Iemand anders heeft dit gegeven intussen gewijzigd. Er werd niets overschreven.
+staff-description = Beheer van de dienstengids: alleen voor medewerkers.
+staff-nav-label = Beheer
+staff-nav-home = Overzicht
+staff-nav-services = Diensten
+staff-nav-reports = Meldingen
+staff-nav-data = Import en export
+staff-nav-users = Gebruikers
+staff-sign-out = Afmelden
+staff-sign-out-everywhere = Overal afmelden
+staff-sign-in-title = Aanmelden voor medewerkers
+staff-sign-in-intro = Medewerkers van de gemeenten houden hier de dienstengids bij. Inwoners hebben geen account nodig.
+staff-sign-in-failed = Het e-mailadres of het wachtwoord is niet juist.
+staff-sign-in-too-many = Te veel mislukte pogingen. Probeer het over { $minutes ->
+    [one] { $minutes } minuut
+   *[other] { $minutes } minuten
+} opnieuw.
+staff-signed-out = U bent afgemeld.
+staff-email-label = E-mailadres
+staff-password-label = Wachtwoord
+staff-sign-in-submit = Aanmelden
+staff-home-title = Beheer
+staff-scope-all = U bent beheerder: u mag alle gegevens bewerken.
+staff-scope-municipalities = U bewerkt de diensten van deze gemeenten: { $codes }.
+staff-service-new = Nieuwe dienst

@@ -23,6 +23,35 @@ pub enum Command {
     Migrate,
     /// Load the bundled data (idempotent: existing content is kept) and exit.
     Seed,
+    /// Staff accounts.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account. The password is read from standard input with
+    /// --password-stdin; without it a strong one is generated and printed once.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["admin", "editor"])]
+        role: String,
+        /// A municipality an editor may edit (NIS/INS or INSEE code); repeat for more.
+        #[arg(long = "municipality")]
+        municipalities: Vec<String>,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a new password (ends the account's sessions).
+    Passwd {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

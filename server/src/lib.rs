@@ -2,8 +2,10 @@
 //! The binary (`main.rs`) adds the command line.
 
 pub mod api;
+pub mod cli;
 pub mod config;
 pub mod csp;
+pub mod csrf;
 pub mod etag;
 pub mod language;
 pub mod seo;

@@ -42,6 +42,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{}", serde_json::to_string_pretty(&report)?);
             Ok(())
         }
+        Command::User { action } => server::cli::user(&db, action).await,
         Command::Serve => {
             if let Some(report) = app::seed::seed_if_empty(&db).await? {
                 tracing::info!(?report, "first start: bundled data loaded");

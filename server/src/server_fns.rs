@@ -21,6 +21,11 @@ static PATHS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether a path is one of the server functions'.
+pub fn is_server_fn(path: &str) -> bool {
+    PATHS.contains(path)
+}
+
 pub async fn limit_body(request: Request, next: Next) -> Response {
     if !PATHS.contains(request.uri().path()) {
         return next.run(request).await;

@@ -3,8 +3,9 @@
 
 use crate::config::Config;
 use crate::state::{AppState, PublicUrl};
-use crate::{api, csp, etag, language, seo, server_fns};
+use crate::{api, csp, csrf, etag, language, seo, server_fns};
 use app::app::{shell, App, ShellSettings};
+use app::auth::attempts::SignInLimiter;
 use app::db::Db;
 use app::i18n::Lang;
 use app::reports::limiter::RateLimiter;
@@ -78,11 +79,13 @@ pub fn router_with(
         db: db.clone(),
         public_url: PublicUrl(settings.public_url.clone()),
     };
+    let sign_in_limiter = SignInLimiter::default();
     let context = move || {
         csp::provide_request_nonce();
         provide_context(db.clone());
         provide_context(settings.clone());
         provide_context(limiter.clone());
+        provide_context(sign_in_limiter.clone());
     };
     let routes = generate_route_list(App);
     Router::new()
@@ -105,6 +108,7 @@ pub fn router_with(
             _,
         >(context, shell))
         .layer(middleware::from_fn(server_fns::limit_body))
+        .layer(middleware::from_fn(csrf::refuse_cross_site))
         .layer(middleware::from_fn(answer_in_time))
         .layer(middleware::from_fn(move |request, next| {
             cache_and_language_headers(request, next, hashed)
@@ -137,7 +141,9 @@ async fn cache_and_language_headers(request: Request, next: Next, hashed: bool) 
     let mut response = next.run(request).await;
     let ok = response.status().is_success();
     let headers = response.headers_mut();
-    let cache = if path.starts_with("/pkg/") && hashed && ok {
+    let cache = if is_private(&path) {
+        Some("no-store")
+    } else if path.starts_with("/pkg/") && hashed && ok {
         Some("public, max-age=31536000, immutable")
     } else if path.starts_with("/pkg/") || path.starts_with("/js/") {
         Some("no-cache")
@@ -158,6 +164,13 @@ async fn cache_and_language_headers(request: Request, next: Next, hashed: bool) 
         }
     }
     response
+}
+
+/// Staff pages and server-function answers (they may set the session cookie) are never
+/// stored by a browser or a proxy.
+fn is_private(path: &str) -> bool {
+    let staff = ["/nl/beheer", "/fr/gestion", "/nl/melden/", "/fr/signaler/"];
+    staff.iter().any(|p| path.starts_with(p)) || server_fns::is_server_fn(path)
 }
 
 /// Answers 503 when the rest of the stack has not answered within `REQUEST_TIMEOUT`

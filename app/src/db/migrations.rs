@@ -56,6 +56,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "service_location_check",
         sql: include_str!("../../migrations/0009_service_location_check.surql"),
     },
+    Migration {
+        version: 10,
+        name: "staff",
+        sql: include_str!("../../migrations/0010_staff.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

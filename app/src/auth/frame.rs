@@ -1,0 +1,124 @@
+//! The frame of every staff page: it lets only signed-in staff through (anyone else is
+//! sent to the sign-in form and back), shows the staff navigation and the outcome of the
+//! last form post, and keeps the pages out of search engines.
+
+use super::{staff_view, Flash, SignOut, StaffContext};
+use crate::components::{set_status, ErrorNotice, PageMeta};
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Meta;
+use leptos_router::hooks::use_location;
+
+/// The hidden anti-forgery field of every staff form.
+#[component]
+pub fn CsrfField(#[prop(into)] csrf: String) -> impl IntoView {
+    view! { <input type="hidden" name="csrf" value=csrf /> }
+}
+
+/// The outcome of the last form post: success is announced politely, failure at once.
+#[component]
+pub fn FlashNotice(flash: Option<Flash>) -> impl IntoView {
+    let i18n = use_i18n();
+    let flash = flash.unwrap_or_default();
+    // Only our own message ids are looked up (the flash is ours, but stay strict).
+    let ours = |id: &String| id.starts_with("staff-");
+    view! {
+        {flash.notice.filter(ours).map(|id| view! {
+            <p class="notice notice--success" role="status" data-testid="staff-notice">{i18n.t(&id)}</p>
+        })}
+        {flash.error.filter(ours).map(|id| view! {
+            <p class="notice notice--error" role="alert" data-testid="staff-error">{i18n.t(&id)}</p>
+        })}
+    }
+}
+
+#[component]
+fn StaffNav(view: StaffContext) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    let admin = view.staff.is_admin();
+    view! {
+        <nav class="staff-nav" aria-label=i18n.t("staff-nav-label")>
+            <ul>
+                <li><a href=Page::StaffHome.path(lang)>{i18n.t("staff-nav-home")}</a></li>
+                <li><a href=Page::StaffServices.path(lang)>{i18n.t("staff-nav-services")}</a></li>
+                <li><a href=Page::StaffReports.path(lang)>{i18n.t("staff-nav-reports")}</a></li>
+                {admin.then(|| view! {
+                    <li><a href=Page::StaffData.path(lang)>{i18n.t("staff-nav-data")}</a></li>
+                    <li><a href=Page::StaffUsers.path(lang)>{i18n.t("staff-nav-users")}</a></li>
+                })}
+            </ul>
+            <form method="post" action=sign_out_path() class="staff-nav__account">
+                <span data-testid="staff-account">{view.staff.email.clone()}</span>
+                <input type="hidden" name="lang" value=lang.code() />
+                <CsrfField csrf=view.csrf.clone() />
+                <button type="submit">{i18n.t("staff-sign-out")}</button>
+                <button type="submit" name="everywhere" value="1">{i18n.t("staff-sign-out-everywhere")}</button>
+            </form>
+        </nav>
+    }
+}
+
+fn sign_out_path() -> &'static str {
+    <SignOut as ServerFn>::PATH
+}
+
+/// A staff page: `render` gets the signed-in account, its form token and the flash.
+#[component]
+pub fn StaffFrame<F, V>(#[prop(into)] title: String, render: F) -> impl IntoView
+where
+    F: Fn(StaffContext) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    let location = use_location();
+    let here = format!(
+        "{}{}",
+        location.pathname.get_untracked(),
+        location
+            .search
+            .get_untracked()
+            .trim()
+            .strip_prefix('?')
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default()
+    );
+    let session = Resource::new(|| (), |_| staff_view());
+    view! {
+        <PageMeta title=title.clone() description=i18n.t("staff-description") />
+        <Meta name="robots" content="noindex, nofollow" />
+        <Suspense fallback=|| ()>
+            {move || {
+                let render = render.clone();
+                let here = here.clone();
+                Suspend::new(async move {
+                    match session.await {
+                        Ok(view) => view! {
+                            <StaffNav view=view.clone() />
+                            <FlashNotice flash=view.flash.clone() />
+                            {render(view)}
+                        }.into_any(),
+                        Err(AppError::Unauthorized) => {
+                            let to = format!(
+                                "{}{}",
+                                Page::StaffSignIn.path(lang),
+                                crate::routes::query_string([("next", here.as_str())])
+                            );
+                            #[cfg(feature = "ssr")]
+                            leptos_axum::redirect(&to);
+                            view! { <p><a href=to>{i18n.t("staff-sign-in-title")}</a></p> }.into_any()
+                        }
+                        Err(error) => {
+                            set_status(error.status());
+                            view! { <ErrorNotice error /> }.into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,271 @@
+//! Staff accounts: roles, sign-in and sign-out, sessions, and the checks that guard every
+//! staff action on the server. Residents never need an account.
+
+#[cfg(feature = "ssr")]
+pub mod attempts;
+mod frame;
+#[cfg(feature = "ssr")]
+pub mod guard;
+mod page;
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
+pub mod users;
+
+pub use frame::{CsrfField, FlashNotice, StaffFrame};
+pub use page::SignInPage;
+
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::routes::Page;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Everything, including accounts, imports and the cooperation records.
+    Admin,
+    /// The services of the municipalities assigned to the account.
+    Editor,
+}
+
+impl Role {
+    pub fn from_code(code: &str) -> Option<Role> {
+        match code {
+            "admin" => Some(Role::Admin),
+            "editor" => Some(Role::Editor),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Editor => "editor",
+        }
+    }
+}
+
+/// A signed-in member of staff.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Staff {
+    pub id: String,
+    pub email: String,
+    pub role: Role,
+    /// Municipality codes an editor may edit (empty for admins, who may edit all).
+    pub municipalities: Vec<String>,
+}
+
+impl Staff {
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+
+    pub fn may_edit(&self, municipality: &str) -> bool {
+        self.is_admin() || self.municipalities.iter().any(|m| m == municipality)
+    }
+}
+
+/// An account as typed in the command line or the admin form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserInput {
+    pub email: String,
+    pub role: String,
+    pub municipalities: Vec<String>,
+}
+
+/// The outcome of the last form post, shown once by the next staff page: a message id
+/// for success or failure, the fields at fault, and what was typed (to fill the form again).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Flash {
+    pub notice: Option<String>,
+    pub error: Option<String>,
+    pub invalid: Vec<String>,
+    pub values: BTreeMap<String, String>,
+}
+
+impl Flash {
+    pub fn notice(id: &str) -> Self {
+        Flash {
+            notice: Some(id.to_owned()),
+            ..Default::default()
+        }
+    }
+
+    pub fn error(id: &str) -> Self {
+        Flash {
+            error: Some(id.to_owned()),
+            ..Default::default()
+        }
+    }
+
+    /// The typed value of a field, if this flash carries the form.
+    pub fn value(&self, field: &str) -> Option<&str> {
+        self.values.get(field).map(String::as_str)
+    }
+}
+
+/// What a staff page knows about the request: who, the form token, and the flash.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffContext {
+    pub staff: Staff,
+    pub csrf: String,
+    pub flash: Option<Flash>,
+}
+
+/// Where a sign-in may send the browser back to: a staff page of this site only.
+pub fn safe_next(next: &str, lang: Lang) -> String {
+    let home = Page::StaffHome.path(lang);
+    let local = next.starts_with(&home)
+        && !next.contains("//")
+        && !next.contains('\\')
+        && next.chars().all(|c| c.is_ascii_graphic());
+    if local {
+        next.to_owned()
+    } else {
+        home
+    }
+}
+
+/// The signed-in account of this request, its form token, and the pending flash (taken:
+/// it is shown once).
+#[server]
+pub async fn staff_view() -> Result<StaffContext, AppError> {
+    let db = crate::db::use_db()?;
+    let session = guard::require(&db).await?;
+    if session.flash.is_some() {
+        session::set_flash(&db, &session.id, None).await?;
+    }
+    let flash = session
+        .flash
+        .as_deref()
+        .and_then(|f| serde_json::from_str(f).ok());
+    Ok(StaffContext {
+        staff: session.staff,
+        csrf: session.csrf,
+        flash,
+    })
+}
+
+/// Signs in with e-mail and password. Answers with a redirect either way (the form
+/// works without JavaScript): to `next` on success, else back to the form with one
+/// message that never says whether the address has an account.
+#[server]
+pub async fn sign_in(
+    lang: Lang,
+    email: String,
+    password: String,
+    next: String,
+) -> Result<(), AppError> {
+    use std::time::Instant;
+    let db = crate::db::use_db()?;
+    let limiter = use_context::<attempts::SignInLimiter>()
+        .ok_or_else(|| AppError::internal("sign-in limiter not provided"))?;
+    let address = crate::reports::limiter::client_key().await;
+    let account = users::normalize_email(&email);
+    let form = Page::StaffSignIn.path(lang);
+    if let Some(wait) = limiter.blocked(&account, address, Instant::now()) {
+        tracing::warn!(%address, "sign-in refused: rate limit");
+        leptos_axum::redirect(&format!(
+            "{form}?error=too-many&minutes={}",
+            attempts::minutes(wait)
+        ));
+        return Ok(());
+    }
+    let credentials = users::credentials(&db, &account).await?;
+    let hash = credentials.as_ref().map(|c| c.password_hash.clone());
+    let verified = password::verify(password, hash).await;
+    match credentials.filter(|c| verified && c.active) {
+        Some(user) => {
+            limiter.succeeded(&account);
+            session::sweep(&db).await?;
+            let token = session::open(&db, &user.id).await?;
+            guard::set_cookie_header(&session::set_cookie(&token, guard::secure_site()));
+            tracing::info!(user = %user.id, "signed in");
+            leptos_axum::redirect(&safe_next(&next, lang));
+        }
+        None => {
+            limiter.failed(&account, address, Instant::now());
+            tracing::info!(%address, "sign-in failed");
+            leptos_axum::redirect(&format!("{form}?error=credentials"));
+        }
+    }
+    Ok(())
+}
+
+/// Signs out this browser, or every browser of the account (`everywhere`).
+#[server]
+pub async fn sign_out(
+    lang: Lang,
+    csrf: String,
+    everywhere: Option<String>,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let session = guard::require_form(&db, &csrf).await?;
+    if everywhere.is_some() {
+        session::close_all(&db, &session.staff.id).await?;
+    } else {
+        session::close(&db, &session.id).await?;
+    }
+    guard::set_cookie_header(&session::clear_cookie(guard::secure_site()));
+    leptos_axum::redirect(&format!("{}?signed-out=1", Page::StaffSignIn.path(lang)));
+    Ok(())
+}
+
+/// Keeps the outcome of a form post for the next page, then sends the browser there.
+#[cfg(feature = "ssr")]
+pub async fn flash_and_redirect(
+    db: &crate::db::Db,
+    session_id: &str,
+    flash: &Flash,
+    to: &str,
+) -> Result<(), AppError> {
+    session::set_flash(db, session_id, Some(serde_json::to_string(flash)?)).await?;
+    leptos_axum::redirect(to);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editors_are_scoped_admins_are_not() {
+        let editor = Staff {
+            id: "u1".into(),
+            email: "e@x.be".into(),
+            role: Role::Editor,
+            municipalities: vec!["33011".into()],
+        };
+        assert!(editor.may_edit("33011"));
+        assert!(!editor.may_edit("59350"));
+        let admin = Staff {
+            role: Role::Admin,
+            municipalities: vec![],
+            ..editor
+        };
+        assert!(admin.may_edit("59350"));
+    }
+
+    #[test]
+    fn sign_in_only_returns_to_staff_pages() {
+        assert_eq!(
+            safe_next("/nl/beheer/diensten?status=draft", Lang::Nl),
+            "/nl/beheer/diensten?status=draft"
+        );
+        for bad in [
+            "https://evil.example/",
+            "//evil.example",
+            "/nl/beheer//evil",
+            "/nl/diensten",
+            "/nl/beheer\\x",
+            "",
+        ] {
+            assert_eq!(safe_next(bad, Lang::Nl), "/nl/beheer", "{bad}");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! The staff area's own pages and form widgets (signing in is `crate::auth`).
+
+mod dashboard;
+
+pub use dashboard::StaffHomePage;
