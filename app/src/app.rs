@@ -12,6 +12,7 @@ use crate::partners::PartnersPage;
 use crate::projects::{ProjectPage, ProjectsPage};
 use crate::reports::ReportPage;
 use crate::services::{ServicePage, ServicesPage};
+use crate::services::edit::{StaffServiceEditPage, StaffServiceHistoryPage, StaffServiceNewPage, StaffServicesPage};
 use crate::staff::StaffHomePage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
@@ -103,6 +104,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("agenda/:id") view=EventPage ssr=ssr() />
                     <Route path=path!("beheer") view=StaffHomePage ssr=ssr() />
                     <Route path=path!("beheer/aanmelden") view=SignInPage ssr=ssr() />
+                    <Route path=path!("beheer/diensten") view=StaffServicesPage ssr=ssr() />
+                    <Route path=path!("beheer/diensten/nieuw") view=StaffServiceNewPage ssr=ssr() />
+                    <Route path=path!("beheer/diensten/:id") view=StaffServiceEditPage ssr=ssr() />
+                    <Route path=path!("beheer/diensten/:id/geschiedenis") view=StaffServiceHistoryPage ssr=ssr() />
                 </ParentRoute>
                 <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
                     <Route path=path!("") view=HomePage ssr=ssr() />
@@ -123,6 +128,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("agenda/:id") view=EventPage ssr=ssr() />
                     <Route path=path!("gestion") view=StaffHomePage ssr=ssr() />
                     <Route path=path!("gestion/connexion") view=SignInPage ssr=ssr() />
+                    <Route path=path!("gestion/services") view=StaffServicesPage ssr=ssr() />
+                    <Route path=path!("gestion/services/nouveau") view=StaffServiceNewPage ssr=ssr() />
+                    <Route path=path!("gestion/services/:id") view=StaffServiceEditPage ssr=ssr() />
+                    <Route path=path!("gestion/services/:id/historique") view=StaffServiceHistoryPage ssr=ssr() />
                 </ParentRoute>
             </Routes>
         </Router>

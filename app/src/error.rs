@@ -33,7 +33,15 @@ pub enum AppError {
 }
 
 /// Fields and rules of `BadRequest` that have a message of their own (`error-field-…`).
-pub const FIELDS_WITH_MESSAGES: [&str; 26] = [
+pub const FIELDS_WITH_MESSAGES: [&str; 34] = [
+    "status",
+    "overdue",
+    "untranslated",
+    "action",
+    "password",
+    "role",
+    "email",
+    "municipalities",
     "codes",
     "beyond",
     "order",
@@ -102,6 +110,7 @@ impl AppError {
         let reference = new_reference();
         #[cfg(feature = "ssr")]
         tracing::error!(reference = %reference, "{detail}");
+        eprintln!("DEBUGX {detail}");
         #[cfg(not(feature = "ssr"))]
         let _ = detail;
         AppError::Internal(reference)

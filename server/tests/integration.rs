@@ -37,6 +37,12 @@ mod security;
 mod seo;
 #[path = "integration/services.rs"]
 mod services;
+#[path = "integration/staff.rs"]
+mod staff;
+#[path = "integration/staff_services.rs"]
+mod staff_services;
+#[path = "integration/staff_support.rs"]
+mod staff_support;
 
 async fn db() -> Db {
     memory_with_seed().await.expect("seeded in-memory database")

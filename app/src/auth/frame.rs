@@ -10,7 +10,6 @@ use crate::routes::Page;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Meta;
-use leptos_router::hooks::use_location;
 
 /// The hidden anti-forgery field of every staff form.
 #[component]
@@ -109,7 +108,7 @@ where
                                 crate::routes::query_string([("next", here.as_str())])
                             );
                             #[cfg(feature = "ssr")]
-                            leptos_axum::redirect(&to);
+                            crate::components::redirect_to(&to);
                             view! { <p><a href=to>{i18n.t("staff-sign-in-title")}</a></p> }.into_any()
                         }
                         Err(error) => {

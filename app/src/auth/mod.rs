@@ -170,7 +170,7 @@ pub async fn sign_in(
     let form = Page::StaffSignIn.path(lang);
     if let Some(wait) = limiter.blocked(&account, address, Instant::now()) {
         tracing::warn!(%address, "sign-in refused: rate limit");
-        leptos_axum::redirect(&format!(
+        crate::components::redirect_to(&format!(
             "{form}?error=too-many&minutes={}",
             attempts::minutes(wait)
         ));
@@ -186,12 +186,12 @@ pub async fn sign_in(
             let token = session::open(&db, &user.id).await?;
             guard::set_cookie_header(&session::set_cookie(&token, guard::secure_site()));
             tracing::info!(user = %user.id, "signed in");
-            leptos_axum::redirect(&safe_next(&next, lang));
+            crate::components::redirect_to(&safe_next(&next, lang));
         }
         None => {
             limiter.failed(&account, address, Instant::now());
             tracing::info!(%address, "sign-in failed");
-            leptos_axum::redirect(&format!("{form}?error=credentials"));
+            crate::components::redirect_to(&format!("{form}?error=credentials"));
         }
     }
     Ok(())
@@ -212,7 +212,7 @@ pub async fn sign_out(
         session::close(&db, &session.id).await?;
     }
     guard::set_cookie_header(&session::clear_cookie(guard::secure_site()));
-    leptos_axum::redirect(&format!("{}?signed-out=1", Page::StaffSignIn.path(lang)));
+    crate::components::redirect_to(&format!("{}?signed-out=1", Page::StaffSignIn.path(lang)));
     Ok(())
 }
 
@@ -225,7 +225,7 @@ pub async fn flash_and_redirect(
     to: &str,
 ) -> Result<(), AppError> {
     session::set_flash(db, session_id, Some(serde_json::to_string(flash)?)).await?;
-    leptos_axum::redirect(to);
+    crate::components::redirect_to(to);
     Ok(())
 }
 

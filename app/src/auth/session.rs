@@ -112,7 +112,7 @@ pub async fn find(db: &Db, token: &str) -> Result<Option<Session>, AppError> {
             "SELECT csrf, flash, record::id(user) AS user_id, user.email AS email,
                     user.role AS role, user.municipalities AS municipalities,
                     last_seen > time::now() - 1m AS fresh
-             FROM ONLY type::record('session', $id)
+             FROM type::record('session', $id)
              WHERE expires_at > time::now() AND last_seen > time::now() - <duration> $idle
                 AND user.active = true",
         )

@@ -42,6 +42,14 @@ pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     result
 }
 
+/// Answers with a redirect (302 and `Location`) whatever the client accepts: pages and
+/// plain form posts of the staff area, where no JavaScript client reads data instead.
+#[cfg(feature = "ssr")]
+pub fn redirect_to(path: &str) {
+    leptos_axum::redirect(path);
+    set_status(http::StatusCode::FOUND);
+}
+
 /// Sets the HTTP status of the server-rendered response (no-op in the browser).
 pub fn set_status(status: http::StatusCode) {
     #[cfg(feature = "ssr")]

@@ -45,7 +45,7 @@ fn split_list(s: &str) -> Vec<&str> {
 }
 
 /// SurrealDB's `option<T>` takes NONE (an absent field), not NULL: drop JSON nulls.
-fn without_nulls(value: Value) -> Value {
+pub fn without_nulls(value: Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.into_iter()

@@ -2,6 +2,7 @@
 //! distance, the detail page with opening hours, and the types of the open data API.
 
 mod detail_page;
+pub mod edit;
 #[cfg(feature = "ssr")]
 pub mod details;
 #[cfg(feature = "ssr")]

@@ -1,0 +1,451 @@
+//! The edit form's post (server only): from the posted fields to a checked service,
+//! each wrong field named, and the workflow action applied.
+
+use super::{repo, StaffService, LANGUAGES, STATUSES};
+use crate::auth::{guard, Flash};
+use crate::db::Db;
+use crate::error::AppError;
+use crate::i18n::{Lang, Localized, MaybeLocalized};
+use crate::routes::Page;
+use crate::services::Access;
+use std::collections::BTreeMap;
+
+pub const ACTIONS: [&str; 6] = ["save", "publish", "unpublish", "archive", "restore", "verify"];
+const MAX_NAME: usize = 200;
+const MAX_TEXT: usize = 2000;
+const MAX_LINE: usize = 300;
+
+/// The service's region: coordinates outside it are typing mistakes.
+pub const LAT_RANGE: (f64, f64) = (49.0, 51.6);
+pub const LON_RANGE: (f64, f64) = (1.5, 6.5);
+
+fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
+    f.get(key).map(|v| v.trim()).unwrap_or("")
+}
+
+fn optional(f: &BTreeMap<String, String>, key: &str) -> Option<String> {
+    let v = value(f, key);
+    (!v.is_empty()).then(|| v.to_owned())
+}
+
+fn checked(f: &BTreeMap<String, String>, key: &str) -> bool {
+    !value(f, key).is_empty()
+}
+
+fn valid_phone(phone: &str) -> bool {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    (6..=20).contains(&digits)
+        && phone.len() <= 40
+        && phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +()./-".contains(c))
+}
+
+fn valid_website(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        host.contains('.')
+            && host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == ':')
+    }) && url.len() <= 500
+        && !url.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+}
+
+fn coordinate(text: &str, range: (f64, f64)) -> Result<Option<f64>, ()> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let v: f64 = text.replace(',', ".").parse().map_err(|_| ())?;
+    if v.is_finite() && v >= range.0 && v <= range.1 {
+        Ok(Some((v * 1e5).round() / 1e5))
+    } else {
+        Err(())
+    }
+}
+
+/// The opening hours of the form: the weekly editor's rules, or the expression typed in
+/// the advanced field when the editor cannot show them.
+fn opening_hours(
+    f: &BTreeMap<String, String>,
+    country: &str,
+    invalid: &mut Vec<String>,
+) -> Option<String> {
+    let osm = if value(f, "hours_mode") == "raw" {
+        value(f, "opening_hours").to_owned()
+    } else {
+        let fields: std::collections::HashMap<String, String> =
+            f.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        match crate::staff::hours_editor::to_osm(&crate::staff::hours_editor::WeeklyHours::from_form(&fields)) {
+            Ok(osm) => osm,
+            Err(fields) => {
+                invalid.extend(fields);
+                return None;
+            }
+        }
+    };
+    if osm.is_empty() {
+        return None;
+    }
+    if osm.len() > 1000 || crate::services::hours::parse(&osm, country).is_err() {
+        invalid.push("opening_hours".into());
+        return None;
+    }
+    Some(osm)
+}
+
+/// The service the form describes, on top of `base` (its fields that the form does not
+/// show are kept), or the names of the wrong fields in form order.
+pub fn read(
+    f: &BTreeMap<String, String>,
+    base: &StaffService,
+    country_of: impl Fn(&str) -> Option<String>,
+) -> Result<StaffService, Vec<String>> {
+    let mut invalid = vec![];
+    let mut service = base.clone();
+    let mut machine = vec![];
+    let mut text = |field: &str, max: usize, invalid: &mut Vec<String>| {
+        let mut pair = MaybeLocalized::default();
+        for lang in Lang::ALL {
+            let key = format!("{field}_{}", lang.code());
+            let v = optional(f, &key);
+            if v.as_ref().is_some_and(|v| v.chars().count() > max) {
+                invalid.push(key.clone());
+            }
+            if v.is_some() && checked(f, &format!("{key}_mt")) {
+                machine.push(format!("{field}.{}", lang.code()));
+            }
+            match lang {
+                Lang::Nl => pair.nl = v,
+                Lang::Fr => pair.fr = v,
+            }
+        }
+        pair
+    };
+    service.name = text("name", MAX_NAME, &mut invalid);
+    if service.name.nl.is_none() && service.name.fr.is_none() {
+        invalid.push("name_nl".into());
+    }
+    service.description = text("description", MAX_TEXT, &mut invalid);
+    service.accessibility = text("accessibility", MAX_TEXT, &mut invalid);
+    service.machine_translated = machine;
+
+    service.category = value(f, "category").to_owned();
+    service.municipality_code = value(f, "municipality").to_owned();
+    match country_of(&service.municipality_code) {
+        Some(country) => service.country = country,
+        None => invalid.push("municipality".into()),
+    }
+    service.address = optional(f, "address");
+    if service.address.as_ref().is_some_and(|a| a.chars().count() > MAX_LINE) {
+        invalid.push("address".into());
+    }
+    let lat = coordinate(value(f, "lat"), LAT_RANGE);
+    let lon = coordinate(value(f, "lon"), LON_RANGE);
+    match (lat, lon) {
+        (Ok(lat), Ok(lon)) if lat.is_some() == lon.is_some() => {
+            service.lat = lat;
+            service.lon = lon;
+        }
+        (lat, lon) => {
+            if lat.is_err() || matches!((&lat, &lon), (Ok(None), _)) {
+                invalid.push("lat".into());
+            }
+            if lon.is_err() || matches!((&lat, &lon), (_, Ok(None))) {
+                invalid.push("lon".into());
+            }
+        }
+    }
+    service.phone = optional(f, "phone");
+    if service.phone.as_deref().is_some_and(|p| !valid_phone(p)) {
+        invalid.push("phone".into());
+    }
+    service.email = optional(f, "email").map(|e| e.to_lowercase());
+    if service.email.as_deref().is_some_and(|e| !crate::reports::valid_email(e)) {
+        invalid.push("email".into());
+    }
+    service.website = optional(f, "website");
+    if service.website.as_deref().is_some_and(|w| !valid_website(w)) {
+        invalid.push("website".into());
+    }
+    service.languages = LANGUAGES
+        .iter()
+        .filter(|l| checked(f, &format!("speaks_{l}")))
+        .map(|l| (*l).to_owned())
+        .collect();
+    service.opening_hours = opening_hours(f, &service.country, &mut invalid);
+    let who = value(f, "access_who");
+    let note = (optional(f, "access_note_nl"), optional(f, "access_note_fr"));
+    service.access = match (who, note) {
+        ("", (None, None)) => None,
+        ("BE" | "FR" | "both", (None, None)) => Some(Access {
+            who: who.to_owned(),
+            note: None,
+        }),
+        ("BE" | "FR" | "both", (Some(nl), Some(fr)))
+            if nl.chars().count() <= MAX_TEXT && fr.chars().count() <= MAX_TEXT =>
+        {
+            Some(Access {
+                who: who.to_owned(),
+                note: Some(Localized { nl, fr }),
+            })
+        }
+        ("" | "BE" | "FR" | "both", _) => {
+            invalid.push("access_note".into());
+            None
+        }
+        _ => {
+            invalid.push("access_who".into());
+            None
+        }
+    };
+    if invalid.is_empty() {
+        Ok(service)
+    } else {
+        Err(invalid)
+    }
+}
+
+/// The four texts publishing needs, with their form fields.
+fn required_texts(service: &StaffService) -> [(&'static str, bool); 4] {
+    [
+        ("name_nl", service.name.nl.is_some()),
+        ("name_fr", service.name.fr.is_some()),
+        ("description_nl", service.description.nl.is_some()),
+        ("description_fr", service.description.fr.is_some()),
+    ]
+}
+
+/// The status after an action, or why the action is refused. Publishing needs both
+/// languages' name and description; a published service may lack some (the open data
+/// often has one language), but an edit may not remove one it has.
+pub fn next_status(
+    action: &str,
+    before: Option<&StaffService>,
+    service: &StaffService,
+    admin: bool,
+) -> Result<String, Vec<String>> {
+    let current = before.map(|b| b.status.as_str()).unwrap_or("draft");
+    let status = match action {
+        "save" | "verify" => current,
+        "publish" => "published",
+        "unpublish" => "draft",
+        "archive" => "archived",
+        "restore" if admin => "draft",
+        _ => return Err(vec!["action".into()]),
+    };
+    let had = before.map(required_texts);
+    let missing: Vec<String> = required_texts(service)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, (_, present))| {
+            !present
+                && (action == "publish"
+                    || (status == "published" && had.is_some_and(|had| had[*i].1)))
+        })
+        .map(|(_, (field, _))| field.to_owned())
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    debug_assert!(STATUSES.contains(&status));
+    Ok(status.to_owned())
+}
+
+/// Handles a post of the edit form: see `save_service`.
+pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError> {
+    let lang = Lang::from_code(value(&f, "lang")).unwrap_or(Lang::Nl);
+    let id = optional(&f, "id");
+    let form_page = match &id {
+        Some(id) => Page::StaffService(id.clone()).path(lang),
+        None => Page::StaffServiceNew.path(lang),
+    };
+    let session = match guard::require_form(db, value(&f, "csrf")).await {
+        Err(AppError::Unauthorized) if crate::reports::limiter::is_plain_form_post().await => {
+            crate::components::redirect_to(&format!(
+                "{}{}",
+                Page::StaffSignIn.path(lang),
+                crate::routes::query_string([("next", form_page.as_str())])
+            ));
+            return Ok(());
+        }
+        other => other?,
+    };
+    let action = value(&f, "action");
+    if !ACTIONS.contains(&action) {
+        return Err(AppError::BadRequest("action".into()));
+    }
+    let current = match &id {
+        Some(id) => {
+            let current = repo::load(db, id).await?.ok_or(AppError::NotFound)?;
+            guard::municipality(&session, &current.municipality_code)?;
+            Some(current)
+        }
+        None => None,
+    };
+    let base = current.clone().unwrap_or_else(|| StaffService {
+        status: "draft".into(),
+        source: "Grensdiensten staff".into(),
+        ..Default::default()
+    });
+    let revision: i64 = value(&f, "revision").parse().unwrap_or(-1);
+    if current.as_ref().is_some_and(|c| c.revision != revision) {
+        let flash = Flash {
+            error: Some("staff-error-stale".into()),
+            ..Default::default()
+        };
+        return crate::auth::flash_and_redirect(db, &session.id, &flash, &form_page).await;
+    }
+    let options = repo::options(db, &session.staff).await?;
+    let known_category = |c: &str| options.categories.iter().any(|(code, _)| code == c);
+    let country_of = |code: &str| {
+        options
+            .municipalities
+            .iter()
+            .find(|m| m.code == code)
+            .map(|m| m.country.clone())
+    };
+    let outcome = read(&f, &base, country_of).and_then(|mut service| {
+        if !known_category(&service.category) {
+            return Err(vec!["category".into()]);
+        }
+        service.status = next_status(action, current.as_ref(), &service, session.staff.is_admin())?;
+        Ok(service)
+    });
+    let mut service = match outcome {
+        Ok(service) => service,
+        Err(invalid) => {
+            let flash = Flash {
+                error: Some("staff-error-invalid".into()),
+                invalid,
+                values: f.into_iter().filter(|(k, _)| k != "csrf").collect(),
+                ..Default::default()
+            };
+            return crate::auth::flash_and_redirect(db, &session.id, &flash, &form_page).await;
+        }
+    };
+    // The municipality it moves to must be in the editor's scope too.
+    guard::municipality(&session, &service.municipality_code)?;
+    if action == "verify" {
+        service.assured_date = Some(repo::today());
+    }
+    let moved = current.as_ref().is_some_and(|c| {
+        c.municipality_code != service.municipality_code || c.lat != service.lat || c.lon != service.lon
+    });
+    if moved || action == "verify" {
+        service.location_check = None;
+    }
+    match repo::save(db, &session.staff, current.as_ref(), &service, action).await {
+        Ok(id) => {
+            let flash = Flash::notice(&format!("staff-done-{action}"));
+            crate::auth::flash_and_redirect(db, &session.id, &flash, &Page::StaffService(id).path(lang)).await
+        }
+        Err(AppError::Conflict(_)) => {
+            let flash = Flash::error("staff-error-stale");
+            crate::auth::flash_and_redirect(db, &session.id, &flash, &form_page).await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    fn country(code: &str) -> Option<String> {
+        match code {
+            "33011" => Some("BE".into()),
+            "59350" => Some("FR".into()),
+            _ => None,
+        }
+    }
+
+    fn good() -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("name_nl", "Bibliotheek Ieper"),
+            ("name_fr", "Bibliothèque d'Ypres"),
+            ("name_fr_mt", "on"),
+            ("category", "library"),
+            ("municipality", "33011"),
+            ("lat", "50,85123456"),
+            ("lon", "2.88"),
+            ("phone", "+32 57 23 94 00"),
+            ("email", "Bib@Ieper.be"),
+            ("website", "https://www.ieper.be/bibliotheek"),
+            ("speaks_nl", "on"),
+            ("speaks_fr", "on"),
+            ("hours_mode", "raw"),
+            ("opening_hours", "Mo-Fr 09:00-17:00; PH off"),
+            ("access_who", "both"),
+        ]
+    }
+
+    #[test]
+    fn a_good_form_reads_into_a_service() {
+        let service = read(&form(&good()), &StaffService::default(), country).unwrap();
+        assert_eq!(service.country, "BE");
+        assert_eq!(service.lat, Some(50.85123));
+        assert_eq!(service.email.as_deref(), Some("bib@ieper.be"));
+        assert_eq!(service.languages, ["nl", "fr"]);
+        assert_eq!(service.machine_translated, ["name.fr"]);
+        assert_eq!(service.access.unwrap().who, "both");
+        assert_eq!(service.description.nl, None);
+    }
+
+    #[test]
+    fn every_wrong_field_is_named() {
+        let mut pairs = good();
+        pairs.retain(|(k, _)| !["name_nl", "name_fr", "lon"].contains(k));
+        pairs.extend([
+            ("phone", "call us"),
+            ("email", "not-an-email"),
+            ("website", "javascript:alert(1)"),
+            ("opening_hours", "whenever"),
+            ("access_note_nl", "alleen in het Nederlands"),
+            ("municipality", "99999"),
+        ]);
+        let invalid = read(&form(&pairs), &StaffService::default(), country).unwrap_err();
+        for field in ["name_nl", "municipality", "lon", "phone", "email", "website", "opening_hours", "access_note"] {
+            assert!(invalid.iter().any(|f| f == field), "{field} in {invalid:?}");
+        }
+        let mut far = good();
+        far.push(("lat", "48.1"));
+        assert_eq!(read(&form(&far), &StaffService::default(), country).unwrap_err(), ["lat"]);
+    }
+
+    #[test]
+    fn publishing_needs_both_languages() {
+        let service = read(&form(&good()), &StaffService::default(), country).unwrap();
+        assert_eq!(
+            next_status("publish", None, &service, false).unwrap_err(),
+            ["description_nl", "description_fr"]
+        );
+        let mut complete = service.clone();
+        complete.description = MaybeLocalized {
+            nl: Some("Boeken lenen".into()),
+            fr: Some("Emprunter des livres".into()),
+        };
+        assert_eq!(next_status("publish", None, &complete, false).unwrap(), "published");
+        let published = StaffService { status: "published".into(), ..complete.clone() };
+        assert_eq!(next_status("archive", Some(&published), &service, false).unwrap(), "archived");
+        // Saving a published service may not remove a language it had...
+        assert_eq!(next_status("save", Some(&published), &service, false).unwrap_err(), ["description_nl", "description_fr"]);
+        // ... but one that never had it stays editable.
+        let partial = StaffService { status: "published".into(), ..service.clone() };
+        assert_eq!(next_status("verify", Some(&partial), &service, false).unwrap(), "published");
+        let archived = StaffService { status: "archived".into(), ..service.clone() };
+        assert!(next_status("restore", Some(&archived), &service, false).is_err());
+        assert_eq!(next_status("restore", Some(&archived), &service, true).unwrap(), "draft");
+        assert!(next_status("delete", None, &service, true).is_err());
+    }
+}

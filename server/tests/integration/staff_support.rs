@@ -1,0 +1,112 @@
+//! Helpers for the staff tests: accounts, signing in, the form token, form posts.
+
+use super::{app, db, get};
+use app::auth::{users, UserInput};
+use app::db::Db;
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt;
+use leptos::server_fn::ServerFn;
+use tower::ServiceExt;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+pub const ADMIN: &str = "admin@grensdiensten.test";
+/// Editor of Ieper (33011).
+pub const IEPER: &str = "redactie@ieper.test";
+/// Editor of Lille (59350).
+pub const LILLE: &str = "redaction@lille.test";
+
+pub async fn staff_app() -> (Db, axum::Router) {
+    let db = db().await;
+    for (email, role, municipalities) in [
+        (ADMIN, "admin", vec![]),
+        (IEPER, "editor", vec!["33011".to_owned()]),
+        (LILLE, "editor", vec!["59350".to_owned()]),
+    ] {
+        let input = UserInput {
+            email: email.into(),
+            role: role.into(),
+            municipalities,
+        };
+        users::add(&db, &input, PASSWORD).await.unwrap();
+    }
+    let router = app(db.clone());
+    (db, router)
+}
+
+pub fn path<T: ServerFn>() -> &'static str {
+    T::PATH
+}
+
+pub async fn post(
+    router: &axum::Router,
+    uri: &str,
+    body: &str,
+    headers: &[(&str, &str)],
+) -> (StatusCode, HeaderMap, String) {
+    let mut request = Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = router
+        .clone()
+        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+pub fn location(headers: &HeaderMap) -> String {
+    headers
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+pub fn encode(pairs: &[(&str, &str)]) -> String {
+    let mut s = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        s.append_pair(k, v);
+    }
+    s.finish()
+}
+
+/// Signs in; the session cookie (`name=value`), or None when refused.
+pub async fn sign_in(router: &axum::Router, email: &str, password: &str) -> (Option<String>, String) {
+    let body = encode(&[("lang", "nl"), ("email", email), ("password", password), ("next", "")]);
+    let (status, headers, _) = post(router, path::<app::auth::SignIn>(), &body, &[("accept", "text/html")]).await;
+    assert_eq!(status, StatusCode::FOUND);
+    let cookie = headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .find(|v| v.starts_with("staff_session="))
+        .map(|v| v.split(';').next().unwrap().to_owned());
+    (cookie, location(&headers))
+}
+
+pub async fn signed_in(router: &axum::Router, email: &str) -> String {
+    sign_in(router, email, PASSWORD).await.0.expect("signed in")
+}
+
+/// The form token of a session, as its pages carry it.
+pub async fn csrf(router: &axum::Router, cookie: &str) -> String {
+    let (status, _, html) = get(router, "/nl/beheer", &[(header::COOKIE, cookie)]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let at = html.find("name=\"csrf\" value=\"").expect("a form token on the page") + 19;
+    html[at..].split('"').next().unwrap().to_owned()
+}
+
+/// A service filed under a municipality.
+pub async fn service_in(db: &Db, code: &str) -> String {
+    let mut r = db
+        .query("SELECT VALUE record::id(id) FROM service WHERE municipality = type::record('municipality', $c) AND status = 'published' LIMIT 1")
+        .bind(("c", code.to_owned()))
+        .await
+        .unwrap();
+    let ids: Vec<String> = r.take(0).unwrap();
+    ids.into_iter().next().expect("a service there")
+}
