@@ -23,6 +23,7 @@ pub mod search_text;
 #[cfg(feature = "ssr")]
 pub mod seed;
 pub mod services;
+pub mod staff;
 #[cfg(test)]
 mod text;
 

@@ -563,3 +563,23 @@ event-map = Carte
 event-download = Ajouter à mon agenda (.ics)
 event-not-in-calendar = Cette réunion n’a pas de date fixe : elle ne peut donc pas être ajoutée à un agenda.
 event-calendar-name = Services frontaliers – agenda
+
+## Staff: opening hours and location
+staff-hours-legend = Horaires d’ouverture
+staff-hours-help = Indiquez pour chaque jour les heures d’ouverture, par exemple 09:00-12:00, 13:30-17:00 (périodes séparées par une virgule). Laissez le champ vide si le service est fermé ce jour-là.
+staff-hours-day-mo = Lundi
+staff-hours-day-tu = Mardi
+staff-hours-day-we = Mercredi
+staff-hours-day-th = Jeudi
+staff-hours-day-fr = Vendredi
+staff-hours-day-sa = Samedi
+staff-hours-day-su = Dimanche
+staff-hours-holidays-closed = Fermé les jours fériés légaux
+staff-hours-exceptions = Exceptions : jours de fermeture et horaires particuliers
+staff-hours-exceptions-help = Une date sans heures signifie : fermé toute la journée. Une exception l’emporte sur l’horaire de la semaine et sur les jours fériés. Les lignes vides sont ignorées.
+staff-hours-exception = Exception { $n }
+staff-hours-exception-date = Date
+staff-hours-exception-hours = Heures (vide : fermé)
+staff-hours-error-day = Ces heures ne sont pas valables. Écrivez des périodes comme 09:00-12:00, séparées par une virgule ; chaque période se termine après son début (au plus tard à 24:00) et les périodes ne se chevauchent pas.
+staff-hours-error-exception-hours = Ces heures ne sont pas valables. Écrivez des périodes comme 09:00-12:00, séparées par une virgule, ou laissez le champ vide pour un jour de fermeture ; chaque période se termine après son début et les périodes ne se chevauchent pas.
+staff-hours-error-date = Choisissez une date valable entre 2000 et 2099. Chaque date ne peut figurer qu’une fois.

@@ -560,3 +560,23 @@ event-map = Kaart
 event-download = Toevoegen aan mijn agenda (.ics)
 event-not-in-calendar = Deze bijeenkomst heeft geen vaste datum en kan daarom niet aan een agenda worden toegevoegd.
 event-calendar-name = Grensdiensten – agenda
+
+## Staff: opening hours and location
+staff-hours-legend = Openingsuren
+staff-hours-help = Vul per dag de openingsuren in, bijvoorbeeld 09:00-12:00, 13:30-17:00 (periodes gescheiden door een komma). Laat het veld leeg als de dienst die dag gesloten is.
+staff-hours-day-mo = Maandag
+staff-hours-day-tu = Dinsdag
+staff-hours-day-we = Woensdag
+staff-hours-day-th = Donderdag
+staff-hours-day-fr = Vrijdag
+staff-hours-day-sa = Zaterdag
+staff-hours-day-su = Zondag
+staff-hours-holidays-closed = Gesloten op wettelijke feestdagen
+staff-hours-exceptions = Uitzonderingen: sluitingsdagen en aangepaste uren
+staff-hours-exceptions-help = Een datum zonder uren betekent: de hele dag gesloten. Een uitzondering gaat voor op de weekuren en op de feestdagen. Lege rijen worden genegeerd.
+staff-hours-exception = Uitzondering { $n }
+staff-hours-exception-date = Datum
+staff-hours-exception-hours = Uren (leeg: gesloten)
+staff-hours-error-day = Deze uren kloppen niet. Schrijf periodes als 09:00-12:00, gescheiden door een komma; elke periode eindigt na haar begin (ten laatste om 24:00) en de periodes overlappen niet.
+staff-hours-error-exception-hours = Deze uren kloppen niet. Schrijf periodes als 09:00-12:00, gescheiden door een komma, of laat het veld leeg voor een sluitingsdag; elke periode eindigt na haar begin en de periodes overlappen niet.
+staff-hours-error-date = Kies een geldige datum tussen 2000 en 2099. Elke datum mag maar één keer voorkomen.
