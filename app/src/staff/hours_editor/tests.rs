@@ -314,6 +314,12 @@ mod server {
         hours.holidays_closed = true;
         hours.exceptions = vec![exception("2028-02-29", ""), exception("2026-01-05", "9-10")];
         composed.push(to_osm(&hours).unwrap());
+        let always = WeeklyHours {
+            holidays_closed: true,
+            ..week(["00:00-24:00"; 7])
+        };
+        composed.push(to_osm(&always).unwrap());
+        assert_eq!(composed.last().unwrap(), "24/7; PH off");
         for osm in composed.iter().filter(|s| !s.is_empty()) {
             assert!(hours::parse(osm, "BE").is_ok(), "{osm}");
             let form = from_osm(osm).unwrap();
