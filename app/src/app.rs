@@ -11,8 +11,10 @@ use crate::pages::{AboutPage, HomePage, NotFound};
 use crate::partners::PartnersPage;
 use crate::projects::{ProjectPage, ProjectsPage};
 use crate::reports::ReportPage;
+use crate::services::edit::{
+    StaffServiceEditPage, StaffServiceHistoryPage, StaffServiceNewPage, StaffServicesPage,
+};
 use crate::services::{ServicePage, ServicesPage};
-use crate::services::edit::{StaffServiceEditPage, StaffServiceHistoryPage, StaffServiceNewPage, StaffServicesPage};
 use crate::staff::StaffHomePage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};

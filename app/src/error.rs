@@ -110,7 +110,6 @@ impl AppError {
         let reference = new_reference();
         #[cfg(feature = "ssr")]
         tracing::error!(reference = %reference, "{detail}");
-        eprintln!("DEBUGX {detail}");
         #[cfg(not(feature = "ssr"))]
         let _ = detail;
         AppError::Internal(reference)

@@ -74,18 +74,13 @@ where
 {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let location = use_location();
-    let here = format!(
-        "{}{}",
-        location.pathname.get_untracked(),
-        location
-            .search
-            .get_untracked()
-            .trim()
-            .strip_prefix('?')
-            .map(|q| format!("?{q}"))
-            .unwrap_or_default()
-    );
+    // The page asked for, to come back to after signing in.
+    #[cfg(feature = "ssr")]
+    let here = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.uri.path_and_query().map(|p| p.as_str().to_owned()))
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let here = String::new();
     let session = Resource::new(|| (), |_| staff_view());
     view! {
         <PageMeta title=title.clone() description=i18n.t("staff-description") />

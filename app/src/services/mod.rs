@@ -2,9 +2,9 @@
 //! distance, the detail page with opening hours, and the types of the open data API.
 
 mod detail_page;
-pub mod edit;
 #[cfg(feature = "ssr")]
 pub mod details;
+pub mod edit;
 #[cfg(feature = "ssr")]
 pub mod hours;
 mod list_page;

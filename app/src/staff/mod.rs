@@ -1,6 +1,8 @@
-//! The staff area's own pages and form widgets (signing in is `crate::auth`).
+//! The staff area's own pages and form widgets (signing in is `crate::auth`; editing
+//! services is `crate::services::edit`).
 
 mod dashboard;
 pub mod hours_editor;
+pub mod location_picker;
 
 pub use dashboard::StaffHomePage;

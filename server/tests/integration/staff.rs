@@ -10,23 +10,44 @@ async fn sign_in_opens_a_session_that_sign_out_ends() {
     let (_db, router) = staff_app().await;
     // Wrong password and unknown account: the same answer, no cookie.
     let (cookie, to) = sign_in(&router, IEPER, "wrong password!!").await;
-    assert_eq!((cookie, to.as_str()), (None, "/nl/beheer/aanmelden?error=credentials"));
+    assert_eq!(
+        (cookie, to.as_str()),
+        (None, "/nl/beheer/aanmelden?error=credentials")
+    );
     let (cookie, to) = sign_in(&router, "nobody@nowhere.test", PASSWORD).await;
-    assert_eq!((cookie, to.as_str()), (None, "/nl/beheer/aanmelden?error=credentials"));
+    assert_eq!(
+        (cookie, to.as_str()),
+        (None, "/nl/beheer/aanmelden?error=credentials")
+    );
     let (_, _, page) = get(&router, "/fr/gestion/connexion?error=credentials", &[]).await;
-    assert!(page.contains("L&#x27;adresse e-mail ou le mot de passe est incorrect") || page.contains("L'adresse e-mail ou le mot de passe est incorrect"), "{page}");
+    assert!(
+        page.contains("L&#x27;adresse e-mail ou le mot de passe est incorrect")
+            || page.contains("L'adresse e-mail ou le mot de passe est incorrect"),
+        "{page}"
+    );
 
     // Anonymous: staff pages send to the sign-in form, and back.
     let (status, headers, _) = get(&router, "/nl/beheer/diensten?status=draft", &[]).await;
     assert_eq!(status, StatusCode::FOUND);
-    assert_eq!(location(&headers), "/nl/beheer/aanmelden?next=%2Fnl%2Fbeheer%2Fdiensten%3Fstatus%3Ddraft");
+    assert_eq!(
+        location(&headers),
+        "/nl/beheer/aanmelden?next=%2Fnl%2Fbeheer%2Fdiensten%3Fstatus%3Ddraft"
+    );
 
     // E-mail case does not matter; the cookie is HttpOnly and SameSite=Lax.
-    let body = encode(&[("lang", "nl"), ("email", "Redactie@IEPER.test"), ("password", PASSWORD), ("next", "/nl/beheer/diensten?status=draft")]);
+    let body = encode(&[
+        ("lang", "nl"),
+        ("email", "Redactie@IEPER.test"),
+        ("password", PASSWORD),
+        ("next", "/nl/beheer/diensten?status=draft"),
+    ]);
     let (_, headers, _) = post(&router, path::<SignIn>(), &body, &[("accept", "text/html")]).await;
     assert_eq!(location(&headers), "/nl/beheer/diensten?status=draft");
     let set = headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax") && !set.contains("Secure"), "{set}");
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Lax") && !set.contains("Secure"),
+        "{set}"
+    );
     let cookie = set.split(';').next().unwrap().to_owned();
 
     let (status, headers, page) = get(&router, "/nl/beheer", &[(header::COOKIE, &cookie)]).await;
@@ -35,17 +56,37 @@ async fn sign_in_opens_a_session_that_sign_out_ends() {
     assert_eq!(headers[header::CACHE_CONTROL], "no-store");
 
     // An open redirect is not possible through `next`.
-    let body = encode(&[("lang", "fr"), ("email", LILLE), ("password", PASSWORD), ("next", "https://evil.example/")]);
+    let body = encode(&[
+        ("lang", "fr"),
+        ("email", LILLE),
+        ("password", PASSWORD),
+        ("next", "https://evil.example/"),
+    ]);
     let (_, headers, _) = post(&router, path::<SignIn>(), &body, &[("accept", "text/html")]).await;
     assert_eq!(location(&headers), "/fr/gestion");
 
     // Sign-out needs the form token; then the cookie opens nothing.
-    let (status, _, _) = post(&router, path::<SignOut>(), "lang=nl&csrf=forged", &[("cookie", &cookie)]).await;
+    let (status, _, _) = post(
+        &router,
+        path::<SignOut>(),
+        "lang=nl&csrf=forged",
+        &[("cookie", &cookie)],
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let token = csrf(&router, &cookie).await;
-    let (status, headers, _) = post(&router, path::<SignOut>(), &encode(&[("lang", "nl"), ("csrf", &token)]), &[("cookie", &cookie), ("accept", "text/html")]).await;
+    let (status, headers, _) = post(
+        &router,
+        path::<SignOut>(),
+        &encode(&[("lang", "nl"), ("csrf", &token)]),
+        &[("cookie", &cookie), ("accept", "text/html")],
+    )
+    .await;
     assert_eq!(status, StatusCode::FOUND);
-    assert!(headers[header::SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
+    assert!(headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
     let (status, _, _) = get(&router, "/nl/beheer", &[(header::COOKIE, &cookie)]).await;
     assert_eq!(status, StatusCode::FOUND);
 }
@@ -57,42 +98,104 @@ async fn sign_out_everywhere_and_expiry_end_sessions() {
     let second = signed_in(&router, ADMIN).await;
     let other = signed_in(&router, IEPER).await;
     let token = csrf(&router, &first).await;
-    post(&router, path::<SignOut>(), &encode(&[("lang", "nl"), ("csrf", &token), ("everywhere", "1")]), &[("cookie", &first)]).await;
+    let (status, _, _) = post(
+        &router,
+        path::<SignOut>(),
+        &encode(&[("lang", "nl"), ("csrf", &token), ("everywhere", "1")]),
+        &[("cookie", &first)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FOUND);
     for cookie in [&first, &second] {
-        assert_eq!(get(&router, "/nl/beheer", &[(header::COOKIE, cookie)]).await.0, StatusCode::FOUND);
+        assert_eq!(
+            get(&router, "/nl/beheer", &[(header::COOKIE, cookie)])
+                .await
+                .0,
+            StatusCode::FOUND
+        );
     }
-    assert_eq!(get(&router, "/nl/beheer", &[(header::COOKIE, &other)]).await.0, StatusCode::OK);
+    assert_eq!(
+        get(&router, "/nl/beheer", &[(header::COOKIE, &other)])
+            .await
+            .0,
+        StatusCode::OK
+    );
     // Expired (absolute lifetime) and idle sessions open nothing.
-    db.query("UPDATE session SET expires_at = time::now() - 1s").await.unwrap().check().unwrap();
-    assert_eq!(get(&router, "/nl/beheer", &[(header::COOKIE, &other)]).await.0, StatusCode::FOUND);
+    db.query("UPDATE session SET expires_at = time::now() - 1s")
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    assert_eq!(
+        get(&router, "/nl/beheer", &[(header::COOKIE, &other)])
+            .await
+            .0,
+        StatusCode::FOUND
+    );
     let idle = signed_in(&router, LILLE).await;
-    db.query("UPDATE session SET last_seen = time::now() - 3h").await.unwrap().check().unwrap();
-    assert_eq!(get(&router, "/nl/beheer", &[(header::COOKIE, &idle)]).await.0, StatusCode::FOUND);
+    db.query("UPDATE session SET last_seen = time::now() - 3h")
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    assert_eq!(
+        get(&router, "/nl/beheer", &[(header::COOKIE, &idle)])
+            .await
+            .0,
+        StatusCode::FOUND
+    );
     // A new password ends every session too.
     let cookie = signed_in(&router, LILLE).await;
-    app::auth::users::set_password(&db, LILLE, "another long password").await.unwrap();
-    assert_eq!(get(&router, "/nl/beheer", &[(header::COOKIE, &cookie)]).await.0, StatusCode::FOUND);
-    assert!(sign_in(&router, LILLE, "another long password").await.0.is_some());
+    app::auth::users::set_password(&db, LILLE, "another long password")
+        .await
+        .unwrap();
+    assert_eq!(
+        get(&router, "/nl/beheer", &[(header::COOKIE, &cookie)])
+            .await
+            .0,
+        StatusCode::FOUND
+    );
+    assert!(sign_in(&router, LILLE, "another long password")
+        .await
+        .0
+        .is_some());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_is_rate_limited_per_account_without_revealing_accounts() {
     let (_db, router) = staff_app().await;
     for _ in 0..5 {
-        assert_eq!(sign_in(&router, IEPER, "not the password").await.1, "/nl/beheer/aanmelden?error=credentials");
+        assert_eq!(
+            sign_in(&router, IEPER, "not the password").await.1,
+            "/nl/beheer/aanmelden?error=credentials"
+        );
     }
     // Blocked now, even with the right password; an unknown address is blocked alike.
     let (cookie, to) = sign_in(&router, IEPER, PASSWORD).await;
     assert!(cookie.is_none());
-    assert!(to.starts_with("/nl/beheer/aanmelden?error=too-many&minutes="), "{to}");
+    assert!(
+        to.starts_with("/nl/beheer/aanmelden?error=too-many&minutes="),
+        "{to}"
+    );
     for _ in 0..5 {
         sign_in(&router, "ghost@nowhere.test", "not the password").await;
     }
-    assert!(sign_in(&router, "ghost@nowhere.test", "x").await.1.contains("too-many"));
+    assert!(sign_in(&router, "ghost@nowhere.test", "x")
+        .await
+        .1
+        .contains("too-many"));
     // Another account is not blocked by it.
     assert!(sign_in(&router, ADMIN, PASSWORD).await.0.is_some());
-    let (_, _, page) = get(&router, "/nl/beheer/aanmelden?error=too-many&minutes=15", &[]).await;
-    assert!(page.contains("Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."), "{page}");
+    let (_, _, page) = get(
+        &router,
+        "/nl/beheer/aanmelden?error=too-many&minutes=15",
+        &[],
+    )
+    .await;
+    assert!(
+        page.contains("Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."),
+        "{page}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -102,11 +205,24 @@ async fn cross_site_posts_and_missing_form_tokens_are_refused() {
     let token = csrf(&router, &cookie).await;
     let id = service_in(&db, "33011").await;
     let save = path::<app::services::edit::SaveService>();
-    let body = encode(&[("f[lang]", "nl"), ("f[csrf]", &token), ("f[id]", &id), ("f[revision]", "0"), ("f[action]", "archive")]);
+    let body = encode(&[
+        ("f[lang]", "nl"),
+        ("f[csrf]", &token),
+        ("f[id]", &id),
+        ("f[revision]", "0"),
+        ("f[action]", "archive"),
+    ]);
     for headers in [
-        vec![("cookie", cookie.as_str()), ("sec-fetch-site", "cross-site")],
+        vec![
+            ("cookie", cookie.as_str()),
+            ("sec-fetch-site", "cross-site"),
+        ],
         vec![("cookie", cookie.as_str()), ("sec-fetch-site", "same-site")],
-        vec![("cookie", cookie.as_str()), ("origin", "https://evil.example"), ("host", "localhost")],
+        vec![
+            ("cookie", cookie.as_str()),
+            ("origin", "https://evil.example"),
+            ("host", "localhost"),
+        ],
     ] {
         let (status, _, _) = post(&router, save, &body, &headers).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{headers:?}");
@@ -118,6 +234,10 @@ async fn cross_site_posts_and_missing_form_tokens_are_refused() {
     let no_token = body.replace(&format!("f%5Bcsrf%5D={token}"), "");
     let (status, _, _) = post(&router, save, &no_token, &[("cookie", &cookie)]).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let mut r = db.query("SELECT VALUE status FROM type::record('service', $id)").bind(("id", id)).await.unwrap();
+    let mut r = db
+        .query("SELECT VALUE status FROM type::record('service', $id)")
+        .bind(("id", id))
+        .await
+        .unwrap();
     assert_eq!(r.take::<Vec<String>>(0).unwrap(), ["published"]);
 }

@@ -44,7 +44,8 @@ pub async fn post(
     body: &str,
     headers: &[(&str, &str)],
 ) -> (StatusCode, HeaderMap, String) {
-    let mut request = Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    let mut request =
+        Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
     for (name, value) in headers {
         request = request.header(*name, *value);
     }
@@ -56,7 +57,11 @@ pub async fn post(
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, headers, String::from_utf8_lossy(&bytes).into_owned())
+    (
+        status,
+        headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
 }
 
 pub fn location(headers: &HeaderMap) -> String {
@@ -75,9 +80,24 @@ pub fn encode(pairs: &[(&str, &str)]) -> String {
 }
 
 /// Signs in; the session cookie (`name=value`), or None when refused.
-pub async fn sign_in(router: &axum::Router, email: &str, password: &str) -> (Option<String>, String) {
-    let body = encode(&[("lang", "nl"), ("email", email), ("password", password), ("next", "")]);
-    let (status, headers, _) = post(router, path::<app::auth::SignIn>(), &body, &[("accept", "text/html")]).await;
+pub async fn sign_in(
+    router: &axum::Router,
+    email: &str,
+    password: &str,
+) -> (Option<String>, String) {
+    let body = encode(&[
+        ("lang", "nl"),
+        ("email", email),
+        ("password", password),
+        ("next", ""),
+    ]);
+    let (status, headers, _) = post(
+        router,
+        path::<app::auth::SignIn>(),
+        &body,
+        &[("accept", "text/html")],
+    )
+    .await;
     assert_eq!(status, StatusCode::FOUND);
     let cookie = headers
         .get_all(header::SET_COOKIE)
@@ -96,7 +116,10 @@ pub async fn signed_in(router: &axum::Router, email: &str) -> String {
 pub async fn csrf(router: &axum::Router, cookie: &str) -> String {
     let (status, _, html) = get(router, "/nl/beheer", &[(header::COOKIE, cookie)]).await;
     assert_eq!(status, StatusCode::OK, "{html}");
-    let at = html.find("name=\"csrf\" value=\"").expect("a form token on the page") + 19;
+    let at = html
+        .find("name=\"csrf\" value=\"")
+        .expect("a form token on the page")
+        + 19;
     html[at..].split('"').next().unwrap().to_owned()
 }
 

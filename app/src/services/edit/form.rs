@@ -10,14 +10,17 @@ use crate::routes::Page;
 use crate::services::Access;
 use std::collections::BTreeMap;
 
-pub const ACTIONS: [&str; 6] = ["save", "publish", "unpublish", "archive", "restore", "verify"];
+pub const ACTIONS: [&str; 6] = [
+    "save",
+    "publish",
+    "unpublish",
+    "archive",
+    "restore",
+    "verify",
+];
 const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 2000;
 const MAX_LINE: usize = 300;
-
-/// The service's region: coordinates outside it are typing mistakes.
-pub const LAT_RANGE: (f64, f64) = (49.0, 51.6);
-pub const LON_RANGE: (f64, f64) = (1.5, 6.5);
 
 fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
     f.get(key).map(|v| v.trim()).unwrap_or("")
@@ -52,34 +55,31 @@ fn valid_website(url: &str) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == ':')
     }) && url.len() <= 500
-        && !url.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
-}
-
-fn coordinate(text: &str, range: (f64, f64)) -> Result<Option<f64>, ()> {
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let v: f64 = text.replace(',', ".").parse().map_err(|_| ())?;
-    if v.is_finite() && v >= range.0 && v <= range.1 {
-        Ok(Some((v * 1e5).round() / 1e5))
-    } else {
-        Err(())
-    }
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
 }
 
 /// The opening hours of the form: the weekly editor's rules, or the expression typed in
-/// the advanced field when the editor cannot show them.
+/// the advanced field when the editor cannot show them. Rules that mean what the stored
+/// expression means keep it as written (no change in the history).
 fn opening_hours(
     f: &BTreeMap<String, String>,
+    stored: Option<&str>,
     country: &str,
     invalid: &mut Vec<String>,
 ) -> Option<String> {
+    use crate::staff::hours_editor::{from_osm, to_osm, WeeklyHours};
     let osm = if value(f, "hours_mode") == "raw" {
         value(f, "opening_hours").to_owned()
     } else {
         let fields: std::collections::HashMap<String, String> =
             f.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        match crate::staff::hours_editor::to_osm(&crate::staff::hours_editor::WeeklyHours::from_form(&fields)) {
+        let weekly = WeeklyHours::from_form(&fields);
+        if let Some(stored) = stored.filter(|s| from_osm(s).as_ref() == Some(&weekly)) {
+            return Some(stored.to_owned());
+        }
+        match to_osm(&weekly) {
             Ok(osm) => osm,
             Err(fields) => {
                 invalid.extend(fields);
@@ -140,35 +140,38 @@ pub fn read(
         None => invalid.push("municipality".into()),
     }
     service.address = optional(f, "address");
-    if service.address.as_ref().is_some_and(|a| a.chars().count() > MAX_LINE) {
+    if service
+        .address
+        .as_ref()
+        .is_some_and(|a| a.chars().count() > MAX_LINE)
+    {
         invalid.push("address".into());
     }
-    let lat = coordinate(value(f, "lat"), LAT_RANGE);
-    let lon = coordinate(value(f, "lon"), LON_RANGE);
-    match (lat, lon) {
-        (Ok(lat), Ok(lon)) if lat.is_some() == lon.is_some() => {
-            service.lat = lat;
-            service.lon = lon;
+    match crate::staff::location_picker::parse_location(value(f, "lat"), value(f, "lon")) {
+        Ok(point) => {
+            service.lat = point.map(|p| p.0);
+            service.lon = point.map(|p| p.1);
         }
-        (lat, lon) => {
-            if lat.is_err() || matches!((&lat, &lon), (Ok(None), _)) {
-                invalid.push("lat".into());
-            }
-            if lon.is_err() || matches!((&lat, &lon), (_, Ok(None))) {
-                invalid.push("lon".into());
-            }
-        }
+        Err(fields) => invalid.extend(fields),
     }
     service.phone = optional(f, "phone");
     if service.phone.as_deref().is_some_and(|p| !valid_phone(p)) {
         invalid.push("phone".into());
     }
     service.email = optional(f, "email").map(|e| e.to_lowercase());
-    if service.email.as_deref().is_some_and(|e| !crate::reports::valid_email(e)) {
+    if service
+        .email
+        .as_deref()
+        .is_some_and(|e| !crate::reports::valid_email(e))
+    {
         invalid.push("email".into());
     }
     service.website = optional(f, "website");
-    if service.website.as_deref().is_some_and(|w| !valid_website(w)) {
+    if service
+        .website
+        .as_deref()
+        .is_some_and(|w| !valid_website(w))
+    {
         invalid.push("website".into());
     }
     service.languages = LANGUAGES
@@ -176,7 +179,12 @@ pub fn read(
         .filter(|l| checked(f, &format!("speaks_{l}")))
         .map(|l| (*l).to_owned())
         .collect();
-    service.opening_hours = opening_hours(f, &service.country, &mut invalid);
+    service.opening_hours = opening_hours(
+        f,
+        base.opening_hours.as_deref(),
+        &service.country,
+        &mut invalid,
+    );
     let who = value(f, "access_who");
     let note = (optional(f, "access_note_nl"), optional(f, "access_note_fr"));
     service.access = match (who, note) {
@@ -333,7 +341,9 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         service.assured_date = Some(repo::today());
     }
     let moved = current.as_ref().is_some_and(|c| {
-        c.municipality_code != service.municipality_code || c.lat != service.lat || c.lon != service.lon
+        c.municipality_code != service.municipality_code
+            || c.lat != service.lat
+            || c.lon != service.lon
     });
     if moved || action == "verify" {
         service.location_check = None;
@@ -341,7 +351,13 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
     match repo::save(db, &session.staff, current.as_ref(), &service, action).await {
         Ok(id) => {
             let flash = Flash::notice(&format!("staff-done-{action}"));
-            crate::auth::flash_and_redirect(db, &session.id, &flash, &Page::StaffService(id).path(lang)).await
+            crate::auth::flash_and_redirect(
+                db,
+                &session.id,
+                &flash,
+                &Page::StaffService(id).path(lang),
+            )
+            .await
         }
         Err(AppError::Conflict(_)) => {
             let flash = Flash::error("staff-error-stale");
@@ -415,12 +431,24 @@ mod tests {
             ("municipality", "99999"),
         ]);
         let invalid = read(&form(&pairs), &StaffService::default(), country).unwrap_err();
-        for field in ["name_nl", "municipality", "lon", "phone", "email", "website", "opening_hours", "access_note"] {
+        for field in [
+            "name_nl",
+            "municipality",
+            "lon",
+            "phone",
+            "email",
+            "website",
+            "opening_hours",
+            "access_note",
+        ] {
             assert!(invalid.iter().any(|f| f == field), "{field} in {invalid:?}");
         }
         let mut far = good();
         far.push(("lat", "48.1"));
-        assert_eq!(read(&form(&far), &StaffService::default(), country).unwrap_err(), ["lat"]);
+        assert_eq!(
+            read(&form(&far), &StaffService::default(), country).unwrap_err(),
+            ["lat"]
+        );
     }
 
     #[test]
@@ -435,17 +463,41 @@ mod tests {
             nl: Some("Boeken lenen".into()),
             fr: Some("Emprunter des livres".into()),
         };
-        assert_eq!(next_status("publish", None, &complete, false).unwrap(), "published");
-        let published = StaffService { status: "published".into(), ..complete.clone() };
-        assert_eq!(next_status("archive", Some(&published), &service, false).unwrap(), "archived");
+        assert_eq!(
+            next_status("publish", None, &complete, false).unwrap(),
+            "published"
+        );
+        let published = StaffService {
+            status: "published".into(),
+            ..complete.clone()
+        };
+        assert_eq!(
+            next_status("archive", Some(&published), &service, false).unwrap(),
+            "archived"
+        );
         // Saving a published service may not remove a language it had...
-        assert_eq!(next_status("save", Some(&published), &service, false).unwrap_err(), ["description_nl", "description_fr"]);
+        assert_eq!(
+            next_status("save", Some(&published), &service, false).unwrap_err(),
+            ["description_nl", "description_fr"]
+        );
         // ... but one that never had it stays editable.
-        let partial = StaffService { status: "published".into(), ..service.clone() };
-        assert_eq!(next_status("verify", Some(&partial), &service, false).unwrap(), "published");
-        let archived = StaffService { status: "archived".into(), ..service.clone() };
+        let partial = StaffService {
+            status: "published".into(),
+            ..service.clone()
+        };
+        assert_eq!(
+            next_status("verify", Some(&partial), &service, false).unwrap(),
+            "published"
+        );
+        let archived = StaffService {
+            status: "archived".into(),
+            ..service.clone()
+        };
         assert!(next_status("restore", Some(&archived), &service, false).is_err());
-        assert_eq!(next_status("restore", Some(&archived), &service, true).unwrap(), "draft");
+        assert_eq!(
+            next_status("restore", Some(&archived), &service, true).unwrap(),
+            "draft"
+        );
         assert!(next_status("delete", None, &service, true).is_err());
     }
 }

@@ -41,7 +41,9 @@ pub fn StaffServiceNewPage() -> impl IntoView {
 pub fn StaffServiceEditPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let id = use_params_map().with_untracked(|p| p.get("id")).unwrap_or_default();
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .unwrap_or_default();
     view! {
         <StaffFrame title=i18n.t("staff-service-edit") render=move |ctx| {
             let id = id.clone();

@@ -6,9 +6,11 @@
 use super::{EditPage, SaveService, StaffService, LANGUAGES};
 use crate::auth::StaffContext;
 use crate::i18n::{use_i18n, Lang};
+use crate::staff::hours_editor::{from_osm, HoursEditor, WeeklyHours};
+use crate::staff::location_picker::LocationPicker;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 fn save_path() -> &'static str {
     <SaveService as ServerFn>::PATH
@@ -22,7 +24,11 @@ pub fn values_of(service: &StaffService) -> BTreeMap<String, String> {
             v.insert(k.to_owned(), value.to_owned());
         }
     };
-    for (field, pair) in [("name", &service.name), ("description", &service.description), ("accessibility", &service.accessibility)] {
+    for (field, pair) in [
+        ("name", &service.name),
+        ("description", &service.description),
+        ("accessibility", &service.accessibility),
+    ] {
         put(&format!("{field}_nl"), pair.nl.as_deref());
         put(&format!("{field}_fr"), pair.fr.as_deref());
     }
@@ -45,10 +51,34 @@ pub fn values_of(service: &StaffService) -> BTreeMap<String, String> {
     put("opening_hours", service.opening_hours.as_deref());
     if let Some(access) = &service.access {
         put("access_who", Some(&access.who));
-        put("access_note_nl", access.note.as_ref().map(|n| n.nl.as_str()));
-        put("access_note_fr", access.note.as_ref().map(|n| n.fr.as_str()));
+        put(
+            "access_note_nl",
+            access.note.as_ref().map(|n| n.nl.as_str()),
+        );
+        put(
+            "access_note_fr",
+            access.note.as_ref().map(|n| n.fr.as_str()),
+        );
     }
     v
+}
+
+/// Where a wrong field's entry in the error summary links to, and its message.
+fn summary_entry(field: &str) -> (String, String) {
+    match field {
+        "lat" | "lon" => (
+            format!("#location-{field}"),
+            format!("staff-location-error-{field}"),
+        ),
+        f if f.starts_with("hours-exception-date") => {
+            (format!("#{f}"), "staff-hours-error-date".into())
+        }
+        f if f.starts_with("hours-exception-hours") => {
+            (format!("#{f}"), "staff-hours-error-exception-hours".into())
+        }
+        f if f.starts_with("hours-") => (format!("#{f}"), "staff-hours-error-day".into()),
+        f => (format!("#svc-{f}"), format!("staff-error-field-{f}")),
+    }
 }
 
 #[component]
@@ -73,17 +103,21 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
     };
     let error = {
         let is_invalid = is_invalid.clone();
-        move |k: &'static str| is_invalid(k).then(|| view! {
+        move |k: &'static str| {
+            is_invalid(k).then(|| view! {
             <p class="field-error" id=format!("{k}-error")>{i18n.t(&format!("staff-error-field-{k}"))}</p>
         })
+        }
     };
     let aria = {
         let is_invalid = is_invalid.clone();
         move |k: &str| (is_invalid(k)).then(|| format!("{k}-error"))
     };
     let input = {
-        let (v, is_invalid, error, aria) = (v.clone(), is_invalid.clone(), error.clone(), aria.clone());
-        move |k: &'static str, kind: &'static str, max: usize, auto: &'static str| view! {
+        let (v, is_invalid, error, aria) =
+            (v.clone(), is_invalid.clone(), error.clone(), aria.clone());
+        move |k: &'static str, kind: &'static str, max: usize, auto: &'static str| {
+            view! {
             <div class="field">
                 <label for=format!("svc-{k}")>{i18n.t(&format!("staff-field-{k}"))}</label>
                 <input id=format!("svc-{k}") name=format!("f[{k}]") type=kind value=v(k) maxlength=max.to_string()
@@ -91,9 +125,11 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
                 {error(k)}
             </div>
         }.into_any()
+        }
     };
     let bilingual = {
-        let (v, is_invalid, error, aria) = (v.clone(), is_invalid.clone(), error.clone(), aria.clone());
+        let (v, is_invalid, error, aria) =
+            (v.clone(), is_invalid.clone(), error.clone(), aria.clone());
         move |field: &'static str, rows: Option<u32>| {
             let column = |lang_of: Lang, k: &'static str| {
                 let id = format!("svc-{k}");
@@ -129,17 +165,37 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
             }.into_any()
         }
     };
-    let status = service.as_ref().map(|s| s.status.clone()).unwrap_or_else(|| "draft".into());
+    let status = service
+        .as_ref()
+        .map(|s| s.status.clone())
+        .unwrap_or_else(|| "draft".into());
     let category = v("category");
     let municipality = v("municipality");
     let who = v("access_who");
-    let centre = page.options.municipalities.iter().find(|m| m.code == municipality).map(|m| (m.lat, m.lon));
-    let _ = centre;
+    let centre = page
+        .options
+        .municipalities
+        .iter()
+        .find(|m| m.code == municipality)
+        .map(|m| (m.lat, m.lon));
+    let coordinate = |k: &str| v(k).replace(',', ".").parse::<f64>().ok();
+    // The weekly editor shows the hours when it can; otherwise the expression itself.
+    let weekly = if flash.values.is_empty() {
+        match service.as_ref().and_then(|s| s.opening_hours.as_deref()) {
+            None => Some(WeeklyHours::default()),
+            Some(stored) => from_osm(stored),
+        }
+    } else if v("hours_mode") == "raw" {
+        None
+    } else {
+        let fields: HashMap<String, String> = values.clone().into_iter().collect();
+        Some(WeeklyHours::from_form(&fields))
+    };
     view! {
         {(!invalid.is_empty()).then(|| view! {
             <div class="notice notice--error" role="alert" data-testid="form-errors">
                 <p>{i18n.t("staff-error-invalid")}</p>
-                <ul>{invalid.iter().map(|f| view! { <li><a href=format!("#svc-{f}")>{i18n.t(&format!("staff-error-field-{f}"))}</a></li> }).collect_view()}</ul>
+                <ul>{invalid.iter().map(|f| { let (anchor, message) = summary_entry(f); view! { <li><a href=anchor>{i18n.t(&message)}</a></li> } }).collect_view()}</ul>
             </div>
         })}
         <form method="post" action=save_path() class="staff-form" novalidate="" data-testid="service-form">
@@ -173,12 +229,9 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
             }.into_any()}
             {input("address", "text", 300, "off")}
             {view! {
-            <fieldset class="location">
-                <legend>{i18n.t("staff-location-legend")}</legend>
-                <p class="help">{i18n.t("staff-location-help")}</p>
-                {input("lat", "text", 12, "off")}
-                {input("lon", "text", 12, "off")}
-            </fieldset>
+            <LocationPicker lat=coordinate("lat") lon=coordinate("lon")
+                municipality_lat=centre.map(|c| c.0) municipality_lon=centre.map(|c| c.1)
+                invalid=invalid.iter().filter(|f| *f == "lat" || *f == "lon").cloned().collect() />
             }.into_any()}
             {input("phone", "tel", 40, "off")}
             {input("email", "email", 254, "off")}
@@ -194,14 +247,23 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
                     }
                 }).collect_view()}
             </fieldset>
-            <div class="field">
-                <input type="hidden" name="f[hours_mode]" value="raw" />
-                <label for="svc-opening_hours">{i18n.t("staff-field-opening_hours")}</label>
-                <input id="svc-opening_hours" name="f[opening_hours]" type="text" value=v("opening_hours") maxlength="1000"
-                    aria-invalid=is_invalid("opening_hours").then_some("true") aria-describedby="opening_hours-help" />
-                <p class="help" id="opening_hours-help">{i18n.t("staff-hours-raw-help")}</p>
-                {error("opening_hours")}
-            </div>
+            {match weekly {
+                Some(hours) => view! {
+                    <input type="hidden" name="f[hours_mode]" value="weekly" />
+                    <HoursEditor hours invalid=invalid.iter().filter(|f| f.starts_with("hours-")).cloned().collect() />
+                    {error("opening_hours")}
+                }.into_any(),
+                None => view! {
+                    <div class="field">
+                        <input type="hidden" name="f[hours_mode]" value="raw" />
+                        <label for="svc-opening_hours">{i18n.t("staff-field-opening_hours")}</label>
+                        <input id="svc-opening_hours" name="f[opening_hours]" type="text" value=v("opening_hours") maxlength="1000"
+                            aria-invalid=is_invalid("opening_hours").then_some("true") aria-describedby="opening_hours-help" />
+                        <p class="help" id="opening_hours-help">{i18n.t("staff-hours-raw-help")}</p>
+                        {error("opening_hours")}
+                    </div>
+                }.into_any(),
+            }}
             }.into_any()}
             {view! {
             <fieldset class="field">

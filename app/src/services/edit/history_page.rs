@@ -14,7 +14,9 @@ use leptos_router::hooks::use_params_map;
 pub fn StaffServiceHistoryPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let id = use_params_map().with_untracked(|p| p.get("id")).unwrap_or_default();
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .unwrap_or_default();
     view! {
         <StaffFrame title=i18n.t("staff-history-title") render=move |_| {
             let id = id.clone();

@@ -15,7 +15,11 @@ pub fn StaffServicesPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_query_map();
     let query = params.with_untracked(|p| {
-        StaffQuery::from_pairs(StaffQuery::KEYS.into_iter().filter_map(|k| p.get_str(k).map(|v| (k, v))))
+        StaffQuery::from_pairs(
+            StaffQuery::KEYS
+                .into_iter()
+                .filter_map(|k| p.get_str(k).map(|v| (k, v))),
+        )
     });
     view! {
         <StaffFrame title=i18n.t("staff-services-title") render=move |_| {

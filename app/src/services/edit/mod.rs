@@ -97,14 +97,23 @@ impl StaffService {
             ("website", text(&self.website)),
             ("languages", self.languages.join(", ")),
             ("opening_hours", text(&self.opening_hours)),
-            ("access.who", access.map(|a| a.who.clone()).unwrap_or_default()),
+            (
+                "access.who",
+                access.map(|a| a.who.clone()).unwrap_or_default(),
+            ),
             (
                 "access.note.nl",
-                access.and_then(|a| a.note.as_ref()).map(|n| n.nl.clone()).unwrap_or_default(),
+                access
+                    .and_then(|a| a.note.as_ref())
+                    .map(|n| n.nl.clone())
+                    .unwrap_or_default(),
             ),
             (
                 "access.note.fr",
-                access.and_then(|a| a.note.as_ref()).map(|n| n.fr.clone()).unwrap_or_default(),
+                access
+                    .and_then(|a| a.note.as_ref())
+                    .map(|n| n.fr.clone())
+                    .unwrap_or_default(),
             ),
             ("accessibility.nl", text(&self.accessibility.nl)),
             ("accessibility.fr", text(&self.accessibility.fr)),
@@ -216,7 +225,8 @@ impl StaffQuery {
             return Err(AppError::BadRequest("status".into()));
         }
         if !self.municipality.is_empty()
-            && !(self.municipality.len() == 5 && self.municipality.chars().all(|c| c.is_ascii_alphanumeric()))
+            && !(self.municipality.len() == 5
+                && self.municipality.chars().all(|c| c.is_ascii_alphanumeric()))
         {
             return Err(AppError::BadRequest("municipality".into()));
         }

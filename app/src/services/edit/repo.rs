@@ -1,7 +1,10 @@
 //! Reading and writing services for staff (server only). Every write names the revision
 //! it started from and writes its audit entry in the same transaction.
 
-use super::{AuditEntry, EditOptions, FieldChange, MunicipalityOption, StaffList, StaffQuery, StaffRow, StaffService, PER_PAGE};
+use super::{
+    AuditEntry, EditOptions, FieldChange, MunicipalityOption, StaffList, StaffQuery, StaffRow,
+    StaffService, PER_PAGE,
+};
 use crate::auth::Staff;
 use crate::db::{rows, Db};
 use crate::error::AppError;
@@ -63,9 +66,7 @@ pub async fn options(db: &Db, staff: &Staff) -> Result<EditOptions, AppError> {
 }
 
 fn missing_translation(name: &MaybeLocalized, description: &MaybeLocalized) -> bool {
-    name.nl.is_none()
-        || name.fr.is_none()
-        || description.nl.is_some() != description.fr.is_some()
+    name.nl.is_none() || name.fr.is_none() || description.nl.is_some() != description.fr.is_some()
 }
 
 /// `date` (RFC 3339) is older than `months` months, or absent.
@@ -138,7 +139,13 @@ pub async fn list(db: &Db, staff: &Staff, query: &StaffQuery) -> Result<StaffLis
         })
         .collect();
     matching.sort_by_cached_key(|r| {
-        let name = r.name.nl.as_ref().or(r.name.fr.as_ref()).cloned().unwrap_or_default();
+        let name = r
+            .name
+            .nl
+            .as_ref()
+            .or(r.name.fr.as_ref())
+            .cloned()
+            .unwrap_or_default();
         (crate::search_text::sort_key(&name), r.id.clone())
     });
     let total = matching.len();
@@ -177,14 +184,24 @@ pub fn changes(before: Option<&StaffService>, after: &StaffService) -> Vec<Field
 
 /// A new id: a slug of the name and a random part (ids appear in public URLs).
 fn new_id(service: &StaffService) -> String {
-    let name = service.name.nl.as_ref().or(service.name.fr.as_ref()).cloned().unwrap_or_default();
+    let name = service
+        .name
+        .nl
+        .as_ref()
+        .or(service.name.fr.as_ref())
+        .cloned()
+        .unwrap_or_default();
     let slug: String = crate::search_text::sort_key(&name)
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
     let slug: Vec<&str> = slug.split('-').filter(|s| !s.is_empty()).collect();
     let token = crate::auth::session::new_token().to_ascii_lowercase();
-    let suffix: String = token.chars().filter(char::is_ascii_alphanumeric).take(8).collect();
+    let suffix: String = token
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
+        .collect();
     let mut slug = slug.join("-");
     slug.truncate(60);
     format!("{}-{suffix}", slug.trim_end_matches('-'))
@@ -199,10 +216,21 @@ pub async fn save(
     service: &StaffService,
     action: &str,
 ) -> Result<String, AppError> {
-    let id = current.map(|c| c.id.clone()).unwrap_or_else(|| new_id(service));
+    let id = current
+        .map(|c| c.id.clone())
+        .unwrap_or_else(|| new_id(service));
     let changes = changes(current, service);
     let action = if current.is_none() { "create" } else { action };
-    write(db, &actor.email, &id, current.map(|c| c.revision), service, action, &changes).await?;
+    write(
+        db,
+        &actor.email,
+        &id,
+        current.map(|c| c.revision),
+        service,
+        action,
+        &changes,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -250,11 +278,20 @@ pub async fn write(
         .bind(("changes", crate::seed::without_nulls(json!(changes))))
         .await?;
     let errors = response.take_errors();
-    if errors.values().any(|e| e.to_string().contains("stale-revision")) {
+    if errors
+        .values()
+        .any(|e| e.to_string().contains("stale-revision"))
+    {
         return Err(AppError::Conflict("revision".into()));
     }
-    if let Some(error) = errors.values().find(|e| !e.to_string().contains("failed transaction")).or(errors.values().next()) {
-        return Err(AppError::internal(format_args!("saving service {id}: {error}")));
+    if let Some(error) = errors
+        .values()
+        .find(|e| !e.to_string().contains("failed transaction"))
+        .or(errors.values().next())
+    {
+        return Err(AppError::internal(format_args!(
+            "saving service {id}: {error}"
+        )));
     }
     Ok(())
 }
