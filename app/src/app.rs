@@ -10,7 +10,8 @@ use crate::observatory::ObservatoryPage;
 use crate::pages::{AboutPage, HomePage, NotFound};
 use crate::partners::PartnersPage;
 use crate::projects::{ProjectPage, ProjectsPage};
-use crate::reports::ReportPage;
+use crate::reports::review::StaffReportsPage;
+use crate::reports::{ReportFollowPage, ReportPage};
 use crate::services::edit::{
     StaffServiceEditPage, StaffServiceHistoryPage, StaffServiceNewPage, StaffServicesPage,
 };
@@ -95,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("diensten") view=ServicesPage ssr=ssr() />
                     <Route path=path!("diensten/:id") view=ServicePage ssr=ssr() />
                     <Route path=path!("melden") view=ReportPage ssr=ssr() />
+                    <Route path=path!("melden/:token") view=ReportFollowPage ssr=ssr() />
                     <Route path=path!("over-de-gegevens") view=AboutPage ssr=ssr() />
                     <Route path=path!("projecten") view=ProjectsPage ssr=ssr() />
                     <Route path=path!("projecten/:id") view=ProjectPage ssr=ssr() />
@@ -110,6 +112,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("beheer/diensten/nieuw") view=StaffServiceNewPage ssr=ssr() />
                     <Route path=path!("beheer/diensten/:id") view=StaffServiceEditPage ssr=ssr() />
                     <Route path=path!("beheer/diensten/:id/geschiedenis") view=StaffServiceHistoryPage ssr=ssr() />
+                    <Route path=path!("beheer/meldingen") view=StaffReportsPage ssr=ssr() />
                 </ParentRoute>
                 <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
                     <Route path=path!("") view=HomePage ssr=ssr() />
@@ -119,6 +122,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("services") view=ServicesPage ssr=ssr() />
                     <Route path=path!("services/:id") view=ServicePage ssr=ssr() />
                     <Route path=path!("signaler") view=ReportPage ssr=ssr() />
+                    <Route path=path!("signaler/:token") view=ReportFollowPage ssr=ssr() />
                     <Route path=path!("a-propos-des-donnees") view=AboutPage ssr=ssr() />
                     <Route path=path!("projets") view=ProjectsPage ssr=ssr() />
                     <Route path=path!("projets/:id") view=ProjectPage ssr=ssr() />
@@ -134,6 +138,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("gestion/services/nouveau") view=StaffServiceNewPage ssr=ssr() />
                     <Route path=path!("gestion/services/:id") view=StaffServiceEditPage ssr=ssr() />
                     <Route path=path!("gestion/services/:id/historique") view=StaffServiceHistoryPage ssr=ssr() />
+                    <Route path=path!("gestion/signalements") view=StaffReportsPage ssr=ssr() />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -722,3 +722,36 @@ staff-location-map-label = Carte pour choisir la position du service
 staff-location-marker = Position du service. Flèches : déplacer.
 staff-location-keys = Flèches : déplacer la carte. Entrée : placer le repère au centre de la carte.
 staff-location-set = Position choisie :
+report-follow-intro = Vous pouvez suivre le traitement de votre signalement grâce à un lien personnel. Conservez-le : quiconque a le lien voit le signalement.
+report-follow-link = Suivre mon signalement
+report-follow-title = Votre signalement
+report-follow-description = L'état d'un signalement concernant l'annuaire des services.
+report-follow-status = État
+report-follow-sent-on = Envoyé le
+report-follow-reviewed-on = Traité le
+report-follow-reason = Motif
+report-status-duplicate = Doublon
+staff-reports-title = Signalements des habitants
+staff-reports-new = { $count ->
+    [one] { $count } nouveau signalement
+   *[other] { $count } nouveaux signalements
+}
+staff-reports-empty = Aucun signalement avec ce statut.
+staff-report-number = Numéro
+staff-report-received = Reçu
+staff-report-service = Service
+staff-report-language = Langue
+staff-report-email = Adresse e-mail de l'habitant
+staff-report-reviewed-by = Traité par
+staff-report-accept-edit = Accepter et modifier le service
+staff-report-accept-new = Accepter et rédiger un nouveau service
+staff-report-reason = Motif du refus (l'habitant le verra)
+staff-report-reject = Refuser
+staff-report-duplicate-of = Doublon du signalement (numéro, facultatif)
+staff-report-duplicate = Marquer comme doublon
+staff-report-rejected = Le signalement est refusé.
+staff-report-marked-duplicate = Le signalement est marqué comme doublon.
+staff-report-accepted-edit = Le signalement est accepté. Faites la modification ci-dessous.
+staff-report-accepted-new = Le signalement est accepté. Le message de l'habitant figure déjà dans la description de ce brouillon.
+staff-report-reason-required = Indiquez un motif (2000 caractères au plus) : l'habitant le verra.
+staff-report-duplicate-unknown = Ce signalement n'existe pas. Indiquez le numéro d'un autre signalement, ou laissez le champ vide.

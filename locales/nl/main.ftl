@@ -719,3 +719,36 @@ staff-location-map-label = Kaart om de ligging van de dienst te kiezen
 staff-location-marker = Ligging van de dienst. Pijltjestoetsen: verplaatsen.
 staff-location-keys = Pijltjestoetsen: kaart verschuiven. Enter: markering in het midden van de kaart plaatsen.
 staff-location-set = Ligging ingesteld:
+report-follow-intro = U kunt de behandeling van uw melding volgen via een persoonlijke link. Bewaar ze: wie de link heeft, ziet de melding.
+report-follow-link = Mijn melding volgen
+report-follow-title = Uw melding
+report-follow-description = De stand van een melding over de dienstengids.
+report-follow-status = Stand
+report-follow-sent-on = Verstuurd op
+report-follow-reviewed-on = Behandeld op
+report-follow-reason = Reden
+report-status-duplicate = Dubbel
+staff-reports-title = Meldingen van inwoners
+staff-reports-new = { $count ->
+    [one] { $count } nieuwe melding
+   *[other] { $count } nieuwe meldingen
+}
+staff-reports-empty = Geen meldingen met deze status.
+staff-report-number = Nummer
+staff-report-received = Ontvangen
+staff-report-service = Dienst
+staff-report-language = Taal
+staff-report-email = E-mailadres van de inwoner
+staff-report-reviewed-by = Behandeld door
+staff-report-accept-edit = Aanvaarden en de dienst bewerken
+staff-report-accept-new = Aanvaarden en een nieuwe dienst opstellen
+staff-report-reason = Reden van afwijzing (de inwoner ziet ze)
+staff-report-reject = Afwijzen
+staff-report-duplicate-of = Dubbel van melding (nummer, niet verplicht)
+staff-report-duplicate = Markeren als dubbel
+staff-report-rejected = De melding is afgewezen.
+staff-report-marked-duplicate = De melding is gemarkeerd als dubbel.
+staff-report-accepted-edit = De melding is aanvaard. Breng de wijziging hieronder aan.
+staff-report-accepted-new = De melding is aanvaard. Het bericht van de inwoner staat al in de beschrijving van dit ontwerp.
+staff-report-reason-required = Geef een reden (hoogstens 2000 tekens): de inwoner ziet ze.
+staff-report-duplicate-unknown = Die melding bestaat niet. Geef het nummer van een andere melding, of laat het veld leeg.

@@ -216,6 +216,29 @@ pub async fn sign_out(
     Ok(())
 }
 
+/// The session of a staff form's post. A browser whose session has ended is sent to the
+/// sign-in form (and back to `back` after it): then `None`. Other callers get 401, and a
+/// wrong form token is 403.
+#[cfg(feature = "ssr")]
+pub async fn form_session(
+    db: &crate::db::Db,
+    csrf: &str,
+    lang: Lang,
+    back: &str,
+) -> Result<Option<session::Session>, AppError> {
+    match guard::require_form(db, csrf).await {
+        Err(AppError::Unauthorized) if crate::reports::limiter::is_plain_form_post().await => {
+            crate::components::redirect_to(&format!(
+                "{}{}",
+                Page::StaffSignIn.path(lang),
+                crate::routes::query_string([("next", back)])
+            ));
+            Ok(None)
+        }
+        other => other.map(Some),
+    }
+}
+
 /// Keeps the outcome of a form post for the next page, then sends the browser there.
 #[cfg(feature = "ssr")]
 pub async fn flash_and_redirect(

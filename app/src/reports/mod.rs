@@ -1,12 +1,15 @@
 //! "Report a problem or suggest a service": residents write without an account; staff
 //! review every report before anything is published.
 
+mod follow_page;
 #[cfg(feature = "ssr")]
 pub mod limiter;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod repo;
+pub mod review;
 
+pub use follow_page::ReportFollowPage;
 pub use page::ReportPage;
 
 use crate::error::AppError;
@@ -14,6 +17,7 @@ use crate::i18n::Lang;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub const STATUSES: [&str; 4] = ["new", "accepted", "rejected", "duplicate"];
 pub const KINDS: [&str; 4] = ["wrong", "closed", "missing", "other"];
 pub const MIN_MESSAGE_CHARS: usize = 10;
 pub const MAX_MESSAGE_CHARS: usize = 2000;
@@ -42,7 +46,8 @@ pub struct NewReport {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReportOutcome {
-    Sent,
+    /// Stored; with the follow link's token when the resident left an e-mail address.
+    Sent(Option<String>),
     /// The fields that need attention, in form order.
     Invalid(Vec<String>),
     TooMany,
@@ -122,6 +127,32 @@ pub async fn submit_report(lang: Lang, form: ReportForm) -> Result<ReportOutcome
         leptos_axum::redirect(&page::outcome_url(lang, &form, &outcome));
     }
     Ok(outcome)
+}
+
+/// What a resident sees through the follow link: never the e-mail address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowedReport {
+    pub kind: String,
+    pub status: String,
+    pub message: String,
+    pub created_at: String,
+    pub reviewed_at: Option<String>,
+    /// The reason given when it was rejected.
+    pub resolution: Option<String>,
+    pub service: Option<String>,
+}
+
+/// The shape of a follow token (what `new_token` makes): safe to put in a link.
+pub fn is_follow_token(token: &str) -> bool {
+    (20..=64).contains(&token.len())
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+#[server]
+pub async fn follow_report(token: String) -> Result<FollowedReport, AppError> {
+    crate::components::with_status(repo::follow(&crate::db::use_db()?, &token).await)
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -14,8 +14,11 @@ use leptos_router::hooks::use_query_map;
 pub fn outcome_url(lang: Lang, form: &ReportForm, outcome: &ReportOutcome) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     match outcome {
-        ReportOutcome::Sent => {
+        ReportOutcome::Sent(follow) => {
             query.append_pair("sent", "1");
+            if let Some(token) = follow {
+                query.append_pair("follow", token);
+            }
         }
         ReportOutcome::TooMany => {
             query.append_pair("error", "too-many");
@@ -38,9 +41,15 @@ pub fn outcome_url(lang: Lang, form: &ReportForm, outcome: &ReportOutcome) -> St
 
 /// The outcome shown on the page: from the action (with JavaScript) or from the URL
 /// (after a plain form post).
-fn outcome_from_query(sent: Option<String>, error: Option<String>) -> Option<ReportOutcome> {
+fn outcome_from_query(
+    sent: Option<String>,
+    follow: Option<String>,
+    error: Option<String>,
+) -> Option<ReportOutcome> {
     if sent.as_deref() == Some("1") {
-        return Some(ReportOutcome::Sent);
+        return Some(ReportOutcome::Sent(
+            follow.filter(|token| super::is_follow_token(token)),
+        ));
     }
     match error.as_deref() {
         None | Some("") => None,
@@ -71,6 +80,7 @@ pub fn ReportPage() -> impl IntoView {
     let action = ServerAction::<SubmitReport>::new();
     let from_url = outcome_from_query(
         params.with_untracked(|p| p.get("sent")),
+        params.with_untracked(|p| p.get("follow")),
         params.with_untracked(|p| p.get("error")),
     );
     let outcome = Memo::new(move |_| match action.value().get() {
@@ -97,9 +107,14 @@ pub fn ReportPage() -> impl IntoView {
     };
     let summary = move || {
         outcome.get().map(|o| match o {
-            ReportOutcome::Sent => view! {
+            ReportOutcome::Sent(follow) => view! {
                 <div class="notice notice--success" role="status" data-testid="report-sent">
                     <p>{i18n.t("report-sent")}</p>
+                    {follow.map(|token| view! {
+                        <p>{i18n.t("report-follow-intro")} " "
+                            <a href=Page::ReportFollow(token).path(lang) data-testid="report-follow-link">{i18n.t("report-follow-link")}</a>
+                        </p>
+                    })}
                     <p><a href=Page::Services.path(lang)>{i18n.t("report-back-to-services")}</a></p>
                 </div>
             }
@@ -114,7 +129,7 @@ pub fn ReportPage() -> impl IntoView {
             .into_any(),
         })
     };
-    let sent = move || matches!(outcome.get(), Some(ReportOutcome::Sent));
+    let sent = move || matches!(outcome.get(), Some(ReportOutcome::Sent(_)));
     view! {
         <PageMeta title=i18n.t("report-title") description=i18n.t("report-description") />
         <h1>{i18n.t("report-title")}</h1>
@@ -194,19 +209,28 @@ mod tests {
         assert!(url.starts_with("/fr/signaler?error=email&kind=wrong&message=Le+num"));
         assert!(!url.contains("private"));
         assert_eq!(
-            outcome_from_query(None, Some("email".into())),
+            outcome_from_query(None, None, Some("email".into())),
             Some(invalid)
         );
         assert_eq!(
-            outcome_url(Lang::Nl, &form, &ReportOutcome::Sent),
+            outcome_url(Lang::Nl, &form, &ReportOutcome::Sent(None)),
             "/nl/melden?sent=1"
         );
         assert_eq!(
-            outcome_from_query(Some("1".into()), None),
-            Some(ReportOutcome::Sent)
+            outcome_from_query(Some("1".into()), None, None),
+            Some(ReportOutcome::Sent(None))
+        );
+        let token = "k3JxQ9-abcdefghijklmnop".to_owned();
+        assert_eq!(
+            outcome_from_query(Some("1".into()), Some(token.clone()), None),
+            Some(ReportOutcome::Sent(Some(token)))
         );
         assert_eq!(
-            outcome_from_query(None, Some("<script>".into())),
+            outcome_from_query(Some("1".into()), Some("\"><script>".into()), None),
+            Some(ReportOutcome::Sent(None))
+        );
+        assert_eq!(
+            outcome_from_query(None, None, Some("<script>".into())),
             Some(ReportOutcome::Invalid(vec![]))
         );
     }

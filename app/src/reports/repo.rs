@@ -24,7 +24,7 @@ pub async fn submit(
     // Bots get the same answer as people, and nothing is stored.
     if form.is_bot() {
         tracing::info!("report honeypot filled in: dropped");
-        return Ok(ReportOutcome::Sent);
+        return Ok(ReportOutcome::Sent(None));
     }
     if let Some(id) = &report.service {
         let mut response = db
@@ -36,6 +36,9 @@ pub async fn submit(
             return Ok(ReportOutcome::Invalid(vec!["service".into()]));
         }
     }
+    // Only a resident who can be answered gets a link to follow the report; the database
+    // keeps the token's hash, like a session's.
+    let token = report.email.is_some().then(crate::auth::session::new_token);
     crate::db::execute(
         db.query(
             "CREATE report CONTENT {
@@ -44,8 +47,13 @@ pub async fn submit(
                 message: $message,
                 email: $email ?? NONE,
                 lang: $lang,
+                follow_token: $follow ?? NONE,
             }",
         )
+        .bind((
+            "follow",
+            token.as_deref().map(crate::auth::session::token_id),
+        ))
         .bind(("kind", report.kind))
         .bind(("service", report.service))
         .bind(("message", report.message))
@@ -53,5 +61,24 @@ pub async fn submit(
         .bind(("lang", lang.code())),
     )
     .await?;
-    Ok(ReportOutcome::Sent)
+    Ok(ReportOutcome::Sent(token))
+}
+
+/// The report behind a follow link.
+pub async fn follow(db: &Db, token: &str) -> Result<FollowedReport, AppError> {
+    if !is_follow_token(token) {
+        return Err(AppError::NotFound);
+    }
+    let mut response = db
+        .query(
+            "SELECT kind, status, message, <string> created_at AS created_at,
+                (IF reviewed_at THEN <string> reviewed_at ELSE NONE END) AS reviewed_at,
+                resolution, (IF service THEN record::id(service) ELSE NONE END) AS service
+             FROM report WHERE follow_token = $hash LIMIT 1",
+        )
+        .bind(("hash", crate::auth::session::token_id(token)))
+        .await?;
+    crate::db::rows(&mut response, 0)?
+        .pop()
+        .ok_or(AppError::NotFound)
 }

@@ -271,16 +271,9 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         Some(id) => Page::StaffService(id.clone()).path(lang),
         None => Page::StaffServiceNew.path(lang),
     };
-    let session = match guard::require_form(db, value(&f, "csrf")).await {
-        Err(AppError::Unauthorized) if crate::reports::limiter::is_plain_form_post().await => {
-            crate::components::redirect_to(&format!(
-                "{}{}",
-                Page::StaffSignIn.path(lang),
-                crate::routes::query_string([("next", form_page.as_str())])
-            ));
-            return Ok(());
-        }
-        other => other?,
+    let Some(session) = crate::auth::form_session(db, value(&f, "csrf"), lang, &form_page).await?
+    else {
+        return Ok(());
     };
     let action = value(&f, "action");
     if !ACTIONS.contains(&action) {

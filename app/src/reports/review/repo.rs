@@ -1,0 +1,235 @@
+//! The review queue in the database (server only).
+
+use super::{QueuedReport, ReportQueue, ACTIONS, MAX_REASON_CHARS};
+use crate::auth::session::Session;
+use crate::auth::{flash_and_redirect, Flash, Staff};
+use crate::db::{rows, Db};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::routes::Page;
+use std::collections::BTreeMap;
+
+const FIELDS: &str = "record::id(id) AS id, kind, status, message, email, lang,
+    <string> created_at AS created_at,
+    (IF service THEN record::id(service) ELSE NONE END) AS service,
+    (IF service THEN service.name ELSE NONE END) AS service_name,
+    (IF service THEN record::id(service.municipality) ELSE NONE END) AS municipality,
+    resolution, (IF duplicate_of THEN record::id(duplicate_of) ELSE NONE END) AS duplicate_of,
+    reviewed_by";
+
+/// Reports within the account's scope, newest first.
+pub async fn queue(db: &Db, staff: &Staff, status: &str) -> Result<ReportQueue, AppError> {
+    let scope = "($all OR (service != NONE AND record::id(service.municipality) IN $codes))";
+    let mut response = db
+        .query(format!(
+            "SELECT {FIELDS} FROM report WHERE {scope} AND ($status = '' OR status = $status)
+             ORDER BY created_at DESC LIMIT 500"
+        ))
+        .query(format!(
+            "RETURN count(SELECT id FROM report WHERE {scope} AND status = 'new')"
+        ))
+        .bind(("all", staff.is_admin()))
+        .bind(("codes", staff.municipalities.clone()))
+        .bind(("status", status.to_owned()))
+        .await?;
+    let reports = rows(&mut response, 0)?;
+    let new: Option<usize> = response.take(1)?;
+    Ok(ReportQueue {
+        reports,
+        new: new.unwrap_or(0),
+    })
+}
+
+async fn load(db: &Db, id: &str) -> Result<Option<QueuedReport>, AppError> {
+    if id.is_empty() || id.len() > 40 || !id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Ok(None);
+    }
+    let mut response = db
+        .query(format!("SELECT {FIELDS} FROM type::record('report', $id)"))
+        .bind(("id", id.to_owned()))
+        .await?;
+    Ok(rows(&mut response, 0)?.pop())
+}
+
+/// Whether an account may review this report: admins all; editors the reports about
+/// services of their municipalities.
+pub fn in_scope(staff: &Staff, report: &QueuedReport) -> bool {
+    staff.is_admin()
+        || report
+            .municipality
+            .as_deref()
+            .is_some_and(|m| staff.may_edit(m))
+}
+
+fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
+    f.get(key).map(|v| v.trim()).unwrap_or("")
+}
+
+async fn mark(
+    db: &Db,
+    session: &Session,
+    report: &QueuedReport,
+    status: &str,
+    reason: Option<String>,
+    duplicate_of: Option<String>,
+) -> Result<(), AppError> {
+    crate::db::execute(
+        db.query(
+            "BEGIN TRANSACTION;
+            UPDATE type::record('report', $id) SET status = $status, resolution = $reason ?? NONE,
+                duplicate_of = IF $dup THEN type::record('report', $dup) ELSE NONE END,
+                reviewed_by = $actor, reviewed_at = time::now();
+            CREATE audit CONTENT { actor: $actor, target: 'report:' + $id, action: 'review',
+                changes: [{ field: 'status', before: $before, after: $status }] };
+            COMMIT TRANSACTION;",
+        )
+        .bind(("id", report.id.clone()))
+        .bind(("status", status.to_owned()))
+        .bind(("before", report.status.clone()))
+        .bind(("reason", reason))
+        .bind(("dup", duplicate_of))
+        .bind(("actor", session.staff.email.clone())),
+    )
+    .await
+}
+
+/// Handles a post of a review form: see `review_report`.
+pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError> {
+    let lang = Lang::from_code(value(&f, "lang")).unwrap_or(Lang::Nl);
+    let queue = Page::StaffReports.path(lang);
+    let Some(session) = crate::auth::form_session(db, value(&f, "csrf"), lang, &queue).await?
+    else {
+        return Ok(());
+    };
+    let action = value(&f, "action");
+    if !ACTIONS.contains(&action) {
+        return Err(AppError::BadRequest("action".into()));
+    }
+    let report = load(db, value(&f, "id")).await?.ok_or(AppError::NotFound)?;
+    if !in_scope(&session.staff, &report) {
+        return Err(AppError::Forbidden);
+    }
+    match action {
+        "reject" => {
+            let reason = value(&f, "reason");
+            if reason.is_empty() || reason.chars().count() > MAX_REASON_CHARS {
+                let flash = Flash::error("staff-report-reason-required");
+                return flash_and_redirect(db, &session.id, &flash, &queue).await;
+            }
+            mark(
+                db,
+                &session,
+                &report,
+                "rejected",
+                Some(reason.to_owned()),
+                None,
+            )
+            .await?;
+            flash_and_redirect(
+                db,
+                &session.id,
+                &Flash::notice("staff-report-rejected"),
+                &queue,
+            )
+            .await
+        }
+        "duplicate" => {
+            let of = value(&f, "duplicate_of").trim_start_matches('#').to_owned();
+            let original = if of.is_empty() {
+                None
+            } else {
+                load(db, &of).await?
+            };
+            if !of.is_empty() && (original.is_none() || of == report.id) {
+                let flash = Flash::error("staff-report-duplicate-unknown");
+                return flash_and_redirect(db, &session.id, &flash, &queue).await;
+            }
+            mark(
+                db,
+                &session,
+                &report,
+                "duplicate",
+                None,
+                original.map(|o| o.id),
+            )
+            .await?;
+            flash_and_redirect(
+                db,
+                &session.id,
+                &Flash::notice("staff-report-marked-duplicate"),
+                &queue,
+            )
+            .await
+        }
+        _ => {
+            mark(db, &session, &report, "accepted", None, None).await?;
+            match &report.service {
+                // A correction: to the service's form, to make it.
+                Some(service) => {
+                    let flash = Flash::notice("staff-report-accepted-edit");
+                    flash_and_redirect(
+                        db,
+                        &session.id,
+                        &flash,
+                        &Page::StaffService(service.clone()).path(lang),
+                    )
+                    .await
+                }
+                // A missing service: a new draft, prefilled with what the resident wrote.
+                None => {
+                    let flash = Flash {
+                        notice: Some("staff-report-accepted-new".into()),
+                        values: BTreeMap::from([(
+                            format!("description_{}", report.lang),
+                            report.message.clone(),
+                        )]),
+                        ..Default::default()
+                    };
+                    flash_and_redirect(db, &session.id, &flash, &Page::StaffServiceNew.path(lang))
+                        .await
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::Role;
+
+    #[test]
+    fn editors_review_only_their_municipalities() {
+        let editor = Staff {
+            id: "u".into(),
+            email: "e@x.be".into(),
+            role: Role::Editor,
+            municipalities: vec!["33011".into()],
+        };
+        let mut report = QueuedReport {
+            id: "r1".into(),
+            kind: "wrong".into(),
+            status: "new".into(),
+            message: "De telefoon is fout".into(),
+            email: None,
+            lang: "nl".into(),
+            created_at: String::new(),
+            service: Some("s".into()),
+            service_name: None,
+            municipality: Some("33011".into()),
+            resolution: None,
+            duplicate_of: None,
+            reviewed_by: None,
+        };
+        assert!(in_scope(&editor, &report));
+        report.municipality = Some("59350".into());
+        assert!(!in_scope(&editor, &report));
+        report.municipality = None;
+        assert!(!in_scope(&editor, &report));
+        let admin = Staff {
+            role: Role::Admin,
+            ..editor
+        };
+        assert!(in_scope(&admin, &report));
+    }
+}
