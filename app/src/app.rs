@@ -1,6 +1,6 @@
 //! The HTML shell and the router: every page exists under `/nl` and `/fr`.
 
-use crate::auth::SignInPage;
+use crate::auth::{SignInPage, StaffUsersPage};
 use crate::clusters::{ClusterPage, ClustersPage};
 use crate::components::{IslandScriptsSent, Layout};
 use crate::events::{AgendaPage, EventPage};
@@ -113,6 +113,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("beheer/diensten/:id") view=StaffServiceEditPage ssr=ssr() />
                     <Route path=path!("beheer/diensten/:id/geschiedenis") view=StaffServiceHistoryPage ssr=ssr() />
                     <Route path=path!("beheer/meldingen") view=StaffReportsPage ssr=ssr() />
+                    <Route path=path!("beheer/gebruikers") view=StaffUsersPage ssr=ssr() />
                 </ParentRoute>
                 <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
                     <Route path=path!("") view=HomePage ssr=ssr() />
@@ -139,6 +140,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("gestion/services/:id") view=StaffServiceEditPage ssr=ssr() />
                     <Route path=path!("gestion/services/:id/historique") view=StaffServiceHistoryPage ssr=ssr() />
                     <Route path=path!("gestion/signalements") view=StaffReportsPage ssr=ssr() />
+                    <Route path=path!("gestion/utilisateurs") view=StaffUsersPage ssr=ssr() />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -755,3 +755,39 @@ staff-report-accepted-edit = Le signalement est accepté. Faites la modification
 staff-report-accepted-new = Le signalement est accepté. Le message de l'habitant figure déjà dans la description de ce brouillon.
 staff-report-reason-required = Indiquez un motif (2000 caractères au plus) : l'habitant le verra.
 staff-report-duplicate-unknown = Ce signalement n'existe pas. Indiquez le numéro d'un autre signalement, ou laissez le champ vide.
+staff-users-title = Utilisateurs
+staff-role-label = Rôle
+staff-role-admin = Administrateur (tout)
+staff-role-editor = Rédacteur (services de ses communes)
+staff-account-new = Nouvel utilisateur
+staff-account-municipalities = Communes (codes)
+staff-account-municipalities-help = Codes INS ou INSEE séparés par des virgules, par ex. 33011, 59350. Nécessaire pour un rédacteur.
+staff-account-password = Mot de passe
+staff-account-password-help = De 12 à 128 caractères. Transmettez-le de façon sûre ; un administrateur peut le changer plus tard.
+staff-account-create = Créer l'utilisateur
+staff-account-inactive = désactivé
+staff-account-active = Peut se connecter
+staff-account-new-password = Nouveau mot de passe
+staff-account-set-password = Définir le mot de passe
+staff-account-created = L'utilisateur est créé.
+staff-account-updated = L'utilisateur est mis à jour ; ses sessions sont terminées.
+staff-account-password-set = Le mot de passe est défini ; toutes les sessions de cet utilisateur sont terminées.
+staff-account-error-email = Indiquez une adresse e-mail valide.
+staff-account-error-role = Choisissez un rôle. Vous ne pouvez pas retirer votre propre rôle d'administrateur ni vous désactiver.
+staff-account-error-municipalities = Un rédacteur a besoin d'au moins un code de commune existant.
+staff-account-error-password = Un mot de passe compte de 12 à 128 caractères.
+staff-account-error-action = Cette action n'est pas possible.
+staff-account-error-taken = Un utilisateur avec cette adresse e-mail existe déjà.
+staff-overview-drafts = { $count ->
+    [one] { $count } service en brouillon
+   *[other] { $count } services en brouillon
+}
+staff-overview-overdue = { $count ->
+    [one] { $count } service publié non vérifié depuis plus de 12 mois
+   *[other] { $count } services publiés non vérifiés depuis plus de 12 mois
+}
+staff-overview-untranslated = { $count ->
+    [one] { $count } service avec une traduction manquante
+   *[other] { $count } services avec une traduction manquante
+}
+staff-footer-link = Connexion du personnel

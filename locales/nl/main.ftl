@@ -752,3 +752,39 @@ staff-report-accepted-edit = De melding is aanvaard. Breng de wijziging hieronde
 staff-report-accepted-new = De melding is aanvaard. Het bericht van de inwoner staat al in de beschrijving van dit ontwerp.
 staff-report-reason-required = Geef een reden (hoogstens 2000 tekens): de inwoner ziet ze.
 staff-report-duplicate-unknown = Die melding bestaat niet. Geef het nummer van een andere melding, of laat het veld leeg.
+staff-users-title = Gebruikers
+staff-role-label = Rol
+staff-role-admin = Beheerder (alles)
+staff-role-editor = Redacteur (diensten van eigen gemeenten)
+staff-account-new = Nieuwe gebruiker
+staff-account-municipalities = Gemeenten (codes)
+staff-account-municipalities-help = NIS- of INSEE-codes, gescheiden door komma's, bv. 33011, 59350. Nodig voor een redacteur.
+staff-account-password = Wachtwoord
+staff-account-password-help = 12 tot 128 tekens. Geef het veilig door; de gebruiker kan het later niet zelf wijzigen, een beheerder wel.
+staff-account-create = Gebruiker aanmaken
+staff-account-inactive = uitgeschakeld
+staff-account-active = Mag aanmelden
+staff-account-new-password = Nieuw wachtwoord
+staff-account-set-password = Wachtwoord instellen
+staff-account-created = De gebruiker is aangemaakt.
+staff-account-updated = De gebruiker is bijgewerkt; zijn sessies zijn beëindigd.
+staff-account-password-set = Het wachtwoord is ingesteld; alle sessies van deze gebruiker zijn beëindigd.
+staff-account-error-email = Geef een geldig e-mailadres.
+staff-account-error-role = Kies een rol. U kunt uw eigen beheerdersrol niet afnemen of uzelf uitschakelen.
+staff-account-error-municipalities = Een redacteur heeft minstens één bestaande gemeentecode nodig.
+staff-account-error-password = Een wachtwoord telt 12 tot 128 tekens.
+staff-account-error-action = Deze actie is niet mogelijk.
+staff-account-error-taken = Er bestaat al een gebruiker met dit e-mailadres.
+staff-overview-drafts = { $count ->
+    [one] { $count } dienst in ontwerp
+   *[other] { $count } diensten in ontwerp
+}
+staff-overview-overdue = { $count ->
+    [one] { $count } gepubliceerde dienst meer dan 12 maanden niet gecontroleerd
+   *[other] { $count } gepubliceerde diensten meer dan 12 maanden niet gecontroleerd
+}
+staff-overview-untranslated = { $count ->
+    [one] { $count } dienst met een ontbrekende vertaling
+   *[other] { $count } diensten met een ontbrekende vertaling
+}
+staff-footer-link = Aanmelden voor medewerkers

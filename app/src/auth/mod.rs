@@ -1,6 +1,7 @@
 //! Staff accounts: roles, sign-in and sign-out, sessions, and the checks that guard every
 //! staff action on the server. Residents never need an account.
 
+pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod attempts;
 mod frame;
@@ -14,6 +15,7 @@ pub mod session;
 #[cfg(feature = "ssr")]
 pub mod users;
 
+pub use accounts::StaffUsersPage;
 pub use frame::{CsrfField, FlashNotice, StaffFrame};
 pub use page::SignInPage;
 

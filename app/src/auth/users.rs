@@ -128,6 +128,16 @@ pub async fn set_password(db: &Db, email: &str, new_password: &str) -> Result<()
 /// Changes role, scope and whether the account may sign in (admin pages). Deactivating
 /// or narrowing an account ends its sessions.
 pub async fn update(db: &Db, id: &str, input: &UserInput, active: bool) -> Result<(), AppError> {
+    // The address is not changed here: check the stored one.
+    let current = list(db)
+        .await?
+        .into_iter()
+        .find(|a| a.id == id)
+        .ok_or(AppError::NotFound)?;
+    let input = &UserInput {
+        email: current.email,
+        ..input.clone()
+    };
     if let Some(field) = check(db, input).await?.into_iter().next() {
         return Err(AppError::BadRequest(field));
     }

@@ -72,6 +72,7 @@ pub fn Chrome(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <p>{i18n.t("footer-data")} " " <a href=Page::About.path(lang)>{i18n.t("footer-sources")}</a></p>
             <p>{i18n.t("footer-languages")}</p>
+            <p><a href=Page::StaffHome.path(lang) rel="nofollow">{i18n.t("staff-footer-link")}</a></p>
         </footer>
     }
 }

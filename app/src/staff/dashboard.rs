@@ -1,9 +1,52 @@
-//! The staff home: what needs attention, within the account's scope.
+//! The staff home: what needs attention, within the account's scope, each count a link
+//! to the filtered list.
 
 use crate::auth::StaffFrame;
+use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::routes::Page;
+use crate::routes::{query_string, Page};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Overview {
+    pub drafts: usize,
+    pub overdue: usize,
+    pub untranslated: usize,
+    pub new_reports: usize,
+}
+
+#[server]
+pub async fn load_overview() -> Result<Overview, AppError> {
+    use crate::services::edit::{repo, StaffQuery};
+    let db = crate::db::use_db()?;
+    let session = crate::auth::guard::require(&db).await?;
+    let count = |query: StaffQuery| {
+        let (db, staff) = (db.clone(), session.staff.clone());
+        async move { repo::list(&db, &staff, &query).await.map(|l| l.total) }
+    };
+    Ok(Overview {
+        drafts: count(StaffQuery {
+            status: "draft".into(),
+            ..Default::default()
+        })
+        .await?,
+        overdue: count(StaffQuery {
+            overdue: repo::VERIFY_EVERY_MONTHS.to_string(),
+            status: "published".into(),
+            ..Default::default()
+        })
+        .await?,
+        untranslated: count(StaffQuery {
+            untranslated: "1".into(),
+            ..Default::default()
+        })
+        .await?,
+        new_reports: crate::reports::review::repo::queue(&db, &session.staff, "new")
+            .await?
+            .new,
+    })
+}
 
 #[component]
 pub fn StaffHomePage() -> impl IntoView {
@@ -16,14 +59,25 @@ pub fn StaffHomePage() -> impl IntoView {
             } else {
                 i18n.t_args("staff-scope-municipalities", [("codes", view.staff.municipalities.join(", ").into())])
             };
+            let overview = Resource::new(|| (), |_| load_overview());
+            let services = move |pairs: [(&'static str, &'static str); 1]| format!("{}{}", Page::StaffServices.path(lang), query_string(pairs));
             view! {
                 <h1>{i18n.t("staff-home-title")}</h1>
                 <p class="lead" data-testid="staff-scope">{scope}</p>
-                <ul class="staff-links">
-                    <li><a href=Page::StaffServices.path(lang)>{i18n.t("staff-nav-services")}</a></li>
-                    <li><a href=Page::StaffServiceNew.path(lang)>{i18n.t("staff-service-new")}</a></li>
-                    <li><a href=Page::StaffReports.path(lang)>{i18n.t("staff-nav-reports")}</a></li>
-                </ul>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let o = overview.await.unwrap_or_default();
+                        view! {
+                            <ul class="staff-overview" data-testid="staff-overview">
+                                <li><a href=services([("status", "draft")])>{i18n.t_args("staff-overview-drafts", [("count", o.drafts.into())])}</a></li>
+                                <li><a href=format!("{}?overdue=12&status=published", Page::StaffServices.path(lang))>{i18n.t_args("staff-overview-overdue", [("count", o.overdue.into())])}</a></li>
+                                <li><a href=services([("untranslated", "1")])>{i18n.t_args("staff-overview-untranslated", [("count", o.untranslated.into())])}</a></li>
+                                <li><a href=Page::StaffReports.path(lang)>{i18n.t_args("staff-reports-new", [("count", o.new_reports.into())])}</a></li>
+                            </ul>
+                        }
+                    })}
+                </Suspense>
+                <p><a class="button" href=Page::StaffServiceNew.path(lang)>{i18n.t("staff-service-new")}</a></p>
             }
         } />
     }

@@ -5,4 +5,4 @@ mod dashboard;
 pub mod hours_editor;
 pub mod location_picker;
 
-pub use dashboard::StaffHomePage;
+pub use dashboard::{LoadOverview, StaffHomePage};

@@ -241,3 +241,138 @@ async fn cross_site_posts_and_missing_form_tokens_are_refused() {
         .unwrap();
     assert_eq!(r.take::<Vec<String>>(0).unwrap(), ["published"]);
 }
+
+/// Account management × {anonymous, editor elsewhere, editor in scope, admin}.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admins_manage_accounts_and_only_they_can() {
+    use app::auth::accounts::{LoadAccounts, SaveAccount};
+    let (db, router) = staff_app().await;
+    let mut sessions = vec![None];
+    for email in [LILLE, IEPER, ADMIN] {
+        let cookie = signed_in(&router, email).await;
+        let token = csrf(&router, &cookie).await;
+        sessions.push(Some((cookie, token)));
+    }
+    for (i, session) in sessions.iter().enumerate() {
+        let (cookie, token) = session.clone().unwrap_or_default();
+        let headers = [("cookie", cookie.as_str())];
+        let expected = [
+            StatusCode::UNAUTHORIZED,
+            StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN,
+            StatusCode::OK,
+        ][i];
+        let (status, _, body) = post(&router, path::<LoadAccounts>(), "", &headers).await;
+        assert_eq!(status, expected, "list {i}");
+        assert!(!body.contains("argon2"), "no hash ever leaves the server");
+        let email = format!("nieuw{i}@komen.test");
+        let body = encode(&[
+            ("f[lang]", "nl"),
+            ("f[csrf]", &token),
+            ("f[action]", "create"),
+            ("f[email]", &email),
+            ("f[role]", "editor"),
+            ("f[municipalities]", "57097"),
+            ("f[password]", PASSWORD),
+        ]);
+        let (status, _, _) = post(&router, path::<SaveAccount>(), &body, &headers).await;
+        let expected = [
+            StatusCode::UNAUTHORIZED,
+            StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN,
+            StatusCode::FOUND,
+        ][i];
+        assert_eq!(status, expected, "create {i}");
+        assert_eq!(
+            app::auth::users::find(&db, &email).await.unwrap().is_some(),
+            i == 3
+        );
+        let (status, _, _) = post(&router, path::<app::staff::LoadOverview>(), "", &headers).await;
+        assert_eq!(
+            status,
+            if i == 0 {
+                StatusCode::UNAUTHORIZED
+            } else {
+                StatusCode::OK
+            }
+        );
+    }
+    // The new editor signs in and sees only Komen-Waasten's services.
+    let cookie = signed_in(&router, "nieuw3@komen.test").await;
+    let (_, _, page) = get(&router, "/fr/gestion", &[(header::COOKIE, &cookie)]).await;
+    assert!(page.contains("57097"), "{page}");
+    // Deactivated by the admin: the session ends at once. The admin cannot lock themselves out.
+    let (admin_cookie, admin_token) = sessions[3].clone().unwrap();
+    let account = app::auth::users::find(&db, "nieuw3@komen.test")
+        .await
+        .unwrap()
+        .unwrap();
+    let body = encode(&[
+        ("f[lang]", "nl"),
+        ("f[csrf]", &admin_token),
+        ("f[action]", "update"),
+        ("f[id]", &account.id),
+        ("f[role]", "editor"),
+        ("f[municipalities]", "57097"),
+    ]);
+    let (status, _, out) = post(
+        &router,
+        path::<SaveAccount>(),
+        &body,
+        &[("cookie", admin_cookie.as_str())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FOUND, "{out}");
+    let (_, _, page) = get(
+        &router,
+        "/nl/beheer/gebruikers",
+        &[(header::COOKIE, &admin_cookie)],
+    )
+    .await;
+    assert!(page.contains("De gebruiker is bijgewerkt"), "{page}");
+    assert_eq!(
+        get(&router, "/fr/gestion", &[(header::COOKIE, &cookie)])
+            .await
+            .0,
+        StatusCode::FOUND
+    );
+    assert!(sign_in(&router, "nieuw3@komen.test", PASSWORD)
+        .await
+        .0
+        .is_none());
+    let me = app::auth::users::find(&db, ADMIN).await.unwrap().unwrap();
+    let body = encode(&[
+        ("f[lang]", "nl"),
+        ("f[csrf]", &admin_token),
+        ("f[action]", "update"),
+        ("f[id]", &me.id),
+        ("f[role]", "editor"),
+        ("f[municipalities]", "57097"),
+        ("f[active]", "on"),
+    ]);
+    post(
+        &router,
+        path::<SaveAccount>(),
+        &body,
+        &[("cookie", admin_cookie.as_str())],
+    )
+    .await;
+    assert_eq!(
+        app::auth::users::find(&db, ADMIN)
+            .await
+            .unwrap()
+            .unwrap()
+            .role,
+        "admin"
+    );
+    let (_, _, page) = get(
+        &router,
+        "/nl/beheer/gebruikers",
+        &[(header::COOKIE, &admin_cookie)],
+    )
+    .await;
+    assert!(
+        page.contains("U kunt uw eigen beheerdersrol niet afnemen"),
+        "{page}"
+    );
+}
