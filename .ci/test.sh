@@ -35,9 +35,17 @@ node .ci/wasm-size.mjs target/site/pkg "$WASM_GZIP_LIMIT_KB"
 step "end-to-end tests (Playwright, Debian Chromium, release server, mem://)"
 port="${E2E_PORT:-3111}"
 log="$CARGO_TARGET_DIR/e2e-server.log"
-# The suite posts more reports from 127.0.0.1 than the default limit allows; the limit
-# itself is covered by the integration tests.
-DATABASE_URL=mem:// REPORT_RATE_LIMIT=1000 LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=grensdiensten \
+# A fresh embedded database with the bundled data and two staff accounts (the staff
+# journeys sign in with them), made with the server's own commands.
+e2e_db="$(mktemp -d)"
+export DATABASE_URL="surrealkv://$e2e_db/db"
+export E2E_STAFF_PASSWORD="${E2E_STAFF_PASSWORD:-e2e staff password 2026}"
+"$CARGO_TARGET_DIR/release/server" seed >/dev/null
+printf '%s\n' "$E2E_STAFF_PASSWORD" | "$CARGO_TARGET_DIR/release/server" user add --email admin@grensdiensten.test --role admin --password-stdin
+printf '%s\n' "$E2E_STAFF_PASSWORD" | "$CARGO_TARGET_DIR/release/server" user add --email redactie@ieper.test --role editor --municipality 33011 --password-stdin
+# The suite posts more reports and failed sign-ins from 127.0.0.1 than the default
+# limits allow; the limits themselves are covered by the integration tests.
+REPORT_RATE_LIMIT=1000 SIGN_IN_RATE_LIMIT=1000 LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=grensdiensten \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" "$CARGO_TARGET_DIR/release/server" serve >"$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
@@ -49,6 +57,9 @@ done
 curl -fsS "http://127.0.0.1:$port/healthz" && echo
 (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || { tail -50 "$log"; exit 1; }
 kill $server 2>/dev/null || true
+wait $server 2>/dev/null || true
+rm -rf "$e2e_db"
+unset DATABASE_URL
 step "memory (short benchmark: RSS may grow at most 24 MB after warm-up, see README)"
 (cd end2end && LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg \
   node bench/memory.mjs --server "$CARGO_TARGET_DIR/release/server" --requests 3000 --warmup 1000 --max-growth-mb 24)

@@ -84,6 +84,10 @@ pub struct Config {
     /// Reports accepted per client address per ten minutes (the form's rate limit).
     #[arg(long, env = "REPORT_RATE_LIMIT", default_value_t = 5)]
     pub report_rate_limit: usize,
+    /// Failed sign-ins allowed per account per fifteen minutes (four times as many per
+    /// client address).
+    #[arg(long, env = "SIGN_IN_RATE_LIMIT", default_value_t = 5)]
+    pub sign_in_rate_limit: usize,
 }
 
 impl Config {

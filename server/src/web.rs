@@ -48,7 +48,9 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
         public_url: public_url.trim_end_matches('/').to_owned(),
     };
     let limiter = RateLimiter::new(config.report_rate_limit, Duration::from_secs(600));
-    let router = router_with(db, options, settings, limiter);
+    let per_account = config.sign_in_rate_limit;
+    let sign_in = SignInLimiter::new(per_account, per_account * 4, Duration::from_secs(15 * 60));
+    let router = router_with(db, options, settings, limiter, sign_in);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
     // Connection info gives the report form's rate limit the client's address.
@@ -63,7 +65,13 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
 }
 
 pub fn router(db: Db, options: LeptosOptions, settings: ShellSettings) -> Router {
-    router_with(db, options, settings, RateLimiter::for_reports())
+    router_with(
+        db,
+        options,
+        settings,
+        RateLimiter::for_reports(),
+        SignInLimiter::default(),
+    )
 }
 
 pub fn router_with(
@@ -71,6 +79,7 @@ pub fn router_with(
     options: LeptosOptions,
     settings: ShellSettings,
     limiter: RateLimiter,
+    sign_in_limiter: SignInLimiter,
 ) -> Router {
     let hashed = options.hash_files;
     let tile_origin = settings.map_tile_url.as_deref().and_then(csp::origin_of);
@@ -79,7 +88,6 @@ pub fn router_with(
         db: db.clone(),
         public_url: PublicUrl(settings.public_url.clone()),
     };
-    let sign_in_limiter = SignInLimiter::default();
     let context = move || {
         csp::provide_request_nonce();
         provide_context(db.clone());

@@ -2,9 +2,9 @@
 //! may sign in, set a new password. Every change ends the account's sessions, so a
 //! narrowed or deactivated account loses its access at once.
 
+use super::StaffFrame;
 #[cfg(feature = "ssr")]
-use super::{flash_and_redirect, form_session, guard, users, Flash};
-use super::{StaffFrame, UserInput};
+use super::{flash_and_redirect, form_session, guard, users, Flash, UserInput};
 use crate::components::{set_status, ErrorNotice};
 use crate::error::AppError;
 use crate::i18n::use_i18n;

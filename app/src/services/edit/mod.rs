@@ -224,10 +224,8 @@ impl StaffQuery {
         if !self.status.is_empty() && !STATUSES.contains(&self.status.as_str()) {
             return Err(AppError::BadRequest("status".into()));
         }
-        if !self.municipality.is_empty()
-            && !(self.municipality.len() == 5
-                && self.municipality.chars().all(|c| c.is_ascii_alphanumeric()))
-        {
+        let code_shape = |c: &str| c.len() == 5 && c.chars().all(|c| c.is_ascii_alphanumeric());
+        if !self.municipality.is_empty() && !code_shape(&self.municipality) {
             return Err(AppError::BadRequest("municipality".into()));
         }
         if self.q.chars().count() > 100 {
