@@ -83,6 +83,13 @@ for (const lang of ['nl', 'fr'] as const) {
     await expect(page.getByTestId('history-entry')).toHaveCount(2);
     await expect(page.getByTestId('history')).toContainText(IEPER);
     await expect(page.getByTestId('history')).toContainText(name.fr);
+
+    // Archived: out of the public search again (and the suite's counts stay those of the data).
+    await page.goto(editUrl);
+    await page.getByTestId('action-archive').click();
+    await expect(page.getByTestId('service-status')).toHaveText(lang === 'nl' ? 'Gearchiveerd' : 'Archivé');
+    await page.goto(`${s.publicSearch}?q=${encodeURIComponent(name.nl)}`);
+    await expect(page.getByText(name.nl)).toHaveCount(0);
   });
 
   test(`${lang}: a resident reports a problem and follows it; staff accept it`, async ({ browser, request }) => {
