@@ -282,7 +282,7 @@ async fn authorization_matrix_for_the_review_queue() {
         );
         if code == StatusCode::OK {
             assert_eq!(body.contains(&message), i >= 2, "queue scope {i}");
-            assert_eq!(body.contains("@"), false, "no addresses were given");
+            assert!(!body.contains("@"), "no addresses were given");
         }
         let (code, _, body) = post(
             &router,

@@ -13,7 +13,7 @@ pub mod repo;
 
 pub use form_page::{StaffServiceEditPage, StaffServiceNewPage};
 pub use form_view::values_of as form_view_values;
-pub use history_page::StaffServiceHistoryPage;
+pub use history_page::{HistoryEntries, StaffServiceHistoryPage};
 pub use list_page::StaffServicesPage;
 
 use super::Access;
@@ -224,10 +224,9 @@ impl StaffQuery {
         if !self.status.is_empty() && !STATUSES.contains(&self.status.as_str()) {
             return Err(AppError::BadRequest("status".into()));
         }
-        if !self.municipality.is_empty()
-            && !(self.municipality.len() == 5
-                && self.municipality.chars().all(|c| c.is_ascii_alphanumeric()))
-        {
+        let code = self.municipality.as_str();
+        let well_formed = code.len() == 5 && code.chars().all(|c| c.is_ascii_alphanumeric());
+        if !code.is_empty() && !well_formed {
             return Err(AppError::BadRequest("municipality".into()));
         }
         if self.q.chars().count() > 100 {
