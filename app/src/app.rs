@@ -3,6 +3,7 @@
 use crate::auth::{SignInPage, StaffUsersPage};
 use crate::clusters::{ClusterPage, ClustersPage};
 use crate::components::{IslandScriptsSent, Layout};
+use crate::coop::{CoopEditPage, CoopHistoryPage, CoopListPage, CoopNewPage};
 use crate::events::{AgendaPage, EventPage};
 use crate::i18n::Lang;
 use crate::municipalities::{ComparePage, MunicipalitiesPage, MunicipalityPage};
@@ -114,6 +115,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("beheer/diensten/:id/geschiedenis") view=StaffServiceHistoryPage ssr=ssr() />
                     <Route path=path!("beheer/meldingen") view=StaffReportsPage ssr=ssr() />
                     <Route path=path!("beheer/gebruikers") view=StaffUsersPage ssr=ssr() />
+                    <Route path=path!("beheer/projecten") view=CoopListPage ssr=ssr() />
+                    <Route path=path!("beheer/projecten/nieuw") view=CoopNewPage ssr=ssr() />
+                    <Route path=path!("beheer/projecten/:id") view=CoopEditPage ssr=ssr() />
+                    <Route path=path!("beheer/projecten/:id/geschiedenis") view=CoopHistoryPage ssr=ssr() />
+                    <Route path=path!("beheer/agenda") view=CoopListPage ssr=ssr() />
+                    <Route path=path!("beheer/agenda/nieuw") view=CoopNewPage ssr=ssr() />
+                    <Route path=path!("beheer/agenda/:id") view=CoopEditPage ssr=ssr() />
+                    <Route path=path!("beheer/agenda/:id/geschiedenis") view=CoopHistoryPage ssr=ssr() />
+                    <Route path=path!("beheer/samenwerkingsverbanden") view=CoopListPage ssr=ssr() />
+                    <Route path=path!("beheer/samenwerkingsverbanden/nieuw") view=CoopNewPage ssr=ssr() />
+                    <Route path=path!("beheer/samenwerkingsverbanden/:id") view=CoopEditPage ssr=ssr() />
+                    <Route path=path!("beheer/samenwerkingsverbanden/:id/geschiedenis") view=CoopHistoryPage ssr=ssr() />
                 </ParentRoute>
                 <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
                     <Route path=path!("") view=HomePage ssr=ssr() />
@@ -141,6 +154,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("gestion/services/:id/historique") view=StaffServiceHistoryPage ssr=ssr() />
                     <Route path=path!("gestion/signalements") view=StaffReportsPage ssr=ssr() />
                     <Route path=path!("gestion/utilisateurs") view=StaffUsersPage ssr=ssr() />
+                    <Route path=path!("gestion/projets") view=CoopListPage ssr=ssr() />
+                    <Route path=path!("gestion/projets/nouveau") view=CoopNewPage ssr=ssr() />
+                    <Route path=path!("gestion/projets/:id") view=CoopEditPage ssr=ssr() />
+                    <Route path=path!("gestion/projets/:id/historique") view=CoopHistoryPage ssr=ssr() />
+                    <Route path=path!("gestion/agenda") view=CoopListPage ssr=ssr() />
+                    <Route path=path!("gestion/agenda/nouveau") view=CoopNewPage ssr=ssr() />
+                    <Route path=path!("gestion/agenda/:id") view=CoopEditPage ssr=ssr() />
+                    <Route path=path!("gestion/agenda/:id/historique") view=CoopHistoryPage ssr=ssr() />
+                    <Route path=path!("gestion/cooperations") view=CoopListPage ssr=ssr() />
+                    <Route path=path!("gestion/cooperations/nouveau") view=CoopNewPage ssr=ssr() />
+                    <Route path=path!("gestion/cooperations/:id") view=CoopEditPage ssr=ssr() />
+                    <Route path=path!("gestion/cooperations/:id/historique") view=CoopHistoryPage ssr=ssr() />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -247,6 +247,7 @@ mod tests {
                     "theme",
                     "language",
                     "size",
+                    "message",
                 ] {
                     args.set(name, FluentValue::from("1"));
                 }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod auth;
 pub mod clusters;
 pub mod components;
+pub mod coop;
 pub mod error;
 pub mod events;
 #[cfg(feature = "ssr")]

@@ -1,5 +1,6 @@
 //! Localized paths. Each page exists in both languages under its own slug.
 
+use crate::coop::CoopKind;
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +32,11 @@ pub enum Page {
     StaffReports,
     StaffData,
     StaffUsers,
+    /// Projects, events or clusters (admins).
+    StaffCoopList(CoopKind),
+    StaffCoopNew(CoopKind),
+    StaffCoop(CoopKind, String),
+    StaffCoopHistory(CoopKind, String),
 }
 
 impl Page {
@@ -84,6 +90,30 @@ impl Page {
             (Page::StaffData, Lang::Fr) => "/fr/gestion/donnees".into(),
             (Page::StaffUsers, Lang::Nl) => "/nl/beheer/gebruikers".into(),
             (Page::StaffUsers, Lang::Fr) => "/fr/gestion/utilisateurs".into(),
+            (Page::StaffCoopList(kind), _) => {
+                format!("{}/{}", Page::StaffHome.path(lang), coop_slug(*kind, lang))
+            }
+            (Page::StaffCoopNew(kind), Lang::Nl) => {
+                format!("{}/nieuw", Page::StaffCoopList(*kind).path(lang))
+            }
+            (Page::StaffCoopNew(kind), Lang::Fr) => {
+                format!("{}/nouveau", Page::StaffCoopList(*kind).path(lang))
+            }
+            (Page::StaffCoop(kind, id), _) => {
+                format!("{}/{id}", Page::StaffCoopList(*kind).path(lang))
+            }
+            (Page::StaffCoopHistory(kind, id), Lang::Nl) => {
+                format!(
+                    "{}/geschiedenis",
+                    Page::StaffCoop(*kind, id.clone()).path(lang)
+                )
+            }
+            (Page::StaffCoopHistory(kind, id), Lang::Fr) => {
+                format!(
+                    "{}/historique",
+                    Page::StaffCoop(*kind, id.clone()).path(lang)
+                )
+            }
         }
     }
 
@@ -127,10 +157,35 @@ impl Page {
             ["beheer", "meldingen"] | ["gestion", "signalements"] => Page::StaffReports,
             ["beheer", "gegevens"] | ["gestion", "donnees"] => Page::StaffData,
             ["beheer", "gebruikers"] | ["gestion", "utilisateurs"] => Page::StaffUsers,
+            ["beheer" | "gestion", section, more @ ..] => {
+                let kind = CoopKind::ALL
+                    .into_iter()
+                    .find(|k| coop_slug(*k, lang) == *section)?;
+                match more {
+                    [] => Page::StaffCoopList(kind),
+                    ["nieuw" | "nouveau"] => Page::StaffCoopNew(kind),
+                    [id] => Page::StaffCoop(kind, (*id).to_owned()),
+                    [id, "geschiedenis" | "historique"] => {
+                        Page::StaffCoopHistory(kind, (*id).to_owned())
+                    }
+                    _ => return None,
+                }
+            }
             _ => return None,
         };
         // A Dutch slug under /fr (or the reverse) is not a page.
         (page.path(lang) == format!("/{}", path.trim_matches('/'))).then_some((page, lang))
+    }
+}
+
+/// The staff area's slug of a cooperation table.
+fn coop_slug(kind: CoopKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (CoopKind::Project, Lang::Nl) => "projecten",
+        (CoopKind::Project, Lang::Fr) => "projets",
+        (CoopKind::Event, _) => "agenda",
+        (CoopKind::Cluster, Lang::Nl) => "samenwerkingsverbanden",
+        (CoopKind::Cluster, Lang::Fr) => "cooperations",
     }
 }
 
@@ -194,6 +249,10 @@ mod tests {
                 Page::StaffReports,
                 Page::StaffData,
                 Page::StaffUsers,
+                Page::StaffCoopList(CoopKind::Project),
+                Page::StaffCoopNew(CoopKind::Event),
+                Page::StaffCoop(CoopKind::Cluster, "westhoek".into()),
+                Page::StaffCoopHistory(CoopKind::Project, "partons-2-0".into()),
             ] {
                 assert_eq!(
                     Page::from_path(&page.path(lang)),
@@ -212,5 +271,13 @@ mod tests {
         );
         assert_eq!(Page::from_path("/fr/gemeenten"), None);
         assert_eq!(Page::from_path("/nl/onbekend"), None);
+        assert_eq!(
+            Page::StaffCoopNew(CoopKind::Cluster).path(Lang::Fr),
+            "/fr/gestion/cooperations/nouveau"
+        );
+        assert_eq!(
+            Page::StaffCoopHistory(CoopKind::Event, "x".into()).path(Lang::Nl),
+            "/nl/beheer/agenda/x/geschiedenis"
+        );
     }
 }

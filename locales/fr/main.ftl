@@ -791,3 +791,77 @@ staff-overview-untranslated = { $count ->
    *[other] { $count } services avec une traduction manquante
 }
 staff-footer-link = Connexion du personnel
+
+## Staff: projects, clusters and events
+
+staff-coop-nav-project = Projets
+staff-coop-nav-event = Agenda
+staff-coop-nav-cluster = Coopérations
+staff-coop-project-title = Gérer les projets
+staff-coop-project-new = Nouveau projet
+staff-coop-project-edit = Modifier le projet
+staff-coop-event-title = Gérer l'agenda
+staff-coop-event-new = Nouvelle rencontre
+staff-coop-event-edit = Modifier la rencontre
+staff-coop-cluster-title = Gérer les coopérations
+staff-coop-cluster-new = Nouvelle coopération
+staff-coop-cluster-edit = Modifier la coopération
+staff-coop-count = { $count ->
+    [one] { $count } fiche
+   *[other] { $count } fiches
+}
+staff-coop-back-to-form = Retour au formulaire
+staff-coop-no-project = Aucun projet
+staff-coop-field-name = Nom
+staff-coop-field-title = Titre
+staff-coop-field-summary = Résumé
+staff-coop-field-description = Description
+staff-coop-field-programme = Programme
+staff-coop-field-themes = Thèmes
+staff-coop-field-budget_eur = Budget (euros)
+staff-coop-field-budget_note = Précision sur le budget
+staff-coop-field-period_start = Date de début
+staff-coop-field-period_end = Date de fin
+staff-coop-field-status = État selon la source
+staff-coop-field-kind = Type
+staff-coop-field-website = Site web
+staff-coop-field-municipalities = Communes participantes
+staff-coop-field-members = Membres (communes)
+staff-coop-field-starts_at = Début (heure de Bruxelles)
+staff-coop-field-ends_at = Fin (heure de Bruxelles)
+staff-coop-field-recurrence = Fréquence (sans date fixe)
+staff-coop-field-place_name = Lieu
+staff-coop-field-place_address = Adresse du lieu
+staff-coop-field-place_municipality = Commune du lieu (code)
+staff-coop-field-audience = Public
+staff-coop-field-registration = Inscription
+staff-coop-field-project = Projet
+staff-coop-field-agenda = Points à l'ordre du jour
+staff-coop-help-themes = Un thème par ligne : néerlandais | français, p. ex. Klimaat | Climat.
+staff-coop-help-agenda = Un point par ligne : néerlandais | français, éventuellement | intervenant.
+staff-coop-help-municipalities = Codes de communes (INS ou INSEE), séparés par des virgules, p. ex. 33011, 59350.
+staff-coop-help-members = Codes de communes (INS ou INSEE), séparés par des virgules, p. ex. 33011, 59350.
+staff-coop-help-place_municipality = Un code de commune (INS ou INSEE), p. ex. 59350.
+staff-coop-help-starts_at = Date et heure de Bruxelles.
+staff-coop-help-ends_at = Date et heure de Bruxelles ; pas avant le début.
+staff-coop-error-required = Indiquez ce texte (300 caractères au plus, 6000 pour un résumé ou une description). Pour publier, les deux langues sont nécessaires.
+staff-coop-error-pair = Indiquez ce texte dans les deux langues, ou laissez les deux vides (300 caractères au plus).
+staff-coop-error-lines = Écrivez une ligne par élément : néerlandais | français, les deux remplis (50 lignes au plus).
+staff-coop-error-agenda = Écrivez une ligne par point : néerlandais | français, éventuellement | intervenant (50 lignes au plus).
+staff-coop-error-text = Ce texte compte 300 caractères au plus.
+staff-coop-error-place = Un lieu a un nom et une adresse (300 caractères au plus chacun).
+staff-coop-error-euro = Indiquez un montant en euros, p. ex. 12500 ou 12 500,50.
+staff-coop-error-date = Indiquez une date valide entre 1990 et 2100.
+staff-coop-error-period_end = Indiquez une date de fin valide, pas avant la date de début.
+staff-coop-error-starts_at = Indiquez un début valide (date et heure de Bruxelles), aussi quand vous indiquez une fin.
+staff-coop-error-ends_at = Indiquez une fin valide (date et heure de Bruxelles), pas avant le début.
+staff-coop-error-choice = Choisissez une valeur dans la liste.
+staff-coop-error-codes = Indiquez des codes de communes existants, séparés par des virgules.
+staff-coop-error-place_municipality = Indiquez un seul code de commune existant, ainsi qu'un lieu et une adresse.
+staff-coop-error-stale = Non enregistré : quelqu'un d'autre a modifié cette fiche entre-temps. Voici la version la plus récente ; refaites vos modifications.
+staff-coop-done-save = Les modifications sont enregistrées.
+staff-coop-done-publish = Publié : les habitants le voient maintenant sur les pages publiques.
+staff-coop-done-unpublish = Remis en brouillon : n'est plus public.
+staff-coop-done-archive = Archivé : n'est plus public.
+staff-coop-done-restore = Remis en brouillon.
+staff-coop-error-summary = { $field } : { $message }

@@ -788,3 +788,77 @@ staff-overview-untranslated = { $count ->
    *[other] { $count } diensten met een ontbrekende vertaling
 }
 staff-footer-link = Aanmelden voor medewerkers
+
+## Staff: projects, clusters and events
+
+staff-coop-nav-project = Projecten
+staff-coop-nav-event = Agenda
+staff-coop-nav-cluster = Samenwerkingsverbanden
+staff-coop-project-title = Projecten beheren
+staff-coop-project-new = Nieuw project
+staff-coop-project-edit = Project bewerken
+staff-coop-event-title = Agenda beheren
+staff-coop-event-new = Nieuwe bijeenkomst
+staff-coop-event-edit = Bijeenkomst bewerken
+staff-coop-cluster-title = Samenwerkingsverbanden beheren
+staff-coop-cluster-new = Nieuw samenwerkingsverband
+staff-coop-cluster-edit = Samenwerkingsverband bewerken
+staff-coop-count = { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+}
+staff-coop-back-to-form = Terug naar het formulier
+staff-coop-no-project = Geen project
+staff-coop-field-name = Naam
+staff-coop-field-title = Titel
+staff-coop-field-summary = Samenvatting
+staff-coop-field-description = Beschrijving
+staff-coop-field-programme = Programma
+staff-coop-field-themes = Thema's
+staff-coop-field-budget_eur = Budget (euro)
+staff-coop-field-budget_note = Toelichting bij het budget
+staff-coop-field-period_start = Begindatum
+staff-coop-field-period_end = Einddatum
+staff-coop-field-status = Stand volgens de bron
+staff-coop-field-kind = Soort
+staff-coop-field-website = Website
+staff-coop-field-municipalities = Deelnemende gemeenten
+staff-coop-field-members = Leden (gemeenten)
+staff-coop-field-starts_at = Begin (Brusselse tijd)
+staff-coop-field-ends_at = Einde (Brusselse tijd)
+staff-coop-field-recurrence = Hoe vaak (zonder vaste datum)
+staff-coop-field-place_name = Plaats
+staff-coop-field-place_address = Adres van de plaats
+staff-coop-field-place_municipality = Gemeente van de plaats (code)
+staff-coop-field-audience = Voor wie
+staff-coop-field-registration = Inschrijven
+staff-coop-field-project = Project
+staff-coop-field-agenda = Agendapunten
+staff-coop-help-themes = Eén thema per regel: Nederlands | Frans, bv. Klimaat | Climat.
+staff-coop-help-agenda = Eén punt per regel: Nederlands | Frans, eventueel | spreker.
+staff-coop-help-municipalities = Gemeentecodes (NIS of INSEE), gescheiden door komma's, bv. 33011, 59350.
+staff-coop-help-members = Gemeentecodes (NIS of INSEE), gescheiden door komma's, bv. 33011, 59350.
+staff-coop-help-place_municipality = Eén gemeentecode (NIS of INSEE), bv. 33011.
+staff-coop-help-starts_at = Datum en uur in Brusselse tijd.
+staff-coop-help-ends_at = Datum en uur in Brusselse tijd; niet vóór het begin.
+staff-coop-error-required = Vul deze tekst in (hoogstens 300 tekens, 6000 voor een samenvatting of beschrijving). Om te publiceren zijn beide talen nodig.
+staff-coop-error-pair = Vul deze tekst in beide talen in, of laat beide leeg (hoogstens 300 tekens).
+staff-coop-error-lines = Schrijf één regel per item: Nederlands | Frans, beide ingevuld (hoogstens 50 regels).
+staff-coop-error-agenda = Schrijf één regel per punt: Nederlands | Frans, eventueel | spreker (hoogstens 50 regels).
+staff-coop-error-text = Deze tekst mag hoogstens 300 tekens lang zijn.
+staff-coop-error-place = Een plaats heeft een naam en een adres (elk hoogstens 300 tekens).
+staff-coop-error-euro = Geef een bedrag in euro, bv. 12500 of 12 500,50.
+staff-coop-error-date = Geef een geldige datum tussen 1990 en 2100.
+staff-coop-error-period_end = Geef een geldige einddatum, niet vóór de begindatum.
+staff-coop-error-starts_at = Geef een geldig begin (datum en uur in Brusselse tijd), ook als u een einde opgeeft.
+staff-coop-error-ends_at = Geef een geldig einde (datum en uur in Brusselse tijd), niet vóór het begin.
+staff-coop-error-choice = Kies een waarde uit de lijst.
+staff-coop-error-codes = Geef bestaande gemeentecodes, gescheiden door komma's.
+staff-coop-error-place_municipality = Geef één bestaande gemeentecode, en ook een plaats en een adres.
+staff-coop-error-stale = Niet opgeslagen: iemand anders heeft dit record intussen gewijzigd. Hieronder staat de nieuwste versie; breng uw wijzigingen opnieuw aan.
+staff-coop-done-save = De wijzigingen zijn opgeslagen.
+staff-coop-done-publish = Gepubliceerd: inwoners zien het nu op de openbare pagina's.
+staff-coop-done-unpublish = Teruggezet naar ontwerp: niet meer openbaar.
+staff-coop-done-archive = Gearchiveerd: niet meer openbaar.
+staff-coop-done-restore = Teruggezet als ontwerp.
+staff-coop-error-summary = { $field }: { $message }

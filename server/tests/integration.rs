@@ -39,6 +39,8 @@ mod seo;
 mod services;
 #[path = "integration/staff.rs"]
 mod staff;
+#[path = "integration/staff_coop.rs"]
+mod staff_coop;
 #[path = "integration/staff_reports.rs"]
 mod staff_reports;
 #[path = "integration/staff_services.rs"]

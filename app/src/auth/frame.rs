@@ -4,6 +4,7 @@
 
 use super::{staff_view, Flash, SignOut, StaffContext};
 use crate::components::{set_status, ErrorNotice, PageMeta};
+use crate::coop::CoopKind;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::routes::Page;
@@ -46,6 +47,9 @@ fn StaffNav(view: StaffContext) -> impl IntoView {
                 <li><a href=Page::StaffServices.path(lang)>{i18n.t("staff-nav-services")}</a></li>
                 <li><a href=Page::StaffReports.path(lang)>{i18n.t("staff-nav-reports")}</a></li>
                 {admin.then(|| view! {
+                    <li><a href=Page::StaffCoopList(CoopKind::Project).path(lang)>{i18n.t("staff-coop-nav-project")}</a></li>
+                    <li><a href=Page::StaffCoopList(CoopKind::Event).path(lang)>{i18n.t("staff-coop-nav-event")}</a></li>
+                    <li><a href=Page::StaffCoopList(CoopKind::Cluster).path(lang)>{i18n.t("staff-coop-nav-cluster")}</a></li>
                     <li><a href=Page::StaffData.path(lang)>{i18n.t("staff-nav-data")}</a></li>
                     <li><a href=Page::StaffUsers.path(lang)>{i18n.t("staff-nav-users")}</a></li>
                 })}

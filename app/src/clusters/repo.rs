@@ -32,9 +32,10 @@ struct Row {
 const QUERY: &str = "
 SELECT record::id(id) AS id, name, kind, description, source,
     <-member_of<-municipality.map(|$m| record::id($m)) AS members,
-    IF programme { record::id(programme) } ELSE { NONE } AS programme,
-    programme.name AS programme_name, programme.budget_eur AS price_eur
-FROM cluster;";
+    IF programme.publication = 'published' { record::id(programme) } ELSE { NONE } AS programme,
+    programme.name AS programme_name,
+    IF programme.publication = 'published' { programme.budget_eur } ELSE { NONE } AS price_eur
+FROM cluster WHERE publication = 'published';";
 
 /// Every cluster with its members, in name order.
 pub async fn all(db: &Db) -> Result<Vec<Cluster>, AppError> {

@@ -61,6 +61,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "staff",
         sql: include_str!("../../migrations/0010_staff.surql"),
     },
+    Migration {
+        version: 11,
+        name: "cooperation_workflow",
+        sql: include_str!("../../migrations/0011_cooperation_workflow.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

@@ -49,9 +49,9 @@ SELECT record::id(id) AS id, title, summary, kind, starts_at, ends_at, recurrenc
     audience, agenda, registration, source,
     IF organiser { record::id(organiser) } ELSE { NONE } AS organiser,
     IF project { record::id(project) } ELSE { NONE } AS project
-FROM event ORDER BY id;
+FROM event WHERE publication = 'published' ORDER BY id;
 SELECT record::id(id) AS id, name FROM organization;
-SELECT record::id(id) AS id, name FROM project;";
+SELECT record::id(id) AS id, name FROM project WHERE publication = 'published';";
 
 /// Every event, timed against `now`, in id order.
 pub async fn all(db: &Db, now: DateTime<Tz>) -> Result<Vec<Event>, AppError> {

@@ -133,12 +133,15 @@ async fn load(db: &Db, services: &Snapshot) -> Result<Directory, AppError> {
              SELECT in.code AS from, out.code AS to, distance_km, cross_border FROM neighbour
              ORDER BY distance_km;
              SELECT record::id(in) AS code, record::id(out) AS id, out.name AS name,
-                 out.kind AS kind FROM member_of ORDER BY id;
+                 out.kind AS kind FROM member_of
+                 WHERE out.publication = 'published' ORDER BY id;
              SELECT record::id(id) AS id, name,
-                 municipalities.map(|$m| record::id($m)) AS codes FROM project ORDER BY id;
+                 municipalities.map(|$m| record::id($m)) AS codes FROM project
+                 WHERE publication = 'published' ORDER BY id;
              SELECT record::id(id) AS id, title AS name, place.municipality_code AS code,
                  starts_at AS date
-                 FROM event WHERE place.municipality_code != NONE ORDER BY date, id;"
+                 FROM event WHERE place.municipality_code != NONE
+                 AND publication = 'published' ORDER BY date, id;"
         ))
         .await?;
     let details: Vec<MunicipalityDetail> = rows(&mut response, 0)?;

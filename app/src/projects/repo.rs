@@ -74,11 +74,11 @@ SELECT record::id(id) AS id, name, summary, kind, status, programme, portfolio, 
     IF parent { record::id(parent) } ELSE { NONE } AS parent,
     IF period_start { time::format(period_start, '%Y-%m-%d') } ELSE { NONE } AS period_start,
     IF period_end { time::format(period_end, '%Y-%m-%d') } ELSE { NONE } AS period_end
-FROM project ORDER BY id;
+FROM project WHERE publication = 'published' ORDER BY id;
 SELECT record::id(id) AS id, name, country FROM organization;
 SELECT record::id(id) AS id, title, starts_at,
     IF project { record::id(project) } ELSE { NONE } AS project
-FROM event ORDER BY starts_at, id;";
+FROM event WHERE publication = 'published' ORDER BY starts_at, id;";
 
 /// Every project, its phase on `today` (ISO date), in name order.
 pub async fn all(db: &Db, today: &str) -> Result<Vec<Project>, AppError> {

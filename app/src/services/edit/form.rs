@@ -44,7 +44,7 @@ fn valid_phone(phone: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " +()./-".contains(c))
 }
 
-fn valid_website(url: &str) -> bool {
+pub fn valid_website(url: &str) -> bool {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));

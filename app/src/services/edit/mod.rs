@@ -13,7 +13,7 @@ pub mod repo;
 
 pub use form_page::{StaffServiceEditPage, StaffServiceNewPage};
 pub use form_view::values_of as form_view_values;
-pub use history_page::StaffServiceHistoryPage;
+pub use history_page::{HistoryEntries, StaffServiceHistoryPage};
 pub use list_page::StaffServicesPage;
 
 use super::Access;

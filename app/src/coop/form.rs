@@ -1,0 +1,335 @@
+//! The edit form's post (server only): from the posted fields to checked form values,
+//! each wrong field named, and the workflow action applied.
+
+use super::{fields, repo, CoopKind, CoopRecord, Input, ACTIONS};
+use crate::auth::{guard, Flash};
+use crate::db::Db;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::routes::Page;
+use chrono::{NaiveDate, NaiveDateTime};
+use std::collections::BTreeMap;
+
+pub const MAX_LINE: usize = 300;
+pub const MAX_AREA: usize = 6000;
+const MAX_ITEMS: usize = 50;
+
+/// What a record may refer to: existing municipalities and projects.
+pub struct Known<'a> {
+    pub municipality: &'a dyn Fn(&str) -> bool,
+    pub project: &'a dyn Fn(&str) -> bool,
+}
+
+fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
+    f.get(key).map(|v| v.trim()).unwrap_or("")
+}
+
+/// Items of a `Lines` field, each "nl | fr" (or with a speaker, "nl | fr | speaker"),
+/// normalised; None when a line is not of that form.
+fn items(text: &str, parts: std::ops::RangeInclusive<usize>) -> Option<Vec<String>> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() > MAX_ITEMS {
+        return None;
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let good = parts.contains(&cells.len())
+                && cells[..2].iter().all(|c| !c.is_empty())
+                && cells.iter().all(|c| c.chars().count() <= MAX_LINE);
+            good.then(|| {
+                let kept: Vec<&str> = cells.into_iter().filter(|c| !c.is_empty()).collect();
+                kept.join(" | ")
+            })
+        })
+        .collect()
+}
+
+/// Municipality codes, comma- or space-separated, each known; normalised "a, b".
+fn codes(text: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    let mut list: Vec<&str> = vec![];
+    for code in text.split([',', ' ', ';', '\n']).map(str::trim) {
+        if code.is_empty() || list.contains(&code) {
+            continue;
+        }
+        if !known(code) {
+            return None;
+        }
+        list.push(code);
+    }
+    Some(list.join(", "))
+}
+
+/// An amount in euro as typed ("12 500,50"), normalised; None when not one.
+fn euro(text: &str) -> Option<String> {
+    let plain: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '€')
+        .collect::<String>()
+        .replace(',', ".");
+    let amount: f64 = plain.parse().ok()?;
+    (amount.is_finite() && (0.0..1e12).contains(&amount)).then(|| format!("{amount}"))
+}
+
+fn date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|d| (1990..=2100).contains(&chrono::Datelike::year(d)))
+}
+
+/// A moment on a Brussels clock as a `datetime-local` input sends it.
+pub fn local_moment(text: &str) -> Option<NaiveDateTime> {
+    let at = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    // A clock time skipped by the change to summer time is not a moment.
+    at.and_local_timezone(chrono_tz::Europe::Brussels)
+        .earliest()
+        .filter(|_| (1990..=2100).contains(&chrono::Datelike::year(&at)))
+        .map(|_| at)
+}
+
+/// The form values of the post, checked, or the names of the wrong fields in form order.
+pub fn read(
+    kind: CoopKind,
+    f: &BTreeMap<String, String>,
+    known: &Known,
+) -> Result<BTreeMap<String, String>, Vec<String>> {
+    let mut values = BTreeMap::new();
+    let mut invalid: Vec<String> = vec![];
+    for field in fields(kind) {
+        let k = field.key;
+        if field.input.bilingual() {
+            let max = if field.input == Input::Area {
+                MAX_AREA
+            } else {
+                MAX_LINE
+            };
+            let pair: Vec<(String, &str)> = Lang::ALL
+                .into_iter()
+                .map(|l| {
+                    (
+                        format!("{k}_{}", l.code()),
+                        value(f, &format!("{k}_{}", l.code())),
+                    )
+                })
+                .collect();
+            for (key, v) in &pair {
+                if v.chars().count() > max {
+                    invalid.push(key.clone());
+                } else if !v.is_empty() {
+                    values.insert(key.clone(), (*v).to_owned());
+                    if !value(f, &format!("{key}_mt")).is_empty() {
+                        values.insert(format!("{key}_mt"), "on".into());
+                    }
+                }
+            }
+            let filled = pair.iter().filter(|(_, v)| !v.is_empty()).count();
+            let required = kind.required().contains(&k);
+            // The title needs one language to save; an optional pair both or neither
+            // (the public pages show such pairs only whole).
+            if (k == kind.title_field() && filled == 0) || (!required && filled == 1) {
+                let (missing, _) = pair.iter().find(|(_, v)| v.is_empty()).expect("one empty");
+                invalid.push(missing.clone());
+            }
+            continue;
+        }
+        let v = value(f, k);
+        let checked: Option<String> = match field.input {
+            _ if v.is_empty() => match field.input {
+                Input::Choice(_) => None,
+                _ => Some(String::new()),
+            },
+            Input::Lines => {
+                items(v, if k == "agenda" { 2..=3 } else { 2..=2 }).map(|l| l.join("\n"))
+            }
+            Input::Text => (v.chars().count() <= MAX_LINE).then(|| v.to_owned()),
+            Input::Url => crate::services::edit::form::valid_website(v).then(|| v.to_owned()),
+            Input::Euro => euro(v),
+            Input::Date => date(v).map(|d| d.to_string()),
+            Input::DateTime => local_moment(v).map(|at| at.format("%Y-%m-%dT%H:%M").to_string()),
+            Input::Choice(list) => list.contains(&v).then(|| v.to_owned()),
+            Input::Codes => codes(v, known.municipality),
+            Input::Project => (known.project)(v).then(|| v.to_owned()),
+            Input::Line | Input::Area => unreachable!("bilingual"),
+        };
+        match checked {
+            Some(c) if !c.is_empty() => {
+                values.insert(k.to_owned(), c);
+            }
+            Some(_) => {}
+            None => invalid.push(k.to_owned()),
+        }
+    }
+    cross_checks(kind, &values, &mut invalid);
+    if invalid.is_empty() {
+        Ok(values)
+    } else {
+        Err(invalid)
+    }
+}
+
+/// Rules between fields: an end after its start, a place with a name and an address.
+fn cross_checks(kind: CoopKind, values: &BTreeMap<String, String>, invalid: &mut Vec<String>) {
+    let get = |k: &str| values.get(k).map(String::as_str);
+    let mut fail = |k: &str| {
+        if !invalid.iter().any(|i| i == k) {
+            invalid.push(k.to_owned());
+        }
+    };
+    match kind {
+        CoopKind::Project => {
+            if let (Some(start), Some(end)) = (get("period_start"), get("period_end")) {
+                if end < start {
+                    fail("period_end");
+                }
+            }
+        }
+        CoopKind::Event => {
+            match (get("starts_at"), get("ends_at")) {
+                (Some(start), Some(end)) if end < start => fail("ends_at"),
+                (None, Some(_)) => fail("starts_at"),
+                _ => {}
+            }
+            let place = [get("place_name"), get("place_address")];
+            let any = place.iter().any(Option::is_some) || get("place_municipality").is_some();
+            if any && place[0].is_none() {
+                fail("place_name");
+            }
+            if any && place[1].is_none() {
+                fail("place_address");
+            }
+            if get("place_municipality").is_some_and(|c| c.contains(',')) {
+                fail("place_municipality");
+            }
+        }
+        CoopKind::Cluster => {}
+    }
+}
+
+/// The publication after an action, or the fields that keep it from being published:
+/// a published record has both languages of its required texts.
+pub fn next_publication(
+    kind: CoopKind,
+    action: &str,
+    current: Option<&str>,
+    values: &BTreeMap<String, String>,
+) -> Result<String, Vec<String>> {
+    let current = current.unwrap_or("draft");
+    let publication = match action {
+        "save" => current,
+        "publish" => "published",
+        "unpublish" => "draft",
+        "archive" if current != "archived" => "archived",
+        "restore" if current == "archived" => "draft",
+        _ => return Err(vec!["action".into()]),
+    };
+    if publication == "published" {
+        let missing: Vec<String> = kind
+            .required()
+            .iter()
+            .flat_map(|k| Lang::ALL.map(|l| format!("{k}_{}", l.code())))
+            .filter(|key| !values.contains_key(key))
+            .collect();
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+    }
+    Ok(publication.to_owned())
+}
+
+/// Handles a post of the edit form: see `save_coop`.
+pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError> {
+    let lang = Lang::from_code(value(&f, "lang")).unwrap_or(Lang::Nl);
+    let kind =
+        CoopKind::from_table(value(&f, "table")).ok_or(AppError::BadRequest("kind".into()))?;
+    let id = Some(value(&f, "id").to_owned()).filter(|id| !id.is_empty());
+    let form_page = match &id {
+        Some(id) => Page::StaffCoop(kind, id.clone()).path(lang),
+        None => Page::StaffCoopNew(kind).path(lang),
+    };
+    let Some(session) = crate::auth::form_session(db, value(&f, "csrf"), lang, &form_page).await?
+    else {
+        return Ok(());
+    };
+    guard::admin(&session)?;
+    let action = value(&f, "action");
+    if !ACTIONS.contains(&action) {
+        return Err(AppError::BadRequest("action".into()));
+    }
+    let current = match &id {
+        Some(id) => Some(repo::load(db, kind, id).await?.ok_or(AppError::NotFound)?),
+        None => None,
+    };
+    let revision: i64 = value(&f, "revision").parse().unwrap_or(-1);
+    if current.as_ref().is_some_and(|c| c.revision != revision) {
+        let flash = Flash::error("staff-coop-error-stale");
+        return crate::auth::flash_and_redirect(db, &session.id, &flash, &form_page).await;
+    }
+    let known = repo::known(db).await?;
+    let outcome = read(
+        kind,
+        &f,
+        &Known {
+            municipality: &|c| known.municipalities.contains(c),
+            project: &|p| known.projects.contains(p) && id.as_deref() != Some(p),
+        },
+    )
+    .and_then(|values| {
+        let publication = next_publication(
+            kind,
+            action,
+            current.as_ref().map(|c| c.publication.as_str()),
+            &values,
+        )?;
+        Ok((values, publication))
+    });
+    let (values, publication) = match outcome {
+        Ok(done) => done,
+        Err(invalid) => {
+            let flash = Flash {
+                error: Some("staff-error-invalid".into()),
+                invalid,
+                values: f.into_iter().filter(|(k, _)| k != "csrf").collect(),
+                ..Default::default()
+            };
+            return crate::auth::flash_and_redirect(db, &session.id, &flash, &form_page).await;
+        }
+    };
+    let record = CoopRecord {
+        id: current.as_ref().map(|c| c.id.clone()).unwrap_or_default(),
+        publication,
+        revision: current.as_ref().map(|c| c.revision).unwrap_or(0),
+        values,
+    };
+    match repo::save(
+        db,
+        &session.staff.email,
+        kind,
+        current.as_ref(),
+        &record,
+        action,
+    )
+    .await
+    {
+        Ok(id) => {
+            let flash = Flash::notice(&format!("staff-coop-done-{action}"));
+            let to = Page::StaffCoop(kind, id).path(lang);
+            crate::auth::flash_and_redirect(db, &session.id, &flash, &to).await
+        }
+        Err(AppError::Conflict(_)) => {
+            let flash = Flash::error("staff-coop-error-stale");
+            crate::auth::flash_and_redirect(db, &session.id, &flash, &form_page).await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[cfg(test)]
+#[path = "form_tests.rs"]
+mod tests;

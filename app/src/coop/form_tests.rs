@@ -1,0 +1,157 @@
+use super::*;
+
+fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+fn known() -> Known<'static> {
+    Known {
+        municipality: &|c| ["33011", "59350"].contains(&c),
+        project: &|p| p == "partons-2-0",
+    }
+}
+
+#[test]
+fn a_good_project_form_is_normalised() {
+    let values = read(
+        CoopKind::Project,
+        &form(&[
+            ("name_nl", " Grensfietsroute "),
+            ("name_fr", "Véloroute frontalière"),
+            ("name_fr_mt", "on"),
+            ("themes", "Mobiliteit|Mobilité\n\n Klimaat | Climat "),
+            ("budget_eur", "12 500,50"),
+            ("period_start", "2024-01-01"),
+            ("period_end", "2026-12-31"),
+            ("status", "ongoing"),
+            ("kind", "interreg_project"),
+            ("municipalities", "59350,33011, 33011"),
+        ]),
+        &known(),
+    )
+    .unwrap();
+    assert_eq!(values["name_nl"], "Grensfietsroute");
+    assert_eq!(values["name_fr_mt"], "on");
+    assert_eq!(values["themes"], "Mobiliteit | Mobilité\nKlimaat | Climat");
+    assert_eq!(values["budget_eur"], "12500.5");
+    assert_eq!(values["municipalities"], "59350, 33011");
+}
+
+#[test]
+fn every_wrong_field_is_named() {
+    let invalid = read(
+        CoopKind::Project,
+        &form(&[
+            ("programme_nl", "Interreg VI"),
+            ("themes", "alleen Nederlands"),
+            ("budget_eur", "-5"),
+            ("period_start", "2024-02-30"),
+            ("status", "finished"),
+            ("kind", "interreg_project"),
+            ("website", "javascript:alert(1)"),
+            ("municipalities", "33011, 99999"),
+        ]),
+        &known(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        invalid,
+        [
+            "name_nl",
+            "programme_fr",
+            "themes",
+            "budget_eur",
+            "period_start",
+            "status",
+            "website",
+            "municipalities"
+        ]
+    );
+    let invalid = read(
+        CoopKind::Event,
+        &form(&[
+            ("title_fr", "Rencontre"),
+            ("kind", "consultation"),
+            ("starts_at", "2026-03-29T02:30"),
+            ("ends_at", "2026-03-01T10:00"),
+            ("place_municipality", "59350"),
+            ("project", "nope"),
+            ("agenda", "Welkom | Bienvenue | Burgemeester\nAlleen NL"),
+        ]),
+        &known(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        invalid,
+        [
+            "starts_at",
+            "project",
+            "agenda",
+            "place_name",
+            "place_address"
+        ]
+    );
+}
+
+#[test]
+fn publishing_needs_both_languages_of_the_required_texts() {
+    let values = form(&[
+        ("title_nl", "Overleg"),
+        ("summary_nl", "x"),
+        ("summary_fr", "y"),
+    ]);
+    assert_eq!(
+        next_publication(CoopKind::Event, "publish", None, &values).unwrap_err(),
+        ["title_fr", "audience_nl", "audience_fr"]
+    );
+    assert_eq!(
+        next_publication(CoopKind::Event, "save", Some("draft"), &values).unwrap(),
+        "draft"
+    );
+    assert_eq!(
+        next_publication(CoopKind::Event, "archive", Some("draft"), &values).unwrap(),
+        "archived"
+    );
+    assert!(next_publication(CoopKind::Event, "restore", Some("draft"), &values).is_err());
+    assert_eq!(
+        next_publication(CoopKind::Event, "restore", Some("archived"), &values).unwrap(),
+        "draft"
+    );
+    assert!(next_publication(CoopKind::Event, "delete", None, &values).is_err());
+}
+
+#[test]
+fn stored_records_round_trip_through_the_form() {
+    let record = CoopRecord {
+        id: "x".into(),
+        publication: "published".into(),
+        revision: 3,
+        values: form(&[
+            ("title_nl", "Overleg"),
+            ("title_fr", "Concertation"),
+            ("title_fr_mt", "on"),
+            ("starts_at", "2026-07-01T14:00"),
+            ("place_name", "Stadhuis"),
+            ("place_address", "Grote Markt 1"),
+            ("place_municipality", "33011"),
+            (
+                "agenda",
+                "Welkom | Bienvenue | Burgemeester\nVragen | Questions",
+            ),
+            ("kind", "consultation"),
+        ]),
+    };
+    let mut stored = crate::coop::record::stored(CoopKind::Event, &record);
+    assert_eq!(stored["starts_at"], "2026-07-01T12:00:00+00:00");
+    assert_eq!(
+        stored["machine_translated"],
+        serde_json::json!(["title.fr"])
+    );
+    stored["id"] = "x".into();
+    stored["revision"] = 3.into();
+    let back = crate::coop::record::from_stored(CoopKind::Event, &stored);
+    assert_eq!(back, record);
+}

@@ -1,0 +1,184 @@
+//! Editing the cooperation records (admins only): projects, events and clusters, with
+//! the same bilingual form, validation, workflow (draft → published → archived) and
+//! audit trail as services. One generic editor: each kind is a list of field specs, and a
+//! record is edited as its form values, which are also what the audit entries compare.
+
+mod fields;
+#[cfg(feature = "ssr")]
+pub mod form;
+mod form_view;
+mod pages;
+#[cfg(feature = "ssr")]
+pub mod record;
+#[cfg(feature = "ssr")]
+pub mod repo;
+
+pub use fields::{fields, Field, Input};
+pub use pages::{CoopEditPage, CoopHistoryPage, CoopListPage, CoopNewPage};
+
+use crate::error::AppError;
+use crate::i18n::Localized;
+use crate::services::edit::AuditEntry;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Which table a staff page or form is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CoopKind {
+    Project,
+    Event,
+    Cluster,
+}
+
+impl CoopKind {
+    pub const ALL: [CoopKind; 3] = [CoopKind::Project, CoopKind::Event, CoopKind::Cluster];
+
+    pub fn table(self) -> &'static str {
+        match self {
+            CoopKind::Project => "project",
+            CoopKind::Event => "event",
+            CoopKind::Cluster => "cluster",
+        }
+    }
+
+    pub fn from_table(table: &str) -> Option<CoopKind> {
+        CoopKind::ALL.into_iter().find(|k| k.table() == table)
+    }
+
+    /// The bilingual field that names a record (its title in lists and headings).
+    pub fn title_field(self) -> &'static str {
+        match self {
+            CoopKind::Event => "title",
+            _ => "name",
+        }
+    }
+
+    /// The bilingual fields publishing needs in both languages (the public pages read
+    /// them as complete pairs).
+    pub fn required(self) -> &'static [&'static str] {
+        match self {
+            CoopKind::Project => &["name", "summary"],
+            CoopKind::Event => &["title", "summary", "audience"],
+            CoopKind::Cluster => &["name", "description"],
+        }
+    }
+
+    /// The public page of a record.
+    pub fn public_page(self, id: String) -> crate::routes::Page {
+        use crate::routes::Page;
+        match self {
+            CoopKind::Project => Page::Project(id),
+            CoopKind::Event => Page::Event(id),
+            CoopKind::Cluster => Page::Cluster(id),
+        }
+    }
+}
+
+pub const PUBLICATIONS: [&str; 3] = ["draft", "published", "archived"];
+pub const ACTIONS: [&str; 5] = ["save", "publish", "unpublish", "archive", "restore"];
+
+/// A record as staff edit it: its form values (see `fields`), whatever its publication.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CoopRecord {
+    pub id: String,
+    pub publication: String,
+    pub revision: i64,
+    pub values: BTreeMap<String, String>,
+}
+
+impl CoopRecord {
+    /// Its name or title, in the page's language or else the other one.
+    pub fn title(&self, kind: CoopKind, lang: crate::i18n::Lang) -> (crate::i18n::Lang, String) {
+        let field = kind.title_field();
+        let get = |l: crate::i18n::Lang| {
+            self.values
+                .get(&format!("{field}_{}", l.code()))
+                .filter(|v| !v.is_empty())
+        };
+        get(lang)
+            .map(|v| (lang, v.clone()))
+            .or_else(|| get(lang.other()).map(|v| (lang.other(), v.clone())))
+            .unwrap_or((lang, self.id.clone()))
+    }
+}
+
+/// The choices of the form: municipalities (for codes) and projects (for events).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CoopOptions {
+    pub projects: Vec<(String, Localized)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CoopEdit {
+    pub kind: CoopKind,
+    pub record: Option<CoopRecord>,
+    pub options: CoopOptions,
+}
+
+/// One row of the staff list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CoopRow {
+    pub id: String,
+    pub title: crate::i18n::MaybeLocalized,
+    pub publication: String,
+    pub missing_translation: bool,
+}
+
+/// The database, for a signed-in admin only (401 / 403 otherwise).
+#[cfg(feature = "ssr")]
+async fn admin_db() -> Result<crate::db::Db, AppError> {
+    let db = crate::db::use_db()?;
+    let session = crate::auth::guard::require(&db).await?;
+    crate::auth::guard::admin(&session)?;
+    Ok(db)
+}
+
+/// Every record of a kind, drafts and archived ones included, in title order.
+#[server]
+pub async fn coop_list(kind: CoopKind) -> Result<Vec<CoopRow>, AppError> {
+    repo::list(&admin_db().await?, kind).await
+}
+
+/// A record to edit (None: a new one), with the form's choices.
+#[server]
+pub async fn load_coop(kind: CoopKind, id: Option<String>) -> Result<CoopEdit, AppError> {
+    let db = admin_db().await?;
+    let record = match id {
+        Some(id) => Some(
+            repo::load(&db, kind, &id)
+                .await?
+                .ok_or(AppError::NotFound)?,
+        ),
+        None => None,
+    };
+    Ok(CoopEdit {
+        kind,
+        record,
+        options: repo::options(&db).await?,
+    })
+}
+
+/// A record and its audit entries, newest first.
+#[server]
+pub async fn coop_history(
+    kind: CoopKind,
+    id: String,
+) -> Result<(CoopRecord, Vec<AuditEntry>), AppError> {
+    let db = admin_db().await?;
+    let record = repo::load(&db, kind, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let entries =
+        crate::services::edit::repo::history(&db, &format!("{}:{id}", kind.table())).await?;
+    Ok((record, entries))
+}
+
+/// Saves the form (create or edit; `f[table]` says which table) with one of `ACTIONS`.
+/// Answers with a redirect: to the record on success, back to the form with the fields
+/// at fault otherwise.
+#[server]
+pub async fn save_coop(f: BTreeMap<String, String>) -> Result<(), AppError> {
+    form::submit(&crate::db::use_db()?, f).await
+}

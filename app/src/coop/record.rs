@@ -1,0 +1,210 @@
+//! Between the stored records and the form values (server only): what each kind reads
+//! for the form, and the record each kind writes from checked values.
+
+use super::{fields, CoopKind, CoopRecord, Input};
+use crate::i18n::Lang;
+use chrono::{DateTime, NaiveDateTime};
+use chrono_tz::Europe::Brussels;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+/// The staff form's view of one record (`$id`), as JSON.
+pub fn select(kind: CoopKind) -> &'static str {
+    match kind {
+        CoopKind::Project => {
+            "SELECT record::id(id) AS id, publication ?? 'published' AS publication,
+                revision ?? 0 AS revision, machine_translated ?? [] AS machine_translated,
+                name, summary, programme, themes, budget_eur, budget_note, status, kind, website,
+                (municipalities ?? []).map(|$m| record::id($m)) AS municipalities,
+                IF period_start { time::format(period_start, '%Y-%m-%d') } ELSE { NONE } AS period_start,
+                IF period_end { time::format(period_end, '%Y-%m-%d') } ELSE { NONE } AS period_end
+            FROM type::record('project', $id)"
+        }
+        CoopKind::Event => {
+            "SELECT record::id(id) AS id, publication ?? 'published' AS publication,
+                revision ?? 0 AS revision, machine_translated ?? [] AS machine_translated,
+                title, summary, kind, recurrence, place, audience, registration, agenda,
+                IF starts_at { <string> starts_at } ELSE { NONE } AS starts_at,
+                IF ends_at { <string> ends_at } ELSE { NONE } AS ends_at,
+                IF project { record::id(project) } ELSE { NONE } AS project
+            FROM type::record('event', $id)"
+        }
+        CoopKind::Cluster => {
+            "SELECT record::id(id) AS id, publication ?? 'published' AS publication,
+                revision ?? 0 AS revision, machine_translated ?? [] AS machine_translated,
+                name, description, kind,
+                <-member_of<-municipality.map(|$m| record::id($m)) AS members
+            FROM type::record('cluster', $id)"
+        }
+    }
+}
+
+/// What a save sets on the record `$rid` from `$r` (see `stored`). Fields the form
+/// does not show (partners, organiser, source...) are kept.
+pub fn set(kind: CoopKind) -> &'static str {
+    match kind {
+        CoopKind::Project => {
+            "name = $r.name, summary = $r.summary, programme = $r.programme,
+            themes = $r.themes ?? [], budget_eur = $r.budget_eur, budget_note = $r.budget_note,
+            period_start = IF $r.period_start { <datetime> $r.period_start } ELSE { NONE },
+            period_end = IF $r.period_end { <datetime> $r.period_end } ELSE { NONE },
+            status = $r.status, kind = $r.kind, website = $r.website,
+            municipalities = ($r.municipalities ?? []).map(|$c| type::record('municipality', $c)),
+            partners = partners ?? []"
+        }
+        CoopKind::Event => {
+            "title = $r.title, summary = $r.summary, kind = $r.kind,
+            starts_at = IF $r.starts_at { <datetime> $r.starts_at } ELSE { NONE },
+            ends_at = IF $r.ends_at { <datetime> $r.ends_at } ELSE { NONE },
+            recurrence = $r.recurrence, place = $r.place, audience = $r.audience,
+            registration = $r.registration, agenda = $r.agenda ?? [],
+            project = IF $r.project { type::record('project', $r.project) } ELSE { NONE }"
+        }
+        CoopKind::Cluster => {
+            "name = $r.name, description = $r.description, kind = $r.kind, code = code ?? $id"
+        }
+    }
+}
+
+fn text(v: &Value) -> Option<String> {
+    v.as_str().filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+/// The stored JSON's value of a (non-bilingual) form field.
+fn stored_value(kind: CoopKind, key: &str, input: Input, json: &Value) -> Option<String> {
+    let v = match key {
+        "place_name" => &json["place"]["name"],
+        "place_address" => &json["place"]["address"],
+        "place_municipality" => &json["place"]["municipality_code"],
+        k => &json[k],
+    };
+    match input {
+        Input::Lines => {
+            let lines: Vec<String> = v
+                .as_array()?
+                .iter()
+                .map(|item| {
+                    let pair = if kind == CoopKind::Event {
+                        &item["title"]
+                    } else {
+                        item
+                    };
+                    let mut cells = vec![
+                        text(&pair["nl"]).unwrap_or_default(),
+                        text(&pair["fr"]).unwrap_or_default(),
+                    ];
+                    cells.extend(text(&item["speaker"]));
+                    cells.join(" | ")
+                })
+                .collect();
+            Some(lines.join("\n")).filter(|l| !l.is_empty())
+        }
+        Input::Euro => v.as_f64().map(|a| format!("{a}")),
+        Input::Codes => match v {
+            Value::Array(list) => Some(list.iter().filter_map(text).collect::<Vec<_>>().join(", "))
+                .filter(|l| !l.is_empty()),
+            other => text(other),
+        },
+        Input::DateTime => {
+            let at = DateTime::parse_from_rfc3339(v.as_str()?).ok()?;
+            Some(
+                at.with_timezone(&Brussels)
+                    .format("%Y-%m-%dT%H:%M")
+                    .to_string(),
+            )
+        }
+        _ => text(v),
+    }
+}
+
+/// A stored record (the JSON of `select`) as the form shows it.
+pub fn from_stored(kind: CoopKind, json: &Value) -> CoopRecord {
+    let mut values = BTreeMap::new();
+    for field in fields(kind) {
+        if field.input.bilingual() {
+            for lang in Lang::ALL {
+                if let Some(v) = text(&json[field.key][lang.code()]) {
+                    values.insert(format!("{}_{}", field.key, lang.code()), v);
+                }
+            }
+        } else if let Some(v) = stored_value(kind, field.key, field.input, json) {
+            values.insert(field.key.to_owned(), v);
+        }
+    }
+    for flag in json["machine_translated"].as_array().into_iter().flatten() {
+        if let Some(flag) = flag.as_str() {
+            values.insert(format!("{}_mt", flag.replace('.', "_")), "on".into());
+        }
+    }
+    CoopRecord {
+        id: text(&json["id"]).unwrap_or_default(),
+        publication: text(&json["publication"]).unwrap_or_else(|| "published".into()),
+        revision: json["revision"].as_i64().unwrap_or(0),
+        values,
+    }
+}
+
+/// The record to store from checked form values (`$r` of `set`): absent fields are left
+/// out, so that they are stored as NONE.
+pub fn stored(kind: CoopKind, record: &CoopRecord) -> Value {
+    let values = &record.values;
+    let get = |k: &str| values.get(k).cloned();
+    let mut out = Map::new();
+    let mut machine = vec![];
+    for field in fields(kind) {
+        let k = field.key;
+        let value = if field.input.bilingual() {
+            let mut pair = Map::new();
+            for lang in Lang::ALL {
+                let key = format!("{k}_{}", lang.code());
+                if let Some(v) = get(&key) {
+                    pair.insert(lang.code().into(), v.into());
+                    if values.contains_key(&format!("{key}_mt")) {
+                        machine.push(format!("{k}.{}", lang.code()));
+                    }
+                }
+            }
+            // Required texts are objects even when empty (a draft); optional ones absent.
+            (kind.required().contains(&k) || !pair.is_empty()).then_some(Value::Object(pair))
+        } else {
+            get(k).map(|v| match field.input {
+                Input::Lines => Value::Array(
+                    v.lines()
+                        .map(|line| {
+                            let cells: Vec<&str> = line.split(" | ").collect();
+                            let pair = json!({ "nl": cells[0], "fr": cells.get(1).copied().unwrap_or("") });
+                            match kind {
+                                CoopKind::Event => json!({ "title": pair, "speaker": cells.get(2) }),
+                                _ => pair,
+                            }
+                        })
+                        .collect(),
+                ),
+                Input::Euro => v.parse::<f64>().map(Value::from).unwrap_or(Value::Null),
+                Input::Codes => Value::Array(v.split(", ").map(Value::from).collect()),
+                Input::Date => format!("{v}T00:00:00Z").into(),
+                Input::DateTime => NaiveDateTime::parse_from_str(&v, "%Y-%m-%dT%H:%M")
+                    .ok()
+                    .and_then(|at| at.and_local_timezone(Brussels).earliest())
+                    .map(|at| Value::from(at.to_utc().to_rfc3339()))
+                    .unwrap_or(Value::Null),
+                _ => v.into(),
+            })
+        };
+        if let Some(value) = value {
+            out.insert(k.to_owned(), value);
+        }
+    }
+    if kind == CoopKind::Event {
+        let place = ["place_name", "place_address", "place_municipality"].map(get);
+        if let [Some(name), Some(address), code] = place {
+            out.insert(
+                "place".into(),
+                json!({ "name": name, "address": address, "municipality_code": code }),
+            );
+        }
+    }
+    out.insert("machine_translated".into(), machine.into());
+    out.insert("publication".into(), record.publication.clone().into());
+    crate::seed::without_nulls(Value::Object(out))
+}

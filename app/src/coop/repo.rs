@@ -1,0 +1,224 @@
+//! Reading and writing the cooperation records for staff (server only). Every write
+//! names the revision it started from and writes its audit entry in the same transaction.
+
+use super::{record, CoopKind, CoopOptions, CoopRecord, CoopRow};
+use crate::db::{rows, Db};
+use crate::error::AppError;
+use crate::i18n::{Localized, MaybeLocalized};
+use crate::services::edit::FieldChange;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Record ids: the seeds' slugs and ours (letters, digits, hyphens, underscores).
+pub fn is_id(id: &str) -> bool {
+    (1..=120).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+pub async fn load(db: &Db, kind: CoopKind, id: &str) -> Result<Option<CoopRecord>, AppError> {
+    if !is_id(id) {
+        return Ok(None);
+    }
+    let mut response = db
+        .query(record::select(kind))
+        .bind(("id", id.to_owned()))
+        .await?;
+    let found: Vec<Value> = rows(&mut response, 0)?;
+    Ok(found.first().map(|json| record::from_stored(kind, json)))
+}
+
+pub async fn list(db: &Db, kind: CoopKind) -> Result<Vec<CoopRow>, AppError> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: String,
+        title: MaybeLocalized,
+        publication: String,
+    }
+    let title = kind.title_field();
+    let mut response = db
+        .query(format!(
+            "SELECT record::id(id) AS id, {title} AS title,
+                publication ?? 'published' AS publication FROM {}",
+            kind.table()
+        ))
+        .await?;
+    let found: Vec<Row> = rows(&mut response, 0)?;
+    let mut list: Vec<CoopRow> = found
+        .into_iter()
+        .map(|r| CoopRow {
+            missing_translation: r.title.nl.is_none() || r.title.fr.is_none(),
+            id: r.id,
+            title: r.title,
+            publication: r.publication,
+        })
+        .collect();
+    list.sort_by_cached_key(|r| {
+        let name = r.title.nl.as_ref().or(r.title.fr.as_ref());
+        (
+            crate::search_text::sort_key(name.map(String::as_str).unwrap_or("")),
+            r.id.clone(),
+        )
+    });
+    Ok(list)
+}
+
+/// The projects an event may belong to.
+pub async fn options(db: &Db) -> Result<CoopOptions, AppError> {
+    #[derive(Deserialize)]
+    struct Named {
+        id: String,
+        name: MaybeLocalized,
+    }
+    let mut response = db
+        .query("SELECT record::id(id) AS id, name FROM project ORDER BY id")
+        .await?;
+    let projects: Vec<Named> = rows(&mut response, 0)?;
+    Ok(CoopOptions {
+        projects: projects
+            .into_iter()
+            .map(|p| {
+                let nl = p.name.nl.or(p.name.fr.clone()).unwrap_or_default();
+                let fr = p.name.fr.unwrap_or_else(|| nl.clone());
+                (p.id, Localized { nl, fr })
+            })
+            .collect(),
+    })
+}
+
+/// The municipality codes and project ids a record may refer to.
+pub struct Known {
+    pub municipalities: BTreeSet<String>,
+    pub projects: BTreeSet<String>,
+}
+
+pub async fn known(db: &Db) -> Result<Known, AppError> {
+    let mut response = db
+        .query("SELECT VALUE record::id(id) FROM municipality")
+        .query("SELECT VALUE record::id(id) FROM project")
+        .await?;
+    Ok(Known {
+        municipalities: rows::<String>(&mut response, 0)?.into_iter().collect(),
+        projects: rows::<String>(&mut response, 1)?.into_iter().collect(),
+    })
+}
+
+/// The form values that differ, before → after (absent as None).
+pub fn changes(before: Option<&CoopRecord>, after: &CoopRecord) -> Vec<FieldChange> {
+    let empty = BTreeMap::new();
+    let old = before.map(|b| &b.values).unwrap_or(&empty);
+    let publication =
+        |r: Option<&CoopRecord>| r.map(|r| r.publication.clone()).filter(|p| !p.is_empty());
+    let keys: BTreeSet<&String> = old.keys().chain(after.values.keys()).collect();
+    let mut list: Vec<FieldChange> = keys
+        .into_iter()
+        .filter(|k| old.get(*k) != after.values.get(*k))
+        .map(|k| FieldChange {
+            field: k.clone(),
+            before: old.get(k).cloned(),
+            after: after.values.get(k).cloned(),
+        })
+        .collect();
+    if publication(before) != publication(Some(after)) {
+        list.push(FieldChange {
+            field: "publication".into(),
+            before: publication(before),
+            after: publication(Some(after)),
+        });
+    }
+    list
+}
+
+/// A new id: a slug of the title and a random part (ids appear in public URLs).
+fn new_id(kind: CoopKind, record: &CoopRecord) -> String {
+    let (_, title) = record.title(kind, crate::i18n::Lang::Nl);
+    let slug: String = crate::search_text::sort_key(&title)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let mut slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    slug.truncate(60);
+    let token = crate::auth::session::new_token().to_ascii_lowercase();
+    let suffix: String = token
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
+        .collect();
+    format!("{}-{suffix}", slug.trim_end_matches('-'))
+}
+
+/// Writes a record and its audit entry (a cluster's memberships too), refusing with
+/// `Conflict` when the stored revision is no longer the one `current` was read at.
+/// Returns the record's id.
+pub async fn save(
+    db: &Db,
+    actor: &str,
+    kind: CoopKind,
+    current: Option<&CoopRecord>,
+    record: &CoopRecord,
+    action: &str,
+) -> Result<String, AppError> {
+    let id = current
+        .map(|c| c.id.clone())
+        .unwrap_or_else(|| new_id(kind, record));
+    let changes = changes(current, record);
+    let action = if current.is_none() { "create" } else { action };
+    let members = match kind {
+        CoopKind::Cluster => {
+            "DELETE member_of WHERE out = $rid;
+            FOR $c IN $r.members ?? [] {
+                RELATE (type::record('municipality', $c))->member_of->$rid;
+            };"
+        }
+        _ => "",
+    };
+    let mut response = db
+        .query(format!(
+            "BEGIN TRANSACTION;
+            LET $rid = type::record($table, $id);
+            LET $found = (SELECT VALUE revision ?? 0 FROM ONLY $rid);
+            IF $expected = NONE AND $found != NONE {{ THROW 'stale-revision' }};
+            IF $expected != NONE AND $found != $expected {{ THROW 'stale-revision' }};
+            UPSERT $rid SET {},
+                machine_translated = $r.machine_translated ?? [],
+                publication = $r.publication,
+                source = source ?? 'Grensdiensten staff',
+                revision = ($found ?? -1) + 1;
+            {members}
+            CREATE audit CONTENT {{ actor: $actor, target: $table + ':' + $id, action: $action, changes: $changes }};
+            COMMIT TRANSACTION;",
+            record::set(kind)
+        ))
+        .bind(("table", kind.table()))
+        .bind(("id", id.clone()))
+        .bind(("expected", current.map(|c| c.revision)))
+        .bind(("r", record::stored(kind, record)))
+        .bind(("actor", actor.to_owned()))
+        .bind(("action", action.to_owned()))
+        .bind(("changes", crate::seed::without_nulls(json!(changes))))
+        .await?;
+    let errors = response.take_errors();
+    if errors
+        .values()
+        .any(|e| e.to_string().contains("stale-revision"))
+    {
+        return Err(AppError::Conflict("revision".into()));
+    }
+    if let Some(error) = errors
+        .values()
+        .find(|e| !e.to_string().contains("failed transaction"))
+        .or(errors.values().next())
+    {
+        return Err(AppError::internal(format_args!(
+            "saving {}:{id}: {error}",
+            kind.table()
+        )));
+    }
+    Ok(id)
+}
