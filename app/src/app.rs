@@ -17,6 +17,7 @@ use crate::services::edit::{
 };
 use crate::services::{ServicePage, ServicesPage};
 use crate::staff::StaffHomePage;
+use crate::transfer::StaffDataPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -114,6 +115,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("beheer/diensten/:id/geschiedenis") view=StaffServiceHistoryPage ssr=ssr() />
                     <Route path=path!("beheer/meldingen") view=StaffReportsPage ssr=ssr() />
                     <Route path=path!("beheer/gebruikers") view=StaffUsersPage ssr=ssr() />
+                    <Route path=path!("beheer/gegevens") view=StaffDataPage ssr=ssr() />
                 </ParentRoute>
                 <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
                     <Route path=path!("") view=HomePage ssr=ssr() />
@@ -141,6 +143,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("gestion/services/:id/historique") view=StaffServiceHistoryPage ssr=ssr() />
                     <Route path=path!("gestion/signalements") view=StaffReportsPage ssr=ssr() />
                     <Route path=path!("gestion/utilisateurs") view=StaffUsersPage ssr=ssr() />
+                    <Route path=path!("gestion/donnees") view=StaffDataPage ssr=ssr() />
                 </ParentRoute>
             </Routes>
         </Router>

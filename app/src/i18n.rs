@@ -247,6 +247,8 @@ mod tests {
                     "theme",
                     "language",
                     "size",
+                    "rows",
+                    "unchanged",
                 ] {
                     args.set(name, FluentValue::from("1"));
                 }
