@@ -18,6 +18,7 @@ use crate::services::edit::{
 };
 use crate::services::{ServicePage, ServicesPage};
 use crate::staff::StaffHomePage;
+use crate::transfer::StaffDataPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -127,6 +128,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("beheer/samenwerkingsverbanden/nieuw") view=CoopNewPage ssr=ssr() />
                     <Route path=path!("beheer/samenwerkingsverbanden/:id") view=CoopEditPage ssr=ssr() />
                     <Route path=path!("beheer/samenwerkingsverbanden/:id/geschiedenis") view=CoopHistoryPage ssr=ssr() />
+                    <Route path=path!("beheer/gegevens") view=StaffDataPage ssr=ssr() />
                 </ParentRoute>
                 <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
                     <Route path=path!("") view=HomePage ssr=ssr() />
@@ -166,6 +168,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("gestion/cooperations/nouveau") view=CoopNewPage ssr=ssr() />
                     <Route path=path!("gestion/cooperations/:id") view=CoopEditPage ssr=ssr() />
                     <Route path=path!("gestion/cooperations/:id/historique") view=CoopHistoryPage ssr=ssr() />
+                    <Route path=path!("gestion/donnees") view=StaffDataPage ssr=ssr() />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -248,6 +248,8 @@ mod tests {
                     "language",
                     "size",
                     "message",
+                    "rows",
+                    "unchanged",
                 ] {
                     args.set(name, FluentValue::from("1"));
                 }

@@ -28,6 +28,7 @@ pub mod services;
 pub mod staff;
 #[cfg(test)]
 mod text;
+pub mod transfer;
 
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -865,3 +865,54 @@ staff-coop-done-unpublish = Remis en brouillon : n'est plus public.
 staff-coop-done-archive = Archivé : n'est plus public.
 staff-coop-done-restore = Remis en brouillon.
 staff-coop-error-summary = { $field } : { $message }
+## Staff: import and export
+staff-data-title = Import et export
+staff-data-intro = Chargez des services depuis un fichier CSV ou JSON, ou téléchargez toutes les données. Un import est d'abord vérifié sans rien enregistrer ; il n'est enregistré que lorsque vous le confirmez ensuite, en entier ou pas du tout.
+staff-data-import-heading = Importer des services
+staff-data-file = Fichier (CSV ou JSON, 20 Mo au plus)
+staff-data-file-help = CSV : les colonnes de services_seed.csv (country, category, name_fr, name_nl, municipality_code, address, lat, lon, phone, email, website, opening_hours, source), éventuellement aussi id, status, description_nl, description_fr et languages. JSON : le format de l'export (services.json). Un enregistrement portant l'id d'un service existant met ce service à jour ; les autres deviennent de nouveaux services, en brouillon sauf si leur statut dit autre chose.
+staff-data-check = Vérifier (rien n'est encore enregistré)
+staff-data-report-heading = Vérification de { $name }
+staff-data-report-dry-run = { $rows ->
+    [one] { $rows } enregistrement lu.
+   *[other] { $rows } enregistrements lus.
+} Nouveaux : { $created }. Mis à jour : { $updated }. Inchangés : { $unchanged }. Avec des erreurs : { $errors }. Rien n'est encore enregistré.
+staff-data-report-done = L'import est enregistré. Nouveaux : { $created }. Mis à jour : { $updated }. Inchangés : { $unchanged }. Chaque modification figure dans l'historique du service.
+staff-data-report-has-errors = Rien ne peut être importé tant que le fichier contient des erreurs. Corrigez les lignes ci-dessous et chargez à nouveau le fichier.
+staff-data-errors-label = Erreurs par ligne
+staff-data-line = Ligne
+staff-data-problem = Ce qui ne va pas
+staff-data-whole-file = Le fichier entier
+staff-data-errors-more = { $count ->
+    [one] Encore { $count } enregistrement avec des erreurs ne figure pas dans cette liste.
+   *[other] Encore { $count } enregistrements avec des erreurs ne figurent pas dans cette liste.
+}
+staff-data-nothing-to-do = Ce fichier ne change rien : tous les services sont déjà enregistrés ainsi.
+staff-data-commit = { $count ->
+    [one] Importer { $count } service
+   *[other] Importer { $count } services
+}
+staff-data-committed = L'import est enregistré.
+staff-data-export-heading = Exporter
+staff-data-export-intro = Toutes les données, y compris les brouillons et les services archivés. services.json et services.csv peuvent être importés à nouveau, par exemple comme copie de sauvegarde.
+staff-data-export-services-json = tous les services, au format de l'import (JSON)
+staff-data-export-services-csv = tous les services sous forme de tableau, avec les colonnes de l'import (CSV)
+staff-data-export-services-geojson = les services dont la position est connue, comme couche de carte (GeoJSON)
+staff-data-export-municipalities-json = les communes (JSON)
+staff-data-export-clusters-json = les coopérations et leurs membres (JSON)
+staff-data-export-projects-json = les projets (JSON)
+staff-data-export-events-json = l'agenda (JSON)
+staff-data-error-empty = Choisissez un fichier à importer.
+staff-data-error-format = Seuls les fichiers CSV (.csv) et JSON (.json) peuvent être importés.
+staff-data-error-expired = Cette vérification n'est plus disponible : elle a déjà été importée, ou elle date de plus d'une heure. Chargez à nouveau le fichier.
+staff-data-error-changed = Rien n'a été importé : les données ont changé depuis la vérification et le fichier contient maintenant des erreurs. Corrigez-les et chargez à nouveau le fichier.
+staff-data-error-stale = Rien n'a été importé : quelqu'un a modifié entre-temps l'un de ces services. Confirmez à nouveau : l'import sera alors vérifié à nouveau.
+staff-data-error-file = Nous ne pouvons pas lire ce fichier. Un fichier CSV est en UTF-8 avec des virgules ; un fichier JSON est une liste de services ou l'export (services.json).
+staff-data-error-columns = Les colonnes ne conviennent pas : chaque colonne est l'une des colonnes de l'import et n'apparaît qu'une fois ; category, municipality_code et name_nl ou name_fr sont nécessaires.
+staff-data-error-record = Cet enregistrement n'a pas la forme d'un service : un nombre de colonnes erroné, ou un enregistrement JSON sans name, category, municipality_code, country ou status.
+staff-data-error-id = Un id se compose de lettres minuscules, de chiffres et de traits d'union (80 caractères au plus).
+staff-data-error-duplicate = Ce service figure déjà plus haut dans le fichier (même id).
+staff-data-error-status = Le statut est draft (brouillon), published (publié) ou archived (archivé).
+staff-data-error-assured_date = La date de la dernière vérification (assured_date) n'est pas une date valide, p. ex. 2025-01-31T00:00:00Z.
+staff-data-error-country = Le pays (country) ne correspond pas à la commune.
+staff-data-error-languages = Les langues (languages) sont des codes parmi nl, fr, de et en, séparés par |.

@@ -862,3 +862,54 @@ staff-coop-done-unpublish = Teruggezet naar ontwerp: niet meer openbaar.
 staff-coop-done-archive = Gearchiveerd: niet meer openbaar.
 staff-coop-done-restore = Teruggezet als ontwerp.
 staff-coop-error-summary = { $field }: { $message }
+## Staff: import and export
+staff-data-title = Import en export
+staff-data-intro = Laad diensten in uit een CSV- of JSON-bestand, of download alle gegevens. Een import wordt eerst gecontroleerd zonder iets op te slaan; pas als u hem daarna bevestigt, wordt hij opgeslagen, in zijn geheel of helemaal niet.
+staff-data-import-heading = Diensten importeren
+staff-data-file = Bestand (CSV of JSON, hoogstens 20 MB)
+staff-data-file-help = CSV: de kolommen van services_seed.csv (country, category, name_fr, name_nl, municipality_code, address, lat, lon, phone, email, website, opening_hours, source), eventueel ook id, status, description_nl, description_fr en languages. JSON: het formaat van de export (services.json). Een record met het id van een bestaande dienst werkt die dienst bij; de andere worden nieuwe diensten, als ontwerp tenzij hun status iets anders zegt.
+staff-data-check = Controleren (er wordt nog niets opgeslagen)
+staff-data-report-heading = Controle van { $name }
+staff-data-report-dry-run = { $rows ->
+    [one] { $rows } record gelezen.
+   *[other] { $rows } records gelezen.
+} Nieuw: { $created }. Bijgewerkt: { $updated }. Ongewijzigd: { $unchanged }. Met fouten: { $errors }. Er is nog niets opgeslagen.
+staff-data-report-done = De import is opgeslagen. Nieuw: { $created }. Bijgewerkt: { $updated }. Ongewijzigd: { $unchanged }. Elke wijziging staat in de geschiedenis van de dienst.
+staff-data-report-has-errors = Er kan niets geïmporteerd worden zolang het bestand fouten bevat. Verbeter de regels hieronder en laad het bestand opnieuw op.
+staff-data-errors-label = Fouten per regel
+staff-data-line = Regel
+staff-data-problem = Wat er niet klopt
+staff-data-whole-file = Het hele bestand
+staff-data-errors-more = { $count ->
+    [one] Nog { $count } record met fouten staat niet in deze lijst.
+   *[other] Nog { $count } records met fouten staan niet in deze lijst.
+}
+staff-data-nothing-to-do = Dit bestand verandert niets: alle diensten zijn al zo opgeslagen.
+staff-data-commit = { $count ->
+    [one] { $count } dienst importeren
+   *[other] { $count } diensten importeren
+}
+staff-data-committed = De import is opgeslagen.
+staff-data-export-heading = Exporteren
+staff-data-export-intro = Alle gegevens, ook ontwerpen en gearchiveerde diensten. services.json en services.csv kunnen opnieuw geïmporteerd worden, bijvoorbeeld als reservekopie.
+staff-data-export-services-json = alle diensten, in het formaat van de import (JSON)
+staff-data-export-services-csv = alle diensten als tabel, met de kolommen van de import (CSV)
+staff-data-export-services-geojson = de diensten met een ligging, als kaartlaag (GeoJSON)
+staff-data-export-municipalities-json = de gemeenten (JSON)
+staff-data-export-clusters-json = de samenwerkingsverbanden en hun leden (JSON)
+staff-data-export-projects-json = de projecten (JSON)
+staff-data-export-events-json = de agenda (JSON)
+staff-data-error-empty = Kies een bestand om te importeren.
+staff-data-error-format = Alleen CSV-bestanden (.csv) en JSON-bestanden (.json) kunnen geïmporteerd worden.
+staff-data-error-expired = Deze controle is niet meer beschikbaar: ze werd al geïmporteerd, of ze is ouder dan een uur. Laad het bestand opnieuw op.
+staff-data-error-changed = Er werd niets geïmporteerd: de gegevens zijn sinds de controle veranderd en het bestand bevat nu fouten. Verbeter ze en laad het bestand opnieuw op.
+staff-data-error-stale = Er werd niets geïmporteerd: iemand heeft intussen een van deze diensten gewijzigd. Bevestig opnieuw: de import wordt dan opnieuw gecontroleerd.
+staff-data-error-file = Dit bestand kunnen we niet lezen. Een CSV-bestand is in UTF-8 met komma's; een JSON-bestand is een lijst van diensten of de export (services.json).
+staff-data-error-columns = De kolommen kloppen niet: elke kolom is een van de kolommen van de import, en komt één keer voor; category, municipality_code en name_nl of name_fr zijn nodig.
+staff-data-error-record = Dit record heeft niet de vorm van een dienst: een verkeerd aantal kolommen, of een JSON-record zonder name, category, municipality_code, country of status.
+staff-data-error-id = Een id bestaat uit kleine letters, cijfers en koppeltekens (hoogstens 80 tekens).
+staff-data-error-duplicate = Deze dienst staat al eerder in het bestand (hetzelfde id).
+staff-data-error-status = De status is draft (ontwerp), published (gepubliceerd) of archived (gearchiveerd).
+staff-data-error-assured_date = De datum van de laatste controle (assured_date) is geen geldige datum, bv. 2025-01-31T00:00:00Z.
+staff-data-error-country = Het land (country) past niet bij de gemeente.
+staff-data-error-languages = De talen (languages) zijn codes uit nl, fr, de en en, gescheiden door |.

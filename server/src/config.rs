@@ -23,6 +23,22 @@ pub enum Command {
     Migrate,
     /// Load the bundled data (idempotent: existing content is kept) and exit.
     Seed,
+    /// Import services from a CSV (the seed's columns) or JSON file (the export's
+    /// services.json): checked with the service form's rules, then written all or
+    /// nothing in one transaction with an audit entry per record. Exit code 1 on errors.
+    Import {
+        /// The file: .csv or .json.
+        file: std::path::PathBuf,
+        /// Check and report only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Who the audit entries name.
+        #[arg(long, default_value = "server import")]
+        actor: String,
+    },
+    /// Export everything (services, municipalities, clusters, projects, events) as JSON,
+    /// CSV and GeoJSON files into a directory (created if missing).
+    Export { dir: std::path::PathBuf },
     /// Staff accounts.
     User {
         #[command(subcommand)]

@@ -11,4 +11,5 @@ pub mod language;
 pub mod seo;
 pub mod server_fns;
 pub mod state;
+pub mod transfer;
 pub mod web;

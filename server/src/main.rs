@@ -43,6 +43,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { action } => server::cli::user(&db, action).await,
+        Command::Import {
+            file,
+            dry_run,
+            actor,
+        } => server::transfer::import(&db, &file, dry_run, &actor).await,
+        Command::Export { dir } => server::transfer::export(&db, &dir).await,
         Command::Serve => {
             if let Some(report) = app::seed::seed_if_empty(&db).await? {
                 tracing::info!(?report, "first start: bundled data loaded");

@@ -103,6 +103,12 @@ pub fn router_with(
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/api/openapi.json", get(api::openapi::document))
         .merge(api::events::page_routes())
+        // Private downloads: outside the open data API's conditional GET (and its
+        // bound on the size of a tagged body).
+        .route(
+            &format!("{}{{file}}", app::transfer::EXPORT_PATH),
+            get(api::staff_export::download),
+        )
         .nest(
             "/api/v1",
             api::routes().layer(middleware::from_fn(etag::conditional_get)),

@@ -47,6 +47,8 @@ mod staff_reports;
 mod staff_services;
 #[path = "integration/staff_support.rs"]
 mod staff_support;
+#[path = "integration/transfer.rs"]
+mod transfer;
 
 async fn db() -> Db {
     memory_with_seed().await.expect("seeded in-memory database")

@@ -10,6 +10,7 @@ pub mod partner_candidates;
 pub mod projects;
 pub mod service_exports;
 pub mod services;
+pub mod staff_export;
 
 use crate::state::AppState;
 use app::error::AppError;

@@ -41,6 +41,30 @@ pub async fn load(db: &Db, id: &str) -> Result<Option<StaffService>, AppError> {
     Ok(rows(&mut response, 0)?.pop())
 }
 
+/// The services with these ids that exist (in no particular order).
+pub async fn load_many(db: &Db, ids: &[String]) -> Result<Vec<StaffService>, AppError> {
+    let ids: Vec<String> = ids
+        .iter()
+        .filter(|id| crate::reports::is_service_id(id))
+        .cloned()
+        .collect();
+    let mut response = db
+        .query(format!(
+            "SELECT {FIELDS} FROM $ids.map(|$id| type::record('service', $id))"
+        ))
+        .bind(("ids", ids))
+        .await?;
+    rows(&mut response, 0)
+}
+
+/// Every service, whatever its status, by id: for the export.
+pub async fn all(db: &Db) -> Result<Vec<StaffService>, AppError> {
+    let mut response = db
+        .query(format!("SELECT {FIELDS} FROM service ORDER BY id"))
+        .await?;
+    rows(&mut response, 0)
+}
+
 /// The taxonomy, and the municipalities this account may file services under.
 pub async fn options(db: &Db, staff: &Staff) -> Result<EditOptions, AppError> {
     #[derive(Deserialize)]
@@ -183,7 +207,7 @@ pub fn changes(before: Option<&StaffService>, after: &StaffService) -> Vec<Field
 }
 
 /// A new id: a slug of the name and a random part (ids appear in public URLs).
-fn new_id(service: &StaffService) -> String {
+pub fn new_id(service: &StaffService) -> String {
     let name = service
         .name
         .nl
@@ -234,8 +258,18 @@ pub async fn save(
     Ok(id)
 }
 
-/// The one write path of services (the form and imports): `expected` is the revision
-/// the change was made from (None: the record must not exist yet).
+/// One service to write: `expected` is the revision the change was made from (None:
+/// the record must not exist yet).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Write {
+    pub id: String,
+    pub expected: Option<i64>,
+    pub service: StaffService,
+    pub action: String,
+    pub changes: Vec<FieldChange>,
+}
+
+/// Writes one service and its audit entry; see `write_many`.
 pub async fn write(
     db: &Db,
     actor: &str,
@@ -245,37 +279,51 @@ pub async fn write(
     action: &str,
     changes: &[FieldChange],
 ) -> Result<(), AppError> {
-    let record = crate::seed::without_nulls(serde_json::to_value(service)?);
+    let one = Write {
+        id: id.to_owned(),
+        expected,
+        service: service.clone(),
+        action: action.to_owned(),
+        changes: changes.to_vec(),
+    };
+    write_many(db, actor, &[one]).await
+}
+
+/// The one write path of services (the form and imports): every record and its audit
+/// entry in one transaction, all or nothing; `Conflict` when a record's revision is no
+/// longer the one its change was made from.
+pub async fn write_many(db: &Db, actor: &str, writes: &[Write]) -> Result<(), AppError> {
+    let count = writes.len();
+    let writes = crate::seed::without_nulls(json!(writes));
     let mut response = db
         .query(
             "BEGIN TRANSACTION;
-            LET $rid = type::record('service', $id);
-            LET $found = (SELECT VALUE revision ?? 0 FROM ONLY $rid);
-            IF $expected = NONE AND $found != NONE { THROW 'stale-revision' };
-            IF $expected != NONE AND $found != $expected { THROW 'stale-revision' };
-            UPSERT $rid SET
-                name = $s.name, description = $s.description, category = $s.category,
-                municipality = type::record('municipality', $s.municipality_code),
-                country = $s.country, address = $s.address, lat = $s.lat, lon = $s.lon,
-                phone = $s.phone, email = $s.email, website = $s.website,
-                languages = $s.languages ?? [], opening_hours = $s.opening_hours,
-                cross_border_access = $s.access, accessibility = $s.accessibility,
-                machine_translated = $s.machine_translated ?? [], status = $s.status,
-                assured_date = IF $s.assured_date THEN <datetime> $s.assured_date ELSE NONE END,
-                location_check = $s.location_check,
-                source = source ?? $s.source, licence = licence ?? 'CC BY 4.0',
-                is_sample = $s.is_sample ?? false,
-                created_at = created_at ?? time::now(),
-                revision = ($found ?? -1) + 1;
-            CREATE audit CONTENT { actor: $actor, target: 'service:' + $id, action: $action, changes: $changes };
+            FOR $w IN $writes {
+                LET $s = $w.service;
+                LET $rid = type::record('service', $w.id);
+                LET $found = (SELECT VALUE revision ?? 0 FROM ONLY $rid);
+                IF $w.expected = NONE AND $found != NONE { THROW 'stale-revision' };
+                IF $w.expected != NONE AND $found != $w.expected { THROW 'stale-revision' };
+                UPSERT $rid SET
+                    name = $s.name, description = $s.description, category = $s.category,
+                    municipality = type::record('municipality', $s.municipality_code),
+                    country = $s.country, address = $s.address, lat = $s.lat, lon = $s.lon,
+                    phone = $s.phone, email = $s.email, website = $s.website,
+                    languages = $s.languages ?? [], opening_hours = $s.opening_hours,
+                    cross_border_access = $s.access, accessibility = $s.accessibility,
+                    machine_translated = $s.machine_translated ?? [], status = $s.status,
+                    assured_date = IF $s.assured_date THEN <datetime> $s.assured_date ELSE NONE END,
+                    location_check = $s.location_check,
+                    source = source ?? $s.source, licence = licence ?? 'CC BY 4.0',
+                    is_sample = $s.is_sample ?? false,
+                    created_at = created_at ?? time::now(),
+                    revision = ($found ?? -1) + 1;
+                CREATE audit CONTENT { actor: $actor, target: 'service:' + $w.id, action: $w.action, changes: $w.changes ?? [] };
+            };
             COMMIT TRANSACTION;",
         )
-        .bind(("id", id.to_owned()))
-        .bind(("expected", expected))
-        .bind(("s", record))
+        .bind(("writes", writes))
         .bind(("actor", actor.to_owned()))
-        .bind(("action", action.to_owned()))
-        .bind(("changes", crate::seed::without_nulls(json!(changes))))
         .await?;
     let errors = response.take_errors();
     if errors
@@ -290,7 +338,7 @@ pub async fn write(
         .or(errors.values().next())
     {
         return Err(AppError::internal(format_args!(
-            "saving service {id}: {error}"
+            "saving {count} service(s): {error}"
         )));
     }
     Ok(())

@@ -1,0 +1,163 @@
+//! Import and export of the inventory (admins only): services from CSV (the seed's
+//! columns) or JSON (the staff format, `StaffService`), checked row by row with the
+//! service form's own rules, previewed as a dry run, then written all or nothing in one
+//! transaction with an audit entry per record; and the export of everything as JSON, CSV
+//! and GeoJSON, which an import into an empty database reads back.
+
+#[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
+pub mod import;
+mod page;
+#[cfg(feature = "ssr")]
+pub mod parse;
+#[cfg(feature = "ssr")]
+pub mod pending;
+mod upload;
+
+pub use page::StaffDataPage;
+pub use upload::{Upload, UploadData};
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The largest file the upload takes (10 000 services as JSON are about 6 MB).
+pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
+
+/// Where the export's files are downloaded (admins only): `{EXPORT_PATH}services.json`, ...
+pub const EXPORT_PATH: &str = "/api/v1/staff/export/";
+
+/// The files of an export, as `server export DIR` writes them and the page links them.
+pub const EXPORT_FILES: [&str; 7] = [
+    "services.json",
+    "services.csv",
+    "services.geojson",
+    "municipalities.json",
+    "clusters.json",
+    "projects.json",
+    "events.json",
+];
+
+/// What an import would do (dry run) or did (commit).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub create: usize,
+    pub update: usize,
+    pub unchanged: usize,
+    pub errors: Vec<ImportError>,
+}
+
+impl ImportReport {
+    /// The records read, with or without errors.
+    pub fn rows(&self) -> usize {
+        self.create + self.update + self.unchanged + self.errors.len()
+    }
+}
+
+/// The fields at fault in one record: `line` is the file's line for CSV (the header is
+/// line 1), the record's position for JSON (the first is 1); `fields` are the service
+/// form's field names, or one of `ERROR_CODES`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportError {
+    pub line: usize,
+    pub fields: Vec<String>,
+}
+
+/// Errors of the import's own (`staff-data-error-…`), beside the form's field names.
+pub const ERROR_CODES: [&str; 9] = [
+    "file",
+    "columns",
+    "record",
+    "id",
+    "duplicate",
+    "status",
+    "assured_date",
+    "country",
+    "languages",
+];
+
+/// The message that explains an error field, in the words of the form where it has one.
+pub fn error_message_id(field: &str) -> String {
+    match field {
+        "lat" | "lon" => format!("staff-location-error-{field}"),
+        f if ERROR_CODES.contains(&f) => format!("staff-data-error-{f}"),
+        f => format!("staff-error-field-{f}"),
+    }
+}
+
+/// An upload as the page shows it: its report, and whether it has been written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportView {
+    pub token: String,
+    pub file_name: String,
+    pub report: ImportReport,
+    pub committed: bool,
+}
+
+/// The checked upload behind `token` (the uploader's own, while it is kept).
+#[server]
+pub async fn import_preview(token: String) -> Result<ImportView, AppError> {
+    let db = crate::db::use_db()?;
+    let session = crate::auth::guard::require(&db).await?;
+    crate::auth::guard::admin(&session)?;
+    pending::view(&token, &session.staff.id).ok_or(AppError::NotFound)
+}
+
+/// Checks an uploaded file (a dry run: nothing is written) and shows its report; see
+/// `Upload` for the form it takes.
+#[server(input = Upload, input_derive = (Clone,))]
+pub async fn import_upload(upload: UploadData) -> Result<(), AppError> {
+    import::upload(&crate::db::use_db()?, upload).await
+}
+
+/// Writes the checked upload behind `token`, all or nothing.
+#[server]
+pub async fn import_commit(
+    lang: crate::i18n::Lang,
+    csrf: String,
+    token: String,
+) -> Result<(), AppError> {
+    import::commit_upload(&crate::db::use_db()?, lang, &csrf, &token).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{translate, Lang};
+
+    #[test]
+    fn every_error_field_has_a_message_in_both_languages() {
+        let form_fields = [
+            "name_nl",
+            "name_fr",
+            "description_nl",
+            "description_fr",
+            "accessibility_nl",
+            "accessibility_fr",
+            "category",
+            "municipality",
+            "address",
+            "lat",
+            "lon",
+            "phone",
+            "email",
+            "website",
+            "opening_hours",
+            "access_who",
+            "access_note",
+        ];
+        for field in form_fields.into_iter().chain(ERROR_CODES) {
+            for lang in Lang::ALL {
+                let id = error_message_id(field);
+                assert_ne!(translate(lang, &id, None), id, "{field} in {lang:?}");
+            }
+        }
+        for name in EXPORT_FILES {
+            let id = page::export_message_id(name);
+            for lang in Lang::ALL {
+                assert_ne!(translate(lang, &id, None), id, "{name} in {lang:?}");
+            }
+        }
+    }
+}
