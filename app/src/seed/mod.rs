@@ -178,7 +178,8 @@ pub async fn seed(db: &Db) -> Result<SeedReport, AppError> {
 
     let sql = r#"
 BEGIN TRANSACTION;
-FOR $c IN $clusters { UPSERT type::record('cluster', $c.id) CONTENT $c.{code, kind, name, source}; };
+-- MERGE: the staff workflow's fields (publication, revision...) are kept.
+FOR $c IN $clusters { UPSERT type::record('cluster', $c.id) MERGE $c.{code, kind, name, source}; };
 FOR $m IN $municipalities {
     UPSERT type::record('municipality', $m.code) CONTENT object::extend(
         $m.{code, code_type, country, name, name_source, province, region, arrondissement, population, population_source, postal_codes, lat, lon, point_kind, townhall_lat, townhall_lon, distance_to_border_km, geonameid, boundary, search_names, source},
@@ -248,7 +249,7 @@ FOR $o IN $data.organizations {
     };
 };
 FOR $c IN $data.clusters {
-    UPSERT type::record('cluster', $c.id) CONTENT object::extend($c.{name, kind, description, source}, { code: $c.id });
+    UPSERT type::record('cluster', $c.id) MERGE object::extend($c.{name, kind, description, source}, { code: $c.id });
     FOR $code IN $c.member_codes {
         IF record::exists(type::record('municipality', $code)) {
             RELATE (type::record('municipality', $code))->member_of->(type::record('cluster', $c.id));
