@@ -193,9 +193,12 @@ async fn malformed_calls_to_every_server_function_are_client_errors() {
                 "{path} <- {:?}",
                 String::from_utf8_lossy(&body[..body.len().min(60)])
             );
+            // Staff functions refuse anonymous callers (401) before anything else.
             assert!(
                 status.is_success()
                     || status == StatusCode::BAD_REQUEST
+                    || status == StatusCode::UNAUTHORIZED
+                    || status == StatusCode::FORBIDDEN
                     || status == StatusCode::NOT_FOUND,
                 "{context}: {status} {text}"
             );

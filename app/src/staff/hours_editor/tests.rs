@@ -372,17 +372,17 @@ mod server {
             ..week(["09:00-12:00", "", "", "", "", "", "x"])
         };
         let html = render(hours, vec!["hours-su".into()]);
-        assert!(tag(&html, r#"name="hours_mo""#).contains(r#"value="09:00-12:00""#));
+        assert!(tag(&html, r#"name="f[hours_mo]""#).contains(r#"value="09:00-12:00""#));
         assert!(html.contains("Lundi") && html.contains("Exception 4"));
         assert!(!html.contains("Exception 5"));
-        let sunday = tag(&html, r#"name="hours_su""#);
+        let sunday = tag(&html, r#"name="f[hours_su]""#);
         assert!(sunday.contains(r#"aria-invalid="true""#));
         assert!(sunday.contains(r#"aria-describedby="hours-help hours-su-error""#));
         assert!(tag(&html, r#"id="hours-su-error""#).contains(r#"class="field-error""#));
         assert_eq!(html.matches("aria-invalid").count(), 1);
-        let first = tag(&html, r#"name="hours_exception_date_0""#);
+        let first = tag(&html, r#"name="f[hours_exception_date_0]""#);
         assert!(first.contains(r#"type="date""#) && first.contains(r#"value="2026-12-25""#));
-        assert!(tag(&html, r#"name="hours_holidays_closed""#).contains("checked"));
+        assert!(tag(&html, r#"name="f[hours_holidays_closed]""#).contains("checked"));
         assert!(!html.contains("<script") && !html.contains("style="));
     }
 }
