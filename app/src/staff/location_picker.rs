@@ -175,8 +175,8 @@ mod tests {
             }
             .into_any()
         });
-        assert!(html.contains(r#"name="lat" value="50.82803""#), "{html}");
-        assert!(html.contains(r#"name="lon" value="3.26480""#));
+        assert!(html.contains(r#"name="f[lat]" value="50.82803""#), "{html}");
+        assert!(html.contains(r#"name="f[lon]" value="3.26480""#));
         assert!(html.contains(
             r#"aria-invalid="true" aria-describedby="location-help location-lon-error""#
         ));
