@@ -66,6 +66,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "cooperation_workflow",
         sql: include_str!("../../migrations/0011_cooperation_workflow.surql"),
     },
+    Migration {
+        version: 12,
+        name: "service_phones",
+        sql: include_str!("../../migrations/0012_service_phones.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

@@ -204,7 +204,7 @@ pub(super) fn service_record(row: &ServiceRow, ctx: &ServiceContext) -> Result<V
         "address": non_empty(&row.address),
         "lat": row.lat,
         "lon": row.lon,
-        "phone": non_empty(&row.phone),
+        "phones": non_empty(&row.phone).into_iter().collect::<Vec<_>>(),
         "email": non_empty(&row.email),
         "website": non_empty(&row.website),
         "opening_hours_source": non_empty(&row.opening_hours),

@@ -178,9 +178,12 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
                         <dt>{i18n.t("service-municipality")}</dt>
                         <dd><a href=Page::Municipality(detail.record.core.municipality_code.clone()).path(lang)>{municipality}</a></dd>
                     </div>
-                    {detail.record.core.phone.clone().map(|phone| {
-                        let tel = format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
-                        view! { <div><dt>{i18n.t("service-phone")}</dt><dd><a href=tel data-testid="phone">{phone}</a></dd></div> }
+                    {(!detail.record.core.phones.is_empty()).then(|| {
+                        let numbers = detail.record.core.phones.clone().into_iter().map(|phone| {
+                            let tel = format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
+                            view! { <dd><a href=tel data-testid="phone">{phone}</a></dd> }
+                        }).collect_view();
+                        view! { <div><dt>{i18n.t("service-phone")}</dt>{numbers}</div> }
                     })}
                     {detail.record.core.email.clone().map(|email| view! {
                         <div><dt>{i18n.t("service-email")}</dt><dd><a href=format!("mailto:{email}")>{email.clone()}</a></dd></div>

@@ -44,7 +44,8 @@ pub struct ServiceCore {
     pub lon: Option<f64>,
     #[serde(default)]
     pub languages: Vec<String>,
-    pub phone: Option<String>,
+    #[serde(default)]
+    pub phones: Vec<String>,
     pub email: Option<String>,
     pub website: Option<String>,
     /// OpenStreetMap `opening_hours` syntax.

@@ -40,7 +40,7 @@ impl Candidate {
 
 const CANDIDATE_FIELDS: &str = "record::id(id) AS id, name, category, country,
     record::id(municipality) AS municipality_code, address, lat, lon, languages,
-    cross_border_access.who AS access, location_check, phone, email, website, opening_hours, is_sample,
+    cross_border_access.who AS access, location_check, phones ?? [] AS phones, email, website, opening_hours, is_sample,
     search_nl, search_fr";
 
 /// Every published service, as the search needs it (see `snapshot`).
@@ -214,7 +214,7 @@ pub async fn record(db: &Db, id: &str) -> Result<Option<ServiceRecord>, AppError
             "SELECT record::id(id) AS id, name, description ?? {} AS description, category,
                 type::record('category', category).label ?? {nl: category, fr: category} AS category_label,
                 provider, country, record::id(municipality) AS municipality_code,
-                municipality.name.{nl, fr} AS municipality_name, address, lat, lon, phone, email, website,
+                municipality.name.{nl, fr} AS municipality_name, address, lat, lon, phones ?? [] AS phones, email, website,
                 languages, cross_border_access AS access, accessibility ?? {} AS accessibility,
                 eligibility ?? {} AS eligibility, opening_hours,
                 hours_source, source, licence, assured_date, updated_at, is_sample

@@ -152,7 +152,7 @@ fn csv_row(s: &StaffService) -> [String; 18] {
         text(&s.address),
         number(s.lat),
         number(s.lon),
-        text(&s.phone),
+        s.phones.join("; "),
         text(&s.email),
         text(&s.website),
         text(&s.opening_hours),

@@ -395,7 +395,7 @@ mod tests {
             lat: Some(50.744_123),
             lon: Some(3.214_567),
             languages: vec!["fr".into(), "nl".into()],
-            phone: Some("056 86 06 00".into()),
+            phones: vec!["056 86 06 00".into()],
             status: "published".into(),
             source: "seed".into(),
             revision: 3,
@@ -410,7 +410,7 @@ mod tests {
         let service = check_row(row, Some(&stored()), &reference()).unwrap();
         assert_eq!(service.name.nl.as_deref(), Some("Bib"));
         assert_eq!(service.name.fr.as_deref(), Some("Bibliothèque"));
-        assert_eq!(service.phone.as_deref(), Some("056 86 06 00"));
+        assert_eq!(service.phones, ["056 86 06 00"]);
         assert_eq!(
             (service.lat, service.lon),
             (Some(50.744_123), Some(3.214_567))

@@ -49,7 +49,7 @@ fn csv_row(h: &ServiceHit) -> [String; 20] {
         opt(&h.core.address),
         num(h.core.lat),
         num(h.core.lon),
-        opt(&h.core.phone),
+        h.core.phones.join("; "),
         opt(&h.core.email),
         opt(&h.core.website),
         h.core.languages.join("|"),

@@ -129,7 +129,7 @@ impl ServiceBase {
             url: core.website,
             email: core.email,
             phones: core
-                .phone
+                .phones
                 .into_iter()
                 .map(|number| Phone { number })
                 .collect(),

@@ -273,13 +273,13 @@ async fn detail_has_hours_in_brussels_time_and_a_404_for_unknown_ids() {
                 .unwrap();
         }
     };
-    set("UPDATE type::record('service', $id) SET phone = '+33 3 20 00 00 00'").await;
+    set("UPDATE type::record('service', $id) SET phones = ['+33 3 20 00 00 00', '+33 3 20 00 00 01']").await;
     let edited = details::detail(&db, &halluin.core.id, saturday)
         .await
         .unwrap();
     assert_eq!(
-        edited.record.core.phone.as_deref(),
-        Some("+33 3 20 00 00 00")
+        edited.record.core.phones,
+        ["+33 3 20 00 00 00", "+33 3 20 00 00 01"]
     );
     set("UPDATE type::record('service', $id) SET status = 'draft'").await;
     assert!(matches!(

@@ -271,7 +271,7 @@ async fn every_wrong_field_gets_its_message_in_both_languages() {
             [
                 "Indiquez un nom",
                 "Indiquez une latitude",
-                "Indiquez un numéro de téléphone",
+                "Indiquez 5 numéros de téléphone au plus",
                 "Indiquez une adresse e-mail valide",
                 "Indiquez une adresse web",
                 "Nous ne pouvons pas lire ces horaires",

@@ -66,7 +66,10 @@ async fn exported_row(db: &Db, code: &str, edit: impl Fn(&mut StaffService)) -> 
 /// Header (line 1), a new service (2), an update (3), an unchanged row (4), two bad rows
 /// (5; 6-7 with a quoted line break).
 async fn mixed_file(db: &Db) -> String {
-    let update = exported_row(db, "33011", |s| s.phone = Some("+32 57 00 00 00".into())).await;
+    let update = exported_row(db, "33011", |s| {
+        s.phones = vec!["+32 57 00 00 00".into(), "+32 57 00 00 01".into()]
+    })
+    .await;
     let unchanged = exported_row(db, "59350", |_| {}).await;
     [
         HEADER.to_owned(),
@@ -393,7 +396,7 @@ async fn the_page_checks_an_upload_then_commits_it() {
         "{page}"
     );
     assert!(
-        page.contains("Indiquez un numéro de téléphone de 6 à 20 chiffres"),
+        page.contains("Indiquez 5 numéros de téléphone au plus"),
         "{page}"
     );
     assert!(!page.contains("data-testid=\"import-commit\""));

@@ -35,6 +35,19 @@ fn checked(f: &BTreeMap<String, String>, key: &str) -> bool {
     !value(f, key).is_empty()
 }
 
+/// More numbers than this is a list of staff, not of a service's lines.
+const MAX_PHONES: usize = 5;
+
+/// The numbers of the phone field: one per line, or separated by ";" as in
+/// OpenStreetMap and in the CSV files.
+pub fn phones(field: &str) -> Vec<String> {
+    field
+        .split(['\n', ';'])
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 fn valid_phone(phone: &str) -> bool {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     (6..=20).contains(&digits)
@@ -154,8 +167,8 @@ pub fn read(
         }
         Err(fields) => invalid.extend(fields),
     }
-    service.phone = optional(f, "phone");
-    if service.phone.as_deref().is_some_and(|p| !valid_phone(p)) {
+    service.phones = phones(value(f, "phone"));
+    if service.phones.len() > MAX_PHONES || !service.phones.iter().all(|p| valid_phone(p)) {
         invalid.push("phone".into());
     }
     service.email = optional(f, "email").map(|e| e.to_lowercase());
@@ -409,6 +422,24 @@ mod tests {
         assert_eq!(service.machine_translated, ["name.fr"]);
         assert_eq!(service.access.unwrap().who, "both");
         assert_eq!(service.description.nl, None);
+    }
+
+    #[test]
+    fn phones_are_one_per_line_or_separated_by_semicolons() {
+        let read_phones = |value: &str| {
+            let mut pairs = good();
+            pairs.retain(|(k, _)| *k != "phone");
+            pairs.push(("phone", value));
+            read(&form(&pairs), &StaffService::default(), country).map(|s| s.phones)
+        };
+        assert_eq!(
+            read_phones(" +32 57  23 94 00 \r\n\n057 23 94 01; 0800 12 345 ").unwrap(),
+            ["+32 57 23 94 00", "057 23 94 01", "0800 12 345"]
+        );
+        assert_eq!(read_phones("").unwrap(), Vec::<String>::new());
+        // One bad number, or too many, names the field and keeps nothing.
+        assert!(read_phones("057 23 94 00\ncall us").is_err());
+        assert!(read_phones(&["057 23 94 00"; 6].join("\n")).is_err());
     }
 
     #[test]

@@ -42,7 +42,8 @@ pub fn values_of(service: &StaffService) -> BTreeMap<String, String> {
     let lon = service.lon.map(|v| format!("{v:.5}"));
     put("lat", lat.as_deref());
     put("lon", lon.as_deref());
-    put("phone", service.phone.as_deref());
+    let phones = service.phones.join("\n");
+    put("phone", (!phones.is_empty()).then_some(phones.as_str()));
     put("email", service.email.as_deref());
     put("website", service.website.as_deref());
     for l in &service.languages {
@@ -233,7 +234,21 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
                 municipality_lat=centre.map(|c| c.0) municipality_lon=centre.map(|c| c.1)
                 invalid=invalid.iter().filter(|f| *f == "lat" || *f == "lon").cloned().collect() />
             }.into_any()}
-            {input("phone", "tel", 40, "off")}
+            {
+                let (v, is_invalid, error) = (v.clone(), is_invalid.clone(), error.clone());
+                let described = match aria("phone") {
+                    Some(e) => format!("phone-help {e}"),
+                    None => "phone-help".to_owned(),
+                };
+                view! {
+                <div class="field">
+                    <label for="svc-phone">{i18n.t("staff-field-phone")}</label>
+                    <p class="help" id="phone-help">{i18n.t("staff-help-phone")}</p>
+                    <textarea id="svc-phone" name="f[phone]" rows="2" maxlength="250" autocomplete="off"
+                        aria-invalid=is_invalid("phone").then_some("true") aria-describedby=described>{v("phone")}</textarea>
+                    {error("phone")}
+                </div>
+            }.into_any()}
             {input("email", "email", 254, "off")}
             {input("website", "url", 500, "off")}
             {view! {

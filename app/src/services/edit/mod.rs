@@ -44,7 +44,8 @@ pub struct StaffService {
     pub address: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
-    pub phone: Option<String>,
+    #[serde(default)]
+    pub phones: Vec<String>,
     pub email: Option<String>,
     pub website: Option<String>,
     #[serde(default)]
@@ -92,7 +93,7 @@ impl StaffService {
             ("address", text(&self.address)),
             ("lat", num(self.lat)),
             ("lon", num(self.lon)),
-            ("phone", text(&self.phone)),
+            ("phone", self.phones.join("; ")),
             ("email", text(&self.email)),
             ("website", text(&self.website)),
             ("languages", self.languages.join(", ")),

@@ -16,7 +16,7 @@ use serde_json::json;
 pub const VERIFY_EVERY_MONTHS: u32 = 12;
 
 const FIELDS: &str = "record::id(id) AS id, name, description ?? {} AS description, category,
-    record::id(municipality) AS municipality_code, country, address, lat, lon, phone, email,
+    record::id(municipality) AS municipality_code, country, address, lat, lon, phones ?? [] AS phones, email,
     website, languages, opening_hours, cross_border_access AS access,
     accessibility ?? {} AS accessibility, machine_translated ?? [] AS machine_translated,
     status, (IF assured_date THEN <string> assured_date ELSE NONE END) AS assured_date, revision ?? 0 AS revision, source,
@@ -308,7 +308,7 @@ pub async fn write_many(db: &Db, actor: &str, writes: &[Write]) -> Result<(), Ap
                     name = $s.name, description = $s.description, category = $s.category,
                     municipality = type::record('municipality', $s.municipality_code),
                     country = $s.country, address = $s.address, lat = $s.lat, lon = $s.lon,
-                    phone = $s.phone, email = $s.email, website = $s.website,
+                    phones = $s.phones, email = $s.email, website = $s.website,
                     languages = $s.languages ?? [], opening_hours = $s.opening_hours,
                     cross_border_access = $s.access, accessibility = $s.accessibility,
                     machine_translated = $s.machine_translated ?? [], status = $s.status,
