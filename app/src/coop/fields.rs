@@ -28,6 +28,8 @@ pub enum Input {
     Codes,
     /// A project (or none).
     Project,
+    /// An organization (or none).
+    Organization,
 }
 
 impl Input {
@@ -66,11 +68,18 @@ const PROJECT: &[Field] = &[
     field("name", Input::Line),
     field("summary", Input::Area),
     field("programme", Input::Line),
+    field("priority", Input::Line),
+    field("specific_objective", Input::Line),
+    field("portfolio", Input::Text),
+    field("parent", Input::Project),
     field("themes", Input::Lines),
+    field("lead_partner", Input::Organization),
     field("budget_eur", Input::Euro),
+    field("eu_cofinancing_eur", Input::Euro),
     field("budget_note", Input::Line),
     field("period_start", Input::Date),
     field("period_end", Input::Date),
+    field("duration_note", Input::Line),
     field("status", Input::Choice(&PROJECT_STATUSES)),
     field("kind", Input::Choice(&PROJECT_KINDS)),
     field("website", Input::Url),
@@ -90,6 +99,7 @@ const EVENT: &[Field] = &[
     field("audience", Input::Line),
     field("registration", Input::Line),
     field("project", Input::Project),
+    field("organiser", Input::Organization),
     field("agenda", Input::Lines),
 ];
 
@@ -97,6 +107,7 @@ const CLUSTER: &[Field] = &[
     field("name", Input::Line),
     field("description", Input::Area),
     field("kind", Input::Choice(&CLUSTER_KINDS)),
+    field("programme", Input::Project),
     field("members", Input::Codes),
 ];
 

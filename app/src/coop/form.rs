@@ -14,10 +14,11 @@ pub const MAX_LINE: usize = 300;
 pub const MAX_AREA: usize = 6000;
 const MAX_ITEMS: usize = 50;
 
-/// What a record may refer to: existing municipalities and projects.
+/// What a record may refer to: existing municipalities, projects and organizations.
 pub struct Known<'a> {
     pub municipality: &'a dyn Fn(&str) -> bool,
     pub project: &'a dyn Fn(&str) -> bool,
+    pub organization: &'a dyn Fn(&str) -> bool,
 }
 
 fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
@@ -156,6 +157,7 @@ pub fn read(
             Input::Choice(list) => list.contains(&v).then(|| v.to_owned()),
             Input::Codes => codes(v, known.municipality),
             Input::Project => (known.project)(v).then(|| v.to_owned()),
+            Input::Organization => (known.organization)(v).then(|| v.to_owned()),
             Input::Line | Input::Area => unreachable!("bilingual"),
         };
         match checked {
@@ -278,6 +280,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         &Known {
             municipality: &|c| known.municipalities.contains(c),
             project: &|p| known.projects.contains(p) && id.as_deref() != Some(p),
+            organization: &|o| known.organizations.contains(o),
         },
     )
     .and_then(|values| {

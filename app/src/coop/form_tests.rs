@@ -11,6 +11,7 @@ fn known() -> Known<'static> {
     Known {
         municipality: &|c| ["33011", "59350"].contains(&c),
         project: &|p| p == "partons-2-0",
+        organization: &|o| o == "eurometropool",
     }
 }
 
@@ -29,10 +30,18 @@ fn a_good_project_form_is_normalised() {
             ("status", "ongoing"),
             ("kind", "interreg_project"),
             ("municipalities", "59350,33011, 33011"),
+            ("parent", "partons-2-0"),
+            ("lead_partner", "eurometropool"),
+            ("eu_cofinancing_eur", "6250"),
+            ("priority_nl", "Prioriteit 4"),
+            ("priority_fr", "Priorité 4"),
         ]),
         &known(),
     )
     .unwrap();
+    assert_eq!(values["parent"], "partons-2-0");
+    assert_eq!(values["lead_partner"], "eurometropool");
+    assert_eq!(values["eu_cofinancing_eur"], "6250");
     assert_eq!(values["name_nl"], "Grensfietsroute");
     assert_eq!(values["name_fr_mt"], "on");
     assert_eq!(values["themes"], "Mobiliteit | Mobilité\nKlimaat | Climat");
@@ -47,6 +56,8 @@ fn every_wrong_field_is_named() {
         &form(&[
             ("programme_nl", "Interreg VI"),
             ("themes", "alleen Nederlands"),
+            ("parent", "nope"),
+            ("lead_partner", "nobody"),
             ("budget_eur", "-5"),
             ("period_start", "2024-02-30"),
             ("status", "finished"),
@@ -62,7 +73,9 @@ fn every_wrong_field_is_named() {
         [
             "name_nl",
             "programme_fr",
+            "parent",
             "themes",
+            "lead_partner",
             "budget_eur",
             "period_start",
             "status",
@@ -79,6 +92,7 @@ fn every_wrong_field_is_named() {
             ("ends_at", "2026-03-01T10:00"),
             ("place_municipality", "59350"),
             ("project", "nope"),
+            ("organiser", "nobody"),
             ("agenda", "Welkom | Bienvenue | Burgemeester\nAlleen NL"),
         ]),
         &known(),
@@ -89,6 +103,7 @@ fn every_wrong_field_is_named() {
         [
             "starts_at",
             "project",
+            "organiser",
             "agenda",
             "place_name",
             "place_address"

@@ -40,7 +40,9 @@ pub fn error_id(kind: CoopKind, key: &str) -> String {
         Some(Input::Date) if field == "period_end" => "staff-coop-error-period_end".into(),
         Some(Input::Date) => "staff-coop-error-date".into(),
         Some(Input::DateTime) => format!("staff-coop-error-{field}"),
-        Some(Input::Choice(_) | Input::Project) => "staff-coop-error-choice".into(),
+        Some(Input::Choice(_) | Input::Project | Input::Organization) => {
+            "staff-coop-error-choice".into()
+        }
         Some(Input::Codes) if field == "place_municipality" => {
             "staff-coop-error-place_municipality".into()
         }
@@ -76,6 +78,7 @@ struct State {
     values: BTreeMap<String, String>,
     invalid: Vec<String>,
     projects: Vec<(String, crate::i18n::Localized)>,
+    organizations: Vec<(String, crate::i18n::Localized)>,
 }
 
 impl State {
@@ -109,14 +112,21 @@ fn control(state: &State, field: Field, key: String, lang_of: Option<Lang>) -> A
                 }).collect_view()}
             </select>
         }.into_any(),
-        Input::Project => view! {
-            <select id=id.clone() name=name aria-invalid=bad.then_some("true") aria-describedby=described.clone()>
-                <option value="">{i18n.t("staff-coop-no-project")}</option>
-                {state.projects.iter().map(|(pid, pname)| view! {
-                    <option value=pid.clone() selected=value == *pid>{pname.get(i18n.lang).to_owned()}</option>
-                }).collect_view()}
-            </select>
-        }.into_any(),
+        Input::Project | Input::Organization => {
+            let (none, list) = if field.input == Input::Project {
+                ("staff-coop-no-project", &state.projects)
+            } else {
+                ("staff-coop-no-organization", &state.organizations)
+            };
+            view! {
+                <select id=id.clone() name=name aria-invalid=bad.then_some("true") aria-describedby=described.clone()>
+                    <option value="">{i18n.t(none)}</option>
+                    {list.iter().map(|(oid, oname)| view! {
+                        <option value=oid.clone() selected=value == *oid>{oname.get(i18n.lang).to_owned()}</option>
+                    }).collect_view()}
+                </select>
+            }.into_any()
+        }
         other => {
             let kind = match other {
                 Input::Url => "url",
@@ -213,6 +223,7 @@ pub fn CoopForm(page: CoopEdit, ctx: StaffContext) -> impl IntoView {
         values,
         invalid: flash.invalid.clone(),
         projects: page.options.projects.clone(),
+        organizations: page.options.organizations.clone(),
     };
     let publication = record
         .as_ref()

@@ -104,10 +104,12 @@ impl CoopRecord {
     }
 }
 
-/// The choices of the form: municipalities (for codes) and projects (for events).
+/// The choices of the form: projects (an event's project, a project's parent, a
+/// cluster's programme) and organizations (lead partner, organiser).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CoopOptions {
     pub projects: Vec<(String, Localized)>,
+    pub organizations: Vec<(String, Localized)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -135,10 +137,38 @@ async fn admin_db() -> Result<crate::db::Db, AppError> {
     Ok(db)
 }
 
-/// Every record of a kind, drafts and archived ones included, in title order.
+/// What the staff list of a kind shows: a part of the title, a publication state, only
+/// records missing a translation.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CoopFilter {
+    pub q: String,
+    pub status: String,
+    pub untranslated: bool,
+}
+
+impl CoopFilter {
+    #[cfg(feature = "ssr")]
+    fn keeps(&self, row: &CoopRow) -> bool {
+        let q = crate::search_text::sort_key(self.q.trim());
+        let has = |t: &Option<String>| {
+            t.as_deref()
+                .is_some_and(|t| crate::search_text::sort_key(t).contains(&q))
+        };
+        (self.status.is_empty() || row.publication == self.status)
+            && (!self.untranslated || row.missing_translation)
+            && (q.is_empty() || has(&row.title.nl) || has(&row.title.fr) || row.id.contains(&q))
+    }
+}
+
+/// The records of a kind that pass the filter, drafts and archived ones included, in
+/// title order.
 #[server]
-pub async fn coop_list(kind: CoopKind) -> Result<Vec<CoopRow>, AppError> {
-    repo::list(&admin_db().await?, kind).await
+pub async fn coop_list(
+    kind: CoopKind,
+    #[server(default)] filter: CoopFilter,
+) -> Result<Vec<CoopRow>, AppError> {
+    let list = repo::list(&admin_db().await?, kind).await?;
+    Ok(list.into_iter().filter(|row| filter.keeps(row)).collect())
 }
 
 /// A record to edit (None: a new one), with the form's choices.
@@ -181,4 +211,63 @@ pub async fn coop_history(
 #[server]
 pub async fn save_coop(f: BTreeMap<String, String>) -> Result<(), AppError> {
     form::submit(&crate::db::use_db()?, f).await
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod filter_tests {
+    use super::*;
+
+    fn row(id: &str, nl: Option<&str>, fr: Option<&str>, publication: &str) -> CoopRow {
+        CoopRow {
+            id: id.into(),
+            title: crate::i18n::MaybeLocalized {
+                nl: nl.map(Into::into),
+                fr: fr.map(Into::into),
+            },
+            publication: publication.into(),
+            missing_translation: nl.is_none() || fr.is_none(),
+        }
+    }
+
+    #[test]
+    fn the_filter_matches_either_title_without_accents_the_state_and_missing_translations() {
+        let rows = [
+            row(
+                "velo",
+                Some("Grensfietsroute"),
+                Some("Véloroute frontalière"),
+                "published",
+            ),
+            row("kern", Some("Kernenoverleg"), None, "draft"),
+            row(
+                "oud",
+                Some("Oud overleg"),
+                Some("Ancienne concertation"),
+                "archived",
+            ),
+        ];
+        let kept = |filter: CoopFilter| -> Vec<&str> {
+            rows.iter()
+                .filter(|r| filter.keeps(r))
+                .map(|r| r.id.as_str())
+                .collect()
+        };
+        assert_eq!(kept(CoopFilter::default()), ["velo", "kern", "oud"]);
+        let q = |q: &str| CoopFilter {
+            q: q.into(),
+            ..Default::default()
+        };
+        assert_eq!(kept(q("VELOROUTE")), ["velo"]);
+        assert_eq!(kept(q("overleg")), ["kern", "oud"]);
+        let status = CoopFilter {
+            status: "draft".into(),
+            ..Default::default()
+        };
+        assert_eq!(kept(status), ["kern"]);
+        let untranslated = CoopFilter {
+            untranslated: true,
+            ..Default::default()
+        };
+        assert_eq!(kept(untranslated), ["kern"]);
+    }
 }

@@ -2,13 +2,13 @@
 //! table a page is about comes from its path (`Page::StaffCoop*`).
 
 use super::form_view::CoopForm;
-use super::{coop_history, coop_list, load_coop, CoopKind, CoopRow};
+use super::{coop_history, coop_list, load_coop, CoopFilter, CoopKind, CoopRow};
 use crate::auth::StaffFrame;
 use crate::components::{set_status, ErrorNotice};
 use crate::i18n::use_i18n;
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 /// The table and record id of the page's path.
 fn here() -> (CoopKind, String) {
@@ -38,12 +38,17 @@ pub fn CoopListPage() -> impl IntoView {
     let title = i18n.t(&format!("staff-coop-{}-title", kind.table()));
     view! {
         <StaffFrame title=title.clone() render=move |_| {
-            let list = Resource::new(|| (), move |_| coop_list(kind));
+            let filter = filter_from_query();
+            let list = {
+                let filter = filter.clone();
+                Resource::new(move || filter.clone(), move |filter| coop_list(kind, filter))
+            };
             view! {
                 <h1>{title.clone()}</h1>
                 <p><a class="button" href=Page::StaffCoopNew(kind).path(lang) data-testid="new-record">
                     {i18n.t(&format!("staff-coop-{}-new", kind.table()))}
                 </a></p>
+                <Filters filter=filter.clone() />
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         match list.await {
@@ -54,6 +59,47 @@ pub fn CoopListPage() -> impl IntoView {
                 </Suspense>
             }
         } />
+    }
+}
+
+/// The list's filters, from the query string (a plain GET form).
+fn filter_from_query() -> CoopFilter {
+    use_query_map().with_untracked(|p| CoopFilter {
+        q: p.get("q").unwrap_or_default().chars().take(100).collect(),
+        status: p
+            .get("status")
+            .filter(|s| crate::services::edit::STATUSES.contains(&s.as_str()))
+            .unwrap_or_default(),
+        untranslated: p.get("untranslated").is_some_and(|v| !v.is_empty()),
+    })
+}
+
+#[component]
+fn Filters(filter: CoopFilter) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <form method="get" class="filters staff-filters" role="search" aria-label=i18n.t("staff-coop-filters-label")>
+            <div class="field">
+                <label for="coop-q">{i18n.t("staff-filter-q")}</label>
+                <input id="coop-q" name="q" type="search" value=filter.q.clone() maxlength="100" />
+            </div>
+            <div class="field">
+                <label for="coop-status">{i18n.t("staff-status-label")}</label>
+                <select id="coop-status" name="status">
+                    <option value="">{i18n.t("staff-filter-any")}</option>
+                    {crate::services::edit::STATUSES.into_iter().map(|s| view! {
+                        <option value=s selected=filter.status == s>{i18n.t(&format!("staff-status-{s}"))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label class="check">
+                    <input type="checkbox" name="untranslated" value="1" checked=filter.untranslated />
+                    {i18n.t("staff-filter-untranslated")}
+                </label>
+            </div>
+            <button type="submit">{i18n.t("staff-filter-submit")}</button>
+        </form>
     }
 }
 

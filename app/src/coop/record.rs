@@ -14,7 +14,10 @@ pub fn select(kind: CoopKind) -> &'static str {
         CoopKind::Project => {
             "SELECT record::id(id) AS id, publication ?? 'published' AS publication,
                 revision ?? 0 AS revision, machine_translated ?? [] AS machine_translated,
-                name, summary, programme, themes, budget_eur, budget_note, status, kind, website,
+                name, summary, programme, priority, specific_objective, portfolio, themes,
+                budget_eur, eu_cofinancing_eur, budget_note, duration_note, status, kind, website,
+                IF parent { record::id(parent) } ELSE { NONE } AS parent,
+                IF lead_partner { record::id(lead_partner) } ELSE { NONE } AS lead_partner,
                 (municipalities ?? []).map(|$m| record::id($m)) AS municipalities,
                 IF period_start { time::format(period_start, '%Y-%m-%d') } ELSE { NONE } AS period_start,
                 IF period_end { time::format(period_end, '%Y-%m-%d') } ELSE { NONE } AS period_end
@@ -26,13 +29,15 @@ pub fn select(kind: CoopKind) -> &'static str {
                 title, summary, kind, recurrence, place, audience, registration, agenda,
                 IF starts_at { <string> starts_at } ELSE { NONE } AS starts_at,
                 IF ends_at { <string> ends_at } ELSE { NONE } AS ends_at,
-                IF project { record::id(project) } ELSE { NONE } AS project
+                IF project { record::id(project) } ELSE { NONE } AS project,
+                IF organiser { record::id(organiser) } ELSE { NONE } AS organiser
             FROM type::record('event', $id)"
         }
         CoopKind::Cluster => {
             "SELECT record::id(id) AS id, publication ?? 'published' AS publication,
                 revision ?? 0 AS revision, machine_translated ?? [] AS machine_translated,
                 name, description, kind,
+                IF programme { record::id(programme) } ELSE { NONE } AS programme,
                 <-member_of<-municipality.map(|$m| record::id($m)) AS members
             FROM type::record('cluster', $id)"
         }
@@ -40,12 +45,17 @@ pub fn select(kind: CoopKind) -> &'static str {
 }
 
 /// What a save sets on the record `$rid` from `$r` (see `stored`). Fields the form
-/// does not show (partners, organiser, source...) are kept.
+/// does not show (the partners' list and roles, source...) are kept.
 pub fn set(kind: CoopKind) -> &'static str {
     match kind {
         CoopKind::Project => {
             "name = $r.name, summary = $r.summary, programme = $r.programme,
+            priority = $r.priority, specific_objective = $r.specific_objective,
+            portfolio = $r.portfolio, duration_note = $r.duration_note,
+            parent = IF $r.parent { type::record('project', $r.parent) } ELSE { NONE },
+            lead_partner = IF $r.lead_partner { type::record('organization', $r.lead_partner) } ELSE { NONE },
             themes = $r.themes ?? [], budget_eur = $r.budget_eur, budget_note = $r.budget_note,
+            eu_cofinancing_eur = $r.eu_cofinancing_eur,
             period_start = IF $r.period_start { <datetime> $r.period_start } ELSE { NONE },
             period_end = IF $r.period_end { <datetime> $r.period_end } ELSE { NONE },
             status = $r.status, kind = $r.kind, website = $r.website,
@@ -58,10 +68,12 @@ pub fn set(kind: CoopKind) -> &'static str {
             ends_at = IF $r.ends_at { <datetime> $r.ends_at } ELSE { NONE },
             recurrence = $r.recurrence, place = $r.place, audience = $r.audience,
             registration = $r.registration, agenda = $r.agenda ?? [],
-            project = IF $r.project { type::record('project', $r.project) } ELSE { NONE }"
+            project = IF $r.project { type::record('project', $r.project) } ELSE { NONE },
+            organiser = IF $r.organiser { type::record('organization', $r.organiser) } ELSE { NONE }"
         }
         CoopKind::Cluster => {
-            "name = $r.name, description = $r.description, kind = $r.kind, code = code ?? $id"
+            "name = $r.name, description = $r.description, kind = $r.kind, code = code ?? $id,
+            programme = IF $r.programme { type::record('project', $r.programme) } ELSE { NONE }"
         }
     }
 }

@@ -65,7 +65,7 @@ pub async fn list(db: &Db, kind: CoopKind) -> Result<Vec<CoopRow>, AppError> {
     Ok(list)
 }
 
-/// The projects an event may belong to.
+/// The projects and organizations a record may refer to.
 pub async fn options(db: &Db) -> Result<CoopOptions, AppError> {
     #[derive(Deserialize)]
     struct Named {
@@ -74,34 +74,42 @@ pub async fn options(db: &Db) -> Result<CoopOptions, AppError> {
     }
     let mut response = db
         .query("SELECT record::id(id) AS id, name FROM project ORDER BY id")
+        .query("SELECT record::id(id) AS id, name FROM organization ORDER BY name.nl")
         .await?;
-    let projects: Vec<Named> = rows(&mut response, 0)?;
-    Ok(CoopOptions {
-        projects: projects
-            .into_iter()
+    let named = |list: Vec<Named>| {
+        list.into_iter()
             .map(|p| {
                 let nl = p.name.nl.or(p.name.fr.clone()).unwrap_or_default();
                 let fr = p.name.fr.unwrap_or_else(|| nl.clone());
                 (p.id, Localized { nl, fr })
             })
-            .collect(),
+            .collect()
+    };
+    let projects: Vec<Named> = rows(&mut response, 0)?;
+    let organizations: Vec<Named> = rows(&mut response, 1)?;
+    Ok(CoopOptions {
+        projects: named(projects),
+        organizations: named(organizations),
     })
 }
 
-/// The municipality codes and project ids a record may refer to.
+/// The municipality codes, project and organization ids a record may refer to.
 pub struct Known {
     pub municipalities: BTreeSet<String>,
     pub projects: BTreeSet<String>,
+    pub organizations: BTreeSet<String>,
 }
 
 pub async fn known(db: &Db) -> Result<Known, AppError> {
     let mut response = db
         .query("SELECT VALUE record::id(id) FROM municipality")
         .query("SELECT VALUE record::id(id) FROM project")
+        .query("SELECT VALUE record::id(id) FROM organization")
         .await?;
     Ok(Known {
         municipalities: rows::<String>(&mut response, 0)?.into_iter().collect(),
         projects: rows::<String>(&mut response, 1)?.into_iter().collect(),
+        organizations: rows::<String>(&mut response, 2)?.into_iter().collect(),
     })
 }
 

@@ -178,15 +178,25 @@ pub async fn seed(db: &Db) -> Result<SeedReport, AppError> {
 
     let sql = r#"
 BEGIN TRANSACTION;
--- MERGE: the staff workflow's fields (publication, revision...) are kept.
-FOR $c IN $clusters { UPSERT type::record('cluster', $c.id) MERGE $c.{code, kind, name, source}; };
+-- MERGE: the staff workflow's fields (publication, revision...) are kept. A cluster
+-- that staff edited (revision > 0) keeps its name, kind and members: the data does
+-- not overwrite a person's correction.
+FOR $c IN $clusters {
+    IF (type::record('cluster', $c.id).revision ?? 0) = 0 {
+        UPSERT type::record('cluster', $c.id) MERGE $c.{code, kind, name, source};
+    };
+};
 FOR $m IN $municipalities {
     UPSERT type::record('municipality', $m.code) CONTENT object::extend(
         $m.{code, code_type, country, name, name_source, province, region, arrondissement, population, population_source, postal_codes, lat, lon, point_kind, townhall_lat, townhall_lon, distance_to_border_km, geonameid, boundary, search_names, source},
         { epci: IF $m.epci { type::record('cluster', $m.epci) } ELSE { NONE } });
 };
-DELETE member_of;
-FOR $e IN $memberships { RELATE (type::record('municipality', $e.code))->member_of->(type::record('cluster', $e.cluster)); };
+DELETE member_of WHERE (out.revision ?? 0) = 0;
+FOR $e IN $memberships {
+    IF (type::record('cluster', $e.cluster).revision ?? 0) = 0 {
+        RELATE (type::record('municipality', $e.code))->member_of->(type::record('cluster', $e.cluster));
+    };
+};
 DELETE neighbour;
 FOR $e IN $edges {
     RELATE (type::record('municipality', $e.from))->neighbour->(type::record('municipality', $e.to))
@@ -205,7 +215,7 @@ FOR $c IN $categories {
 FOR $s IN $services {
     IF !record::exists(type::record('service', $s.id)) {
         CREATE type::record('service', $s.id) CONTENT object::extend(
-            $s.{name, category, country, address, lat, lon, phone, email, website, opening_hours_source, opening_hours, hours_source, languages, provider, description, cross_border_access, location_check, source, licence},
+            $s.{name, category, country, address, lat, lon, phones, email, website, opening_hours_source, opening_hours, hours_source, languages, provider, description, cross_border_access, location_check, source, licence},
             { municipality: type::record('municipality', $s.municipality_code) });
     } ELSE {
         -- Services seeded before these fields existed get them; edited values stay.
@@ -249,10 +259,13 @@ FOR $o IN $data.organizations {
     };
 };
 FOR $c IN $data.clusters {
-    UPSERT type::record('cluster', $c.id) MERGE object::extend($c.{name, kind, description, source}, { code: $c.id });
-    FOR $code IN $c.member_codes {
-        IF record::exists(type::record('municipality', $code)) {
-            RELATE (type::record('municipality', $code))->member_of->(type::record('cluster', $c.id));
+    -- As above: a cluster staff edited keeps its texts and members.
+    IF (type::record('cluster', $c.id).revision ?? 0) = 0 {
+        UPSERT type::record('cluster', $c.id) MERGE object::extend($c.{name, kind, description, source}, { code: $c.id });
+        FOR $code IN $c.member_codes {
+            IF record::exists(type::record('municipality', $code)) {
+                RELATE (type::record('municipality', $code))->member_of->(type::record('cluster', $c.id));
+            };
         };
     };
 };

@@ -272,6 +272,58 @@ async fn a_cluster_writes_its_members() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reseeding_keeps_what_staff_changed_in_a_cluster() {
+    let (db, router) = staff_app().await;
+    let cookie = signed_in(&router, ADMIN).await;
+    let token = csrf(&router, &cookie).await;
+    let members = "<-member_of<-municipality.map(|$m| record::id($m))";
+    let count = |v: serde_json::Value| v.as_array().map(Vec::len).unwrap_or(0);
+    // Lille's intercommunality (from the data) is edited; another one is not.
+    let epci = |code: &str| {
+        let code = code.to_owned();
+        let db = db.clone();
+        async move {
+            value(&db, "municipality", &code, "record::id(epci)")
+                .await
+                .as_str()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    let (edited, other) = (epci("59350").await, epci("02381").await);
+    assert_ne!(edited, other);
+    assert!(count(value(&db, "cluster", &edited, members).await) > 1);
+    let untouched = count(value(&db, "cluster", &other, members).await);
+    let fields = [
+        ("name_nl", "Metropool Rijsel (bewerkt)"),
+        ("name_fr", "Métropole européenne de Lille (modifiée)"),
+        ("kind", "epci"),
+        ("members", "59350"),
+    ];
+    let (_, headers, _) = post(
+        &router,
+        path::<SaveCoop>(),
+        &form("cluster", &token, &edited, "0", "save", &fields),
+        &[("cookie", cookie.as_str()), ("accept", "text/html")],
+    )
+    .await;
+    assert!(location(&headers).ends_with(&edited), "{headers:?}");
+    assert_eq!(value(&db, "cluster", &edited, "revision").await, 1);
+
+    app::seed::seed(&db).await.unwrap();
+    assert_eq!(count(value(&db, "cluster", &edited, members).await), 1);
+    assert_eq!(
+        value(&db, "cluster", &edited, "name.nl").await,
+        "Metropool Rijsel (bewerkt)"
+    );
+    // Clusters nobody edited still follow the data.
+    assert_eq!(
+        count(value(&db, "cluster", &other, members).await),
+        untouched
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_wrong_field_gets_its_message_in_both_languages() {
     let (db, router) = staff_app().await;
     let cookie = signed_in(&router, ADMIN).await;
