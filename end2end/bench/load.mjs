@@ -55,6 +55,7 @@ async function pageTypes() {
     { name: 'clusters', paths: ['/nl/samenwerkingsverbanden', '/fr/cooperations/epci-200093201'] },
     { name: 'observatory', paths: ['/nl/observatorium', '/fr/observatoire?category=railway_station'] },
     { name: 'agenda', paths: ['/nl/agenda', '/fr/agenda/kennisplatform-intergemeentelijk-samenwerken-2015-12-03'] },
+    { name: 'staff sign-in', paths: ['/nl/beheer/aanmelden', '/fr/gestion/connexion'] },
     { name: 'API services', paths: ['/api/v1/services?q=gare', '/api/v1/services?q=gare&lang=fr'] },
   ].filter((t) => !only || only.some((o) => t.name.startsWith(o)));
 }

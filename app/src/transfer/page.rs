@@ -58,7 +58,9 @@ fn UploadForm(ctx: StaffContext) -> impl IntoView {
     view! {
         <section aria-labelledby="import-heading">
             <h2 id="import-heading">{i18n.t("staff-data-import-heading")}</h2>
-            <form method="post" action=upload_path() enctype="multipart/form-data" class="staff-form">
+            <form method="post" action=upload_path() enctype="multipart/form-data" class="staff-form"
+                data-import-form="" data-label-upload=i18n.t("staff-data-progress-upload")
+                data-label-working=i18n.t("staff-data-progress-check")>
                 <input type="hidden" name="lang" value=i18n.lang.code() />
                 <CsrfField csrf=ctx.csrf />
                 <div class="field">
@@ -68,7 +70,9 @@ fn UploadForm(ctx: StaffContext) -> impl IntoView {
                         accept=".csv,.json,text/csv,application/json" aria-describedby="import-file-help" />
                 </div>
                 <button type="submit" data-testid="import-check">{i18n.t("staff-data-check")}</button>
+                <ImportProgress id="import-check-progress" />
             </form>
+            <script defer src="/js/import-progress.js"></script>
         </section>
     }
 }
@@ -146,16 +150,29 @@ fn Report(view: ImportView, ctx: StaffContext) -> impl IntoView {
                 <p>{i18n.t("staff-data-nothing-to-do")}</p>
             })}
             {may_commit.then(|| view! {
-                <form method="post" action=commit_path()>
+                <form method="post" action=commit_path() data-import-form=""
+                    data-label-working=i18n.t("staff-data-progress-commit")>
                     <input type="hidden" name="lang" value=i18n.lang.code() />
                     <input type="hidden" name="token" value=view.token.clone() />
                     <CsrfField csrf=ctx.csrf.clone() />
                     <button type="submit" data-testid="import-commit">
                         {i18n.t_args("staff-data-commit", [("count", writes.into())])}
                     </button>
+                    <ImportProgress id="import-commit-progress" />
                 </form>
             })}
         </section>
+    }
+}
+
+/// Filled by `js/import-progress.js` while a form is sent and processed; hidden until then.
+#[component]
+fn ImportProgress(id: &'static str) -> impl IntoView {
+    view! {
+        <div class="import-progress" data-import-progress="" hidden>
+            <progress max="100" aria-labelledby=id></progress>
+            <p id=id role="status" data-import-progress-text=""></p>
+        </div>
     }
 }
 
