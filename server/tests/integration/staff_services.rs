@@ -259,7 +259,7 @@ async fn every_wrong_field_gets_its_message_in_both_languages() {
             [
                 "Geef een naam",
                 "Geef een breedtegraad",
-                "Geef een telefoonnummer",
+                "Geef ten hoogste 5 telefoonnummers",
                 "Geef een geldig e-mailadres",
                 "Geef een webadres",
                 "Deze openingsuren kunnen we niet lezen",
