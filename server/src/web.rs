@@ -187,13 +187,32 @@ fn is_private(path: &str) -> bool {
     staff.iter().any(|p| path.starts_with(p)) || server_fns::is_server_fn(path)
 }
 
+/// How long an import's check or commit may take: a 20 MB file is about 70 000 rows,
+/// which take about 2 minutes to write (10 000 in 15 s here, README). The answer must be
+/// the outcome, not a 503 while the transaction goes on.
+pub const IMPORT_TIMEOUT: Duration = Duration::from_secs(600);
+
+fn time_limit(path: &str) -> Duration {
+    use leptos::server_fn::ServerFn;
+    let import = [
+        <app::transfer::ImportUpload as ServerFn>::PATH,
+        <app::transfer::ImportCommit as ServerFn>::PATH,
+    ];
+    if import.contains(&path) {
+        IMPORT_TIMEOUT
+    } else {
+        REQUEST_TIMEOUT
+    }
+}
+
 /// Answers 503 when the rest of the stack has not answered within `REQUEST_TIMEOUT`
-/// (dropping its future frees what it held).
+/// (dropping its future frees what it held); imports get `IMPORT_TIMEOUT`.
 async fn answer_in_time(request: Request, next: Next) -> Response {
-    match tokio::time::timeout(REQUEST_TIMEOUT, next.run(request)).await {
+    let limit = time_limit(request.uri().path());
+    match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => {
-            tracing::warn!("no answer within {REQUEST_TIMEOUT:?}: 503");
+            tracing::warn!("no answer within {limit:?}: 503");
             axum::http::StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }
@@ -218,4 +237,20 @@ async fn shutdown_signal() {
         _ = terminate => {},
     }
     tracing::info!("shutdown signal received, finishing open requests");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use leptos::server_fn::ServerFn;
+
+    #[test]
+    fn only_the_import_may_take_longer_than_a_page() {
+        let commit = <app::transfer::ImportCommit as ServerFn>::PATH;
+        let upload = <app::transfer::ImportUpload as ServerFn>::PATH;
+        assert_eq!(time_limit(commit), IMPORT_TIMEOUT);
+        assert_eq!(time_limit(upload), IMPORT_TIMEOUT);
+        assert_eq!(time_limit("/nl/diensten"), REQUEST_TIMEOUT);
+        assert_eq!(time_limit(&format!("{commit}x")), REQUEST_TIMEOUT);
+    }
 }
