@@ -30,7 +30,13 @@ pub enum Input {
     Project,
     /// An organization (or none).
     Organization,
+    /// A project's partners: a role (or none) per organization, posted as
+    /// `partner_{organization id}`; its value is "id | role" lines.
+    Partners,
 }
+
+/// The roles a partner may have (the lead partner has its own field).
+pub const PARTNER_ROLES: [&str; 2] = ["partner", "associated"];
 
 impl Input {
     pub fn bilingual(self) -> bool {
@@ -74,6 +80,7 @@ const PROJECT: &[Field] = &[
     field("parent", Input::Project),
     field("themes", Input::Lines),
     field("lead_partner", Input::Organization),
+    field("partners", Input::Partners),
     field("budget_eur", Input::Euro),
     field("eu_cofinancing_eur", Input::Euro),
     field("budget_note", Input::Line),

@@ -66,6 +66,26 @@ fn codes(text: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
     Some(list.join(", "))
 }
 
+/// The partners posted as `partner_{id}` = role (empty: not a partner), as "id | role"
+/// lines in id order; None when an organization or a role is unknown.
+fn partners(f: &BTreeMap<String, String>, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    let mut lines = vec![];
+    for (key, role) in f.range("partner_".to_owned()..) {
+        let Some(id) = key.strip_prefix("partner_") else {
+            break;
+        };
+        let role = role.trim();
+        if role.is_empty() {
+            continue;
+        }
+        if !known(id) || !super::PARTNER_ROLES.contains(&role) {
+            return None;
+        }
+        lines.push(format!("{id} | {role}"));
+    }
+    Some(lines.join("\n"))
+}
+
 /// An amount in euro as typed ("12 500,50"), normalised; None when not one.
 fn euro(text: &str) -> Option<String> {
     let plain: String = text
@@ -140,6 +160,16 @@ pub fn read(
             }
             continue;
         }
+        if field.input == Input::Partners {
+            match partners(f, known.organization) {
+                Some(lines) if !lines.is_empty() => {
+                    values.insert(k.to_owned(), lines);
+                }
+                Some(_) => {}
+                None => invalid.push(k.to_owned()),
+            }
+            continue;
+        }
         let v = value(f, k);
         let checked: Option<String> = match field.input {
             _ if v.is_empty() => match field.input {
@@ -158,6 +188,7 @@ pub fn read(
             Input::Codes => codes(v, known.municipality),
             Input::Project => (known.project)(v).then(|| v.to_owned()),
             Input::Organization => (known.organization)(v).then(|| v.to_owned()),
+            Input::Partners => unreachable!("read above"),
             Input::Line | Input::Area => unreachable!("bilingual"),
         };
         match checked {

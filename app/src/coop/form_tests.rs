@@ -11,7 +11,7 @@ fn known() -> Known<'static> {
     Known {
         municipality: &|c| ["33011", "59350"].contains(&c),
         project: &|p| p == "partons-2-0",
-        organization: &|o| o == "eurometropool",
+        organization: &|o| ["eurometropool", "westhoekoverleg"].contains(&o),
     }
 }
 
@@ -32,6 +32,9 @@ fn a_good_project_form_is_normalised() {
             ("municipalities", "59350,33011, 33011"),
             ("parent", "partons-2-0"),
             ("lead_partner", "eurometropool"),
+            ("partner_westhoekoverleg", "associated"),
+            ("partner_eurometropool", "partner"),
+            ("partner_midwestoverleg", ""),
             ("eu_cofinancing_eur", "6250"),
             ("priority_nl", "Prioriteit 4"),
             ("priority_fr", "Priorité 4"),
@@ -42,6 +45,10 @@ fn a_good_project_form_is_normalised() {
     assert_eq!(values["parent"], "partons-2-0");
     assert_eq!(values["lead_partner"], "eurometropool");
     assert_eq!(values["eu_cofinancing_eur"], "6250");
+    assert_eq!(
+        values["partners"],
+        "eurometropool | partner\nwesthoekoverleg | associated"
+    );
     assert_eq!(values["name_nl"], "Grensfietsroute");
     assert_eq!(values["name_fr_mt"], "on");
     assert_eq!(values["themes"], "Mobiliteit | Mobilité\nKlimaat | Climat");
@@ -58,6 +65,7 @@ fn every_wrong_field_is_named() {
             ("themes", "alleen Nederlands"),
             ("parent", "nope"),
             ("lead_partner", "nobody"),
+            ("partner_eurometropool", "sponsor"),
             ("budget_eur", "-5"),
             ("period_start", "2024-02-30"),
             ("status", "finished"),
@@ -76,6 +84,7 @@ fn every_wrong_field_is_named() {
             "parent",
             "themes",
             "lead_partner",
+            "partners",
             "budget_eur",
             "period_start",
             "status",

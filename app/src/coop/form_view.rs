@@ -3,7 +3,7 @@
 //! post next to their fields and in a summary, and the workflow buttons. A plain form:
 //! it works without JavaScript.
 
-use super::{fields, CoopEdit, CoopKind, Field, Input, SaveCoop};
+use super::{fields, CoopEdit, CoopKind, Field, Input, SaveCoop, PARTNER_ROLES};
 use crate::auth::StaffContext;
 use crate::i18n::{use_i18n, Lang};
 use leptos::prelude::*;
@@ -40,7 +40,7 @@ pub fn error_id(kind: CoopKind, key: &str) -> String {
         Some(Input::Date) if field == "period_end" => "staff-coop-error-period_end".into(),
         Some(Input::Date) => "staff-coop-error-date".into(),
         Some(Input::DateTime) => format!("staff-coop-error-{field}"),
-        Some(Input::Choice(_) | Input::Project | Input::Organization) => {
+        Some(Input::Choice(_) | Input::Project | Input::Organization | Input::Partners) => {
             "staff-coop-error-choice".into()
         }
         Some(Input::Codes) if field == "place_municipality" => {
@@ -165,7 +165,61 @@ fn control(state: &State, field: Field, key: String, lang_of: Option<Lang>) -> A
     .into_any()
 }
 
+/// A role (or none) per organization: a select each, labelled by the organization.
+fn partners_view(state: &State, field: Field) -> AnyView {
+    let i18n = use_i18n();
+    let key = field.key;
+    // After a refused post the posted selects; otherwise the stored "id | role" lines.
+    let stored = state.v(key);
+    let role_of = |id: &str| {
+        state
+            .values
+            .get(&format!("partner_{id}"))
+            .cloned()
+            .unwrap_or_else(|| {
+                stored
+                    .lines()
+                    .find_map(|l| l.strip_prefix(&format!("{id} | ")).map(str::to_owned))
+                    .unwrap_or_default()
+            })
+    };
+    let bad = state.bad(key);
+    let rows = state
+        .organizations
+        .iter()
+        .map(|(oid, oname)| {
+            let role = role_of(oid);
+            let id = format!("coop-partner_{oid}");
+            view! {
+                <div class="field field--inline">
+                    <label for=id.clone()>{oname.get(i18n.lang).to_owned()}</label>
+                    <select id=id name=format!("f[partner_{oid}]")>
+                        <option value="">{i18n.t("staff-coop-partner-none")}</option>
+                        {PARTNER_ROLES.iter().map(|r| view! {
+                            <option value=*r selected=role == *r>{i18n.t(&format!("project-role-{r}"))}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field" id=format!("coop-{key}") aria-invalid=bad.then_some("true")
+            aria-describedby=bad.then(|| format!("{key}-error"))>
+            <legend>{label(key)}</legend>
+            {rows}
+            {bad.then(|| view! {
+                <p class="field-error" id=format!("{key}-error")>{i18n.t(&error_id(state.kind, key))}</p>
+            })}
+        </fieldset>
+    }
+    .into_any()
+}
+
 fn field_view(state: &State, field: Field) -> AnyView {
+    if field.input == Input::Partners {
+        return partners_view(state, field);
+    }
     if !field.input.bilingual() {
         return control(state, field, field.key.to_owned(), None);
     }

@@ -13,7 +13,7 @@ pub mod record;
 #[cfg(feature = "ssr")]
 pub mod repo;
 
-pub use fields::{fields, Field, Input};
+pub use fields::{fields, Field, Input, PARTNER_ROLES};
 pub use pages::{CoopEditPage, CoopHistoryPage, CoopListPage, CoopNewPage};
 
 use crate::error::AppError;

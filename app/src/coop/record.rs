@@ -18,6 +18,7 @@ pub fn select(kind: CoopKind) -> &'static str {
                 budget_eur, eu_cofinancing_eur, budget_note, duration_note, status, kind, website,
                 IF parent { record::id(parent) } ELSE { NONE } AS parent,
                 IF lead_partner { record::id(lead_partner) } ELSE { NONE } AS lead_partner,
+                (partners ?? []).map(|$p| { org: record::id($p.org), role: $p.role }) AS partners,
                 (municipalities ?? []).map(|$m| record::id($m)) AS municipalities,
                 IF period_start { time::format(period_start, '%Y-%m-%d') } ELSE { NONE } AS period_start,
                 IF period_end { time::format(period_end, '%Y-%m-%d') } ELSE { NONE } AS period_end
@@ -45,7 +46,7 @@ pub fn select(kind: CoopKind) -> &'static str {
 }
 
 /// What a save sets on the record `$rid` from `$r` (see `stored`). Fields the form
-/// does not show (the partners' list and roles, source...) are kept.
+/// does not show (source...) are kept.
 pub fn set(kind: CoopKind) -> &'static str {
     match kind {
         CoopKind::Project => {
@@ -60,7 +61,7 @@ pub fn set(kind: CoopKind) -> &'static str {
             period_end = IF $r.period_end { <datetime> $r.period_end } ELSE { NONE },
             status = $r.status, kind = $r.kind, website = $r.website,
             municipalities = ($r.municipalities ?? []).map(|$c| type::record('municipality', $c)),
-            partners = partners ?? []"
+            partners = ($r.partners ?? []).map(|$p| { org: type::record('organization', $p.org), role: $p.role })"
         }
         CoopKind::Event => {
             "title = $r.title, summary = $r.summary, kind = $r.kind,
@@ -91,6 +92,17 @@ fn stored_value(kind: CoopKind, key: &str, input: Input, json: &Value) -> Option
         k => &json[k],
     };
     match input {
+        Input::Partners => {
+            let lines: Vec<String> = v
+                .as_array()?
+                .iter()
+                .filter_map(|p| Some(format!("{} | {}", text(&p["org"])?, text(&p["role"])?)))
+                .collect();
+            // The form's order (by id), so that an unchanged list compares equal.
+            let mut lines = lines;
+            lines.sort();
+            Some(lines.join("\n")).filter(|l| !l.is_empty())
+        }
         Input::Lines => {
             let lines: Vec<String> = v
                 .as_array()?
@@ -190,6 +202,12 @@ pub fn stored(kind: CoopKind, record: &CoopRecord) -> Value {
                                 _ => pair,
                             }
                         })
+                        .collect(),
+                ),
+                Input::Partners => Value::Array(
+                    v.lines()
+                        .filter_map(|line| line.split_once(" | "))
+                        .map(|(org, role)| json!({ "org": org, "role": role }))
                         .collect(),
                 ),
                 Input::Euro => v.parse::<f64>().map(Value::from).unwrap_or(Value::Null),

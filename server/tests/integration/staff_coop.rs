@@ -27,7 +27,7 @@ fn form(
     encode(&borrowed)
 }
 
-const PROJECT: [(&str, &str); 12] = [
+const PROJECT: [(&str, &str); 14] = [
     ("name_nl", "Grensfietsroute Westhoek"),
     ("name_fr", "Véloroute frontalière du Westhoek"),
     ("name_fr_mt", "on"),
@@ -43,6 +43,8 @@ const PROJECT: [(&str, &str); 12] = [
     ("status", "ongoing"),
     ("kind", "interreg_project"),
     ("municipalities", "33011, 59350"),
+    ("partner_westhoekoverleg", "partner"),
+    ("partner_midwestoverleg", "associated"),
 ];
 
 async fn value(db: &app::db::Db, table: &str, id: &str, expr: &str) -> serde_json::Value {
@@ -106,6 +108,19 @@ async fn an_admin_creates_and_publishes_a_project_and_an_event() {
     assert_eq!(
         value(&db, "project", &project, "publication").await,
         "draft"
+    );
+    assert_eq!(
+        value(
+            &db,
+            "project",
+            &project,
+            "partners.map(|$p| [record::id($p.org), $p.role])"
+        )
+        .await,
+        serde_json::json!([
+            ["midwestoverleg", "associated"],
+            ["westhoekoverleg", "partner"]
+        ])
     );
     assert_eq!(
         value(&db, "project", &project, "machine_translated").await,
@@ -438,9 +453,23 @@ async fn only_admins_edit_the_cooperation_records() {
             .await
             .unwrap()
             .unwrap();
+        // The form posts a role per organization (`partner_{id}`), not the stored lines.
+        let partners: Vec<(String, String)> = current
+            .values
+            .get("partners")
+            .map(|lines| {
+                lines
+                    .lines()
+                    .filter_map(|l| l.split_once(" | "))
+                    .map(|(org, role)| (format!("partner_{org}"), role.to_owned()))
+                    .collect()
+            })
+            .unwrap_or_default();
         let fields: Vec<(&str, &str)> = current
             .values
             .iter()
+            .filter(|(k, _)| *k != "partners")
+            .chain(partners.iter().map(|(k, v)| (k, v)))
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
         let revision = current.revision.to_string();
