@@ -1,0 +1,151 @@
+//! Tests of `form`: reading a posted service form, and the workflow rules.
+
+use super::*;
+
+fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+fn country(code: &str) -> Option<String> {
+    match code {
+        "33011" => Some("BE".into()),
+        "59350" => Some("FR".into()),
+        _ => None,
+    }
+}
+
+fn good() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("name_nl", "Bibliotheek Ieper"),
+        ("name_fr", "Bibliothèque d'Ypres"),
+        ("name_fr_mt", "on"),
+        ("category", "library"),
+        ("municipality", "33011"),
+        ("lat", "50,85123456"),
+        ("lon", "2.88"),
+        ("phone", "+32 57 23 94 00"),
+        ("email", "Bib@Ieper.be"),
+        ("website", "https://www.ieper.be/bibliotheek"),
+        ("speaks_nl", "on"),
+        ("speaks_fr", "on"),
+        ("hours_mode", "raw"),
+        ("opening_hours", "Mo-Fr 09:00-17:00; PH off"),
+        ("access_who", "both"),
+    ]
+}
+
+#[test]
+fn a_good_form_reads_into_a_service() {
+    let service = read(&form(&good()), &StaffService::default(), country).unwrap();
+    assert_eq!(service.country, "BE");
+    assert_eq!(service.lat, Some(50.85123));
+    assert_eq!(service.email.as_deref(), Some("bib@ieper.be"));
+    assert_eq!(service.languages, ["nl", "fr"]);
+    assert_eq!(service.machine_translated, ["name.fr"]);
+    assert_eq!(service.access.unwrap().who, "both");
+    assert_eq!(service.description.nl, None);
+}
+
+#[test]
+fn phones_are_one_per_line_or_separated_by_semicolons() {
+    let read_phones = |value: &str| {
+        let mut pairs = good();
+        pairs.retain(|(k, _)| *k != "phone");
+        pairs.push(("phone", value));
+        read(&form(&pairs), &StaffService::default(), country).map(|s| s.phones)
+    };
+    assert_eq!(
+        read_phones(" +32 57  23 94 00 \r\n\n057 23 94 01; 0800 12 345 ").unwrap(),
+        ["+32 57 23 94 00", "057 23 94 01", "0800 12 345"]
+    );
+    assert_eq!(read_phones("").unwrap(), Vec::<String>::new());
+    // One bad number, or too many, names the field and keeps nothing.
+    assert!(read_phones("057 23 94 00\ncall us").is_err());
+    assert!(read_phones(&["057 23 94 00"; 6].join("\n")).is_err());
+}
+
+#[test]
+fn every_wrong_field_is_named() {
+    let mut pairs = good();
+    pairs.retain(|(k, _)| !["name_nl", "name_fr", "lon"].contains(k));
+    pairs.extend([
+        ("phone", "call us"),
+        ("email", "not-an-email"),
+        ("website", "javascript:alert(1)"),
+        ("opening_hours", "whenever"),
+        ("access_note_nl", "alleen in het Nederlands"),
+        ("municipality", "99999"),
+    ]);
+    let invalid = read(&form(&pairs), &StaffService::default(), country).unwrap_err();
+    for field in [
+        "name_nl",
+        "municipality",
+        "lon",
+        "phone",
+        "email",
+        "website",
+        "opening_hours",
+        "access_note",
+    ] {
+        assert!(invalid.iter().any(|f| f == field), "{field} in {invalid:?}");
+    }
+    let mut far = good();
+    far.push(("lat", "48.1"));
+    assert_eq!(
+        read(&form(&far), &StaffService::default(), country).unwrap_err(),
+        ["lat"]
+    );
+}
+
+#[test]
+fn publishing_needs_both_languages() {
+    let service = read(&form(&good()), &StaffService::default(), country).unwrap();
+    assert_eq!(
+        next_status("publish", None, &service, false).unwrap_err(),
+        ["description_nl", "description_fr"]
+    );
+    let mut complete = service.clone();
+    complete.description = MaybeLocalized {
+        nl: Some("Boeken lenen".into()),
+        fr: Some("Emprunter des livres".into()),
+    };
+    assert_eq!(
+        next_status("publish", None, &complete, false).unwrap(),
+        "published"
+    );
+    let published = StaffService {
+        status: "published".into(),
+        ..complete.clone()
+    };
+    assert_eq!(
+        next_status("archive", Some(&published), &service, false).unwrap(),
+        "archived"
+    );
+    // Saving a published service may not remove a language it had...
+    assert_eq!(
+        next_status("save", Some(&published), &service, false).unwrap_err(),
+        ["description_nl", "description_fr"]
+    );
+    // ... but one that never had it stays editable.
+    let partial = StaffService {
+        status: "published".into(),
+        ..service.clone()
+    };
+    assert_eq!(
+        next_status("verify", Some(&partial), &service, false).unwrap(),
+        "published"
+    );
+    let archived = StaffService {
+        status: "archived".into(),
+        ..service.clone()
+    };
+    assert!(next_status("restore", Some(&archived), &service, false).is_err());
+    assert_eq!(
+        next_status("restore", Some(&archived), &service, true).unwrap(),
+        "draft"
+    );
+    assert!(next_status("delete", None, &service, true).is_err());
+}
