@@ -30,6 +30,10 @@ pub enum AppError {
     /// The record changed since the form was opened: nothing was overwritten.
     #[error("conflict: {0}")]
     Conflict(String),
+    /// Too much of a costly kind of work is under way (password checks, uploads): nothing
+    /// was done, and the same request may be sent again shortly.
+    #[error("busy")]
+    Busy,
 }
 
 /// Fields and rules of `BadRequest` that have a message of their own (`error-field-…`).
@@ -79,6 +83,7 @@ impl AppError {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -91,6 +96,7 @@ impl AppError {
             AppError::Unauthorized => "error-unauthorized",
             AppError::Forbidden => "error-forbidden",
             AppError::Conflict(_) => "error-conflict",
+            AppError::Busy => "error-busy",
         }
     }
 
@@ -160,6 +166,7 @@ impl From<AppError> for WireError {
             AppError::Unauthorized => ("unauthorized", None, None),
             AppError::Forbidden => ("forbidden", None, None),
             AppError::Conflict(field) => ("conflict", Some(field), None),
+            AppError::Busy => ("busy", None, None),
         };
         WireError {
             error: code.to_owned(),
@@ -178,6 +185,7 @@ impl From<WireError> for AppError {
             "unauthorized" => AppError::Unauthorized,
             "forbidden" => AppError::Forbidden,
             "conflict" => AppError::Conflict(wire.field.unwrap_or_default()),
+            "busy" => AppError::Busy,
             _ => AppError::Internal(wire.reference.unwrap_or_default()),
         }
     }

@@ -568,6 +568,7 @@ event-calendar-name = Services frontaliers – agenda
 error-unauthorized = Vous n'êtes pas (ou plus) connecté. Connectez-vous et réessayez.
 error-forbidden = Votre compte n'est pas autorisé à faire ceci.
 error-conflict = Quelqu'un d'autre a modifié cette donnée entre-temps. Rien n'a été écrasé.
+error-busy = Le serveur est trop occupé pour cette demande. Rien n'a été modifié ; réessayez dans une minute.
 staff-description = Gestion de l'annuaire des services : réservé au personnel.
 staff-nav-label = Gestion
 staff-nav-home = Vue d'ensemble
@@ -580,7 +581,8 @@ staff-sign-out-everywhere = Se déconnecter partout
 staff-sign-in-title = Connexion du personnel
 staff-sign-in-intro = Le personnel des communes tient ici l'annuaire des services à jour. Les habitants n'ont pas besoin de compte.
 staff-sign-in-failed = L'adresse e-mail ou le mot de passe est incorrect.
-staff-sign-in-too-many = Trop de tentatives échouées. Réessayez dans { $minutes ->
+staff-sign-in-busy = Trop de connexions sont vérifiées en ce moment. Rien n'a été vérifié ; réessayez dans une minute.
+staff-sign-in-too-many = Trop de tentatives de connexion. Réessayez dans { $minutes ->
     [one] { $minutes } minute
    *[other] { $minutes } minutes
 }.
@@ -650,6 +652,7 @@ staff-action-publish = Publier
 staff-action-unpublish = Repasser en brouillon
 staff-action-archive = Archiver
 staff-action-restore = Rétablir en brouillon
+staff-archived-admins-only = Cette donnée est archivée. Seul un administrateur peut la rétablir en brouillon ; d'ici là, elle ne peut pas être modifiée.
 staff-done-save = Les modifications sont enregistrées.
 staff-done-verify = Enregistré et marqué comme vérifié aujourd'hui.
 staff-done-publish = Le service est publié et apparaît maintenant dans les résultats de recherche.

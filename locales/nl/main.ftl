@@ -565,6 +565,7 @@ event-calendar-name = Grensdiensten – agenda
 error-unauthorized = U bent niet (meer) aangemeld. Meld u aan en probeer opnieuw.
 error-forbidden = Uw account mag dit niet doen.
 error-conflict = Iemand anders heeft dit gegeven intussen gewijzigd. Er werd niets overschreven.
+error-busy = De server is nu te druk voor deze aanvraag. Er werd niets gewijzigd; probeer het over een minuut opnieuw.
 staff-description = Beheer van de dienstengids: alleen voor medewerkers.
 staff-nav-label = Beheer
 staff-nav-home = Overzicht
@@ -577,7 +578,8 @@ staff-sign-out-everywhere = Overal afmelden
 staff-sign-in-title = Aanmelden voor medewerkers
 staff-sign-in-intro = Medewerkers van de gemeenten houden hier de dienstengids bij. Inwoners hebben geen account nodig.
 staff-sign-in-failed = Het e-mailadres of het wachtwoord is niet juist.
-staff-sign-in-too-many = Te veel mislukte pogingen. Probeer het over { $minutes ->
+staff-sign-in-busy = Er worden nu te veel aanmeldingen tegelijk gecontroleerd. Er werd niets gecontroleerd; probeer het over een minuut opnieuw.
+staff-sign-in-too-many = Te veel aanmeldpogingen. Probeer het over { $minutes ->
     [one] { $minutes } minuut
    *[other] { $minutes } minuten
 } opnieuw.
@@ -647,6 +649,7 @@ staff-action-publish = Publiceren
 staff-action-unpublish = Terug naar ontwerp
 staff-action-archive = Archiveren
 staff-action-restore = Terugzetten als ontwerp
+staff-archived-admins-only = Dit gegeven is gearchiveerd. Alleen een beheerder kan het terugzetten als ontwerp; tot dan kan het niet worden gewijzigd.
 staff-done-save = De wijzigingen zijn opgeslagen.
 staff-done-verify = Opgeslagen en gemarkeerd als vandaag gecontroleerd.
 staff-done-publish = De dienst is gepubliceerd en staat nu in de zoekresultaten.

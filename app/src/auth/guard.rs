@@ -5,16 +5,29 @@ use super::session::{self, Session};
 use crate::db::Db;
 use crate::error::AppError;
 
-/// The session of a request's headers, if one is open.
-pub async fn from_headers(db: &Db, headers: &http::HeaderMap) -> Result<Option<Session>, AppError> {
-    let token = headers
+/// The session token of a request's cookie, if it carries one.
+pub fn token_of(headers: &http::HeaderMap) -> Option<String> {
+    headers
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(session::token_from_cookie_header);
-    match token {
+        .find_map(session::token_from_cookie_header)
+}
+
+/// The session of a request's headers, if one is open.
+pub async fn from_headers(db: &Db, headers: &http::HeaderMap) -> Result<Option<Session>, AppError> {
+    match token_of(headers) {
         Some(token) => session::find(db, &token).await,
         None => Ok(None),
+    }
+}
+
+/// Ends the session whose cookie this request carries, whether or not it is still open.
+pub async fn close_current(db: &Db) -> Result<(), AppError> {
+    let headers: http::HeaderMap = leptos_axum::extract().await.unwrap_or_default();
+    match token_of(&headers) {
+        Some(token) => session::close(db, &session::token_id(&token)).await,
+        None => Ok(()),
     }
 }
 

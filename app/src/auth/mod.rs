@@ -170,20 +170,35 @@ pub async fn sign_in(
     let address = crate::reports::limiter::client_key().await;
     let account = users::normalize_email(&email);
     let form = Page::StaffSignIn.path(lang);
-    if let Some(wait) = limiter.blocked(&account, address, Instant::now()) {
-        tracing::warn!(%address, "sign-in refused: rate limit");
-        crate::components::redirect_to(&format!(
-            "{form}?error=too-many&minutes={}",
-            attempts::minutes(wait)
-        ));
-        return Ok(());
-    }
+    // Counted before the password is checked: parallel guesses cannot pass the limit.
+    let attempt = match limiter.begin(&account, address, Instant::now()) {
+        Ok(attempt) => attempt,
+        Err(wait) => {
+            tracing::warn!(%address, "sign-in refused: rate limit");
+            crate::components::redirect_to(&format!(
+                "{form}?error=too-many&minutes={}",
+                attempts::minutes(wait)
+            ));
+            return Ok(());
+        }
+    };
     let credentials = users::credentials(&db, &account).await?;
     let hash = credentials.as_ref().map(|c| c.password_hash.clone());
-    let verified = password::verify(password, hash).await;
+    let verified = match password::verify(password, hash).await {
+        Ok(verified) => verified,
+        Err(AppError::Busy) => {
+            // Nothing was checked: the attempt stays counted, the person tries later.
+            tracing::warn!(%address, "sign-in refused: password checks busy");
+            crate::components::redirect_to(&format!("{form}?error=busy"));
+            return Ok(());
+        }
+        Err(other) => return Err(other),
+    };
     match credentials.filter(|c| verified && c.active) {
         Some(user) => {
-            limiter.succeeded(&account);
+            limiter.succeeded(attempt);
+            // A session this browser still had (of any account) ends here.
+            guard::close_current(&db).await?;
             session::sweep(&db).await?;
             let token = session::open(&db, &user.id).await?;
             guard::set_cookie_header(&session::set_cookie(&token, guard::secure_site()));
@@ -191,7 +206,6 @@ pub async fn sign_in(
             crate::components::redirect_to(&safe_next(&next, lang));
         }
         None => {
-            limiter.failed(&account, address, Instant::now());
             tracing::info!(%address, "sign-in failed");
             crate::components::redirect_to(&format!("{form}?error=credentials"));
         }

@@ -24,6 +24,7 @@ pub fn SignInPage() -> impl IntoView {
     let message = match param("error").as_str() {
         "credentials" => Some(i18n.t("staff-sign-in-failed")),
         "too-many" => Some(i18n.t_args("staff-sign-in-too-many", [("minutes", minutes.into())])),
+        "busy" => Some(i18n.t("staff-sign-in-busy")),
         _ => None,
     };
     let signed_out = param("signed-out") == "1";

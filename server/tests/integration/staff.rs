@@ -193,7 +193,7 @@ async fn sign_in_is_rate_limited_per_account_without_revealing_accounts() {
     )
     .await;
     assert!(
-        page.contains("Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."),
+        page.contains("Te veel aanmeldpogingen. Probeer het over 15 minuten opnieuw."),
         "{page}"
     );
 }
@@ -375,4 +375,91 @@ async fn admins_manage_accounts_and_only_they_can() {
         page.contains("U kunt uw eigen beheerdersrol niet afnemen"),
         "{page}"
     );
+}
+
+/// Hole 1 of the attack test: the limit was checked before the password and the failure
+/// counted after, so 30 parallel guesses were all checked (limit 5) and a right password
+/// passed after 29 failures. Now each attempt is counted before its hash.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_guesses_are_counted_before_any_password_is_checked() {
+    async fn parallel(router: &axum::Router, accounts: Vec<String>) -> Vec<String> {
+        let tasks: Vec<_> = accounts
+            .into_iter()
+            .map(|account| {
+                let router = router.clone();
+                tokio::spawn(async move { sign_in(&router, &account, "not the password").await.1 })
+            })
+            .collect();
+        let mut answers = vec![];
+        for task in tasks {
+            answers.push(task.await.unwrap());
+        }
+        answers
+    }
+    let count = |answers: &[String], error: &str| {
+        answers
+            .iter()
+            .filter(|a| a.contains(&format!("error={error}")))
+            .count()
+    };
+    // One account, 30 guesses at once: five are counted (checked, or refused as busy
+    // before any check), the other 25 are refused without a check.
+    let (_db, router) = staff_app().await;
+    let answers = parallel(&router, vec![IEPER.to_owned(); 30]).await;
+    assert_eq!(count(&answers, "too-many"), 25, "{answers:?}");
+    assert_eq!(
+        count(&answers, "credentials") + count(&answers, "busy"),
+        5,
+        "{answers:?}"
+    );
+    // The right password within the window is refused like any other attempt.
+    let (cookie, to) = sign_in(&router, IEPER, PASSWORD).await;
+    assert!(cookie.is_none() && to.contains("error=too-many"), "{to}");
+
+    // One address, 40 accounts at once: twenty are counted, twenty refused.
+    let (_db, router) = staff_app().await;
+    let accounts = (0..40).map(|i| format!("guess{i}@nowhere.test")).collect();
+    let answers = parallel(&router, accounts).await;
+    assert_eq!(count(&answers, "too-many"), 20, "{answers:?}");
+    assert_eq!(
+        count(&answers, "credentials") + count(&answers, "busy"),
+        20,
+        "{answers:?}"
+    );
+    // The hash gate never ran more hashes at once than it has turns.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    assert!(app::auth::password::GATE.peak() <= cores.clamp(1, 4));
+}
+
+/// Signing in again from a browser that still has a session ends that session.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_in_again_ends_the_browsers_earlier_session() {
+    let (_db, router) = staff_app().await;
+    let first = signed_in(&router, IEPER).await;
+    let body = encode(&[
+        ("lang", "nl"),
+        ("email", ADMIN),
+        ("password", PASSWORD),
+        ("next", ""),
+    ]);
+    let (status, headers, _) = post(
+        &router,
+        path::<SignIn>(),
+        &body,
+        &[("accept", "text/html"), ("cookie", &first)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FOUND);
+    let second = headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .find(|v| v.starts_with("staff_session="))
+        .map(|v| v.split(';').next().unwrap().to_owned())
+        .expect("a new session");
+    assert_ne!(first, second);
+    let (status, _, _) = get(&router, "/nl/beheer", &[(header::COOKIE, &first)]).await;
+    assert_eq!(status, StatusCode::FOUND, "the earlier session still works");
+    let (status, _, _) = get(&router, "/nl/beheer", &[(header::COOKIE, &second)]).await;
+    assert_eq!(status, StatusCode::OK);
 }
