@@ -12,6 +12,7 @@ pub mod events;
 #[cfg(feature = "ssr")]
 pub mod fingerprint;
 pub mod i18n;
+pub mod kernel;
 pub mod map;
 pub mod municipalities;
 pub mod observatory;
@@ -29,6 +30,7 @@ pub mod staff;
 #[cfg(test)]
 mod text;
 pub mod transfer;
+pub mod workflow;
 
 #[cfg(feature = "ssr")]
 pub mod db;

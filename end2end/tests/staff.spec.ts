@@ -42,7 +42,7 @@ for (const lang of ['nl', 'fr'] as const) {
     expect(session?.sameSite).toBe('Lax');
   });
 
-  test(`${lang}: an editor writes a service in both languages, places it on the map, publishes it and finds it in the public search and the history`, async ({ page }) => {
+  test(`${lang}: an editor writes a service in both languages, places it on the map, publishes it and finds it in the public search and the history`, async ({ page, browser }) => {
     const name = { nl: `Grensloket ${lang} ${Date.now()}`, fr: `Guichet frontalier ${lang} ${Date.now()}` };
     await signIn(page, lang, IEPER);
     await page.goto(`${s.services}/${lang === 'nl' ? 'nieuw' : 'nouveau'}`);
@@ -93,6 +93,18 @@ for (const lang of ['nl', 'fr'] as const) {
     await expect(page.getByTestId('result-count')).toBeVisible();
     await expect(page.getByTestId('service-hit').filter({ hasText: name.nl })).toHaveCount(0);
     await expect(page.getByTestId('service-hit').filter({ hasText: name.fr })).toHaveCount(0);
+
+    // Out of the archive only through an admin's "restore", to a draft: the editor's form
+    // offers no action on it and says why; an admin's offers "save" and "restore".
+    await page.goto(editUrl);
+    await expect(page.getByTestId('no-actions')).toBeVisible();
+    await expect(page.locator('button[name="f[action]"]')).toHaveCount(0);
+    const admin = await (await newContext(browser)).newPage();
+    await signIn(admin, lang, ADMIN);
+    await admin.goto(editUrl);
+    await expect(admin.locator('button[name="f[action]"]')).toHaveCount(2);
+    await expect(admin.getByTestId('action-save')).toBeVisible();
+    await expect(admin.getByTestId('action-restore')).toBeVisible();
   });
 
   test(`${lang}: a resident reports a problem and follows it; staff accept it`, async ({ browser, request }) => {

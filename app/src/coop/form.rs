@@ -2,11 +2,12 @@
 //! each wrong field named, and the workflow action applied.
 
 use super::{fields, repo, CoopKind, CoopRecord, Input, ACTIONS};
-use crate::auth::{guard, Flash};
+use crate::auth::{guard, Flash, Role};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::routes::Page;
+use crate::workflow::{self, Action, Publication};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 
@@ -245,24 +246,19 @@ fn cross_checks(kind: CoopKind, values: &BTreeMap<String, String>, invalid: &mut
     }
 }
 
-/// The publication after an action, or the fields that keep it from being published:
-/// a published record has both languages of its required texts.
+/// The publication after an admin's action, or the fields that keep it from being
+/// published (a published record has both languages of its required texts); the
+/// workflow's table decides which actions are allowed from where.
 pub fn next_publication(
     kind: CoopKind,
-    action: &str,
+    action: Action,
     current: Option<&str>,
     values: &BTreeMap<String, String>,
-) -> Result<String, Vec<String>> {
-    let current = current.unwrap_or("draft");
-    let publication = match action {
-        "save" => current,
-        "publish" => "published",
-        "unpublish" => "draft",
-        "archive" if current != "archived" => "archived",
-        "restore" if current == "archived" => "draft",
-        _ => return Err(vec!["action".into()]),
-    };
-    if publication == "published" {
+) -> Result<Publication, Vec<String>> {
+    let from = current.map(|c| Publication::from_code(c).unwrap_or(Publication::Draft));
+    let publication =
+        workflow::transition(Role::Admin, from, action).ok_or_else(|| vec!["action".to_owned()])?;
+    if publication == Publication::Published {
         let missing: Vec<String> = kind
             .required()
             .iter()
@@ -273,7 +269,7 @@ pub fn next_publication(
             return Err(missing);
         }
     }
-    Ok(publication.to_owned())
+    Ok(publication)
 }
 
 /// Handles a post of the edit form: see `save_coop`.
@@ -291,10 +287,9 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         return Ok(());
     };
     guard::admin(&session)?;
-    let action = value(&f, "action");
-    if !ACTIONS.contains(&action) {
-        return Err(AppError::BadRequest("action".into()));
-    }
+    let action = Action::from_code(value(&f, "action"))
+        .filter(|a| ACTIONS.contains(a))
+        .ok_or_else(|| AppError::BadRequest("action".into()))?;
     let current = match &id {
         Some(id) => Some(repo::load(db, kind, id).await?.ok_or(AppError::NotFound)?),
         None => None,
@@ -337,7 +332,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
     };
     let record = CoopRecord {
         id: current.as_ref().map(|c| c.id.clone()).unwrap_or_default(),
-        publication,
+        publication: publication.code().to_owned(),
         revision: current.as_ref().map(|c| c.revision).unwrap_or(0),
         values,
     };
@@ -347,12 +342,12 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         kind,
         current.as_ref(),
         &record,
-        action,
+        action.code(),
     )
     .await
     {
         Ok(id) => {
-            let flash = Flash::notice(&format!("staff-coop-done-{action}"));
+            let flash = Flash::notice(&format!("staff-coop-done-{}", action.code()));
             let to = Page::StaffCoop(kind, id).path(lang);
             crate::auth::flash_and_redirect(db, &session.id, &flash, &to).await
         }

@@ -122,29 +122,34 @@ fn every_wrong_field_is_named() {
 
 #[test]
 fn publishing_needs_both_languages_of_the_required_texts() {
+    use crate::workflow::{Action::*, Publication};
     let values = form(&[
         ("title_nl", "Overleg"),
         ("summary_nl", "x"),
         ("summary_fr", "y"),
     ]);
     assert_eq!(
-        next_publication(CoopKind::Event, "publish", None, &values).unwrap_err(),
+        next_publication(CoopKind::Event, Publish, None, &values).unwrap_err(),
         ["title_fr", "audience_nl", "audience_fr"]
     );
     assert_eq!(
-        next_publication(CoopKind::Event, "save", Some("draft"), &values).unwrap(),
-        "draft"
+        next_publication(CoopKind::Event, Save, Some("draft"), &values).unwrap(),
+        Publication::Draft
     );
     assert_eq!(
-        next_publication(CoopKind::Event, "archive", Some("draft"), &values).unwrap(),
-        "archived"
+        next_publication(CoopKind::Event, Archive, Some("draft"), &values).unwrap(),
+        Publication::Archived
     );
-    assert!(next_publication(CoopKind::Event, "restore", Some("draft"), &values).is_err());
+    assert!(next_publication(CoopKind::Event, Restore, Some("draft"), &values).is_err());
     assert_eq!(
-        next_publication(CoopKind::Event, "restore", Some("archived"), &values).unwrap(),
-        "draft"
+        next_publication(CoopKind::Event, Restore, Some("archived"), &values).unwrap(),
+        Publication::Draft
     );
-    assert!(next_publication(CoopKind::Event, "delete", None, &values).is_err());
+    // Nothing goes from the archive to the public in one step.
+    assert_eq!(
+        next_publication(CoopKind::Event, Publish, Some("archived"), &values).unwrap_err(),
+        ["action"]
+    );
 }
 
 #[test]

@@ -4,8 +4,9 @@
 //! it works without JavaScript.
 
 use super::{fields, CoopEdit, CoopKind, Field, Input, SaveCoop, PARTNER_ROLES};
-use crate::auth::StaffContext;
+use crate::auth::{Role, StaffContext};
 use crate::i18n::{use_i18n, Lang};
+use crate::workflow::Publication;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use std::collections::BTreeMap;
@@ -102,8 +103,8 @@ fn control(state: &State, field: Field, key: String, lang_of: Option<Lang>) -> A
         .then(|| i18n.t(&format!("staff-coop-help-{}", field.key)));
     let input = match field.input {
         Input::Area | Input::Lines => view! {
-            <textarea id=id.clone() name=name rows=if field.input == Input::Area { "6" } else { "4" }
-                aria-invalid=bad.then_some("true") aria-describedby=described.clone()>{value}</textarea>
+            <crate::components::PrefilledTextarea id=id.clone() name=name rows=if field.input == Input::Area { 6 } else { 4 }
+                value=value.clone() invalid=bad described_by=described.clone().unwrap_or_default() />
         }.into_any(),
         Input::Choice(list) => view! {
             <select id=id.clone() name=name aria-invalid=bad.then_some("true") aria-describedby=described.clone()>
@@ -237,22 +238,20 @@ fn field_view(state: &State, field: Field) -> AnyView {
     .into_any()
 }
 
-fn buttons(publication: &str, exists: bool) -> AnyView {
+/// The workflow's buttons: what the table allows an admin from the record's publication.
+fn buttons(publication: Option<Publication>) -> AnyView {
     let i18n = use_i18n();
-    let button = |action: &'static str| {
-        view! {
-            <button type="submit" name="f[action]" value=action data-testid=format!("action-{action}")>
-                {i18n.t(&format!("staff-action-{action}"))}
-            </button>
-        }
-    };
+    let actions = crate::workflow::actions(Role::Admin, publication, &super::ACTIONS);
     view! {
         <div class="staff-actions">
-            {button("save")}
-            {(publication != "published").then(|| button("publish"))}
-            {(publication == "published").then(|| button("unpublish"))}
-            {(exists && publication != "archived").then(|| button("archive"))}
-            {(publication == "archived").then(|| button("restore"))}
+            {actions.into_iter().map(|action| {
+                let code = action.code();
+                view! {
+                    <button type="submit" name="f[action]" value=code data-testid=format!("action-{code}")>
+                        {i18n.t(&format!("staff-action-{code}"))}
+                    </button>
+                }
+            }).collect_view()}
         </div>
     }
     .into_any()
@@ -281,8 +280,7 @@ pub fn CoopForm(page: CoopEdit, ctx: StaffContext) -> impl IntoView {
     };
     let publication = record
         .as_ref()
-        .map(|r| r.publication.clone())
-        .unwrap_or_else(|| "draft".into());
+        .map(|r| Publication::from_code(&r.publication).unwrap_or(Publication::Draft));
     let summary = (!state.invalid.is_empty()).then(|| {
         let items = state
             .invalid
@@ -315,7 +313,7 @@ pub fn CoopForm(page: CoopEdit, ctx: StaffContext) -> impl IntoView {
             <input type="hidden" name="f[id]" value=record.as_ref().map(|r| r.id.clone()).unwrap_or_default() />
             <input type="hidden" name="f[revision]" value=record.as_ref().map(|r| r.revision.to_string()).unwrap_or_default() />
             {body}
-            {buttons(&publication, record.is_some())}
+            {buttons(publication)}
         </form>
     }
 }

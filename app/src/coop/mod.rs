@@ -76,8 +76,11 @@ impl CoopKind {
     }
 }
 
-pub const PUBLICATIONS: [&str; 3] = ["draft", "published", "archived"];
-pub const ACTIONS: [&str; 5] = ["save", "publish", "unpublish", "archive", "restore"];
+/// The actions of the cooperation forms (admins only), in the order of their buttons.
+pub const ACTIONS: [crate::workflow::Action; 5] = {
+    use crate::workflow::Action::*;
+    [Save, Publish, Unpublish, Archive, Restore]
+};
 
 /// A record as staff edit it: its form values (see `fields`), whatever its publication.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -9,7 +9,8 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::routes::{query_string, Page};
-use crate::services::edit::{form, form_view_values, repo, StaffService, STATUSES};
+use crate::services::edit::{form, form_view_values, repo, StaffService};
+use crate::workflow::{self, Action, Publication};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The action of an import's audit entries.
@@ -47,17 +48,6 @@ impl Reference {
                 .map(|m| (m.code, m.country))
                 .collect(),
         })
-    }
-}
-
-/// The workflow action that takes a stored service to the status a record asks for.
-fn action_to(from: &str, to: &str) -> &'static str {
-    match (from, to) {
-        (a, b) if a == b => "save",
-        (_, "published") => "publish",
-        (_, "archived") => "archive",
-        ("archived", _) => "restore",
-        _ => "unpublish",
     }
 }
 
@@ -144,7 +134,8 @@ pub fn check_row(
         errors.push("country".into());
     }
     let status = row.status.clone().unwrap_or_else(|| base.status.clone());
-    if !STATUSES.contains(&status.as_str()) {
+    let target = Publication::from_code(&status);
+    if target.is_none() {
         errors.push("status".into());
     }
     if base
@@ -163,9 +154,18 @@ pub fn check_row(
             return Err(errors);
         }
     };
+    // New and stored records pass the same rules: the workflow's table (an admin's
+    // steps to the status asked for) and what publishing needs.
+    let target = target.unwrap_or(Publication::Draft);
+    let from = stored.map(|s| Publication::from_code(&s.status).unwrap_or(Publication::Draft));
+    let steps =
+        workflow::route(Role::Admin, from, target).ok_or_else(|| vec!["status".to_owned()])?;
+    let last = steps.last().copied().unwrap_or(Action::Save);
+    let missing = form::missing_texts(last, target, stored, &service);
+    if !missing.is_empty() {
+        return Err(missing);
+    }
     if let Some(stored) = stored {
-        let action = action_to(&stored.status, &status);
-        form::next_status(action, Some(stored), &service, true)?;
         let moved = stored.municipality_code != service.municipality_code
             || !close(stored.lat, service.lat)
             || !close(stored.lon, service.lon);
@@ -435,7 +435,11 @@ mod tests {
 
     #[test]
     fn a_new_record_is_a_draft_unless_it_says_otherwise() {
-        let csv = "category,name_nl,municipality_code,status\nlibrary,Bib,59350,\nlibrary,Bib,59350,published\n";
+        let csv =
+            "category,name_nl,name_fr,description_nl,description_fr,municipality_code,status\n\
+                   library,Bib,,,,59350,\n\
+                   library,Bib,Bib,Boeken,Livres,59350,published\n\
+                   library,Bib,,,,59350,archived\n";
         let rows = rows(csv);
         let draft = check_row(&rows[0], None, &reference()).unwrap();
         assert_eq!(
@@ -446,6 +450,20 @@ mod tests {
         assert_eq!(
             check_row(&rows[1], None, &reference()).unwrap().status,
             "published"
+        );
+        assert_eq!(
+            check_row(&rows[2], None, &reference()).unwrap().status,
+            "archived"
+        );
+    }
+
+    #[test]
+    fn a_new_record_is_published_only_with_both_languages() {
+        // The attack test's row: new, published, a Dutch name and nothing else.
+        let csv = "category,name_nl,municipality_code,status\nlibrary,Bib,59350,published\n";
+        assert_eq!(
+            check_row(&rows(csv)[0], None, &reference()).unwrap_err(),
+            ["name_fr", "description_nl", "description_fr"]
         );
     }
 
@@ -466,7 +484,13 @@ mod tests {
         let archive = "id,category,name_nl,municipality_code,status\nbib-moeskroen,library,Bib,57096,archived\n";
         let archived = check_row(&rows(archive)[0], Some(&stored()), &reference()).unwrap();
         assert_eq!(archived.status, "archived");
-        assert_eq!(action_to("archived", "draft"), "restore");
-        assert_eq!(action_to("published", "draft"), "unpublish");
+        // An admin's import may take a record out of the archive (as "restore" would).
+        let restore = "id,category,name_nl,municipality_code,status\nbib-moeskroen,library,Bib,57096,published\n";
+        let archived = StaffService {
+            status: "archived".into(),
+            ..stored()
+        };
+        let back = check_row(&rows(restore)[0], Some(&archived), &reference()).unwrap();
+        assert_eq!(back.status, "published");
     }
 }

@@ -1,22 +1,24 @@
 //! The edit form's post (server only): from the posted fields to a checked service,
 //! each wrong field named, and the workflow action applied.
 
-use super::{repo, StaffService, LANGUAGES, STATUSES};
-use crate::auth::{guard, Flash};
+use super::{repo, StaffService, LANGUAGES};
+use crate::auth::{guard, Flash, Role};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::{Lang, Localized, MaybeLocalized};
 use crate::routes::Page;
 use crate::services::Access;
+use crate::workflow::{self, Action, Publication, Refusal};
 use std::collections::BTreeMap;
 
-pub const ACTIONS: [&str; 6] = [
-    "save",
-    "publish",
-    "unpublish",
-    "archive",
-    "restore",
-    "verify",
+/// The actions of the service form, in the order of its buttons.
+pub const ACTIONS: [Action; 6] = [
+    Action::Save,
+    Action::Verify,
+    Action::Publish,
+    Action::Unpublish,
+    Action::Archive,
+    Action::Restore,
 ];
 const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 2000;
@@ -240,40 +242,53 @@ fn required_texts(service: &StaffService) -> [(&'static str, bool); 4] {
     ]
 }
 
-/// The status after an action, or why the action is refused. Publishing needs both
-/// languages' name and description; a published service may lack some (the open data
-/// often has one language), but an edit may not remove one it has.
-pub fn next_status(
-    action: &str,
+/// The fields publishing needs that `service` lacks, after `action` takes it to
+/// `target`: publishing needs both languages' name and description; a published service
+/// may lack some (the open data often has one language), but an edit may not remove one
+/// it has.
+pub fn missing_texts(
+    action: Action,
+    target: Publication,
     before: Option<&StaffService>,
     service: &StaffService,
-    admin: bool,
-) -> Result<String, Vec<String>> {
-    let current = before.map(|b| b.status.as_str()).unwrap_or("draft");
-    let status = match action {
-        "save" | "verify" => current,
-        "publish" => "published",
-        "unpublish" => "draft",
-        "archive" => "archived",
-        "restore" if admin => "draft",
-        _ => return Err(vec!["action".into()]),
-    };
+) -> Vec<String> {
     let had = before.map(required_texts);
-    let missing: Vec<String> = required_texts(service)
+    required_texts(service)
         .into_iter()
         .enumerate()
         .filter(|(i, (_, present))| {
             !present
-                && (action == "publish"
-                    || (status == "published" && had.is_some_and(|had| had[*i].1)))
+                && (action == Action::Publish
+                    || (target == Publication::Published && had.is_some_and(|had| had[*i].1)))
         })
         .map(|(_, (field, _))| field.to_owned())
-        .collect();
-    if !missing.is_empty() {
-        return Err(missing);
+        .collect()
+}
+
+/// Why a form's action is not carried out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// The workflow's table does not allow it (see `workflow::check`).
+    Workflow(Refusal),
+    /// The form fields that publishing needs.
+    Fields(Vec<String>),
+}
+
+/// The status after an action by `role`, or why it is refused.
+pub fn next_status(
+    action: Action,
+    before: Option<&StaffService>,
+    service: &StaffService,
+    role: Role,
+) -> Result<Publication, Refused> {
+    let from = before.map(|b| Publication::from_code(&b.status).unwrap_or(Publication::Draft));
+    let target = workflow::check(role, from, action).map_err(Refused::Workflow)?;
+    let missing = missing_texts(action, target, before, service);
+    if missing.is_empty() {
+        Ok(target)
+    } else {
+        Err(Refused::Fields(missing))
     }
-    debug_assert!(STATUSES.contains(&status));
-    Ok(status.to_owned())
 }
 
 /// Handles a post of the edit form: see `save_service`.
@@ -288,10 +303,9 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
     else {
         return Ok(());
     };
-    let action = value(&f, "action");
-    if !ACTIONS.contains(&action) {
-        return Err(AppError::BadRequest("action".into()));
-    }
+    let action = Action::from_code(value(&f, "action"))
+        .filter(|a| ACTIONS.contains(a))
+        .ok_or_else(|| AppError::BadRequest("action".into()))?;
     let current = match &id {
         Some(id) => {
             let current = repo::load(db, id).await?.ok_or(AppError::NotFound)?;
@@ -301,7 +315,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         None => None,
     };
     let base = current.clone().unwrap_or_else(|| StaffService {
-        status: "draft".into(),
+        status: Publication::Draft.code().into(),
         source: "Grensdiensten staff".into(),
         ..Default::default()
     });
@@ -322,11 +336,28 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
             .find(|m| m.code == code)
             .map(|m| m.country.clone())
     };
+    let from = current
+        .as_ref()
+        .map(|c| Publication::from_code(&c.status).unwrap_or(Publication::Draft));
+    // The table first: a post that asks for what the form does not offer this role (a
+    // crafted one) changes nothing, whatever its fields.
+    let target = match workflow::check(session.staff.role, from, action) {
+        Ok(target) => Some(target),
+        Err(Refusal::Forbidden) => return Err(AppError::Forbidden),
+        Err(Refusal::NotFromHere) => None,
+    };
     let outcome = read(&f, &base, country_of).and_then(|mut service| {
+        let Some(target) = target else {
+            return Err(vec!["action".into()]);
+        };
         if !known_category(&service.category) {
             return Err(vec!["category".into()]);
         }
-        service.status = next_status(action, current.as_ref(), &service, session.staff.is_admin())?;
+        let missing = missing_texts(action, target, current.as_ref(), &service);
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        service.status = target.code().into();
         Ok(service)
     });
     let mut service = match outcome {
@@ -343,7 +374,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
     };
     // The municipality it moves to must be in the editor's scope too.
     guard::municipality(&session, &service.municipality_code)?;
-    if action == "verify" {
+    if action == Action::Verify {
         service.assured_date = Some(repo::today());
     }
     let moved = current.as_ref().is_some_and(|c| {
@@ -351,12 +382,20 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
             || c.lat != service.lat
             || c.lon != service.lon
     });
-    if moved || action == "verify" {
+    if moved || action == Action::Verify {
         service.location_check = None;
     }
-    match repo::save(db, &session.staff, current.as_ref(), &service, action).await {
+    match repo::save(
+        db,
+        &session.staff,
+        current.as_ref(),
+        &service,
+        action.code(),
+    )
+    .await
+    {
         Ok(id) => {
-            let flash = Flash::notice(&format!("staff-done-{action}"));
+            let flash = Flash::notice(&format!("staff-done-{}", action.code()));
             crate::auth::flash_and_redirect(
                 db,
                 &session.id,

@@ -102,10 +102,12 @@ fn every_wrong_field_is_named() {
 
 #[test]
 fn publishing_needs_both_languages() {
+    use crate::auth::Role::{Admin, Editor};
+    use crate::workflow::{Action::*, Publication, Refusal};
     let service = read(&form(&good()), &StaffService::default(), country).unwrap();
     assert_eq!(
-        next_status("publish", None, &service, false).unwrap_err(),
-        ["description_nl", "description_fr"]
+        next_status(Publish, None, &service, Editor).unwrap_err(),
+        Refused::Fields(vec!["description_nl".into(), "description_fr".into()])
     );
     let mut complete = service.clone();
     complete.description = MaybeLocalized {
@@ -113,21 +115,21 @@ fn publishing_needs_both_languages() {
         fr: Some("Emprunter des livres".into()),
     };
     assert_eq!(
-        next_status("publish", None, &complete, false).unwrap(),
-        "published"
+        next_status(Publish, None, &complete, Editor).unwrap(),
+        Publication::Published
     );
     let published = StaffService {
         status: "published".into(),
         ..complete.clone()
     };
     assert_eq!(
-        next_status("archive", Some(&published), &service, false).unwrap(),
-        "archived"
+        next_status(Archive, Some(&published), &service, Editor).unwrap(),
+        Publication::Archived
     );
     // Saving a published service may not remove a language it had...
     assert_eq!(
-        next_status("save", Some(&published), &service, false).unwrap_err(),
-        ["description_nl", "description_fr"]
+        next_status(Save, Some(&published), &service, Editor).unwrap_err(),
+        Refused::Fields(vec!["description_nl".into(), "description_fr".into()])
     );
     // ... but one that never had it stays editable.
     let partial = StaffService {
@@ -135,17 +137,32 @@ fn publishing_needs_both_languages() {
         ..service.clone()
     };
     assert_eq!(
-        next_status("verify", Some(&partial), &service, false).unwrap(),
-        "published"
+        next_status(Verify, Some(&partial), &service, Editor).unwrap(),
+        Publication::Published
     );
+    // Out of the archive: admins only, and only to a draft.
     let archived = StaffService {
         status: "archived".into(),
-        ..service.clone()
+        ..complete.clone()
     };
-    assert!(next_status("restore", Some(&archived), &service, false).is_err());
+    for action in [Restore, Save] {
+        assert_eq!(
+            next_status(action, Some(&archived), &complete, Editor).unwrap_err(),
+            Refused::Workflow(Refusal::Forbidden),
+            "{action:?}"
+        );
+    }
+    for action in [Publish, Unpublish, Verify, Archive] {
+        for role in [Editor, Admin] {
+            assert_eq!(
+                next_status(action, Some(&archived), &complete, role).unwrap_err(),
+                Refused::Workflow(Refusal::NotFromHere),
+                "{action:?} {role:?}"
+            );
+        }
+    }
     assert_eq!(
-        next_status("restore", Some(&archived), &service, true).unwrap(),
-        "draft"
+        next_status(Restore, Some(&archived), &service, Admin).unwrap(),
+        Publication::Draft
     );
-    assert!(next_status("delete", None, &service, true).is_err());
 }

@@ -8,6 +8,7 @@ use crate::auth::StaffContext;
 use crate::i18n::{use_i18n, Lang};
 use crate::staff::hours_editor::{from_osm, HoursEditor, WeeklyHours};
 use crate::staff::location_picker::LocationPicker;
+use crate::workflow::Action;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use std::collections::{BTreeMap, HashMap};
@@ -166,10 +167,6 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
             }.into_any()
         }
     };
-    let status = service
-        .as_ref()
-        .map(|s| s.status.clone())
-        .unwrap_or_else(|| "draft".into());
     let category = v("category");
     let municipality = v("municipality");
     let who = v("access_who");
@@ -244,8 +241,8 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
                 <div class="field">
                     <label for="svc-phone">{i18n.t("staff-field-phone")}</label>
                     <p class="help" id="phone-help">{i18n.t("staff-help-phone")}</p>
-                    <textarea id="svc-phone" name="f[phone]" rows="2" maxlength="250" autocomplete="off"
-                        aria-invalid=is_invalid("phone").then_some("true") aria-describedby=described>{v("phone")}</textarea>
+                    <crate::components::PrefilledTextarea id="svc-phone" name="f[phone]" rows=2 maxlength=250usize autocomplete="off"
+                        value=v("phone") invalid=is_invalid("phone") described_by=described />
                     {error("phone")}
                 </div>
             }.into_any()}
@@ -305,22 +302,21 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
             }.into_any()}
             {bilingual("accessibility", Some(2))}
             {view! {
-            <div class="staff-actions">
-                <button type="submit" name="f[action]" value="save" data-testid="action-save">{i18n.t("staff-action-save")}</button>
-                <button type="submit" name="f[action]" value="verify" data-testid="action-verify">{i18n.t("staff-action-verify")}</button>
-                {(status != "published").then(|| view! {
-                    <button type="submit" name="f[action]" value="publish" data-testid="action-publish">{i18n.t("staff-action-publish")}</button>
-                })}
-                {(status == "published").then(|| view! {
-                    <button type="submit" name="f[action]" value="unpublish" data-testid="action-unpublish">{i18n.t("staff-action-unpublish")}</button>
-                })}
-                {(service.is_some() && status != "archived").then(|| view! {
-                    <button type="submit" name="f[action]" value="archive" class="button--secondary" data-testid="action-archive">{i18n.t("staff-action-archive")}</button>
-                })}
-                {(status == "archived" && page.may_restore).then(|| view! {
-                    <button type="submit" name="f[action]" value="restore" data-testid="action-restore">{i18n.t("staff-action-restore")}</button>
-                })}
-            </div>
+            {if page.actions.is_empty() {
+                view! { <p class="notice" data-testid="no-actions">{i18n.t("staff-archived-admins-only")}</p> }.into_any()
+            } else {
+                view! {
+                <div class="staff-actions">
+                    {page.actions.iter().map(|action| {
+                        let code = action.code();
+                        let class = (*action == Action::Archive).then_some("button--secondary");
+                        view! {
+                            <button type="submit" name="f[action]" value=code class=class data-testid=format!("action-{code}")>{i18n.t(&format!("staff-action-{code}"))}</button>
+                        }
+                    }).collect_view()}
+                </div>
+                }.into_any()
+            }}
             }.into_any()}
         </form>
     }

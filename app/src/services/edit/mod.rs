@@ -273,7 +273,8 @@ pub struct MunicipalityOption {
 pub struct EditPage {
     pub service: Option<StaffService>,
     pub options: EditOptions,
-    pub may_restore: bool,
+    /// The workflow actions this account may take on it (the form's buttons).
+    pub actions: Vec<crate::workflow::Action>,
 }
 
 /// One audit entry of a record.
@@ -313,10 +314,15 @@ pub async fn load_staff_service(id: Option<String>) -> Result<EditPage, AppError
         }
         None => None,
     };
+    let from = service.as_ref().map(|s| {
+        crate::workflow::Publication::from_code(&s.status)
+            .unwrap_or(crate::workflow::Publication::Draft)
+    });
+    let actions = crate::workflow::actions(session.staff.role, from, &form::ACTIONS);
     Ok(EditPage {
         service,
         options,
-        may_restore: session.staff.is_admin(),
+        actions,
     })
 }
 

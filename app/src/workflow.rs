@@ -1,0 +1,264 @@
+//! The publication workflow that services, projects, meetings and clusters share: the
+//! states a record can be in, the actions of the staff forms, and the one table of which
+//! role may take which action from which state. The server checks every form post and
+//! every import against it; the forms offer only what it allows.
+
+use crate::auth::Role;
+use serde::{Deserialize, Serialize};
+
+/// Whether the public sees a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Publication {
+    Draft,
+    Published,
+    Archived,
+}
+
+impl Publication {
+    pub const ALL: [Publication; 3] = [
+        Publication::Draft,
+        Publication::Published,
+        Publication::Archived,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Publication::Draft => "draft",
+            Publication::Published => "published",
+            Publication::Archived => "archived",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Publication> {
+        Publication::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
+/// A button of a staff form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Keep the state, write the changes.
+    Save,
+    /// Save, and record that the data was checked today (services).
+    Verify,
+    Publish,
+    Unpublish,
+    Archive,
+    /// Take a record out of the archive, as a draft.
+    Restore,
+}
+
+impl Action {
+    pub const ALL: [Action; 6] = [
+        Action::Save,
+        Action::Verify,
+        Action::Publish,
+        Action::Unpublish,
+        Action::Archive,
+        Action::Restore,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::Save => "save",
+            Action::Verify => "verify",
+            Action::Publish => "publish",
+            Action::Unpublish => "unpublish",
+            Action::Archive => "archive",
+            Action::Restore => "restore",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.code() == code)
+    }
+}
+
+/// Why the table refuses an action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Another role may take it from this state, this one may not (403).
+    Forbidden,
+    /// No role takes this action from this state (the form did not offer it).
+    NotFromHere,
+}
+
+/// The one table: the state `action` leads to from `from` (None: a record not yet
+/// stored), for `role`, when it is allowed.
+///
+/// | from \ action | save, verify | publish | unpublish | archive | restore |
+/// |---|---|---|---|---|---|
+/// | new | draft | published | | | |
+/// | draft | draft | published | | archived | |
+/// | published | published | published | draft | archived | |
+/// | archived | archived (admin, save only) | | | | draft (admin) |
+///
+/// Only an admin takes a record out of the archive, and only through "restore", which
+/// leads to a draft: nothing goes from the archive to the public in one step.
+pub fn transition(role: Role, from: Option<Publication>, action: Action) -> Option<Publication> {
+    use Action::*;
+    use Publication::*;
+    let admin = role == Role::Admin;
+    match (from, action) {
+        (None | Some(Draft), Save | Verify) => Some(Draft),
+        (None | Some(Draft) | Some(Published), Publish) => Some(Published),
+        (Some(Published), Save | Verify) => Some(Published),
+        (Some(Published), Unpublish) => Some(Draft),
+        (Some(Draft | Published), Archive) => Some(Archived),
+        (Some(Archived), Save) if admin => Some(Archived),
+        (Some(Archived), Restore) if admin => Some(Draft),
+        _ => None,
+    }
+}
+
+/// The state an action leads to, or why it is refused.
+pub fn check(
+    role: Role,
+    from: Option<Publication>,
+    action: Action,
+) -> Result<Publication, Refusal> {
+    transition(role, from, action).ok_or_else(|| {
+        if transition(Role::Admin, from, action).is_some() {
+            Refusal::Forbidden
+        } else {
+            Refusal::NotFromHere
+        }
+    })
+}
+
+/// The actions a form offers to `role` on a record in `from`, among `offered` (the
+/// actions that kind of record has), in that order. "Publish" on a published record is
+/// allowed (it saves) but not offered: "save" does the same.
+pub fn actions(role: Role, from: Option<Publication>, offered: &[Action]) -> Vec<Action> {
+    offered
+        .iter()
+        .copied()
+        .filter(|a| transition(role, from, *a).is_some())
+        .filter(|a| !(*a == Action::Publish && from == Some(Publication::Published)))
+        .collect()
+}
+
+/// The fewest actions that take a record from `from` to `to` (an import names the state
+/// it wants, not the steps): empty when it is there already, None when `role` cannot.
+pub fn route(role: Role, from: Option<Publication>, to: Publication) -> Option<Vec<Action>> {
+    if from == Some(to) {
+        return Some(vec![]);
+    }
+    let mut paths: Vec<(Option<Publication>, Vec<Action>)> = vec![(from, vec![])];
+    let mut seen = vec![from];
+    while !paths.is_empty() {
+        let mut next = vec![];
+        for (state, path) in paths {
+            for action in Action::ALL {
+                let Some(reached) = transition(role, state, action) else {
+                    continue;
+                };
+                let mut longer = path.clone();
+                longer.push(action);
+                if reached == to {
+                    return Some(longer);
+                }
+                if !seen.contains(&Some(reached)) {
+                    seen.push(Some(reached));
+                    next.push((Some(reached), longer));
+                }
+            }
+        }
+        paths = next;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Action::*;
+    use Publication::*;
+
+    #[test]
+    fn codes_read_back() {
+        for p in Publication::ALL {
+            assert_eq!(Publication::from_code(p.code()), Some(p));
+        }
+        for a in Action::ALL {
+            assert_eq!(Action::from_code(a.code()), Some(a));
+        }
+        assert_eq!(Action::from_code("delete"), None);
+    }
+
+    #[test]
+    fn only_an_admin_takes_a_record_out_of_the_archive_and_only_to_a_draft() {
+        for action in Action::ALL {
+            let editor = transition(Role::Editor, Some(Archived), action);
+            assert_eq!(editor, None, "editor: {action:?}");
+            let admin = transition(Role::Admin, Some(Archived), action);
+            assert!(
+                matches!(admin, None | Some(Archived) | Some(Draft)),
+                "{action:?}"
+            );
+        }
+        assert_eq!(
+            transition(Role::Admin, Some(Archived), Restore),
+            Some(Draft)
+        );
+        assert_eq!(transition(Role::Admin, Some(Archived), Publish), None);
+        assert_eq!(
+            check(Role::Editor, Some(Archived), Restore),
+            Err(Refusal::Forbidden)
+        );
+        assert_eq!(
+            check(Role::Editor, Some(Archived), Unpublish),
+            Err(Refusal::NotFromHere)
+        );
+    }
+
+    #[test]
+    fn editors_publish_unpublish_and_archive_what_is_not_archived() {
+        assert_eq!(transition(Role::Editor, None, Publish), Some(Published));
+        assert_eq!(
+            transition(Role::Editor, Some(Draft), Archive),
+            Some(Archived)
+        );
+        assert_eq!(
+            transition(Role::Editor, Some(Published), Unpublish),
+            Some(Draft)
+        );
+        assert_eq!(transition(Role::Editor, Some(Draft), Unpublish), None);
+        assert_eq!(transition(Role::Editor, None, Archive), None);
+    }
+
+    #[test]
+    fn forms_offer_what_the_table_allows() {
+        let all = Action::ALL;
+        assert_eq!(actions(Role::Editor, Some(Archived), &all), vec![]);
+        assert_eq!(
+            actions(Role::Admin, Some(Archived), &all),
+            vec![Save, Restore]
+        );
+        assert_eq!(
+            actions(Role::Editor, Some(Published), &all),
+            vec![Save, Verify, Unpublish, Archive]
+        );
+        assert_eq!(
+            actions(Role::Admin, None, &all),
+            vec![Save, Verify, Publish]
+        );
+    }
+
+    #[test]
+    fn routes_take_the_fewest_allowed_steps() {
+        assert_eq!(route(Role::Admin, Some(Draft), Draft), Some(vec![]));
+        assert_eq!(route(Role::Admin, None, Published), Some(vec![Publish]));
+        assert_eq!(
+            route(Role::Admin, Some(Archived), Published),
+            Some(vec![Restore, Publish])
+        );
+        assert_eq!(route(Role::Editor, Some(Archived), Published), None);
+        assert_eq!(
+            route(Role::Admin, None, Archived),
+            Some(vec![Save, Archive])
+        );
+    }
+}
