@@ -163,15 +163,10 @@ fn csv_row(s: &StaffService) -> [String; 18] {
     ]
 }
 
+/// The services as CSV, every cell neutralised against formula injection
+/// (`kernel::csv`; the import restores them).
 pub fn services_csv(services: &[StaffService]) -> Result<Vec<u8>, AppError> {
-    let internal = |e: csv::Error| AppError::internal(format_args!("export CSV: {e}"));
-    let mut writer = csv::Writer::from_writer(vec![]);
-    writer.write_record(CSV_COLUMNS).map_err(internal)?;
-    for service in services {
-        writer.write_record(csv_row(service)).map_err(internal)?;
-    }
-    writer
-        .into_inner()
+    crate::kernel::csv::write(&CSV_COLUMNS, services.iter().map(csv_row))
         .map_err(|e| AppError::internal(format_args!("export CSV: {e}")))
 }
 

@@ -127,8 +127,9 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
         if record.len() != fields.len() {
             row.errors.push("record".into());
         }
+        // A cell that the export guarded against formula injection reads back as it was.
         for (field, cell) in fields.iter().zip(record.iter()) {
-            csv_cell(&mut row, field, cell.trim());
+            csv_cell(&mut row, field, crate::kernel::csv::restore(cell).trim());
         }
         rows.push(row);
     }

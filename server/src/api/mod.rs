@@ -107,23 +107,16 @@ pub fn query_pairs(raw: Option<&str>, known: &[&str]) -> Result<Vec<(String, Str
     Ok(pairs)
 }
 
-/// A CSV download: a header row, then one row per record.
+/// A CSV download: a header row, then one row per record, each cell neutralised against
+/// formula injection (`app::kernel::csv`).
 pub fn csv_response<const N: usize>(
     name: &str,
     header_row: [&str; N],
     rows: impl IntoIterator<Item = [String; N]>,
 ) -> Result<Response, ApiError> {
-    let internal = |e: String| ApiError(AppError::internal(e));
-    let mut writer = csv::Writer::from_writer(vec![]);
-    writer
-        .write_record(header_row)
-        .map_err(|e| internal(e.to_string()))?;
-    for row in rows {
-        writer
-            .write_record(row)
-            .map_err(|e| internal(e.to_string()))?;
-    }
-    let body = writer.into_inner().map_err(|e| internal(e.to_string()))?;
+    // Every cell through the one rule against formula injection (`kernel::csv`).
+    let body = app::kernel::csv::write(&header_row, rows)
+        .map_err(|e| ApiError(AppError::internal(format_args!("CSV: {e}"))))?;
     Ok((
         [
             (
