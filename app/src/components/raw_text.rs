@@ -11,21 +11,27 @@ pub fn escaped_text(text: &str) -> String {
 }
 
 /// A `<textarea>` prefilled with `value`: escaped for the server's HTML, and set the same
-/// way (as parsed markup of a raw-text element) when the browser renders it.
+/// way (as parsed markup of a raw-text element) when the browser renders it. Every
+/// textarea of the app is this component (a source test checks it), so a stored
+/// `</textarea><img …>` comes back as the text it is and saves unchanged.
 #[component]
 pub fn PrefilledTextarea(
     #[prop(into)] id: String,
     #[prop(into)] name: String,
-    value: String,
+    #[prop(into)] value: String,
     rows: u32,
-    maxlength: usize,
+    #[prop(optional)] maxlength: Option<usize>,
     #[prop(into)] invalid: Signal<bool>,
-    #[prop(into)] described_by: Signal<String>,
+    /// Ids of the help and error texts ("" for none).
+    #[prop(into)]
+    described_by: Signal<String>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     view! {
-        <textarea id=id name=name rows=rows maxlength=maxlength
+        <textarea id=id name=name rows=rows maxlength=maxlength required=required autocomplete=autocomplete
             aria-invalid=move || invalid.get().then_some("true")
-            aria-describedby=move || described_by.get()
+            aria-describedby=move || Some(described_by.get()).filter(|d| !d.is_empty())
             inner_html=escaped_text(&value)>
         </textarea>
     }
@@ -47,5 +53,21 @@ mod tests {
         }
         assert_eq!(escaped_text("Eten & drinken"), "Eten &amp; drinken");
         assert_eq!(escaped_text("l'église"), "l'église");
+    }
+
+    /// Leptos writes a textarea's children raw: every textarea is the escaping component.
+    #[test]
+    fn every_textarea_of_the_app_is_the_escaping_component() {
+        for file in crate::text::source_files() {
+            if file.ends_with("components/raw_text.rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&file).unwrap();
+            assert!(
+                !source.contains("<textarea"),
+                "{}: use components::PrefilledTextarea",
+                file.display()
+            );
+        }
     }
 }

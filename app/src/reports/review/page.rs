@@ -121,7 +121,8 @@ fn ReportCard(report: QueuedReport, csrf: String) -> impl IntoView {
                     <form method="post" action=review_path() class="report-actions__reject">
                         {hidden("reject")}
                         <label for=format!("reason-{id}")>{i18n.t("staff-report-reason")}</label>
-                        <textarea id=format!("reason-{id}") name="f[reason]" rows="2" maxlength=MAX_REASON_CHARS required></textarea>
+                        <crate::components::PrefilledTextarea id=format!("reason-{id}") name="f[reason]" rows=2 maxlength=MAX_REASON_CHARS
+                            value=String::new() invalid=false described_by=String::new() required=true />
                         <button type="submit" data-testid="report-reject">{i18n.t("staff-report-reject")}</button>
                     </form>
                     <form method="post" action=review_path()>
