@@ -63,4 +63,6 @@ unset DATABASE_URL
 step "memory (short benchmark: RSS may grow at most 24 MB after warm-up, see README)"
 (cd end2end && LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg \
   node bench/memory.mjs --server "$CARGO_TARGET_DIR/release/server" --requests 3000 --warmup 1000 --max-growth-mb 24)
+step "upload flood (20 anonymous 19 MiB uploads at once: refused unread, RSS within 40 MB, see README)"
+(cd end2end && node bench/upload-flood.mjs --server "$CARGO_TARGET_DIR/release/server" --site-root "$root/target/site" --max-growth-mb 40)
 step "all tests passed"

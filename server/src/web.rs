@@ -121,7 +121,10 @@ pub fn router_with(
             AppState,
             _,
         >(context, shell))
-        .layer(middleware::from_fn(server_fns::limit_body))
+        .layer(middleware::from_fn({
+            let (db, uploads) = (state.db.clone(), server_fns::Uploads::default());
+            move |request, next| server_fns::limit_body(db.clone(), uploads.clone(), request, next)
+        }))
         .layer(middleware::from_fn(csrf::refuse_cross_site))
         .layer(middleware::from_fn(answer_in_time))
         .layer(middleware::from_fn(move |request, next| {
@@ -152,10 +155,11 @@ pub fn router_with(
 /// Pages remember the language in a cookie.
 async fn cache_and_language_headers(request: Request, next: Next, hashed: bool) -> Response {
     let path = request.uri().path().to_owned();
+    let private = is_private(&path) || carries_token(request.uri().query());
     let mut response = next.run(request).await;
     let ok = response.status().is_success();
     let headers = response.headers_mut();
-    let cache = if is_private(&path) {
+    let cache = if private {
         Some("no-store")
     } else if path.starts_with("/pkg/") && hashed && ok {
         Some("public, max-age=31536000, immutable")
@@ -185,6 +189,16 @@ async fn cache_and_language_headers(request: Request, next: Next, hashed: bool) 
 fn is_private(path: &str) -> bool {
     let staff = ["/nl/beheer", "/fr/gestion", "/nl/melden/", "/fr/signaler/"];
     staff.iter().any(|p| path.starts_with(p)) || server_fns::is_server_fn(path)
+}
+
+/// Query parameters that carry a secret (the report's follow link after sending it).
+const TOKEN_PARAMETERS: [&str; 1] = ["follow"];
+
+/// Whether a query carries a secret: then the page is no more cacheable than the
+/// follow page itself.
+fn carries_token(query: Option<&str>) -> bool {
+    form_urlencoded::parse(query.unwrap_or("").as_bytes())
+        .any(|(key, _)| TOKEN_PARAMETERS.contains(&key.as_ref()))
 }
 
 /// How long an import's check or commit may take: a 20 MB file is about 70 000 rows,
@@ -252,5 +266,13 @@ mod tests {
         assert_eq!(time_limit(upload), IMPORT_TIMEOUT);
         assert_eq!(time_limit("/nl/diensten"), REQUEST_TIMEOUT);
         assert_eq!(time_limit(&format!("{commit}x")), REQUEST_TIMEOUT);
+    }
+
+    #[test]
+    fn a_query_with_a_follow_token_is_private() {
+        assert!(carries_token(Some("sent=1&follow=abc")));
+        assert!(carries_token(Some("follow=")));
+        assert!(!carries_token(Some("sent=1")));
+        assert!(!carries_token(None));
     }
 }

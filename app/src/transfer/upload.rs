@@ -58,7 +58,7 @@ impl FromReq<Upload, http::Request<axum::body::Body>, AppError> for ImportUpload
             let name = field.name().unwrap_or_default().to_owned();
             if name == "file" {
                 upload.file_name = field.file_name().unwrap_or_default().to_owned();
-                upload.bytes = field.bytes().await.map_err(bad)?.to_vec();
+                upload.bytes = Vec::from(field.bytes().await.map_err(bad)?);
             } else if upload.fields.len() < 8 {
                 let value = field.text().await.map_err(bad)?;
                 upload
