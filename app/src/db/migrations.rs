@@ -71,6 +71,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "service_phones",
         sql: include_str!("../../migrations/0012_service_phones.surql"),
     },
+    Migration {
+        version: 13,
+        name: "email_rule_for_links",
+        sql: include_str!("../../migrations/0013_email_rule_for_links.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

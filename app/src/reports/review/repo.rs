@@ -135,10 +135,14 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         }
         "duplicate" => {
             let of = value(&f, "duplicate_of").trim_start_matches('#').to_owned();
+            // The original must be one this account may see: a report outside its scope
+            // is answered as an unknown one (its existence is not revealed either).
             let original = if of.is_empty() {
                 None
             } else {
-                load(db, &of).await?
+                load(db, &of)
+                    .await?
+                    .filter(|original| in_scope(&session.staff, original))
             };
             if !of.is_empty() && (original.is_none() || of == report.id) {
                 let flash = Flash::error("staff-report-duplicate-unknown");
