@@ -23,6 +23,8 @@ mod changes;
 mod events;
 #[path = "integration/fragments.rs"]
 mod fragments;
+#[path = "integration/holes.rs"]
+mod holes;
 #[path = "integration/mayors.rs"]
 mod mayors;
 #[path = "integration/names.rs"]

@@ -307,3 +307,87 @@ async fn authorization_matrix_for_the_review_queue() {
         );
     }
 }
+
+/// An editor may not name a report outside their scope as the original of a duplicate:
+/// it is answered like an unknown report, and nothing changes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_duplicate_names_an_original_in_the_editors_scope_only() {
+    let (db, router) = staff_app().await;
+    let ieper = service_in(&db, "33011").await;
+    let lille = service_in(&db, "59350").await;
+    let in_ieper = "De openingsuren kloppen niet meer.";
+    let in_lille = "Les horaires ne sont plus à jour.";
+    report(&router, &ieper, "wrong", in_ieper, "").await;
+    report(&router, &lille, "wrong", in_lille, "").await;
+    let (ieper_id, lille_id) = (
+        report_id(&db, in_ieper).await,
+        report_id(&db, in_lille).await,
+    );
+    let editor = signed_in(&router, IEPER).await;
+    let token = csrf(&router, &editor).await;
+    let (status_code, headers, _) = post(
+        &router,
+        path::<ReviewReport>(),
+        &review(
+            &token,
+            &ieper_id,
+            "duplicate",
+            &[("f[duplicate_of]", &lille_id)],
+        ),
+        &[("cookie", editor.as_str()), ("accept", "text/html")],
+    )
+    .await;
+    assert_eq!(status_code, StatusCode::FOUND);
+    assert!(location(&headers).starts_with("/nl/beheer/meldingen"));
+    assert_eq!(status(&db, &ieper_id).await, "new");
+    let (_, _, page) = get(
+        &router,
+        "/nl/beheer/meldingen",
+        &[(header::COOKIE, &editor)],
+    )
+    .await;
+    let unknown = app::i18n::translate(app::i18n::Lang::Nl, "staff-report-duplicate-unknown", None);
+    assert!(page.contains(&unknown), "{page}");
+    // The same editor names a report of their own: done.
+    let other = "Het telefoonnummer is veranderd.";
+    report(&router, &ieper, "wrong", other, "").await;
+    let other_id = report_id(&db, other).await;
+    post(
+        &router,
+        path::<ReviewReport>(),
+        &review(
+            &token,
+            &other_id,
+            "duplicate",
+            &[("f[duplicate_of]", &ieper_id)],
+        ),
+        &[("cookie", editor.as_str())],
+    )
+    .await;
+    assert_eq!(status(&db, &other_id).await, "duplicate");
+}
+
+/// The page shown after sending carries the follow token in its address: never stored
+/// by a browser or proxy, in either language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sent_page_with_its_follow_token_is_not_stored() {
+    let (db, router) = staff_app().await;
+    let service = service_in(&db, "33011").await;
+    let token = report(
+        &router,
+        &service,
+        "wrong",
+        "Het adres is niet juist.",
+        "jan@example.be",
+    )
+    .await
+    .expect("a follow link");
+    for page in ["/nl/melden", "/fr/signaler"] {
+        let (status, headers, _) =
+            get(&router, &format!("{page}?sent=1&follow={token}"), &[]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CACHE_CONTROL], "no-store", "{page}");
+        let (_, headers, _) = get(&router, page, &[]).await;
+        assert!(headers.get(header::CACHE_CONTROL).is_none(), "{page}");
+    }
+}
