@@ -66,14 +66,19 @@ pub async fn limit_body(db: Db, uploads: Uploads, request: Request, next: Next) 
     }
 }
 
-/// The request with its body read, if it is within `limit` bytes.
-async fn read_within(request: Request, limit: usize) -> Result<Request, Response> {
-    let declared = request
+/// Whether the request says its body is longer than `limit` bytes.
+fn declared_over(request: &Request, limit: usize) -> bool {
+    request
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|len| len > limit) {
+        .and_then(|v| v.parse::<usize>().ok())
+        .is_some_and(|len| len > limit)
+}
+
+/// The request with its body read, if it is within `limit` bytes.
+async fn read_within(request: Request, limit: usize) -> Result<Request, Response> {
+    if declared_over(&request, limit) {
         return Err(refuse(request, AppError::BadRequest("too-large".into())));
     }
     let (parts, body) = request.into_parts();
@@ -108,16 +113,15 @@ async fn upload(db: &Db, uploads: &Uploads, request: Request, next: Next) -> Res
         None => return refuse(request, AppError::Unauthorized),
     }
     let limit = UPLOAD_LIMIT;
+    if declared_over(&request, limit) {
+        return refuse(request, AppError::BadRequest("too-large".into()));
+    }
     let Ok(Ok(_turn)) = tokio::time::timeout(UPLOAD_WAIT, uploads.0.acquire()).await else {
         tracing::warn!("upload refused: {UPLOADS_AT_ONCE} uploads already under way");
         return refuse(request, AppError::Busy);
     };
-    let request = match read_within(request, limit).await {
-        Ok(request) => request,
-        Err(response) => return response,
-    };
-    // Extractors (the upload's multipart reader) have their own default limit of 2 MB:
-    // this body is already read and bounded, so they are told the same bound.
+    // The multipart reader streams the body (one copy of the file in memory, not two),
+    // within the same bound (its own default is 2 MB).
     use tower::{Layer, ServiceExt};
     let service = DefaultBodyLimit::max(limit).layer(next);
     service
