@@ -1,4 +1,6 @@
-//! The HTML shell and the router: every page exists under `/nl` and `/fr`.
+//! The HTML shell and the router: every page exists under `/nl` and `/fr`. Each
+//! language's route sends every path to the page that `routes::ROUTES` finds for it
+//! (`view_of`); this is the one module that knows every page's component.
 
 use crate::auth::{SignInPage, StaffUsersPage};
 use crate::clusters::{ClusterPage, ClustersPage};
@@ -13,6 +15,7 @@ use crate::partners::PartnersPage;
 use crate::projects::{ProjectPage, ProjectsPage};
 use crate::reports::review::StaffReportsPage;
 use crate::reports::{ReportFollowPage, ReportPage};
+use crate::routes::Page;
 use crate::services::edit::{
     StaffServiceEditPage, StaffServiceHistoryPage, StaffServiceNewPage, StaffServicesPage,
 };
@@ -22,28 +25,11 @@ use crate::transfer::StaffDataPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::{path, SsrMode};
 
-/// Server-side settings that only the shell needs (rendered once, never hydrated).
-#[derive(Clone, Debug, Default)]
-pub struct ShellSettings {
-    /// Optional raster tile URL template for the map (`MAP_TILE_URL`).
-    pub map_tile_url: Option<String>,
-    pub map_tile_attribution: Option<String>,
-    /// The public base URL without a trailing slash (`PUBLIC_URL`), for absolute links.
-    pub public_url: String,
-}
-
-/// The public base URL of absolute links (`PUBLIC_URL`). Pages are rendered on the
-/// server only (islands), where the shell settings are provided.
-pub fn public_base_url() -> String {
-    use_context::<ShellSettings>()
-        .map(|s| s.public_url)
-        .unwrap_or_default()
-}
-
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let settings = use_context::<ShellSettings>().unwrap_or_default();
+    let settings = crate::kernel::settings::settings();
     // Islands: the page is rendered for the browser to read, not to hydrate, so no
     // hydration markers or resource data go into it; only islands opt back in.
     #[cfg(feature = "ssr")]
@@ -91,86 +77,60 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <ParentRoute path=path!("/nl") view=|| view! { <Layout lang=Lang::Nl /> } ssr=ssr()>
-                    <Route path=path!("") view=HomePage ssr=ssr() />
-                    <Route path=path!("gemeenten") view=MunicipalitiesPage ssr=ssr() />
-                    <Route path=path!("gemeenten/vergelijken") view=ComparePage ssr=ssr() />
-                    <Route path=path!("gemeenten/:code") view=MunicipalityPage ssr=ssr() />
-                    <Route path=path!("diensten") view=ServicesPage ssr=ssr() />
-                    <Route path=path!("diensten/:id") view=ServicePage ssr=ssr() />
-                    <Route path=path!("melden") view=ReportPage ssr=ssr() />
-                    <Route path=path!("melden/:token") view=ReportFollowPage ssr=ssr() />
-                    <Route path=path!("over-de-gegevens") view=AboutPage ssr=ssr() />
-                    <Route path=path!("projecten") view=ProjectsPage ssr=ssr() />
-                    <Route path=path!("projecten/:id") view=ProjectPage ssr=ssr() />
-                    <Route path=path!("partners") view=PartnersPage ssr=ssr() />
-                    <Route path=path!("samenwerkingsverbanden") view=ClustersPage ssr=ssr() />
-                    <Route path=path!("samenwerkingsverbanden/:id") view=ClusterPage ssr=ssr() />
-                    <Route path=path!("observatorium") view=ObservatoryPage ssr=ssr() />
-                    <Route path=path!("agenda") view=AgendaPage ssr=ssr() />
-                    <Route path=path!("agenda/:id") view=EventPage ssr=ssr() />
-                    <Route path=path!("beheer") view=StaffHomePage ssr=ssr() />
-                    <Route path=path!("beheer/aanmelden") view=SignInPage ssr=ssr() />
-                    <Route path=path!("beheer/diensten") view=StaffServicesPage ssr=ssr() />
-                    <Route path=path!("beheer/diensten/nieuw") view=StaffServiceNewPage ssr=ssr() />
-                    <Route path=path!("beheer/diensten/:id") view=StaffServiceEditPage ssr=ssr() />
-                    <Route path=path!("beheer/diensten/:id/geschiedenis") view=StaffServiceHistoryPage ssr=ssr() />
-                    <Route path=path!("beheer/meldingen") view=StaffReportsPage ssr=ssr() />
-                    <Route path=path!("beheer/gebruikers") view=StaffUsersPage ssr=ssr() />
-                    <Route path=path!("beheer/projecten") view=CoopListPage ssr=ssr() />
-                    <Route path=path!("beheer/projecten/nieuw") view=CoopNewPage ssr=ssr() />
-                    <Route path=path!("beheer/projecten/:id") view=CoopEditPage ssr=ssr() />
-                    <Route path=path!("beheer/projecten/:id/geschiedenis") view=CoopHistoryPage ssr=ssr() />
-                    <Route path=path!("beheer/agenda") view=CoopListPage ssr=ssr() />
-                    <Route path=path!("beheer/agenda/nieuw") view=CoopNewPage ssr=ssr() />
-                    <Route path=path!("beheer/agenda/:id") view=CoopEditPage ssr=ssr() />
-                    <Route path=path!("beheer/agenda/:id/geschiedenis") view=CoopHistoryPage ssr=ssr() />
-                    <Route path=path!("beheer/samenwerkingsverbanden") view=CoopListPage ssr=ssr() />
-                    <Route path=path!("beheer/samenwerkingsverbanden/nieuw") view=CoopNewPage ssr=ssr() />
-                    <Route path=path!("beheer/samenwerkingsverbanden/:id") view=CoopEditPage ssr=ssr() />
-                    <Route path=path!("beheer/samenwerkingsverbanden/:id/geschiedenis") view=CoopHistoryPage ssr=ssr() />
-                    <Route path=path!("beheer/gegevens") view=StaffDataPage ssr=ssr() />
+                    <Route path=path!("") view=PageOfPath ssr=ssr() />
+                    <Route path=path!("*path") view=PageOfPath ssr=ssr() />
                 </ParentRoute>
                 <ParentRoute path=path!("/fr") view=|| view! { <Layout lang=Lang::Fr /> } ssr=ssr()>
-                    <Route path=path!("") view=HomePage ssr=ssr() />
-                    <Route path=path!("communes") view=MunicipalitiesPage ssr=ssr() />
-                    <Route path=path!("communes/comparer") view=ComparePage ssr=ssr() />
-                    <Route path=path!("communes/:code") view=MunicipalityPage ssr=ssr() />
-                    <Route path=path!("services") view=ServicesPage ssr=ssr() />
-                    <Route path=path!("services/:id") view=ServicePage ssr=ssr() />
-                    <Route path=path!("signaler") view=ReportPage ssr=ssr() />
-                    <Route path=path!("signaler/:token") view=ReportFollowPage ssr=ssr() />
-                    <Route path=path!("a-propos-des-donnees") view=AboutPage ssr=ssr() />
-                    <Route path=path!("projets") view=ProjectsPage ssr=ssr() />
-                    <Route path=path!("projets/:id") view=ProjectPage ssr=ssr() />
-                    <Route path=path!("partenaires") view=PartnersPage ssr=ssr() />
-                    <Route path=path!("cooperations") view=ClustersPage ssr=ssr() />
-                    <Route path=path!("cooperations/:id") view=ClusterPage ssr=ssr() />
-                    <Route path=path!("observatoire") view=ObservatoryPage ssr=ssr() />
-                    <Route path=path!("agenda") view=AgendaPage ssr=ssr() />
-                    <Route path=path!("agenda/:id") view=EventPage ssr=ssr() />
-                    <Route path=path!("gestion") view=StaffHomePage ssr=ssr() />
-                    <Route path=path!("gestion/connexion") view=SignInPage ssr=ssr() />
-                    <Route path=path!("gestion/services") view=StaffServicesPage ssr=ssr() />
-                    <Route path=path!("gestion/services/nouveau") view=StaffServiceNewPage ssr=ssr() />
-                    <Route path=path!("gestion/services/:id") view=StaffServiceEditPage ssr=ssr() />
-                    <Route path=path!("gestion/services/:id/historique") view=StaffServiceHistoryPage ssr=ssr() />
-                    <Route path=path!("gestion/signalements") view=StaffReportsPage ssr=ssr() />
-                    <Route path=path!("gestion/utilisateurs") view=StaffUsersPage ssr=ssr() />
-                    <Route path=path!("gestion/projets") view=CoopListPage ssr=ssr() />
-                    <Route path=path!("gestion/projets/nouveau") view=CoopNewPage ssr=ssr() />
-                    <Route path=path!("gestion/projets/:id") view=CoopEditPage ssr=ssr() />
-                    <Route path=path!("gestion/projets/:id/historique") view=CoopHistoryPage ssr=ssr() />
-                    <Route path=path!("gestion/agenda") view=CoopListPage ssr=ssr() />
-                    <Route path=path!("gestion/agenda/nouveau") view=CoopNewPage ssr=ssr() />
-                    <Route path=path!("gestion/agenda/:id") view=CoopEditPage ssr=ssr() />
-                    <Route path=path!("gestion/agenda/:id/historique") view=CoopHistoryPage ssr=ssr() />
-                    <Route path=path!("gestion/cooperations") view=CoopListPage ssr=ssr() />
-                    <Route path=path!("gestion/cooperations/nouveau") view=CoopNewPage ssr=ssr() />
-                    <Route path=path!("gestion/cooperations/:id") view=CoopEditPage ssr=ssr() />
-                    <Route path=path!("gestion/cooperations/:id/historique") view=CoopHistoryPage ssr=ssr() />
-                    <Route path=path!("gestion/donnees") view=StaffDataPage ssr=ssr() />
+                    <Route path=path!("") view=PageOfPath ssr=ssr() />
+                    <Route path=path!("*path") view=PageOfPath ssr=ssr() />
                 </ParentRoute>
             </Routes>
         </Router>
+    }
+}
+
+/// The page of the request's path (`routes::ROUTES`), or "not found" (404).
+#[component]
+fn PageOfPath() -> impl IntoView {
+    let path = use_location().pathname.get_untracked();
+    match Page::from_path(&path) {
+        Some((page, _)) => view_of(page),
+        None => view! { <crate::components::NotFoundContent /> }.into_any(),
+    }
+}
+
+/// Every page's component, with its parameter.
+fn view_of(page: Page) -> AnyView {
+    match page {
+        Page::Home => view! { <HomePage /> }.into_any(),
+        Page::Municipalities => view! { <MunicipalitiesPage /> }.into_any(),
+        Page::Municipality(code) => view! { <MunicipalityPage code /> }.into_any(),
+        Page::Compare => view! { <ComparePage /> }.into_any(),
+        Page::Services => view! { <ServicesPage /> }.into_any(),
+        Page::Service(id) => view! { <ServicePage id /> }.into_any(),
+        Page::Report => view! { <ReportPage /> }.into_any(),
+        Page::ReportFollow(token) => view! { <ReportFollowPage token /> }.into_any(),
+        Page::About => view! { <AboutPage /> }.into_any(),
+        Page::Projects => view! { <ProjectsPage /> }.into_any(),
+        Page::Project(id) => view! { <ProjectPage id /> }.into_any(),
+        Page::Partners => view! { <PartnersPage /> }.into_any(),
+        Page::Clusters => view! { <ClustersPage /> }.into_any(),
+        Page::Cluster(id) => view! { <ClusterPage id /> }.into_any(),
+        Page::Observatory => view! { <ObservatoryPage /> }.into_any(),
+        Page::Agenda => view! { <AgendaPage /> }.into_any(),
+        Page::Event(id) => view! { <EventPage id /> }.into_any(),
+        Page::StaffHome => view! { <StaffHomePage /> }.into_any(),
+        Page::StaffSignIn => view! { <SignInPage /> }.into_any(),
+        Page::StaffServices => view! { <StaffServicesPage /> }.into_any(),
+        Page::StaffServiceNew => view! { <StaffServiceNewPage /> }.into_any(),
+        Page::StaffService(id) => view! { <StaffServiceEditPage id /> }.into_any(),
+        Page::StaffServiceHistory(id) => view! { <StaffServiceHistoryPage id /> }.into_any(),
+        Page::StaffReports => view! { <StaffReportsPage /> }.into_any(),
+        Page::StaffData => view! { <StaffDataPage /> }.into_any(),
+        Page::StaffUsers => view! { <StaffUsersPage /> }.into_any(),
+        Page::StaffCoopList(kind) => view! { <CoopListPage kind /> }.into_any(),
+        Page::StaffCoopNew(kind) => view! { <CoopNewPage kind /> }.into_any(),
+        Page::StaffCoop(kind, id) => view! { <CoopEditPage kind id /> }.into_any(),
+        Page::StaffCoopHistory(kind, id) => view! { <CoopHistoryPage kind id /> }.into_any(),
     }
 }

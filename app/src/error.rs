@@ -74,6 +74,10 @@ pub const FIELDS_WITH_MESSAGES: [&str; 34] = [
     "year",
 ];
 
+/// What to change, for each field or rule that has a message.
+pub const FIELD_MESSAGES: crate::i18n::MessageSet =
+    crate::i18n::MessageSet::new("error-field-", || FIELDS_WITH_MESSAGES.to_vec());
+
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
@@ -104,7 +108,7 @@ impl AppError {
     pub fn detail_id(&self) -> Option<String> {
         match self {
             AppError::BadRequest(field) if FIELDS_WITH_MESSAGES.contains(&field.as_str()) => {
-                Some(format!("error-field-{field}"))
+                Some(FIELD_MESSAGES.id(field))
             }
             _ => None,
         }

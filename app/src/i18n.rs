@@ -103,6 +103,48 @@ pub fn translate(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
         .into_owned()
 }
 
+/// Messages named after the values of a closed set (`{prefix}{value}`): a category of
+/// cooperation, a workflow action, a weekday… Every message id the code builds at run
+/// time comes from such a set, never from `format!` at the call site, so that the locale
+/// test can enumerate them all (`message_sets::ALL`).
+pub struct MessageSet {
+    pub prefix: &'static str,
+    pub suffix: &'static str,
+    /// Every value of the set.
+    pub values: fn() -> Vec<&'static str>,
+}
+
+impl MessageSet {
+    pub const fn new(prefix: &'static str, values: fn() -> Vec<&'static str>) -> Self {
+        MessageSet {
+            prefix,
+            suffix: "",
+            values,
+        }
+    }
+
+    /// Ids of the form `{prefix}{value}{suffix}`.
+    pub const fn with_suffix(self, suffix: &'static str) -> Self {
+        MessageSet { suffix, ..self }
+    }
+
+    /// The message id of one value.
+    pub fn id(&self, value: &str) -> String {
+        format!("{}{value}{}", self.prefix, self.suffix)
+    }
+
+    /// Every message id of the set.
+    pub fn ids(&self) -> Vec<String> {
+        (self.values)().into_iter().map(|v| self.id(v)).collect()
+    }
+}
+
+/// The languages a service may speak, which the app names (`language-…`).
+pub const SPOKEN: [&str; 4] = ["nl", "fr", "de", "en"];
+
+/// "Dutch", "French", "German", "English".
+pub const LANGUAGE_MESSAGES: MessageSet = MessageSet::new("language-", || SPOKEN.to_vec());
+
 /// Formats an integer with the language's digit grouping (12.345 / 12 345).
 pub fn format_number(lang: Lang, value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
@@ -133,6 +175,11 @@ pub struct I18n {
 impl I18n {
     pub fn t(&self, id: &str) -> String {
         translate(self.lang, id, None)
+    }
+
+    /// The message of one value of a closed set.
+    pub fn t_of(&self, set: &MessageSet, value: &str) -> String {
+        translate(self.lang, &set.id(value), None)
     }
 
     pub fn t_args<'a>(

@@ -1,6 +1,8 @@
 //! Grensdiensten / Services frontaliers: components, routes and server-function
 //! signatures. Data access (`db` and every `repo` module) is compiled only with
 //! the `ssr` feature, so SurrealDB never reaches the wasm bundle.
+// Page views are deeply nested types; the hydrate build computes their async layout.
+#![recursion_limit = "256"]
 
 pub mod app;
 pub mod auth;
@@ -14,6 +16,8 @@ pub mod fingerprint;
 pub mod i18n;
 pub mod kernel;
 pub mod map;
+#[cfg(test)]
+mod message_sets;
 pub mod municipalities;
 pub mod observatory;
 pub mod pages;

@@ -1,7 +1,16 @@
-//! Localized paths. Each page exists in both languages under its own slug.
+//! Localized paths, declared once. Every page exists in both languages under its own
+//! slugs; `ROUTES` is the one table of them. From it come `Page::path` and
+//! `Page::from_path` (both ways), the route tree of each language (`app.rs` routes every
+//! path of a language to the page this table finds), the pages that are never stored by
+//! a cache (`Page::is_private`), the sitemap's fixed pages and the main navigation
+//! (`Page::sitemap`, `Page::navigation`). Adding a page is one entry here and the
+//! variant it makes (plus its view in `app::view_of`, which the compiler asks for).
 
-use crate::coop::CoopKind;
 use crate::i18n::Lang;
+use crate::kernel::kinds::CoopKind;
+use std::collections::HashMap;
+use std::mem::Discriminant;
+use std::sync::LazyLock;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -39,153 +48,321 @@ pub enum Page {
     StaffCoopHistory(CoopKind, String),
 }
 
-impl Page {
-    pub fn path(&self, lang: Lang) -> String {
-        let l = lang.code();
-        match (self, lang) {
-            (Page::Home, _) => format!("/{l}"),
-            (Page::Municipalities, Lang::Nl) => "/nl/gemeenten".into(),
-            (Page::Municipalities, Lang::Fr) => "/fr/communes".into(),
-            (Page::Municipality(code), _) => format!("{}/{code}", Page::Municipalities.path(lang)),
-            (Page::Services, Lang::Nl) => "/nl/diensten".into(),
-            (Page::Services, Lang::Fr) => "/fr/services".into(),
-            (Page::Service(id), _) => format!("{}/{id}", Page::Services.path(lang)),
-            (Page::Report, Lang::Nl) => "/nl/melden".into(),
-            (Page::Report, Lang::Fr) => "/fr/signaler".into(),
-            (Page::About, Lang::Nl) => "/nl/over-de-gegevens".into(),
-            (Page::About, Lang::Fr) => "/fr/a-propos-des-donnees".into(),
-            (Page::Projects, Lang::Nl) => "/nl/projecten".into(),
-            (Page::Projects, Lang::Fr) => "/fr/projets".into(),
-            (Page::Project(id), _) => format!("{}/{id}", Page::Projects.path(lang)),
-            (Page::Compare, Lang::Nl) => "/nl/gemeenten/vergelijken".into(),
-            (Page::Compare, Lang::Fr) => "/fr/communes/comparer".into(),
-            (Page::Partners, Lang::Nl) => "/nl/partners".into(),
-            (Page::Partners, Lang::Fr) => "/fr/partenaires".into(),
-            (Page::Clusters, Lang::Nl) => "/nl/samenwerkingsverbanden".into(),
-            (Page::Clusters, Lang::Fr) => "/fr/cooperations".into(),
-            (Page::Cluster(id), _) => format!("{}/{id}", Page::Clusters.path(lang)),
-            (Page::Observatory, Lang::Nl) => "/nl/observatorium".into(),
-            (Page::Observatory, Lang::Fr) => "/fr/observatoire".into(),
-            (Page::Agenda, _) => format!("/{l}/agenda"),
-            (Page::Event(id), _) => format!("{}/{id}", Page::Agenda.path(lang)),
-            (Page::ReportFollow(token), _) => format!("{}/{token}", Page::Report.path(lang)),
-            (Page::StaffHome, Lang::Nl) => "/nl/beheer".into(),
-            (Page::StaffHome, Lang::Fr) => "/fr/gestion".into(),
-            (Page::StaffSignIn, Lang::Nl) => "/nl/beheer/aanmelden".into(),
-            (Page::StaffSignIn, Lang::Fr) => "/fr/gestion/connexion".into(),
-            (Page::StaffServices, Lang::Nl) => "/nl/beheer/diensten".into(),
-            (Page::StaffServices, Lang::Fr) => "/fr/gestion/services".into(),
-            (Page::StaffServiceNew, Lang::Nl) => "/nl/beheer/diensten/nieuw".into(),
-            (Page::StaffServiceNew, Lang::Fr) => "/fr/gestion/services/nouveau".into(),
-            (Page::StaffService(id), _) => format!("{}/{id}", Page::StaffServices.path(lang)),
-            (Page::StaffServiceHistory(id), Lang::Nl) => {
-                format!("{}/geschiedenis", Page::StaffService(id.clone()).path(lang))
-            }
-            (Page::StaffServiceHistory(id), Lang::Fr) => {
-                format!("{}/historique", Page::StaffService(id.clone()).path(lang))
-            }
-            (Page::StaffReports, Lang::Nl) => "/nl/beheer/meldingen".into(),
-            (Page::StaffReports, Lang::Fr) => "/fr/gestion/signalements".into(),
-            (Page::StaffData, Lang::Nl) => "/nl/beheer/gegevens".into(),
-            (Page::StaffData, Lang::Fr) => "/fr/gestion/donnees".into(),
-            (Page::StaffUsers, Lang::Nl) => "/nl/beheer/gebruikers".into(),
-            (Page::StaffUsers, Lang::Fr) => "/fr/gestion/utilisateurs".into(),
-            (Page::StaffCoopList(kind), _) => {
-                format!("{}/{}", Page::StaffHome.path(lang), coop_slug(*kind, lang))
-            }
-            (Page::StaffCoopNew(kind), Lang::Nl) => {
-                format!("{}/nieuw", Page::StaffCoopList(*kind).path(lang))
-            }
-            (Page::StaffCoopNew(kind), Lang::Fr) => {
-                format!("{}/nouveau", Page::StaffCoopList(*kind).path(lang))
-            }
-            (Page::StaffCoop(kind, id), _) => {
-                format!("{}/{id}", Page::StaffCoopList(*kind).path(lang))
-            }
-            (Page::StaffCoopHistory(kind, id), Lang::Nl) => {
-                format!(
-                    "{}/geschiedenis",
-                    Page::StaffCoop(*kind, id.clone()).path(lang)
-                )
-            }
-            (Page::StaffCoopHistory(kind, id), Lang::Fr) => {
-                format!(
-                    "{}/historique",
-                    Page::StaffCoop(*kind, id.clone()).path(lang)
-                )
-            }
-        }
-    }
+/// Who may see a page, and what caches may keep of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Audience {
+    /// Anyone; cacheable.
+    Public,
+    /// Staff pages and pages that carry a secret: never stored by a browser or proxy.
+    Private,
+}
 
-    /// Recognises a localized path (without query), in either language.
-    pub fn from_path(path: &str) -> Option<(Page, Lang)> {
-        let lang = Lang::from_path(path)?;
-        let rest: Vec<&str> = path.trim_matches('/').split('/').skip(1).collect();
-        let page = match rest.as_slice() {
-            [] | [""] => Page::Home,
-            ["gemeenten"] | ["communes"] => Page::Municipalities,
-            ["gemeenten", "vergelijken"] | ["communes", "comparer"] => Page::Compare,
-            ["gemeenten", code] | ["communes", code] => Page::Municipality((*code).to_owned()),
-            ["diensten"] | ["services"] => Page::Services,
-            ["diensten", id] | ["services", id] => Page::Service((*id).to_owned()),
-            ["melden"] | ["signaler"] => Page::Report,
-            ["over-de-gegevens"] | ["a-propos-des-donnees"] => Page::About,
-            ["projecten"] | ["projets"] => Page::Projects,
-            ["projecten", id] | ["projets", id] => Page::Project((*id).to_owned()),
-            ["partners"] | ["partenaires"] => Page::Partners,
-            ["samenwerkingsverbanden"] | ["cooperations"] => Page::Clusters,
-            ["samenwerkingsverbanden", id] | ["cooperations", id] => {
-                Page::Cluster((*id).to_owned())
-            }
-            ["observatorium"] | ["observatoire"] => Page::Observatory,
-            ["agenda"] => Page::Agenda,
-            ["agenda", id] => Page::Event((*id).to_owned()),
-            ["melden", token] | ["signaler", token] => Page::ReportFollow((*token).to_owned()),
-            ["beheer"] | ["gestion"] => Page::StaffHome,
-            ["beheer", "aanmelden"] | ["gestion", "connexion"] => Page::StaffSignIn,
-            ["beheer", "diensten"] | ["gestion", "services"] => Page::StaffServices,
-            ["beheer", "diensten", "nieuw"] | ["gestion", "services", "nouveau"] => {
-                Page::StaffServiceNew
-            }
-            ["beheer", "diensten", id] | ["gestion", "services", id] => {
-                Page::StaffService((*id).to_owned())
-            }
-            ["beheer", "diensten", id, "geschiedenis"]
-            | ["gestion", "services", id, "historique"] => {
-                Page::StaffServiceHistory((*id).to_owned())
-            }
-            ["beheer", "meldingen"] | ["gestion", "signalements"] => Page::StaffReports,
-            ["beheer", "gegevens"] | ["gestion", "donnees"] => Page::StaffData,
-            ["beheer", "gebruikers"] | ["gestion", "utilisateurs"] => Page::StaffUsers,
-            ["beheer" | "gestion", section, more @ ..] => {
-                let kind = CoopKind::ALL
-                    .into_iter()
-                    .find(|k| coop_slug(*k, lang) == *section)?;
-                match more {
-                    [] => Page::StaffCoopList(kind),
-                    ["nieuw" | "nouveau"] => Page::StaffCoopNew(kind),
-                    [id] => Page::StaffCoop(kind, (*id).to_owned()),
-                    [id, "geschiedenis" | "historique"] => {
-                        Page::StaffCoopHistory(kind, (*id).to_owned())
-                    }
-                    _ => return None,
-                }
-            }
-            _ => return None,
-        };
-        // A Dutch slug under /fr (or the reverse) is not a page.
-        (page.path(lang) == format!("/{}", path.trim_matches('/'))).then_some((page, lang))
+/// One entry of the table: the path after `/nl` and after `/fr` (a segment `:x` holds
+/// the page's one parameter), the page it is, and where else it appears.
+struct Route {
+    nl: &'static str,
+    fr: &'static str,
+    page: fn(String) -> Page,
+    audience: Audience,
+    /// The label of its link in the main navigation, if it has one (in table order).
+    nav: Option<&'static str>,
+    /// Listed in the sitemap as a page of its own (pages with a parameter are listed
+    /// from the data).
+    sitemap: bool,
+}
+
+const fn public(nl: &'static str, fr: &'static str, page: fn(String) -> Page) -> Route {
+    Route {
+        nl,
+        fr,
+        page,
+        audience: Audience::Public,
+        nav: None,
+        sitemap: false,
     }
 }
 
-/// The staff area's slug of a cooperation table.
-fn coop_slug(kind: CoopKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (CoopKind::Project, Lang::Nl) => "projecten",
-        (CoopKind::Project, Lang::Fr) => "projets",
-        (CoopKind::Event, _) => "agenda",
-        (CoopKind::Cluster, Lang::Nl) => "samenwerkingsverbanden",
-        (CoopKind::Cluster, Lang::Fr) => "cooperations",
+const fn private(nl: &'static str, fr: &'static str, page: fn(String) -> Page) -> Route {
+    Route {
+        audience: Audience::Private,
+        ..public(nl, fr, page)
+    }
+}
+
+/// A public page with a link in the main navigation and its own line in the sitemap.
+const fn main(
+    nl: &'static str,
+    fr: &'static str,
+    page: fn(String) -> Page,
+    nav: &'static str,
+) -> Route {
+    Route {
+        nav: Some(nav),
+        sitemap: true,
+        ..public(nl, fr, page)
+    }
+}
+
+/// The table. Where two patterns could match a path, the one with a fixed segment
+/// comes first (`diensten/nieuw` before `diensten/:id`).
+const ROUTES: &[Route] = &[
+    main("", "", |_| Page::Home, "nav-home"),
+    main("diensten", "services", |_| Page::Services, "nav-services"),
+    public("diensten/:id", "services/:id", Page::Service),
+    main(
+        "gemeenten",
+        "communes",
+        |_| Page::Municipalities,
+        "nav-municipalities",
+    ),
+    public("gemeenten/vergelijken", "communes/comparer", |_| {
+        Page::Compare
+    }),
+    public("gemeenten/:code", "communes/:code", Page::Municipality),
+    main(
+        "partners",
+        "partenaires",
+        |_| Page::Partners,
+        "nav-partners",
+    ),
+    main(
+        "samenwerkingsverbanden",
+        "cooperations",
+        |_| Page::Clusters,
+        "nav-clusters",
+    ),
+    public(
+        "samenwerkingsverbanden/:id",
+        "cooperations/:id",
+        Page::Cluster,
+    ),
+    main("projecten", "projets", |_| Page::Projects, "nav-projects"),
+    public("projecten/:id", "projets/:id", Page::Project),
+    main("agenda", "agenda", |_| Page::Agenda, "nav-agenda"),
+    public("agenda/:id", "agenda/:id", Page::Event),
+    main(
+        "observatorium",
+        "observatoire",
+        |_| Page::Observatory,
+        "nav-observatory",
+    ),
+    main("melden", "signaler", |_| Page::Report, "nav-report"),
+    private("melden/:token", "signaler/:token", Page::ReportFollow),
+    main(
+        "over-de-gegevens",
+        "a-propos-des-donnees",
+        |_| Page::About,
+        "nav-about",
+    ),
+    private("beheer", "gestion", |_| Page::StaffHome),
+    private("beheer/aanmelden", "gestion/connexion", |_| {
+        Page::StaffSignIn
+    }),
+    private("beheer/diensten", "gestion/services", |_| {
+        Page::StaffServices
+    }),
+    private("beheer/diensten/nieuw", "gestion/services/nouveau", |_| {
+        Page::StaffServiceNew
+    }),
+    private(
+        "beheer/diensten/:id",
+        "gestion/services/:id",
+        Page::StaffService,
+    ),
+    private(
+        "beheer/diensten/:id/geschiedenis",
+        "gestion/services/:id/historique",
+        Page::StaffServiceHistory,
+    ),
+    private("beheer/meldingen", "gestion/signalements", |_| {
+        Page::StaffReports
+    }),
+    private("beheer/gegevens", "gestion/donnees", |_| Page::StaffData),
+    private("beheer/gebruikers", "gestion/utilisateurs", |_| {
+        Page::StaffUsers
+    }),
+    private("beheer/projecten", "gestion/projets", |_| {
+        Page::StaffCoopList(CoopKind::Project)
+    }),
+    private("beheer/projecten/nieuw", "gestion/projets/nouveau", |_| {
+        Page::StaffCoopNew(CoopKind::Project)
+    }),
+    private("beheer/projecten/:id", "gestion/projets/:id", |id| {
+        Page::StaffCoop(CoopKind::Project, id)
+    }),
+    private(
+        "beheer/projecten/:id/geschiedenis",
+        "gestion/projets/:id/historique",
+        |id| Page::StaffCoopHistory(CoopKind::Project, id),
+    ),
+    private("beheer/agenda", "gestion/agenda", |_| {
+        Page::StaffCoopList(CoopKind::Event)
+    }),
+    private("beheer/agenda/nieuw", "gestion/agenda/nouveau", |_| {
+        Page::StaffCoopNew(CoopKind::Event)
+    }),
+    private("beheer/agenda/:id", "gestion/agenda/:id", |id| {
+        Page::StaffCoop(CoopKind::Event, id)
+    }),
+    private(
+        "beheer/agenda/:id/geschiedenis",
+        "gestion/agenda/:id/historique",
+        |id| Page::StaffCoopHistory(CoopKind::Event, id),
+    ),
+    private(
+        "beheer/samenwerkingsverbanden",
+        "gestion/cooperations",
+        |_| Page::StaffCoopList(CoopKind::Cluster),
+    ),
+    private(
+        "beheer/samenwerkingsverbanden/nieuw",
+        "gestion/cooperations/nouveau",
+        |_| Page::StaffCoopNew(CoopKind::Cluster),
+    ),
+    private(
+        "beheer/samenwerkingsverbanden/:id",
+        "gestion/cooperations/:id",
+        |id| Page::StaffCoop(CoopKind::Cluster, id),
+    ),
+    private(
+        "beheer/samenwerkingsverbanden/:id/geschiedenis",
+        "gestion/cooperations/:id/historique",
+        |id| Page::StaffCoopHistory(CoopKind::Cluster, id),
+    ),
+];
+
+impl Route {
+    fn pattern(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => self.nl,
+            Lang::Fr => self.fr,
+        }
+    }
+
+    /// The parameter, when `segments` are this route's path in `lang`.
+    fn matches(&self, lang: Lang, segments: &[&str]) -> Option<String> {
+        let pattern: Vec<&str> = self
+            .pattern(lang)
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .collect();
+        if pattern.len() != segments.len() {
+            return None;
+        }
+        let mut param = String::new();
+        for (expected, given) in pattern.iter().zip(segments) {
+            if expected.starts_with(':') {
+                if given.is_empty() {
+                    return None;
+                }
+                param = (*given).to_owned();
+            } else if expected != given {
+                return None;
+            }
+        }
+        Some(param)
+    }
+}
+
+/// What tells pages apart in the table: the variant, and the cooperation table.
+type Key = (Discriminant<Page>, Option<CoopKind>);
+
+/// Each page's entry, found from a page built with a placeholder parameter.
+static INDEX: LazyLock<HashMap<Key, &'static Route>> = LazyLock::new(|| {
+    ROUTES
+        .iter()
+        .map(|route| ((route.page)(String::new()).key(), route))
+        .collect()
+});
+
+impl Page {
+    fn key(&self) -> Key {
+        let kind = match self {
+            Page::StaffCoopList(kind)
+            | Page::StaffCoopNew(kind)
+            | Page::StaffCoop(kind, _)
+            | Page::StaffCoopHistory(kind, _) => Some(*kind),
+            _ => None,
+        };
+        (std::mem::discriminant(self), kind)
+    }
+
+    /// The page's parameter (an id, a code, a token), if it has one.
+    fn param(&self) -> &str {
+        match self {
+            Page::Municipality(p)
+            | Page::Service(p)
+            | Page::Project(p)
+            | Page::Cluster(p)
+            | Page::Event(p)
+            | Page::ReportFollow(p)
+            | Page::StaffService(p)
+            | Page::StaffServiceHistory(p)
+            | Page::StaffCoop(_, p)
+            | Page::StaffCoopHistory(_, p) => p,
+            _ => "",
+        }
+    }
+
+    fn route(&self) -> &'static Route {
+        INDEX
+            .get(&self.key())
+            .copied()
+            .expect("every page has an entry in ROUTES (tested)")
+    }
+
+    pub fn path(&self, lang: Lang) -> String {
+        let mut path = format!("/{}", lang.code());
+        for segment in self
+            .route()
+            .pattern(lang)
+            .split('/')
+            .filter(|s| !s.is_empty())
+        {
+            path.push('/');
+            path.push_str(if segment.starts_with(':') {
+                self.param()
+            } else {
+                segment
+            });
+        }
+        path
+    }
+
+    /// Recognises a localized path (without query), in either language. A Dutch slug
+    /// under `/fr` (or the reverse) is not a page.
+    pub fn from_path(path: &str) -> Option<(Page, Lang)> {
+        let lang = Lang::from_path(path)?;
+        let segments: Vec<&str> = path
+            .trim_matches('/')
+            .split('/')
+            .skip(1)
+            .filter(|s| !s.is_empty())
+            .collect();
+        ROUTES.iter().find_map(|route| {
+            let param = route.matches(lang, &segments)?;
+            Some(((route.page)(param), lang))
+        })
+    }
+
+    /// Never stored by a browser or a proxy (staff pages, a report's follow page).
+    pub fn is_private(&self) -> bool {
+        self.route().audience == Audience::Private
+    }
+
+    /// The pages of the main navigation, in order, with their label's message id.
+    pub fn navigation() -> impl Iterator<Item = (Page, &'static str)> {
+        ROUTES
+            .iter()
+            .filter_map(|r| r.nav.map(|label| ((r.page)(String::new()), label)))
+    }
+
+    /// The pages the sitemap lists as they are (the others come from the data).
+    pub fn sitemap() -> impl Iterator<Item = Page> {
+        ROUTES
+            .iter()
+            .filter(|r| r.sitemap)
+            .map(|r| (r.page)(String::new()))
     }
 }
 
@@ -194,71 +371,46 @@ pub fn compare_path(lang: Lang, codes: &[&str]) -> String {
     format!(
         "{}{}",
         Page::Compare.path(lang),
-        query_string([("codes", codes.join(",").as_str())])
+        crate::kernel::query::query_string([("codes", codes.join(",").as_str())])
     )
-}
-
-/// `?key=value&…` for a link, leaving out empty values so shared links stay short
-/// ("" when every value is empty).
-pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    let mut serializer = form_urlencoded::Serializer::new(String::new());
-    for (key, value) in pairs {
-        if !value.is_empty() {
-            serializer.append_pair(key, value);
-        }
-    }
-    let encoded = serializer.finish();
-    if encoded.is_empty() {
-        encoded
-    } else {
-        format!("?{encoded}")
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A page of every entry, with a parameter where it takes one.
+    fn every_page() -> Vec<Page> {
+        ROUTES
+            .iter()
+            .map(|r| {
+                (r.page)(if r.nl.contains(':') {
+                    "x-1".into()
+                } else {
+                    String::new()
+                })
+            })
+            .collect()
+    }
+
     #[test]
-    fn paths_round_trip_in_both_languages() {
+    fn every_page_has_one_entry_and_paths_round_trip_in_both_languages() {
+        assert_eq!(INDEX.len(), ROUTES.len(), "two entries make the same page");
         for lang in Lang::ALL {
-            for page in [
-                Page::Home,
-                Page::Municipalities,
-                Page::Municipality("59350".into()),
-                Page::Services,
-                Page::Service("s1a2b3".into()),
-                Page::Report,
-                Page::About,
-                Page::Projects,
-                Page::Project("partons-2-0".into()),
-                Page::Compare,
-                Page::Partners,
-                Page::Clusters,
-                Page::Cluster("westhoek".into()),
-                Page::Observatory,
-                Page::Agenda,
-                Page::Event("kennisplatform-intergemeentelijk-samenwerken-2015-12-03".into()),
-                Page::ReportFollow("k3Jx".into()),
-                Page::StaffHome,
-                Page::StaffSignIn,
-                Page::StaffServices,
-                Page::StaffServiceNew,
-                Page::StaffService("s-1".into()),
-                Page::StaffServiceHistory("s-1".into()),
-                Page::StaffReports,
-                Page::StaffData,
-                Page::StaffUsers,
-                Page::StaffCoopList(CoopKind::Project),
-                Page::StaffCoopNew(CoopKind::Event),
-                Page::StaffCoop(CoopKind::Cluster, "westhoek".into()),
-                Page::StaffCoopHistory(CoopKind::Project, "partons-2-0".into()),
-            ] {
+            for page in every_page() {
                 assert_eq!(
                     Page::from_path(&page.path(lang)),
-                    Some((page.clone(), lang))
+                    Some((page.clone(), lang)),
+                    "{page:?}"
                 );
             }
+        }
+        for (nl, fr) in ROUTES.iter().map(|r| (r.nl, r.fr)) {
+            assert_eq!(
+                nl.matches(':').count(),
+                fr.matches(':').count(),
+                "{nl} / {fr}"
+            );
         }
     }
 
@@ -269,8 +421,15 @@ mod tests {
             Page::Municipality("33011".into()).path(Lang::Nl),
             "/nl/gemeenten/33011"
         );
+        assert_eq!(Page::Home.path(Lang::Nl), "/nl");
+        assert_eq!(Page::from_path("/nl"), Some((Page::Home, Lang::Nl)));
         assert_eq!(Page::from_path("/fr/gemeenten"), None);
         assert_eq!(Page::from_path("/nl/onbekend"), None);
+        assert_eq!(Page::from_path("/nl/diensten/a/b"), None);
+        assert_eq!(
+            Page::from_path("/nl/gemeenten/vergelijken"),
+            Some((Page::Compare, Lang::Nl))
+        );
         assert_eq!(
             Page::StaffCoopNew(CoopKind::Cluster).path(Lang::Fr),
             "/fr/gestion/cooperations/nouveau"
@@ -279,5 +438,49 @@ mod tests {
             Page::StaffCoopHistory(CoopKind::Event, "x".into()).path(Lang::Nl),
             "/nl/beheer/agenda/x/geschiedenis"
         );
+    }
+
+    #[test]
+    fn staff_pages_and_follow_links_are_private() {
+        for page in every_page() {
+            let staff = matches!(
+                page,
+                Page::StaffHome
+                    | Page::StaffSignIn
+                    | Page::StaffServices
+                    | Page::StaffServiceNew
+                    | Page::StaffService(_)
+                    | Page::StaffServiceHistory(_)
+                    | Page::StaffReports
+                    | Page::StaffData
+                    | Page::StaffUsers
+                    | Page::StaffCoopList(_)
+                    | Page::StaffCoopNew(_)
+                    | Page::StaffCoop(..)
+                    | Page::StaffCoopHistory(..)
+                    | Page::ReportFollow(_)
+            );
+            assert_eq!(page.is_private(), staff, "{page:?}");
+            for lang in Lang::ALL {
+                let path = page.path(lang);
+                assert_eq!(
+                    staff,
+                    path.starts_with("/nl/beheer")
+                        || path.starts_with("/fr/gestion")
+                        || path.starts_with("/nl/melden/")
+                        || path.starts_with("/fr/signaler/"),
+                    "{path}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_navigation_and_the_sitemap_list_the_main_pages() {
+        let nav: Vec<Page> = Page::navigation().map(|(p, _)| p).collect();
+        assert_eq!(nav.len(), 10);
+        assert_eq!(nav[0], Page::Home);
+        assert_eq!(Page::sitemap().collect::<Vec<_>>(), nav);
+        assert!(nav.iter().all(|p| !p.is_private()));
     }
 }

@@ -21,18 +21,7 @@ pub async fn robots(State(base): State<PublicUrl>) -> Response {
 pub async fn sitemap(State(state): State<AppState>) -> Result<Response, crate::api::ApiError> {
     let directory = directory::current(&state.db).await?;
     let (_, services) = app::services::snapshot::current(&state.db).await?;
-    let mut pages = vec![
-        Page::Home,
-        Page::Municipalities,
-        Page::Services,
-        Page::Report,
-        Page::About,
-        Page::Projects,
-        Page::Partners,
-        Page::Clusters,
-        Page::Observatory,
-        Page::Agenda,
-    ];
+    let mut pages: Vec<Page> = Page::sitemap().collect();
     let today = app::projects::repo::today();
     let projects = app::projects::repo::all(&state.db, &today).await?;
     pages.extend(projects.into_iter().map(|p| Page::Project(p.id)));

@@ -98,14 +98,14 @@ async fn upload(db: &Db, uploads: &Uploads, request: Request, next: Next) -> Res
     match session {
         Some(session) if session.staff.is_admin() => {}
         Some(_) => return refuse(request, AppError::Forbidden),
-        None if accepts_html(&request) => {
+        None if app::kernel::request::accepts_html(request.headers()) => {
             // A browser whose session ended: to the sign-in form, and back to the page.
             let lang = referring_lang(&request);
             let page = app::routes::Page::StaffData.path(lang);
             let to = format!(
                 "{}{}",
                 app::routes::Page::StaffSignIn.path(lang),
-                app::routes::query_string([("next", page.as_str())])
+                app::kernel::query::query_string([("next", page.as_str())])
             );
             drain(request);
             return (StatusCode::FOUND, [(header::LOCATION, to)]).into_response();
@@ -128,14 +128,6 @@ async fn upload(db: &Db, uploads: &Uploads, request: Request, next: Next) -> Res
         .oneshot(request)
         .await
         .unwrap_or_else(|e| match e {})
-}
-
-fn accepts_html(request: &Request) -> bool {
-    request
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"))
 }
 
 /// The language of the page the form was posted from (the upload form's own page).

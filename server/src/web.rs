@@ -4,11 +4,13 @@
 use crate::config::Config;
 use crate::state::{AppState, PublicUrl};
 use crate::{api, csp, csrf, etag, language, seo, server_fns};
-use app::app::{shell, App, ShellSettings};
+use app::app::{shell, App};
 use app::auth::attempts::SignInLimiter;
 use app::db::Db;
 use app::i18n::Lang;
+use app::kernel::settings::ShellSettings;
 use app::reports::limiter::RateLimiter;
+use app::routes::Page;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
@@ -109,9 +111,10 @@ pub fn router_with(
             &format!("{}{{file}}", app::transfer::EXPORT_PATH),
             get(api::staff_export::download),
         )
-        .nest(
-            "/api/v1",
-            api::routes().layer(middleware::from_fn(etag::conditional_get)),
+        .merge(
+            api::router()
+                .0
+                .layer(middleware::from_fn(etag::conditional_get)),
         )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
@@ -184,11 +187,12 @@ async fn cache_and_language_headers(request: Request, next: Next, hashed: bool) 
     response
 }
 
-/// Staff pages and server-function answers (they may set the session cookie) are never
-/// stored by a browser or a proxy.
+/// Private pages (`Page::is_private`: the staff area, a report's follow page) and
+/// server-function answers (they may set the session cookie) are never stored by a
+/// browser or a proxy.
 fn is_private(path: &str) -> bool {
-    let staff = ["/nl/beheer", "/fr/gestion", "/nl/melden/", "/fr/signaler/"];
-    staff.iter().any(|p| path.starts_with(p)) || server_fns::is_server_fn(path)
+    Page::from_path(path).is_some_and(|(page, _)| page.is_private())
+        || server_fns::is_server_fn(path)
 }
 
 /// Query parameters that carry a secret (the report's follow link after sending it).

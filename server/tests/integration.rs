@@ -293,7 +293,7 @@ async fn a_tile_layer_is_offered_only_when_configured() {
         .output_name("grensdiensten")
         .site_root("target/site")
         .build();
-    let settings = app::app::ShellSettings {
+    let settings = app::kernel::settings::ShellSettings {
         map_tile_url: Some("https://tiles.example/{z}/{x}/{y}.png".into()),
         map_tile_attribution: Some("© example".into()),
         public_url: "https://grensdiensten.example".into(),

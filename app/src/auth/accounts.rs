@@ -2,20 +2,29 @@
 //! may sign in, set a new password. Every change ends the account's sessions, so a
 //! narrowed or deactivated account loses its access at once.
 
-use super::StaffFrame;
 #[cfg(feature = "ssr")]
 use super::{flash_and_redirect, form_session, guard, users, Flash, UserInput};
-use crate::components::{set_status, ErrorNotice};
+use super::{Role, StaffFrame};
+use crate::components::Loaded;
 use crate::error::AppError;
-use crate::i18n::use_i18n;
 #[cfg(feature = "ssr")]
 use crate::i18n::Lang;
+use crate::i18n::{use_i18n, MessageSet};
 #[cfg(feature = "ssr")]
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// The fields of an account that a post can get wrong.
+pub const ACCOUNT_FIELDS: [&str; 5] = ["email", "role", "municipalities", "password", "action"];
+/// What is wrong with an account's field, or that its address is taken.
+pub const ACCOUNT_ERRORS: MessageSet = MessageSet::new("staff-account-error-", || {
+    let mut all = ACCOUNT_FIELDS.to_vec();
+    all.push("taken");
+    all
+});
 
 /// An account as the admin page lists it (never its password hash).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,8 +117,11 @@ pub async fn save_account(f: BTreeMap<String, String>) -> Result<(), AppError> {
     };
     let flash = match outcome {
         Ok(notice) => Flash::notice(notice),
-        Err(AppError::BadRequest(field)) => Flash::error(&format!("staff-account-error-{field}")),
-        Err(AppError::Conflict(_)) => Flash::error("staff-account-error-taken"),
+        Err(AppError::BadRequest(field)) => {
+            let known = ACCOUNT_FIELDS.contains(&field.as_str());
+            Flash::error(&ACCOUNT_ERRORS.id(if known { &field } else { "action" }))
+        }
+        Err(AppError::Conflict(_)) => Flash::error(&ACCOUNT_ERRORS.id("taken")),
         Err(other) => return Err(other),
     };
     flash_and_redirect(&db, &session.id, &flash, &page).await
@@ -128,25 +140,12 @@ pub fn StaffUsersPage() -> impl IntoView {
             let csrf = ctx.csrf.clone();
             view! {
                 <h1>{i18n.t("staff-users-title")}</h1>
-                <Suspense fallback=|| ()>
-                    {move || {
-                        let csrf = csrf.clone();
-                        Suspend::new(async move {
-                            match accounts.await {
-                                Ok(accounts) => view! {
-                                    <AccountForm csrf=csrf.clone() />
-                                    <ul class="account-list">
-                                        {accounts.into_iter().map(|a| view! { <AccountRowView account=a csrf=csrf.clone() /> }).collect_view()}
-                                    </ul>
-                                }.into_any(),
-                                Err(error) => {
-                                    set_status(error.status());
-                                    view! { <ErrorNotice error /> }.into_any()
-                                }
-                            }
-                        })
-                    }}
-                </Suspense>
+                <Loaded resource=accounts view=move |accounts| view! {
+                    <AccountForm csrf=csrf.clone() />
+                    <ul class="account-list">
+                        {accounts.into_iter().map(|a| view! { <AccountRowView account=a csrf=csrf.clone() /> }).collect_view()}
+                    </ul>
+                } />
             }
         } />
     }
@@ -157,8 +156,8 @@ fn RoleSelect(id: String, selected: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <select id=id name="f[role]">
-            {["editor", "admin"].into_iter().map(|r| view! {
-                <option value=r selected=selected == r>{i18n.t(&format!("staff-role-{r}"))}</option>
+            {[Role::Editor, Role::Admin].into_iter().map(|r| view! {
+                <option value=r.code() selected=selected == r.code()>{i18n.t(&r.message_id())}</option>
             }).collect_view()}
         </select>
     }

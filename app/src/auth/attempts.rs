@@ -86,27 +86,14 @@ impl SignInLimiter {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Counts> {
-        self.counts.lock().unwrap_or_else(|e| e.into_inner())
+        crate::kernel::cache::lock(&self.counts)
     }
 
     /// Counts an attempt of `account` from `address`, or says how long they must wait
     /// (then nothing is counted). Check and count are one step.
     pub fn begin(&self, account: &str, address: IpAddr, now: Instant) -> Result<Attempt, Duration> {
         let mut counts = self.lock();
-        let wait = full(
-            counts.accounts.get(account),
-            self.per_account,
-            self.window,
-            now,
-        )
-        .into_iter()
-        .chain(full(
-            counts.addresses.get(&address),
-            self.per_address,
-            self.window,
-            now,
-        ))
-        .max();
+        let wait = self.wait(&counts, account, address, now);
         if let Some(wait) = wait {
             return Err(wait);
         }
@@ -134,21 +121,29 @@ impl SignInLimiter {
     /// How long this account or address must wait before trying again, if at all
     /// (without counting anything).
     pub fn blocked(&self, account: &str, address: IpAddr, now: Instant) -> Option<Duration> {
-        let counts = self.lock();
-        full(
+        self.wait(&self.lock(), account, address, now)
+    }
+
+    fn wait(
+        &self,
+        counts: &Counts,
+        account: &str,
+        address: IpAddr,
+        now: Instant,
+    ) -> Option<Duration> {
+        let by_account = full(
             counts.accounts.get(account),
             self.per_account,
             self.window,
             now,
-        )
-        .into_iter()
-        .chain(full(
+        );
+        let by_address = full(
             counts.addresses.get(&address),
             self.per_address,
             self.window,
             now,
-        ))
-        .max()
+        );
+        by_account.into_iter().chain(by_address).max()
     }
 }
 

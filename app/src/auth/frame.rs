@@ -3,7 +3,7 @@
 //! last form post, and keeps the pages out of search engines.
 
 use super::{staff_view, Flash, SignOut, StaffContext};
-use crate::components::{set_status, ErrorNotice, PageMeta};
+use crate::components::{failure, PageMeta};
 use crate::coop::CoopKind;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
@@ -104,16 +104,13 @@ where
                             let to = format!(
                                 "{}{}",
                                 Page::StaffSignIn.path(lang),
-                                crate::routes::query_string([("next", here.as_str())])
+                                crate::kernel::query::query_string([("next", here.as_str())])
                             );
                             #[cfg(feature = "ssr")]
                             crate::components::redirect_to(&to);
                             view! { <p><a href=to>{i18n.t("staff-sign-in-title")}</a></p> }.into_any()
                         }
-                        Err(error) => {
-                            set_status(error.status());
-                            view! { <ErrorNotice error /> }.into_any()
-                        }
+                        Err(error) => failure(error),
                     }
                 })
             }}

@@ -70,12 +70,6 @@ pub fn municipality(session: &Session, code: &str) -> Result<(), AppError> {
     }
 }
 
-/// Whether the site is served over TLS, so that cookies are marked Secure.
-pub fn secure_site() -> bool {
-    leptos::prelude::use_context::<crate::app::ShellSettings>()
-        .is_some_and(|s| s.public_url.starts_with("https://"))
-}
-
 /// Adds a `Set-Cookie` header to the response being built.
 pub fn set_cookie_header(value: &str) {
     if let (Some(response), Ok(value)) = (

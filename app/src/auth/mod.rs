@@ -35,7 +35,17 @@ pub enum Role {
     Editor,
 }
 
+/// "Admin", "Editor".
+pub const ROLE_MESSAGES: crate::i18n::MessageSet =
+    crate::i18n::MessageSet::new("staff-role-", || {
+        vec![Role::Admin.code(), Role::Editor.code()]
+    });
+
 impl Role {
+    pub fn message_id(self) -> String {
+        ROLE_MESSAGES.id(self.code())
+    }
+
     pub fn from_code(code: &str) -> Option<Role> {
         match code {
             "admin" => Some(Role::Admin),
@@ -105,6 +115,17 @@ impl Flash {
         }
     }
 
+    /// A form with wrong fields: what was typed (never the form token) is kept to show
+    /// the form again, with the fields at fault.
+    pub fn invalid(fields: Vec<String>, posted: BTreeMap<String, String>) -> Self {
+        Flash {
+            error: Some("staff-error-invalid".into()),
+            invalid: fields,
+            values: posted.into_iter().filter(|(k, _)| k != "csrf").collect(),
+            ..Default::default()
+        }
+    }
+
     /// The typed value of a field, if this flash carries the form.
     pub fn value(&self, field: &str) -> Option<&str> {
         self.values.get(field).map(String::as_str)
@@ -167,7 +188,7 @@ pub async fn sign_in(
     let db = crate::db::use_db()?;
     let limiter = use_context::<attempts::SignInLimiter>()
         .ok_or_else(|| AppError::internal("sign-in limiter not provided"))?;
-    let address = crate::reports::limiter::client_key().await;
+    let address = crate::kernel::request::client_key().await;
     let account = users::normalize_email(&email);
     let form = Page::StaffSignIn.path(lang);
     // Counted before the password is checked: parallel guesses cannot pass the limit.
@@ -201,7 +222,10 @@ pub async fn sign_in(
             guard::close_current(&db).await?;
             session::sweep(&db).await?;
             let token = session::open(&db, &user.id).await?;
-            guard::set_cookie_header(&session::set_cookie(&token, guard::secure_site()));
+            guard::set_cookie_header(&session::set_cookie(
+                &token,
+                crate::kernel::settings::secure_site(),
+            ));
             tracing::info!(user = %user.id, "signed in");
             crate::components::redirect_to(&safe_next(&next, lang));
         }
@@ -227,7 +251,9 @@ pub async fn sign_out(
     } else {
         session::close(&db, &session.id).await?;
     }
-    guard::set_cookie_header(&session::clear_cookie(guard::secure_site()));
+    guard::set_cookie_header(&session::clear_cookie(
+        crate::kernel::settings::secure_site(),
+    ));
     crate::components::redirect_to(&format!("{}?signed-out=1", Page::StaffSignIn.path(lang)));
     Ok(())
 }
@@ -243,11 +269,11 @@ pub async fn form_session(
     back: &str,
 ) -> Result<Option<session::Session>, AppError> {
     match guard::require_form(db, csrf).await {
-        Err(AppError::Unauthorized) if crate::reports::limiter::is_plain_form_post().await => {
+        Err(AppError::Unauthorized) if crate::kernel::request::is_plain_form_post().await => {
             crate::components::redirect_to(&format!(
                 "{}{}",
                 Page::StaffSignIn.path(lang),
-                crate::routes::query_string([("next", back)])
+                crate::kernel::query::query_string([("next", back)])
             ));
             Ok(None)
         }

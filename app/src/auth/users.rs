@@ -30,7 +30,7 @@ pub fn normalize_email(email: &str) -> String {
 /// Checks an account's fields; the names of the wrong ones, in form order.
 pub async fn check(db: &Db, input: &UserInput) -> Result<Vec<String>, AppError> {
     let mut invalid = vec![];
-    if !crate::reports::valid_email(&normalize_email(&input.email)) {
+    if !crate::kernel::validate::valid_email(&normalize_email(&input.email)) {
         invalid.push("email".to_owned());
     }
     let Some(role) = Role::from_code(&input.role) else {

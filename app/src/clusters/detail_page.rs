@@ -1,45 +1,15 @@
 use super::{load_cluster, Cluster, CostShare, VAT_PERMILLE};
-use crate::components::{cached_by_key, ErrorNotice, PageMeta};
-use crate::error::AppError;
-use crate::i18n::{format_number, use_i18n, Lang};
+use crate::components::{cached_by_key, Loaded, PageMeta};
+use crate::i18n::{format_number, use_i18n};
+use crate::kernel::format::euro_cents;
 use crate::map::RegionMap;
-use crate::municipalities::Country;
-use crate::pages::NotFoundContent;
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
-pub fn ClusterPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let cluster = Resource::new(id, load_cluster);
-    view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match cluster.await {
-                    Ok(cluster) => view! { <Detail cluster /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFoundContent /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-/// "€ 3.333,33" / "3 333,33 €".
-pub fn euro_cents(lang: Lang, cents: i64) -> String {
-    let amount = format!(
-        "{}{}{:02}",
-        format_number(lang, cents / 100),
-        lang.decimal_separator(),
-        cents % 100
-    );
-    match lang {
-        Lang::Nl => format!("€ {amount}"),
-        Lang::Fr => format!("{amount} €"),
-    }
+pub fn ClusterPage(id: String) -> impl IntoView {
+    let cluster = Resource::new(move || id.clone(), load_cluster);
+    view! { <Loaded resource=cluster record=true view=|cluster| view! { <Detail cluster /> } /> }
 }
 
 #[component]
@@ -51,7 +21,7 @@ fn Detail(cluster: Cluster) -> impl IntoView {
         .description
         .as_ref()
         .map(|d| d.get(lang).to_owned())
-        .unwrap_or_else(|| i18n.t(&format!("cluster-kind-{}", cluster.kind)));
+        .unwrap_or_else(|| i18n.t_of(&crate::kernel::kinds::CLUSTER_KIND_MESSAGES, &cluster.kind));
     let key = cluster.cache_key;
     view! {
         <PageMeta title=name description />
@@ -80,7 +50,7 @@ fn DetailBody(cluster: Cluster) -> impl IntoView {
                 view! {
                     <li data-testid="member" data-code=m.code.clone()>
                         <a href=Page::Municipality(m.code.clone()).path(lang)>{m.name.get(lang).to_owned()}</a>
-                        " " <span class="tag">{i18n.t(Country::message_id(&m.country))}</span>
+                        " " <span class="tag">{i18n.t(m.country.message_id())}</span>
                         {m.population.map(|p| view! { " " <span class="help">{i18n.t_args("cluster-member-population", [("population", format_number(lang, p).into())])}</span> })}
                     </li>
                 }
@@ -96,7 +66,7 @@ fn DetailBody(cluster: Cluster) -> impl IntoView {
             <a href=Page::Clusters.path(lang)>{i18n.t("nav-clusters")}</a>
         </nav>
         <h1>{name}</h1>
-        <p><span class="tag">{i18n.t(&format!("cluster-kind-{}", cluster.kind))}</span></p>
+        <p><span class="tag">{i18n.t_of(&crate::kernel::kinds::CLUSTER_KIND_MESSAGES, &cluster.kind)}</span></p>
         {cluster.description.as_ref().map(|d| view! { <p class="lead">{d.get(lang).to_owned()}</p> })}
         {share}
         <section aria-labelledby="members-heading">

@@ -1,5 +1,5 @@
 use super::{list_clusters, Cluster, ClusterList, ClusterQuery};
-use crate::components::{cached_by_key, set_status, ErrorNotice, PageMeta};
+use crate::components::{cached_by_key, Loaded, PageMeta};
 use crate::i18n::use_i18n;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -10,13 +10,7 @@ use leptos_router::hooks::use_query_map;
 pub fn ClustersPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_query_map();
-    let query = params.with_untracked(|params| {
-        ClusterQuery::from_pairs(
-            ClusterQuery::KEYS
-                .into_iter()
-                .filter_map(|k| params.get_str(k).map(|v| (k, v))),
-        )
-    });
+    let query = params.with_untracked(ClusterQuery::from_params);
     let results = Resource::new(
         {
             let query = query.clone();
@@ -28,22 +22,12 @@ pub fn ClustersPage() -> impl IntoView {
         <PageMeta title=i18n.t("clusters-title") description=i18n.t("clusters-description") />
         <h1>{i18n.t("clusters-title")}</h1>
         <p class="lead">{i18n.t("clusters-intro")}</p>
-        <Suspense fallback=|| ()>
-            {move || {
-                let query = query.clone();
-                Suspend::new(async move {
-                    match results.await {
-                        Ok(list) => cached_by_key("clusters", list.cache_key, move || {
-                            view! { <Filters list=list.clone() query /> <Results list=list.shown /> }
-                        }),
-                        Err(error) => {
-                            set_status(error.status());
-                            view! { <ErrorNotice error /> }.into_any()
-                        }
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded resource=results view=move |list| {
+            let query = query.clone();
+            cached_by_key("clusters", list.cache_key, move || {
+                view! { <Filters list=list.clone() query /> <Results list=list.shown /> }
+            })
+        } />
     }
 }
 
@@ -58,7 +42,7 @@ fn Filters(list: ClusterList, query: ClusterQuery) -> impl IntoView {
         .into_iter()
         .map(|k| {
             let selected = k == query.kind;
-            view! { <option value=k.clone() selected=selected>{i18n.t(&format!("cluster-kind-{k}"))}</option> }
+            view! { <option value=k.clone() selected=selected>{i18n.t_of(&crate::kernel::kinds::CLUSTER_KIND_MESSAGES, &k)}</option> }
         })
         .collect_view();
     let mut members: Vec<(String, String)> = list
@@ -79,10 +63,10 @@ fn Filters(list: ClusterList, query: ClusterQuery) -> impl IntoView {
             view! { <option value=code selected=selected>{name}</option> }
         })
         .collect_view();
-    let countries = ["BE", "FR"]
+    let countries = crate::kernel::geo::Country::ALL
         .into_iter()
         .map(|c| {
-            view! { <option value=c selected=query.country == c>{i18n.t(crate::municipalities::Country::message_id(c))}</option> }
+            view! { <option value=c.code() selected=query.country == c.code()>{i18n.t(c.message_id())}</option> }
         })
         .collect_view();
     view! {
@@ -128,7 +112,7 @@ fn Results(list: Vec<Cluster>) -> impl IntoView {
                 <li class="project-card" data-testid="cluster" data-id=c.id.clone()>
                     <h2><a href=Page::Cluster(c.id.clone()).path(lang)>{c.name.get(lang).to_owned()}</a></h2>
                     <p>
-                        <span class="tag">{i18n.t(&format!("cluster-kind-{}", c.kind))}</span>
+                        <span class="tag">{i18n.t_of(&crate::kernel::kinds::CLUSTER_KIND_MESSAGES, &c.kind)}</span>
                         " "
                         {i18n.t_args("clusters-members", [("count", c.members.len().into())])}
                     </p>

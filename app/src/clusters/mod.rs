@@ -6,12 +6,12 @@ mod list_page;
 #[cfg(feature = "ssr")]
 pub mod repo;
 
-pub use detail_page::{euro_cents, ClusterPage};
+pub use detail_page::ClusterPage;
 pub use list_page::ClustersPage;
 
 use crate::error::AppError;
 use crate::i18n::Localized;
-use crate::municipalities::Country;
+use crate::kernel::geo::Country;
 use crate::projects::Link;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -50,7 +50,7 @@ impl CostShare {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Member {
     pub code: String,
-    pub country: String,
+    pub country: Country,
     pub name: Localized,
     pub population: Option<i64>,
 }
@@ -73,7 +73,7 @@ pub struct Cluster {
 
 impl Cluster {
     pub fn countries(&self) -> Vec<&str> {
-        let mut list: Vec<&str> = self.members.iter().map(|m| m.country.as_str()).collect();
+        let mut list: Vec<&str> = self.members.iter().map(|m| m.country.code()).collect();
         list.sort_unstable();
         list.dedup();
         list
@@ -86,38 +86,16 @@ impl Cluster {
     }
 }
 
-/// The list's query string, as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClusterQuery {
-    pub kind: String,
-    pub country: String,
-    pub member: String,
+crate::url_query! {
+    /// The list's query string, as typed.
+    pub struct ClusterQuery {
+        kind,
+        country,
+        member,
+    }
 }
 
 impl ClusterQuery {
-    pub const KEYS: [&'static str; 3] = ["kind", "country", "member"];
-
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut query = Self::default();
-        for (key, value) in pairs {
-            match key {
-                "kind" => query.kind = value.to_owned(),
-                "country" => query.country = value.to_owned(),
-                "member" => query.member = value.to_owned(),
-                _ => {}
-            }
-        }
-        query
-    }
-
-    pub fn pairs(&self) -> [(&'static str, &str); 3] {
-        [
-            ("kind", self.kind.as_str()),
-            ("country", self.country.as_str()),
-            ("member", self.member.as_str()),
-        ]
-    }
-
     /// Keeps the clusters that match; `all` are every cluster (to check kind and member).
     pub fn apply(&self, all: &[Cluster]) -> Result<Vec<Cluster>, AppError> {
         if !self.kind.is_empty() && !all.iter().any(|c| c.kind == self.kind) {
@@ -130,7 +108,7 @@ impl ClusterQuery {
             }
         };
         let member = self.member.trim();
-        if !member.is_empty() && !crate::municipalities::is_municipality_code(member) {
+        if !member.is_empty() && !crate::kernel::validate::is_municipality_code(member) {
             return Err(AppError::BadRequest("municipality".into()));
         }
         Ok(all
@@ -154,13 +132,12 @@ pub struct ClusterList {
 #[server]
 pub async fn list_clusters(query: ClusterQuery) -> Result<ClusterList, AppError> {
     let db = crate::db::use_db()?;
-    let all = repo::all(&db).await?;
-    let shown = crate::components::with_status(query.apply(&all))?;
-    let cache_key = repo::key_for(&db, &query).await?;
+    let clusters = repo::current(&db).await?;
+    let shown = crate::components::with_status(query.apply(&clusters.list))?;
     Ok(ClusterList {
-        all,
+        all: Vec::clone(&clusters.list),
         shown,
-        cache_key,
+        cache_key: clusters.key_for(&query),
     })
 }
 

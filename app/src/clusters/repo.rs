@@ -2,17 +2,27 @@
 
 use super::*;
 use crate::db::{rows, Db};
-use crate::municipalities::directory;
-use std::sync::{Arc, LazyLock, Mutex};
+use crate::kernel::cache::VersionedCache;
+use crate::municipalities::directory::{self, Directory};
+use std::sync::{Arc, LazyLock};
 
-/// The clusters of the last data version read (migration 0009 bumps the version on
+/// The clusters per database and data version (migration 0009 bumps the version on
 /// writes to clusters and memberships): the pages do not query on every request.
-type Cached = Option<(u128, Arc<Vec<Cluster>>)>;
-static CACHE: LazyLock<Mutex<Cached>> = LazyLock::new(Default::default);
+static CLUSTERS: LazyLock<VersionedCache<(), Arc<Vec<Cluster>>>> =
+    LazyLock::new(|| VersionedCache::new("clusters", 16));
 
-/// A fragment key from the data version and `inputs`.
-pub async fn key_for(db: &Db, inputs: &impl serde::Serialize) -> Result<Option<u128>, AppError> {
-    Ok(directory::current(db).await?.key_for(&("clusters", inputs)))
+/// Every published cluster at the current data version.
+pub struct Clusters {
+    /// In name order, with their members.
+    pub list: Arc<Vec<Cluster>>,
+    directory: Arc<Directory>,
+}
+
+impl Clusters {
+    /// The key of a fragment rendered from the clusters and `inputs`.
+    pub fn key_for(&self, inputs: &impl serde::Serialize) -> Option<u128> {
+        self.directory.key_for(&("clusters", inputs))
+    }
 }
 
 #[derive(Deserialize)]
@@ -37,23 +47,23 @@ SELECT record::id(id) AS id, name, kind, description, source,
     IF programme.publication = 'published' { programme.budget_eur } ELSE { NONE } AS price_eur
 FROM cluster WHERE publication = 'published';";
 
-/// Every cluster with its members, in name order.
-pub async fn all(db: &Db) -> Result<Vec<Cluster>, AppError> {
+/// The clusters at the current data version (one small query to check it).
+pub async fn current(db: &Db) -> Result<Clusters, AppError> {
     let directory = directory::current(db).await?;
-    let lock = || CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let (Some(version), Some((cached, clusters))) = (directory.version, &*lock()) {
-        if *cached == version {
-            return Ok(Vec::clone(clusters));
-        }
-    }
-    let clusters = read(db, &directory).await?;
-    if let Some(version) = directory.version {
-        *lock() = Some((version, Arc::new(clusters.clone())));
-    }
-    Ok(clusters)
+    let list = CLUSTERS
+        .get_or_make(&directory.at, (), async {
+            Ok::<_, AppError>(Arc::new(read(db, &directory).await?))
+        })
+        .await?;
+    Ok(Clusters { list, directory })
 }
 
-async fn read(db: &Db, directory: &directory::Directory) -> Result<Vec<Cluster>, AppError> {
+/// Every cluster with its members, in name order.
+pub async fn all(db: &Db) -> Result<Vec<Cluster>, AppError> {
+    Ok(Vec::clone(&current(db).await?.list))
+}
+
+async fn read(db: &Db, directory: &Directory) -> Result<Vec<Cluster>, AppError> {
     let mut response = db.query(QUERY).await?;
     let list: Vec<Row> = rows(&mut response, 0)?;
     let mut clusters: Vec<Cluster> = list
@@ -66,7 +76,7 @@ async fn read(db: &Db, directory: &directory::Directory) -> Result<Vec<Cluster>,
                     let p = directory.profile(code)?;
                     Some(Member {
                         code: code.clone(),
-                        country: p.detail.country.clone(),
+                        country: p.detail.country,
                         name: p.detail.name.clone(),
                         population: p.detail.population,
                     })
@@ -94,13 +104,15 @@ async fn read(db: &Db, directory: &directory::Directory) -> Result<Vec<Cluster>,
 }
 
 pub async fn one(db: &Db, id: &str) -> Result<Cluster, AppError> {
-    let cluster = all(db)
-        .await?
-        .into_iter()
+    let clusters = current(db).await?;
+    let cluster = clusters
+        .list
+        .iter()
         .find(|c| c.id == id)
+        .cloned()
         .ok_or(AppError::NotFound)?;
     Ok(Cluster {
-        cache_key: key_for(db, &id).await?,
+        cache_key: clusters.key_for(&id),
         ..cluster
     })
 }

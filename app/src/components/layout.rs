@@ -32,36 +32,9 @@ pub fn Chrome(children: Children) -> impl IntoView {
             </a>
             <nav aria-label=i18n.t("nav-main-label")>
                 <ul class="site-nav">
-                    <li>
-                        <a href=Page::Home.path(lang)>{i18n.t("nav-home")}</a>
-                    </li>
-                    <li>
-                        <a href=Page::Services.path(lang)>{i18n.t("nav-services")}</a>
-                    </li>
-                    <li>
-                        <a href=Page::Municipalities.path(lang)>{i18n.t("nav-municipalities")}</a>
-                    </li>
-                    <li>
-                        <a href=Page::Partners.path(lang)>{i18n.t("nav-partners")}</a>
-                    </li>
-                    <li>
-                        <a href=Page::Clusters.path(lang)>{i18n.t("nav-clusters")}</a>
-                    </li>
-                    <li>
-                        <a href=Page::Projects.path(lang)>{i18n.t("nav-projects")}</a>
-                    </li>
-                    <li>
-                        <a href=Page::Agenda.path(lang)>{i18n.t("nav-agenda")}</a>
-                    </li>
-                    <li>
-                        <a href=Page::Observatory.path(lang)>{i18n.t("nav-observatory")}</a>
-                    </li>
-                    <li>
-                        <a href=Page::Report.path(lang)>{i18n.t("nav-report")}</a>
-                    </li>
-                    <li>
-                        <a href=Page::About.path(lang)>{i18n.t("nav-about")}</a>
-                    </li>
+                    {Page::navigation().map(|(page, label)| view! {
+                        <li><a href=page.path(lang)>{i18n.t(label)}</a></li>
+                    }).collect_view()}
                 </ul>
             </nav>
             <LangSwitch />

@@ -1,5 +1,5 @@
-use crate::app::public_base_url;
 use crate::i18n::{use_i18n, Lang};
+use crate::kernel::settings::public_base_url;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};

@@ -3,6 +3,8 @@
 //! the others post their key.
 
 use super::CoopKind;
+use crate::i18n::MessageSet;
+use crate::kernel::kinds::{CLUSTER_KINDS, EVENT_KINDS, PROJECT_KINDS, PROJECT_STATUSES};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Input {
@@ -35,9 +37,6 @@ pub enum Input {
     Partners,
 }
 
-/// The roles a partner may have (the lead partner has its own field).
-pub const PARTNER_ROLES: [&str; 2] = ["partner", "associated"];
-
 impl Input {
     pub fn bilingual(self) -> bool {
         matches!(self, Input::Line | Input::Area)
@@ -53,22 +52,6 @@ pub struct Field {
 const fn field(key: &'static str, input: Input) -> Field {
     Field { key, input }
 }
-
-/// The recorded statuses and kinds of the seeds (`app/data/cooperation.json`).
-pub const PROJECT_STATUSES: [&str; 4] = ["ongoing", "completed", "offered", "practice"];
-pub const PROJECT_KINDS: [&str; 4] = [
-    "interreg_project",
-    "cooperation_platform",
-    "support_offer",
-    "practice",
-];
-pub const EVENT_KINDS: [&str; 3] = ["consultation", "knowledge_platform", "citizen_meeting"];
-pub const CLUSTER_KINDS: [&str; 4] = [
-    "conference_of_mayors",
-    "eurometropolis",
-    "climate_cluster",
-    "epci",
-];
 
 const PROJECT: &[Field] = &[
     field("name", Input::Line),
@@ -117,6 +100,31 @@ const CLUSTER: &[Field] = &[
     field("programme", Input::Project),
     field("members", Input::Codes),
 ];
+
+/// The keys of every kind's fields whose input is one of `inputs` (every field: `None`).
+fn keys(inputs: Option<fn(Input) -> bool>) -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = CoopKind::ALL
+        .into_iter()
+        .flat_map(fields)
+        .filter(|f| inputs.is_none_or(|wanted| wanted(f.input)))
+        .map(|f| f.key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Each field's label.
+pub const FIELD_MESSAGES: MessageSet = MessageSet::new("staff-coop-field-", || keys(None));
+/// The help under the fields that take lines, codes or a date and time.
+pub const HELP_MESSAGES: MessageSet = MessageSet::new("staff-coop-help-", || {
+    keys(Some(|i| {
+        matches!(i, Input::Lines | Input::Codes | Input::DateTime)
+    }))
+});
+/// What is wrong with a date and time.
+pub const MOMENT_ERRORS: MessageSet =
+    MessageSet::new("staff-coop-error-", || keys(Some(|i| i == Input::DateTime)));
 
 /// The form fields of a kind, in order.
 pub fn fields(kind: CoopKind) -> impl Iterator<Item = Field> {

@@ -2,11 +2,13 @@
 //! each wrong field named, and the workflow action applied.
 
 use super::{fields, repo, CoopKind, CoopRecord, Input, ACTIONS};
-use crate::auth::{guard, Flash, Role};
+use crate::auth::{guard, Role};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::i18n::MessageSet;
 use crate::routes::Page;
+use crate::workflow::form::{is_stale, Outcome};
 use crate::workflow::{self, Action, Publication};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
@@ -79,7 +81,7 @@ fn partners(f: &BTreeMap<String, String>, known: &dyn Fn(&str) -> bool) -> Optio
         if role.is_empty() {
             continue;
         }
-        if !known(id) || !super::PARTNER_ROLES.contains(&role) {
+        if !known(id) || !crate::kernel::kinds::PARTNER_ROLES.contains(&role) {
             return None;
         }
         lines.push(format!("{id} | {role}"));
@@ -181,7 +183,7 @@ pub fn read(
                 items(v, if k == "agenda" { 2..=3 } else { 2..=2 }).map(|l| l.join("\n"))
             }
             Input::Text => (v.chars().count() <= MAX_LINE).then(|| v.to_owned()),
-            Input::Url => crate::services::edit::form::valid_website(v).then(|| v.to_owned()),
+            Input::Url => crate::kernel::validate::valid_website(v).then(|| v.to_owned()),
             Input::Euro => euro(v),
             Input::Date => date(v).map(|d| d.to_string()),
             Input::DateTime => local_moment(v).map(|at| at.format("%Y-%m-%dT%H:%M").to_string()),
@@ -252,10 +254,9 @@ fn cross_checks(kind: CoopKind, values: &BTreeMap<String, String>, invalid: &mut
 pub fn next_publication(
     kind: CoopKind,
     action: Action,
-    current: Option<&str>,
+    from: Option<Publication>,
     values: &BTreeMap<String, String>,
 ) -> Result<Publication, Vec<String>> {
-    let from = current.map(|c| Publication::from_code(c).unwrap_or(Publication::Draft));
     let publication =
         workflow::transition(Role::Admin, from, action).ok_or_else(|| vec!["action".to_owned()])?;
     if publication == Publication::Published {
@@ -294,13 +295,16 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         Some(id) => Some(repo::load(db, kind, id).await?.ok_or(AppError::NotFound)?),
         None => None,
     };
-    let revision: i64 = value(&f, "revision").parse().unwrap_or(-1);
-    if current.as_ref().is_some_and(|c| c.revision != revision) {
-        let flash = Flash::error("staff-coop-error-stale");
-        return crate::auth::flash_and_redirect(db, &session.id, &flash, &form_page).await;
+    let outcome = Outcome {
+        session: &session.id,
+        form: &form_page,
+        stale: "staff-coop-error-stale",
+    };
+    if is_stale(current.as_ref().map(|c| c.revision), value(&f, "revision")) {
+        return outcome.stale(db).await;
     }
     let known = repo::known(db).await?;
-    let outcome = read(
+    let checked = read(
         kind,
         &f,
         &Known {
@@ -310,33 +314,21 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         },
     )
     .and_then(|values| {
-        let publication = next_publication(
-            kind,
-            action,
-            current.as_ref().map(|c| c.publication.as_str()),
-            &values,
-        )?;
+        let from = current.as_ref().map(|c| c.publication);
+        let publication = next_publication(kind, action, from, &values)?;
         Ok((values, publication))
     });
-    let (values, publication) = match outcome {
+    let (values, publication) = match checked {
         Ok(done) => done,
-        Err(invalid) => {
-            let flash = Flash {
-                error: Some("staff-error-invalid".into()),
-                invalid,
-                values: f.into_iter().filter(|(k, _)| k != "csrf").collect(),
-                ..Default::default()
-            };
-            return crate::auth::flash_and_redirect(db, &session.id, &flash, &form_page).await;
-        }
+        Err(invalid) => return outcome.invalid(db, invalid, f).await,
     };
     let record = CoopRecord {
         id: current.as_ref().map(|c| c.id.clone()).unwrap_or_default(),
-        publication: publication.code().to_owned(),
+        publication,
         revision: current.as_ref().map(|c| c.revision).unwrap_or(0),
         values,
     };
-    match repo::save(
+    let written = repo::save(
         db,
         &session.staff.email,
         kind,
@@ -344,19 +336,18 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         &record,
         action.code(),
     )
-    .await
-    {
-        Ok(id) => {
-            let flash = Flash::notice(&format!("staff-coop-done-{}", action.code()));
-            let to = Page::StaffCoop(kind, id).path(lang);
-            crate::auth::flash_and_redirect(db, &session.id, &flash, &to).await
-        }
-        Err(AppError::Conflict(_)) => {
-            let flash = Flash::error("staff-coop-error-stale");
-            crate::auth::flash_and_redirect(db, &session.id, &flash, &form_page).await
-        }
-        Err(other) => Err(other),
-    }
+    .await;
+    let page_of = |id| Page::StaffCoop(kind, id).path(lang);
+    outcome
+        .saved(db, written, page_of, &DONE.id(action.code()))
+        .await
+}
+
+/// "The record is published", … after each action.
+pub const DONE: MessageSet = MessageSet::new("staff-coop-done-", action_codes);
+
+fn action_codes() -> Vec<&'static str> {
+    ACTIONS.map(Action::code).to_vec()
 }
 
 #[cfg(test)]

@@ -133,21 +133,33 @@ fn publishing_needs_both_languages_of_the_required_texts() {
         ["title_fr", "audience_nl", "audience_fr"]
     );
     assert_eq!(
-        next_publication(CoopKind::Event, Save, Some("draft"), &values).unwrap(),
+        next_publication(CoopKind::Event, Save, Some(Publication::Draft), &values).unwrap(),
         Publication::Draft
     );
     assert_eq!(
-        next_publication(CoopKind::Event, Archive, Some("draft"), &values).unwrap(),
+        next_publication(CoopKind::Event, Archive, Some(Publication::Draft), &values).unwrap(),
         Publication::Archived
     );
-    assert!(next_publication(CoopKind::Event, Restore, Some("draft"), &values).is_err());
+    assert!(next_publication(CoopKind::Event, Restore, Some(Publication::Draft), &values).is_err());
     assert_eq!(
-        next_publication(CoopKind::Event, Restore, Some("archived"), &values).unwrap(),
+        next_publication(
+            CoopKind::Event,
+            Restore,
+            Some(Publication::Archived),
+            &values
+        )
+        .unwrap(),
         Publication::Draft
     );
     // Nothing goes from the archive to the public in one step.
     assert_eq!(
-        next_publication(CoopKind::Event, Publish, Some("archived"), &values).unwrap_err(),
+        next_publication(
+            CoopKind::Event,
+            Publish,
+            Some(Publication::Archived),
+            &values
+        )
+        .unwrap_err(),
         ["action"]
     );
 }
@@ -156,7 +168,7 @@ fn publishing_needs_both_languages_of_the_required_texts() {
 fn stored_records_round_trip_through_the_form() {
     let record = CoopRecord {
         id: "x".into(),
-        publication: "published".into(),
+        publication: crate::workflow::Publication::Published,
         revision: 3,
         values: form(&[
             ("title_nl", "Overleg"),

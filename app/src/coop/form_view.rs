@@ -3,9 +3,12 @@
 //! post next to their fields and in a summary, and the workflow buttons. A plain form:
 //! it works without JavaScript.
 
-use super::{fields, CoopEdit, CoopKind, Field, Input, SaveCoop, PARTNER_ROLES};
+use super::fields::FIELD_MESSAGES;
+use super::{fields, CoopEdit, CoopKind, Field, Input, SaveCoop};
 use crate::auth::{Role, StaffContext};
+use crate::i18n::LANGUAGE_MESSAGES;
 use crate::i18n::{use_i18n, Lang};
+use crate::kernel::kinds::{self, PARTNER_ROLES};
 use crate::workflow::Publication;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -40,7 +43,7 @@ pub fn error_id(kind: CoopKind, key: &str) -> String {
         Some(Input::Euro) => "staff-coop-error-euro".into(),
         Some(Input::Date) if field == "period_end" => "staff-coop-error-period_end".into(),
         Some(Input::Date) => "staff-coop-error-date".into(),
-        Some(Input::DateTime) => format!("staff-coop-error-{field}"),
+        Some(Input::DateTime) => super::fields::MOMENT_ERRORS.id(field),
         Some(Input::Choice(_) | Input::Project | Input::Organization | Input::Partners) => {
             "staff-coop-error-choice".into()
         }
@@ -56,9 +59,9 @@ pub fn error_id(kind: CoopKind, key: &str) -> String {
 fn label(key: &str) -> String {
     let i18n = use_i18n();
     let field = field_of(key);
-    let base = i18n.t(&format!("staff-coop-field-{field}"));
+    let base = i18n.t_of(&FIELD_MESSAGES, field);
     match key.strip_prefix(field).and_then(|s| s.strip_prefix('_')) {
-        Some(lang) => format!("{base} ({})", i18n.t(&format!("language-{lang}"))),
+        Some(lang) => format!("{base} ({})", i18n.t_of(&LANGUAGE_MESSAGES, lang)),
         None => base,
     }
 }
@@ -66,10 +69,13 @@ fn label(key: &str) -> String {
 /// The label of a choice's value.
 fn choice_label(kind: CoopKind, key: &str, value: &str) -> String {
     let i18n = use_i18n();
-    match (kind, key) {
-        (CoopKind::Project, "status") => i18n.t(&format!("project-status-{value}")),
-        _ => i18n.t(&format!("{}-kind-{value}", kind.table())),
-    }
+    let set = match (kind, key) {
+        (CoopKind::Project, "status") => &kinds::PROJECT_STATUS_MESSAGES,
+        (CoopKind::Project, _) => &kinds::PROJECT_KIND_MESSAGES,
+        (CoopKind::Event, _) => &kinds::EVENT_KIND_MESSAGES,
+        (CoopKind::Cluster, _) => &kinds::CLUSTER_KIND_MESSAGES,
+    };
+    i18n.t_of(set, value)
 }
 
 /// What a field needs to draw itself.
@@ -100,7 +106,7 @@ fn control(state: &State, field: Field, key: String, lang_of: Option<Lang>) -> A
     let bad = state.bad(&key);
     let described = bad.then(|| format!("{key}-error"));
     let help = matches!(field.input, Input::Lines | Input::Codes | Input::DateTime)
-        .then(|| i18n.t(&format!("staff-coop-help-{}", field.key)));
+        .then(|| i18n.t_of(&super::fields::HELP_MESSAGES, field.key));
     let input = match field.input {
         Input::Area | Input::Lines => view! {
             <crate::components::PrefilledTextarea id=id.clone() name=name rows=if field.input == Input::Area { 6 } else { 4 }
@@ -197,7 +203,7 @@ fn partners_view(state: &State, field: Field) -> AnyView {
                     <select id=id name=format!("f[partner_{oid}]")>
                         <option value="">{i18n.t("staff-coop-partner-none")}</option>
                         {PARTNER_ROLES.iter().map(|r| view! {
-                            <option value=*r selected=role == *r>{i18n.t(&format!("project-role-{r}"))}</option>
+                            <option value=*r selected=role == *r>{i18n.t_of(&crate::kernel::kinds::PARTNER_ROLE_MESSAGES, r)}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -231,7 +237,7 @@ fn field_view(state: &State, field: Field) -> AnyView {
         .collect_view();
     view! {
         <fieldset class="bilingual">
-            <legend>{i18n.t(&format!("staff-coop-field-{}", field.key))}</legend>
+            <legend>{i18n.t_of(&FIELD_MESSAGES, field.key)}</legend>
             <div class="bilingual__columns">{columns}</div>
         </fieldset>
     }
@@ -248,7 +254,7 @@ fn buttons(publication: Option<Publication>) -> AnyView {
                 let code = action.code();
                 view! {
                     <button type="submit" name="f[action]" value=code data-testid=format!("action-{code}")>
-                        {i18n.t(&format!("staff-action-{code}"))}
+                        {i18n.t(&action.message_id())}
                     </button>
                 }
             }).collect_view()}
@@ -278,9 +284,7 @@ pub fn CoopForm(page: CoopEdit, ctx: StaffContext) -> impl IntoView {
         projects: page.options.projects.clone(),
         organizations: page.options.organizations.clone(),
     };
-    let publication = record
-        .as_ref()
-        .map(|r| Publication::from_code(&r.publication).unwrap_or(Publication::Draft));
+    let publication = record.as_ref().map(|r| r.publication);
     let summary = (!state.invalid.is_empty()).then(|| {
         let items = state
             .invalid

@@ -13,66 +13,25 @@ pub mod record;
 #[cfg(feature = "ssr")]
 pub mod repo;
 
-pub use fields::{fields, Field, Input, PARTNER_ROLES};
+pub use crate::kernel::kinds::CoopKind;
+pub use fields::{fields, Field, Input, FIELD_MESSAGES, HELP_MESSAGES, MOMENT_ERRORS};
 pub use pages::{CoopEditPage, CoopHistoryPage, CoopListPage, CoopNewPage};
+pub use pages::{EDIT_TITLES, LIST_TITLES, NEW_TITLES};
 
 use crate::error::AppError;
 use crate::i18n::Localized;
-use crate::services::edit::AuditEntry;
+use crate::workflow::{AuditEntry, Publication};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Which table a staff page or form is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CoopKind {
-    Project,
-    Event,
-    Cluster,
-}
-
-impl CoopKind {
-    pub const ALL: [CoopKind; 3] = [CoopKind::Project, CoopKind::Event, CoopKind::Cluster];
-
-    pub fn table(self) -> &'static str {
-        match self {
-            CoopKind::Project => "project",
-            CoopKind::Event => "event",
-            CoopKind::Cluster => "cluster",
-        }
-    }
-
-    pub fn from_table(table: &str) -> Option<CoopKind> {
-        CoopKind::ALL.into_iter().find(|k| k.table() == table)
-    }
-
-    /// The bilingual field that names a record (its title in lists and headings).
-    pub fn title_field(self) -> &'static str {
-        match self {
-            CoopKind::Event => "title",
-            _ => "name",
-        }
-    }
-
-    /// The bilingual fields publishing needs in both languages (the public pages read
-    /// them as complete pairs).
-    pub fn required(self) -> &'static [&'static str] {
-        match self {
-            CoopKind::Project => &["name", "summary"],
-            CoopKind::Event => &["title", "summary", "audience"],
-            CoopKind::Cluster => &["name", "description"],
-        }
-    }
-
-    /// The public page of a record.
-    pub fn public_page(self, id: String) -> crate::routes::Page {
-        use crate::routes::Page;
-        match self {
-            CoopKind::Project => Page::Project(id),
-            CoopKind::Event => Page::Event(id),
-            CoopKind::Cluster => Page::Cluster(id),
-        }
+/// The public page of a record.
+pub fn public_page(kind: CoopKind, id: String) -> crate::routes::Page {
+    use crate::routes::Page;
+    match kind {
+        CoopKind::Project => Page::Project(id),
+        CoopKind::Event => Page::Event(id),
+        CoopKind::Cluster => Page::Cluster(id),
     }
 }
 
@@ -86,7 +45,7 @@ pub const ACTIONS: [crate::workflow::Action; 5] = {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CoopRecord {
     pub id: String,
-    pub publication: String,
+    pub publication: Publication,
     pub revision: i64,
     pub values: BTreeMap<String, String>,
 }
@@ -127,7 +86,7 @@ pub struct CoopEdit {
 pub struct CoopRow {
     pub id: String,
     pub title: crate::i18n::MaybeLocalized,
-    pub publication: String,
+    pub publication: Publication,
     pub missing_translation: bool,
 }
 
@@ -157,7 +116,7 @@ impl CoopFilter {
             t.as_deref()
                 .is_some_and(|t| crate::search_text::sort_key(t).contains(&q))
         };
-        (self.status.is_empty() || row.publication == self.status)
+        (self.status.is_empty() || row.publication.code() == self.status)
             && (!self.untranslated || row.missing_translation)
             && (q.is_empty() || has(&row.title.nl) || has(&row.title.fr) || row.id.contains(&q))
     }
@@ -203,8 +162,7 @@ pub async fn coop_history(
     let record = repo::load(&db, kind, &id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let entries =
-        crate::services::edit::repo::history(&db, &format!("{}:{id}", kind.table())).await?;
+    let entries = crate::workflow::store::history(&db, &format!("{}:{id}", kind.table())).await?;
     Ok((record, entries))
 }
 
@@ -227,7 +185,7 @@ mod filter_tests {
                 nl: nl.map(Into::into),
                 fr: fr.map(Into::into),
             },
-            publication: publication.into(),
+            publication: Publication::from_code(publication).unwrap(),
             missing_translation: nl.is_none() || fr.is_none(),
         }
     }

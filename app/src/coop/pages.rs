@@ -1,41 +1,32 @@
 //! The staff pages of projects, events and clusters: list, new, edit and history. Which
-//! table a page is about comes from its path (`Page::StaffCoop*`).
+//! table a page is about comes from its path (`Page::StaffCoop*`, given by the router).
 
 use super::form_view::CoopForm;
 use super::{coop_history, coop_list, load_coop, CoopFilter, CoopKind, CoopRow};
 use crate::auth::StaffFrame;
-use crate::components::{set_status, ErrorNotice};
-use crate::i18n::use_i18n;
+use crate::components::Loaded;
+use crate::i18n::{use_i18n, MessageSet};
 use crate::routes::Page;
+use crate::workflow::{HistoryEntries, Publication, RecordMeta};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
-/// The table and record id of the page's path.
-fn here() -> (CoopKind, String) {
-    let path = use_location().pathname.get_untracked();
-    match Page::from_path(&path).map(|(page, _)| page) {
-        Some(Page::StaffCoopList(kind) | Page::StaffCoopNew(kind)) => (kind, String::new()),
-        Some(Page::StaffCoop(kind, id) | Page::StaffCoopHistory(kind, id)) => (kind, id),
-        _ => {
-            let id = use_params_map()
-                .with_untracked(|p| p.get("id"))
-                .unwrap_or_default();
-            (CoopKind::Project, id)
-        }
-    }
+fn tables() -> Vec<&'static str> {
+    CoopKind::ALL.map(CoopKind::table).to_vec()
 }
 
-fn failed(error: crate::error::AppError) -> AnyView {
-    set_status(error.status());
-    view! { <ErrorNotice error /> }.into_any()
-}
+/// "Projects", "Meetings", "Clusters".
+pub const LIST_TITLES: MessageSet = MessageSet::new("staff-coop-", tables).with_suffix("-title");
+/// "New project", …
+pub const NEW_TITLES: MessageSet = MessageSet::new("staff-coop-", tables).with_suffix("-new");
+/// "Edit the project", …
+pub const EDIT_TITLES: MessageSet = MessageSet::new("staff-coop-", tables).with_suffix("-edit");
 
 #[component]
-pub fn CoopListPage() -> impl IntoView {
+pub fn CoopListPage(kind: CoopKind) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let (kind, _) = here();
-    let title = i18n.t(&format!("staff-coop-{}-title", kind.table()));
+    let title = i18n.t_of(&LIST_TITLES, kind.table());
     view! {
         <StaffFrame title=title.clone() render=move |_| {
             let filter = filter_from_query();
@@ -46,17 +37,10 @@ pub fn CoopListPage() -> impl IntoView {
             view! {
                 <h1>{title.clone()}</h1>
                 <p><a class="button" href=Page::StaffCoopNew(kind).path(lang) data-testid="new-record">
-                    {i18n.t(&format!("staff-coop-{}-new", kind.table()))}
+                    {i18n.t_of(&NEW_TITLES, kind.table())}
                 </a></p>
                 <Filters filter=filter.clone() />
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        match list.await {
-                            Ok(rows) => view! { <Rows kind rows /> }.into_any(),
-                            Err(error) => failed(error),
-                        }
-                    })}
-                </Suspense>
+                <Loaded resource=list view=move |rows| view! { <Rows kind rows /> } />
             }
         } />
     }
@@ -68,7 +52,7 @@ fn filter_from_query() -> CoopFilter {
         q: p.get("q").unwrap_or_default().chars().take(100).collect(),
         status: p
             .get("status")
-            .filter(|s| crate::services::edit::STATUSES.contains(&s.as_str()))
+            .filter(|s| Publication::from_code(s).is_some())
             .unwrap_or_default(),
         untranslated: p.get("untranslated").is_some_and(|v| !v.is_empty()),
     })
@@ -87,8 +71,8 @@ fn Filters(filter: CoopFilter) -> impl IntoView {
                 <label for="coop-status">{i18n.t("staff-status-label")}</label>
                 <select id="coop-status" name="status">
                     <option value="">{i18n.t("staff-filter-any")}</option>
-                    {crate::services::edit::STATUSES.into_iter().map(|s| view! {
-                        <option value=s selected=filter.status == s>{i18n.t(&format!("staff-status-{s}"))}</option>
+                    {Publication::ALL.into_iter().map(|s| view! {
+                        <option value=s.code() selected=filter.status == s.code()>{i18n.t(&s.message_id())}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -111,10 +95,10 @@ fn Rows(kind: CoopKind, rows: Vec<CoopRow>) -> impl IntoView {
         <p role="status" class="result-count" data-testid="staff-count">
             {i18n.t_args("staff-coop-count", [("count", rows.len().into())])}
         </p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label=i18n.t(&format!("staff-coop-{}-title", kind.table()))>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=i18n.t_of(&LIST_TITLES, kind.table())>
         <table class="staff-table">
             <thead><tr>
-                <th scope="col">{i18n.t(&format!("staff-coop-field-{}", kind.title_field()))}</th>
+                <th scope="col">{i18n.t_of(&super::fields::FIELD_MESSAGES, kind.title_field())}</th>
                 <th scope="col">{i18n.t("staff-status-label")}</th>
             </tr></thead>
             <tbody>
@@ -127,7 +111,7 @@ fn Rows(kind: CoopKind, rows: Vec<CoopRow>) -> impl IntoView {
                                 <a href=Page::StaffCoop(kind, row.id.clone()).path(lang) lang=(name_lang != lang).then(|| name_lang.code())>{name}</a>
                                 {row.missing_translation.then(|| view! { " " <span class="tag tag--warning">{i18n.t("staff-missing-translation")}</span> })}
                             </td>
-                            <td><span class=format!("status status--{}", row.publication)>{i18n.t(&format!("staff-status-{}", row.publication))}</span></td>
+                            <td><span class=format!("status status--{}", row.publication.code())>{i18n.t(&row.publication.message_id())}</span></td>
                         </tr>
                     }
                 }).collect_view()}
@@ -138,99 +122,62 @@ fn Rows(kind: CoopKind, rows: Vec<CoopRow>) -> impl IntoView {
 }
 
 #[component]
-pub fn CoopNewPage() -> impl IntoView {
+pub fn CoopNewPage(kind: CoopKind) -> impl IntoView {
     let i18n = use_i18n();
-    let (kind, _) = here();
-    let title = i18n.t(&format!("staff-coop-{}-new", kind.table()));
+    let title = i18n.t_of(&NEW_TITLES, kind.table());
     view! {
         <StaffFrame title=title.clone() render=move |ctx| {
             let page = Resource::new(|| (), move |_| load_coop(kind, None));
             view! {
                 <h1>{title.clone()}</h1>
-                <Suspense fallback=|| ()>
-                    {move || {
-                        let ctx = ctx.clone();
-                        Suspend::new(async move {
-                            match page.await {
-                                Ok(page) => view! { <CoopForm page ctx /> }.into_any(),
-                                Err(error) => failed(error),
-                            }
-                        })
-                    }}
-                </Suspense>
+                <Loaded resource=page view=move |page| view! { <CoopForm page ctx=ctx.clone() /> } />
             }
         } />
     }
 }
 
 #[component]
-pub fn CoopEditPage() -> impl IntoView {
+pub fn CoopEditPage(kind: CoopKind, id: String) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let (kind, id) = here();
     view! {
-        <StaffFrame title=i18n.t(&format!("staff-coop-{}-edit", kind.table())) render=move |ctx| {
+        <StaffFrame title=i18n.t_of(&EDIT_TITLES, kind.table()) render=move |ctx| {
             let id = id.clone();
             let page = Resource::new(move || id.clone(), move |id| load_coop(kind, Some(id)));
             view! {
-                <Suspense fallback=|| ()>
-                    {move || {
-                        let ctx = ctx.clone();
-                        Suspend::new(async move {
-                            match page.await {
-                                Ok(page) => {
-                                    let record = page.record.clone().unwrap_or_default();
-                                    let (title_lang, title) = record.title(kind, lang);
-                                    let public = (record.publication == "published")
-                                        .then(|| kind.public_page(record.id.clone()).path(lang));
-                                    view! {
-                                        <h1><span lang=(title_lang != lang).then(|| title_lang.code())>{title}</span></h1>
-                                        <p class="staff-meta">
-                                            <span class=format!("status status--{}", record.publication) data-testid="record-status">
-                                                {i18n.t(&format!("staff-status-{}", record.publication))}
-                                            </span>
-                                            " · "
-                                            <a href=Page::StaffCoopHistory(kind, record.id.clone()).path(lang) data-testid="history-link">{i18n.t("staff-history-link")}</a>
-                                            {public.map(|href| view! { " · " <a href=href>{i18n.t("staff-public-link")}</a> })}
-                                        </p>
-                                        <CoopForm page ctx />
-                                    }.into_any()
-                                }
-                                Err(error) => failed(error),
-                            }
-                        })
-                    }}
-                </Suspense>
+                <Loaded resource=page view=move |page| {
+                    let record = page.record.clone().unwrap_or_default();
+                    let (title_lang, title) = record.title(kind, lang);
+                    view! {
+                        <h1><span lang=(title_lang != lang).then(|| title_lang.code())>{title}</span></h1>
+                        <RecordMeta publication=record.publication status_testid="record-status"
+                            history=Page::StaffCoopHistory(kind, record.id.clone()).path(lang)
+                            public=super::public_page(kind, record.id.clone()).path(lang) />
+                        <CoopForm page ctx=ctx.clone() />
+                    }
+                } />
             }
         } />
     }
 }
 
 #[component]
-pub fn CoopHistoryPage() -> impl IntoView {
+pub fn CoopHistoryPage(kind: CoopKind, id: String) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let (kind, id) = here();
     view! {
         <StaffFrame title=i18n.t("staff-history-title") render=move |_| {
             let id = id.clone();
             let history = Resource::new(move || id.clone(), move |id| coop_history(kind, id));
             view! {
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        match history.await {
-                            Ok((record, entries)) => {
-                                let (title_lang, title) = record.title(kind, lang);
-                                view! {
-                                    <h1>{i18n.t("staff-history-title")} ": " <span lang=(title_lang != lang).then(|| title_lang.code())>{title}</span></h1>
-                                    <p><a href=Page::StaffCoop(kind, record.id.clone()).path(lang)>{i18n.t("staff-coop-back-to-form")}</a></p>
-                                    <crate::services::edit::HistoryEntries entries />
-                                }.into_any()
-                            }
-                            Err(error) => failed(error),
-                        }
-                    })}
-                </Suspense>
+                <Loaded resource=history view=move |(record, entries)| {
+                    let (title_lang, title) = record.title(kind, lang);
+                    view! {
+                        <h1>{i18n.t("staff-history-title")} ": " <span lang=(title_lang != lang).then(|| title_lang.code())>{title}</span></h1>
+                        <p><a href=Page::StaffCoop(kind, record.id.clone()).path(lang)>{i18n.t("staff-coop-back-to-form")}</a></p>
+                        <HistoryEntries entries />
+                    }
+                } />
             }
         } />
     }

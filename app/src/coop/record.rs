@@ -162,7 +162,9 @@ pub fn from_stored(kind: CoopKind, json: &Value) -> CoopRecord {
     }
     CoopRecord {
         id: text(&json["id"]).unwrap_or_default(),
-        publication: text(&json["publication"]).unwrap_or_else(|| "published".into()),
+        publication: text(&json["publication"])
+            .and_then(|p| crate::workflow::Publication::from_code(&p))
+            .unwrap_or(crate::workflow::Publication::Published),
         revision: json["revision"].as_i64().unwrap_or(0),
         values,
     }
@@ -235,6 +237,6 @@ pub fn stored(kind: CoopKind, record: &CoopRecord) -> Value {
         }
     }
     out.insert("machine_translated".into(), machine.into());
-    out.insert("publication".into(), record.publication.clone().into());
-    crate::seed::without_nulls(Value::Object(out))
+    out.insert("publication".into(), record.publication.code().into());
+    crate::db::without_nulls(Value::Object(out))
 }

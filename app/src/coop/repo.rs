@@ -5,21 +5,14 @@ use super::{record, CoopKind, CoopOptions, CoopRecord, CoopRow};
 use crate::db::{rows, Db};
 use crate::error::AppError;
 use crate::i18n::{Localized, MaybeLocalized};
-use crate::services::edit::FieldChange;
+use crate::workflow::store::{self, Table, WriteError};
+use crate::workflow::FieldChange;
 use serde::Deserialize;
-use serde_json::{json, Value};
-use std::collections::{BTreeMap, BTreeSet};
-
-/// Record ids: the seeds' slugs and ours (letters, digits, hyphens, underscores).
-pub fn is_id(id: &str) -> bool {
-    (1..=120).contains(&id.len())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
+use serde_json::Value;
+use std::collections::BTreeSet;
 
 pub async fn load(db: &Db, kind: CoopKind, id: &str) -> Result<Option<CoopRecord>, AppError> {
-    if !is_id(id) {
+    if !crate::kernel::validate::is_record_id(id) {
         return Ok(None);
     }
     let mut response = db
@@ -35,7 +28,7 @@ pub async fn list(db: &Db, kind: CoopKind) -> Result<Vec<CoopRow>, AppError> {
     struct Row {
         id: String,
         title: MaybeLocalized,
-        publication: String,
+        publication: crate::workflow::Publication,
     }
     let title = kind.title_field();
     let mut response = db
@@ -113,30 +106,14 @@ pub async fn known(db: &Db) -> Result<Known, AppError> {
     })
 }
 
-/// The form values that differ, before → after (absent as None).
+/// The form values that differ, before → after (absent as None), and the publication.
 pub fn changes(before: Option<&CoopRecord>, after: &CoopRecord) -> Vec<FieldChange> {
-    let empty = BTreeMap::new();
-    let old = before.map(|b| &b.values).unwrap_or(&empty);
-    let publication =
-        |r: Option<&CoopRecord>| r.map(|r| r.publication.clone()).filter(|p| !p.is_empty());
-    let keys: BTreeSet<&String> = old.keys().chain(after.values.keys()).collect();
-    let mut list: Vec<FieldChange> = keys
-        .into_iter()
-        .filter(|k| old.get(*k) != after.values.get(*k))
-        .map(|k| FieldChange {
-            field: k.clone(),
-            before: old.get(k).cloned(),
-            after: after.values.get(k).cloned(),
-        })
-        .collect();
-    if publication(before) != publication(Some(after)) {
-        list.push(FieldChange {
-            field: "publication".into(),
-            before: publication(before),
-            after: publication(Some(after)),
-        });
-    }
-    list
+    let texts = |r: &CoopRecord| {
+        let mut texts = r.values.clone();
+        texts.insert("publication".into(), r.publication.code().into());
+        texts
+    };
+    crate::workflow::changes(before.map(texts).as_ref(), &texts(after))
 }
 
 /// A new id: a slug of the title and a random part (ids appear in public URLs).
@@ -161,9 +138,8 @@ fn new_id(kind: CoopKind, record: &CoopRecord) -> String {
     format!("{}-{suffix}", slug.trim_end_matches('-'))
 }
 
-/// Writes a record and its audit entry (a cluster's memberships too), refusing with
-/// `Conflict` when the stored revision is no longer the one `current` was read at.
-/// Returns the record's id.
+/// Writes a record and its audit entry (a cluster's memberships too); `Stale` when the
+/// stored revision is no longer the one `current` was read at. Returns the record's id.
 pub async fn save(
     db: &Db,
     actor: &str,
@@ -171,62 +147,38 @@ pub async fn save(
     current: Option<&CoopRecord>,
     record: &CoopRecord,
     action: &str,
-) -> Result<String, AppError> {
+) -> Result<String, WriteError> {
     let id = current
         .map(|c| c.id.clone())
         .unwrap_or_else(|| new_id(kind, record));
-    let changes = changes(current, record);
     let action = if current.is_none() { "create" } else { action };
-    let members = match kind {
-        CoopKind::Cluster => {
-            "DELETE member_of WHERE out = $rid;
-            FOR $c IN $r.members ?? [] {
-                RELATE (type::record('municipality', $c))->member_of->$rid;
-            };"
-        }
-        _ => "",
+    let set = format!(
+        "{},
+        machine_translated = $r.machine_translated ?? [],
+        publication = $r.publication,
+        source = source ?? 'Grensdiensten staff'",
+        record::set(kind)
+    );
+    let table = Table {
+        name: kind.table(),
+        set: &set,
+        after: match kind {
+            CoopKind::Cluster => {
+                "DELETE member_of WHERE out = $rid;
+                FOR $c IN $r.members ?? [] {
+                    RELATE (type::record('municipality', $c))->member_of->$rid;
+                };"
+            }
+            _ => "",
+        },
     };
-    let mut response = db
-        .query(format!(
-            "BEGIN TRANSACTION;
-            LET $rid = type::record($table, $id);
-            LET $found = (SELECT VALUE revision ?? 0 FROM ONLY $rid);
-            IF $expected = NONE AND $found != NONE {{ THROW 'stale-revision' }};
-            IF $expected != NONE AND $found != $expected {{ THROW 'stale-revision' }};
-            UPSERT $rid SET {},
-                machine_translated = $r.machine_translated ?? [],
-                publication = $r.publication,
-                source = source ?? 'Grensdiensten staff',
-                revision = ($found ?? -1) + 1;
-            {members}
-            CREATE audit CONTENT {{ actor: $actor, target: $table + ':' + $id, action: $action, changes: $changes }};
-            COMMIT TRANSACTION;",
-            record::set(kind)
-        ))
-        .bind(("table", kind.table()))
-        .bind(("id", id.clone()))
-        .bind(("expected", current.map(|c| c.revision)))
-        .bind(("r", record::stored(kind, record)))
-        .bind(("actor", actor.to_owned()))
-        .bind(("action", action.to_owned()))
-        .bind(("changes", crate::seed::without_nulls(json!(changes))))
-        .await?;
-    let errors = response.take_errors();
-    if errors
-        .values()
-        .any(|e| e.to_string().contains("stale-revision"))
-    {
-        return Err(AppError::Conflict("revision".into()));
-    }
-    if let Some(error) = errors
-        .values()
-        .find(|e| !e.to_string().contains("failed transaction"))
-        .or(errors.values().next())
-    {
-        return Err(AppError::internal(format_args!(
-            "saving {}:{id}: {error}",
-            kind.table()
-        )));
-    }
+    let write = store::Write {
+        id: id.clone(),
+        expected: current.map(|c| c.revision),
+        record: record::stored(kind, record),
+        action: action.to_owned(),
+        changes: changes(current, record),
+    };
+    store::write(db, actor, &table, &[write]).await?;
     Ok(id)
 }

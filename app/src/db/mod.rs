@@ -1,7 +1,9 @@
-//! Database access (server only): connection and versioned migrations. The seed,
-//! which also needs the services' rules, is `crate::seed`.
+//! Database access (server only): connection, versioned migrations, the data version
+//! that read models follow (`version`), and helpers for queries. The seed, which also
+//! needs the services' rules, is `crate::seed`.
 
 mod migrations;
+pub mod version;
 
 pub use migrations::{migrate, MIGRATIONS};
 
@@ -62,6 +64,22 @@ pub fn rows<T: serde::de::DeserializeOwned>(
         .into_iter()
         .map(|v| serde_json::from_value(v).map_err(Into::into))
         .collect()
+}
+
+/// SurrealDB's `option<T>` takes NONE (an absent field), not NULL: drop JSON nulls.
+pub fn without_nulls(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => serde_json::Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.into_iter().map(without_nulls).collect())
+        }
+        other => other,
+    }
 }
 
 /// Checks that the database answers: for the health endpoint.

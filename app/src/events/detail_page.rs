@@ -1,31 +1,15 @@
 use super::{load_event, text_in, Event};
-use crate::components::{ErrorNotice, PageMeta};
-use crate::error::AppError;
+use crate::components::{Loaded, PageMeta};
 use crate::i18n::{use_i18n, Lang};
+use crate::kernel::format::long_date;
 use crate::map::RegionMap;
-use crate::pages::NotFoundContent;
-use crate::projects::long_date;
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
-pub fn EventPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let event = Resource::new(id, load_event);
-    view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match event.await {
-                    Ok(event) => view! { <Detail event /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFoundContent /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+pub fn EventPage(id: String) -> impl IntoView {
+    let event = Resource::new(move || id.clone(), load_event);
+    view! { <Loaded resource=event record=true view=|event| view! { <Detail event /> } /> }
 }
 
 /// The iCalendar download: the whole agenda, or one event (served by the `server` crate).
@@ -87,9 +71,9 @@ fn Detail(event: Event) -> impl IntoView {
         <h1>{title}</h1>
         <p class="project-card__meta">
             <span class=format!("phase phase--{}", event.timing.code()) data-testid="timing">
-                {i18n.t(&format!("event-timing-{}", event.timing.code()))}
+                {i18n.t_of(&super::TIMING_MESSAGES, event.timing.code())}
             </span>
-            " · " {i18n.t(&format!("event-kind-{}", event.kind))}
+            " · " {i18n.t_of(&crate::kernel::kinds::EVENT_KIND_MESSAGES, &event.kind)}
         </p>
         <p class="lead" data-testid="summary">{summary}</p>
         <div class="profile">

@@ -1,6 +1,6 @@
 use super::detail_page::{calendar_url, when_text};
 use super::{list_events, text_in, Agenda, Event};
-use crate::components::{set_status, ErrorNotice, PageMeta};
+use crate::components::{Loaded, PageMeta};
 use crate::i18n::use_i18n;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -20,17 +20,7 @@ pub fn AgendaPage() -> impl IntoView {
             </a>
             " " <span class="help">{i18n.t("agenda-download-help")}</span>
         </p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match agenda.await {
-                    Ok(agenda) => view! { <Sections agenda /> }.into_any(),
-                    Err(error) => {
-                        set_status(error.status());
-                        view! { <ErrorNotice error /> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        <Loaded resource=agenda view=|agenda| view! { <Sections agenda /> } />
     }
 }
 
@@ -72,7 +62,7 @@ fn EventCard(event: Event) -> impl IntoView {
         <li class="project-card" data-testid="event" data-id=event.id.clone()>
             <h3><a href=Page::Event(event.id.clone()).path(lang)>{text_in(&event.title, lang)}</a></h3>
             <p class="project-card__meta">
-                {i18n.t(&format!("event-kind-{}", event.kind))}
+                {i18n.t_of(&crate::kernel::kinds::EVENT_KIND_MESSAGES, &event.kind)}
                 {event.organiser.as_ref().map(|o| view! { " · " {text_in(&o.name, lang)} })}
             </p>
             {when.map(|when| view! {

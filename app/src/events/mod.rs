@@ -13,7 +13,7 @@ pub use detail_page::{calendar_url, EventPage, CALENDAR_FILE};
 pub use list_page::AgendaPage;
 
 use crate::error::AppError;
-use crate::i18n::{Lang, Localized};
+use crate::i18n::{Lang, Localized, MessageSet};
 pub use crate::projects::Link;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -30,7 +30,12 @@ pub enum Timing {
     Recurring,
 }
 
+pub const TIMING_MESSAGES: MessageSet =
+    MessageSet::new("event-timing-", || Timing::ALL.map(Timing::code).to_vec());
+
 impl Timing {
+    pub const ALL: [Timing; 3] = [Timing::Upcoming, Timing::Past, Timing::Recurring];
+
     pub fn code(self) -> &'static str {
         match self {
             Timing::Upcoming => "upcoming",

@@ -1,5 +1,21 @@
-//! The shared kernel: what every domain needs and no domain owns. Domains import from
-//! here, never from each other's internals for these.
+//! The shared kernel: what every domain needs and no domain owns. Geography (`geo`),
+//! the rules that check typed values (`validate`), dates and money in both languages
+//! (`format`), the cooperation records' vocabularies (`kinds`), the server's settings
+//! that pages read (`settings`), list pages' queries (`query`, the `url_query!` macro),
+//! and on the server the
+//! request's facts (`request`), CSV files (`csv`) and the bounded caches of read models
+//! (`cache`). Domains import these from here, never from each other; nothing here
+//! imports a domain.
 
 #[cfg(feature = "ssr")]
+pub mod cache;
+#[cfg(feature = "ssr")]
 pub mod csv;
+pub mod format;
+pub mod geo;
+pub mod kinds;
+pub mod query;
+#[cfg(feature = "ssr")]
+pub mod request;
+pub mod settings;
+pub mod validate;

@@ -1,7 +1,7 @@
 //! 2 to 4 municipalities side by side; the URL (`?codes=a,b`) carries the selection.
 
-use super::{compare_municipalities, Comparison, Country, MunicipalityProfile};
-use crate::components::{cached_by_key, set_status, ErrorNotice, PageMeta};
+use super::{compare_municipalities, Comparison, MunicipalityProfile};
+use crate::components::{cached_by_key, Loaded, PageMeta};
 use crate::i18n::{format_km, format_number, use_i18n};
 use crate::map::RegionMap;
 use crate::routes::Page;
@@ -34,19 +34,11 @@ pub fn ComparePage() -> impl IntoView {
             <a href=Page::Municipalities.path(i18n.lang)>{i18n.t("nav-municipalities")}</a>
         </nav>
         <h1>{i18n.t("compare-title")}</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(comparison) => cached_by_key("compare", comparison.cache_key, move || {
-                        view! { <Chooser comparison=comparison.clone() /> <Table comparison /> }
-                    }),
-                    Err(error) => {
-                        set_status(error.status());
-                        view! { <ErrorNotice error /> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data view=|comparison| {
+            cached_by_key("compare", comparison.cache_key, move || {
+                view! { <Chooser comparison=comparison.clone() /> <Table comparison /> }
+            })
+        } />
     }
 }
 
@@ -174,7 +166,7 @@ fn Table(comparison: Comparison) -> impl IntoView {
                 <caption>{i18n.t("compare-caption")}</caption>
                 <thead><tr><td></td>{headers}</tr></thead>
                 <tbody>
-                    {row(i18n.t("col-country"), &|m| i18n.t(Country::message_id(&m.detail.country)).into_any())}
+                    {row(i18n.t("col-country"), &|m| i18n.t(m.detail.country.message_id()).into_any())}
                     {row(i18n.t("col-population"), &|m| m.detail.population.map(|p| format_number(lang, p)).unwrap_or_else(|| i18n.t("profile-population-unknown")).into_any())}
                     {row(i18n.t("col-distance"), &move |m| format!("{} {}", format_km(lang, m.detail.distance_to_border_km), unit2).into_any())}
                     {row(i18n.t("compare-clusters"), &|m| {

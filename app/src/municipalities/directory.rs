@@ -2,17 +2,18 @@
 //!
 //! Profiled under load, the home page spent most of its time in SurrealDB decoding whole
 //! records to count them, and the list and profile pages re-read the same few hundred
-//! rows on every request. The directory is read-mostly: it is built once per version of
-//! the data (the `meta:search` version the services copy uses, bumped by events on
-//! services, categories, municipalities and neighbours) and every page reads it here.
+//! rows on every request. The directory is read-mostly: it is built once per data
+//! version (`db::version`, which the services copy follows too) and every page reads it
+//! here.
 
 use super::*;
 use crate::db::{rows, Db};
-use crate::observatory::coverage::{self, Place};
+use crate::kernel::cache::{DataVersion, VersionedCache};
 use crate::search_text::sort_key;
+use crate::services::coverage::compute::{self as coverage, Place};
 use crate::services::snapshot::{self, Snapshot};
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock};
 
 pub struct Directory {
     /// Every municipality, in code order.
@@ -22,18 +23,18 @@ pub struct Directory {
     profiles: HashMap<String, Arc<MunicipalityProfile>>,
     pub counts: SiteCounts,
     /// The categories that have services, with their count per side.
-    pub categories: Vec<crate::observatory::CategoryOption>,
+    pub categories: Vec<crate::services::coverage::CategoryOption>,
     /// Of every summary: changes when any listed value does.
     pub fingerprint: Option<u128>,
-    /// Names the database and the data version it was built from: a page rendered from
-    /// the directory alone can be kept under it (with its query).
-    pub version: Option<u128>,
+    /// The database and the data version it was built from: read models made from the
+    /// directory are kept under it, and a page rendered from it alone (with its query).
+    pub at: DataVersion,
 }
 
 impl Directory {
     /// The key of a fragment rendered from this directory and `inputs` only.
     pub fn key_for(&self, inputs: &impl Serialize) -> Option<u128> {
-        crate::fingerprint::of(&(self.version?, inputs))
+        crate::fingerprint::of(&((&*self.at.instance, self.at.version), inputs))
     }
 }
 
@@ -55,7 +56,7 @@ impl Directory {
         order
             .iter()
             .map(|&i| &self.summaries[i])
-            .filter(|m| filter.country.is_none_or(|c| c.code() == m.country))
+            .filter(|m| filter.country.is_none_or(|c| c == m.country))
             .filter(|m| codes.is_none_or(|codes| codes.contains(&m.code)))
             .cloned()
             .collect()
@@ -78,26 +79,18 @@ impl Directory {
     }
 }
 
-type Entries = HashMap<String, (i64, Arc<Directory>)>;
-static CACHE: LazyLock<Mutex<Entries>> = LazyLock::new(Default::default);
-
-fn cache() -> std::sync::MutexGuard<'static, Entries> {
-    CACHE.lock().unwrap_or_else(|e| e.into_inner())
-}
+/// One directory per database (tests run many), at the version it was built from.
+static DIRECTORIES: LazyLock<VersionedCache<(), Arc<Directory>>> =
+    LazyLock::new(|| VersionedCache::new("municipality-directory", 16));
 
 /// The directory of the current data version (one small query to check the version).
 pub async fn current(db: &Db) -> Result<Arc<Directory>, AppError> {
-    let ((instance, version), services) = snapshot::current(db).await?;
-    if let Some((v, directory)) = cache().get(&instance) {
-        if *v == version {
-            return Ok(directory.clone());
-        }
+    let (at, services) = snapshot::current(db).await?;
+    if let Some(directory) = DIRECTORIES.get(&at, &()) {
+        return Ok(directory);
     }
-    let mut directory = load(db, &services).await?;
-    directory.version = crate::fingerprint::of(&(&instance, version));
-    let directory = Arc::new(directory);
-    // Another database (tests run many) keeps its own entry.
-    cache().insert(instance, (version, directory.clone()));
+    let directory = Arc::new(load(db, &services, at.clone()).await?);
+    DIRECTORIES.insert(&at, (), directory.clone());
     Ok(directory)
 }
 
@@ -126,7 +119,7 @@ struct Edge {
     cross_border: bool,
 }
 
-async fn load(db: &Db, services: &Snapshot) -> Result<Directory, AppError> {
+async fn load(db: &Db, services: &Snapshot, at: DataVersion) -> Result<Directory, AppError> {
     let mut response = db
         .query(format!(
             "SELECT {DETAIL_FIELDS} FROM municipality ORDER BY code;
@@ -162,7 +155,7 @@ async fn load(db: &Db, services: &Snapshot) -> Result<Directory, AppError> {
             .collect(),
         events: rows(&mut response, 4)?,
     };
-    Ok(build(details, edges, involved, services))
+    Ok(build(details, edges, involved, services, at))
 }
 
 #[derive(Deserialize)]
@@ -203,6 +196,7 @@ fn build(
     edges: Vec<Edge>,
     involved: Involvements,
     services: &Snapshot,
+    at: DataVersion,
 ) -> Directory {
     let by_code: HashMap<&str, &MunicipalityDetail> =
         details.iter().map(|d| (d.code.as_str(), d)).collect();
@@ -211,7 +205,7 @@ fn build(
         if let Some(to) = by_code.get(edge.to.as_str()) {
             neighbours.entry(&edge.from).or_default().push(Neighbour {
                 code: to.code.clone(),
-                country: to.country.clone(),
+                country: to.country,
                 name: to.name.clone(),
                 distance_km: edge.distance_km,
                 cross_border: edge.cross_border,
@@ -239,7 +233,7 @@ fn build(
         .iter()
         .map(|d| MunicipalitySummary {
             code: d.code.clone(),
-            country: d.country.clone(),
+            country: d.country,
             name: d.name.clone(),
             province: d.province.clone(),
             population: d.population,
@@ -249,8 +243,8 @@ fn build(
     let orders = sort_orders(&summaries);
     let counts = SiteCounts {
         municipalities: details.len() as i64,
-        belgian: details.iter().filter(|d| d.country == "BE").count() as i64,
-        french: details.iter().filter(|d| d.country == "FR").count() as i64,
+        belgian: details.iter().filter(|d| d.country == Country::Be).count() as i64,
+        french: details.iter().filter(|d| d.country == Country::Fr).count() as i64,
         services: services.rows.len() as i64,
         cross_border_links: edges.iter().filter(|e| e.cross_border).count() as i64 / 2,
         categories: category_counts(services),
@@ -259,7 +253,7 @@ fn build(
         .iter()
         .map(|d| Place {
             code: &d.code,
-            country: &d.country,
+            country: d.country,
             lat: d.lat,
             lon: d.lon,
         })
@@ -309,7 +303,7 @@ fn build(
         .collect();
     Directory {
         categories: coverage::categories(&services.rows, &services.reference),
-        version: None,
+        at,
         fingerprint: crate::fingerprint::of(&summaries),
         summaries,
         orders,

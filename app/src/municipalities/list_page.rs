@@ -1,8 +1,9 @@
 use super::{
-    search_municipalities, Country, MunicipalityList, MunicipalityQuery, MunicipalitySummary, Sort,
+    search_municipalities, MunicipalityList, MunicipalityQuery, MunicipalitySummary, Sort,
 };
-use crate::components::{cached_fragment, set_status, ErrorNotice, LiveSearch, PageMeta};
+use crate::components::{cached_fragment, LiveSearch, Loaded, PageMeta};
 use crate::i18n::{format_km, format_number, use_i18n, Lang};
+use crate::kernel::geo::Country;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -26,7 +27,7 @@ pub fn MunicipalitiesPage() -> impl IntoView {
         },
         move |query| search_municipalities(lang, query),
     );
-    let sort_label = move |s: Sort| i18n.t(&format!("sort-{}", s.code()));
+    let sort_label = move |s: Sort| i18n.t_of(&super::SORT_MESSAGES, s.code());
 
     view! {
         <PageMeta title=i18n.t("municipalities-title") description=i18n.t("municipalities-description") />
@@ -62,21 +63,13 @@ pub fn MunicipalitiesPage() -> impl IntoView {
             <button type="submit">{i18n.t("search-submit")}</button>
         </form>
         <div id="municipality-results" data-live="content" data-live-focus="" tabindex="-1">
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match results.await {
-                        // Rendered once per data and query (258 rows for the whole directory).
-                        Ok(MunicipalityList { rows, fingerprint: Some(key) }) => {
-                            cached_fragment("municipality-table", key, move |_| view! { <ResultTable list=rows /> })
-                        }
-                        Ok(MunicipalityList { rows, fingerprint: None }) => view! { <ResultTable list=rows /> }.into_any(),
-                        Err(error) => {
-                            set_status(error.status());
-                            view! { <ErrorNotice error /> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=results view=|list: MunicipalityList| match list {
+                // Rendered once per data and query (258 rows for the whole directory).
+                MunicipalityList { rows, fingerprint: Some(key) } => {
+                    cached_fragment("municipality-table", key, move |_| view! { <ResultTable list=rows /> })
+                }
+                MunicipalityList { rows, fingerprint: None } => view! { <ResultTable list=rows /> }.into_any(),
+            } />
         </div>
         </LiveSearch>
     }
@@ -102,7 +95,7 @@ fn ResultTable(list: Vec<MunicipalitySummary>) -> impl IntoView {
                         <a href=Page::Municipality(m.code.clone()).path(lang)>{name}</a>
                     </th>
                     <td>{other_name}</td>
-                    <td>{if m.country == Country::Be.code() { be.clone() } else { fr.clone() }}</td>
+                    <td>{if m.country == Country::Be { be.clone() } else { fr.clone() }}</td>
                     <td>{m.province.get(lang).to_owned()}</td>
                     <td class="num">{m.population.map(|p| format_number(lang, p))}</td>
                     <td class="num">{format_km(lang, m.distance_to_border_km)}</td>

@@ -14,45 +14,11 @@ pub use profile_page::MunicipalityPage;
 
 use crate::error::AppError;
 use crate::i18n::{Lang, Localized, MaybeLocalized};
+use crate::kernel::geo::Country;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Longest accepted search text; anything longer is a mistake or abuse.
-pub const MAX_QUERY_CHARS: usize = 100;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Country {
-    #[serde(rename = "BE")]
-    Be,
-    #[serde(rename = "FR")]
-    Fr,
-}
-
-impl Country {
-    pub fn code(self) -> &'static str {
-        match self {
-            Country::Be => "BE",
-            Country::Fr => "FR",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Country> {
-        match code {
-            "BE" => Some(Country::Be),
-            "FR" => Some(Country::Fr),
-            _ => None,
-        }
-    }
-
-    /// Fluent id of the country name.
-    pub fn message_id(code: &str) -> &'static str {
-        if code == "BE" {
-            "country-be"
-        } else {
-            "country-fr"
-        }
-    }
-}
+use crate::kernel::validate::MAX_QUERY_CHARS;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Sort {
@@ -61,6 +27,10 @@ pub enum Sort {
     Population,
     Distance,
 }
+
+/// "Name", "Population", "Distance to the border".
+pub const SORT_MESSAGES: crate::i18n::MessageSet =
+    crate::i18n::MessageSet::new("sort-", || Sort::ALL.map(Sort::code).to_vec());
 
 impl Sort {
     pub const ALL: [Sort; 3] = [Sort::Name, Sort::Population, Sort::Distance];
@@ -122,7 +92,7 @@ impl MunicipalityQuery {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MunicipalitySummary {
     pub code: String,
-    pub country: String,
+    pub country: Country,
     pub name: Localized,
     pub province: Localized,
     pub population: Option<i64>,
@@ -149,7 +119,7 @@ pub struct Arrondissement {
 pub struct MunicipalityDetail {
     pub code: String,
     pub code_type: String,
-    pub country: String,
+    pub country: Country,
     pub name: Localized,
     pub name_official: String,
     pub province: Localized,
@@ -171,7 +141,7 @@ pub struct MunicipalityDetail {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Neighbour {
     pub code: String,
-    pub country: String,
+    pub country: Country,
     pub name: Localized,
     pub distance_km: f64,
     pub cross_border: bool,
@@ -184,7 +154,7 @@ pub struct LocalService {
     pub category: String,
     pub category_label: Localized,
     pub address: Option<String>,
-    /// Doubt about its filing or position (see `observatory::coverage`).
+    /// Doubt about its filing or position (see `services::coverage`).
     pub location_check: Option<String>,
 }
 
@@ -214,7 +184,7 @@ pub struct MunicipalityProfile {
     pub projects: Vec<Involvement>,
     pub events: Vec<Involvement>,
     /// Per category with services: counted here, and the nearest on each side.
-    pub coverage: Vec<crate::observatory::CategoryCoverage>,
+    pub coverage: Vec<crate::services::coverage::CategoryCoverage>,
     /// Determines the rendered profile (the data version and the code).
     pub cache_key: Option<u128>,
 }
@@ -235,11 +205,6 @@ pub struct CategoryCount {
     pub code: String,
     pub label: Localized,
     pub count: usize,
-}
-
-/// The shape of a municipality code: five letters or digits (Belgian NIS, French INSEE).
-pub fn is_municipality_code(code: &str) -> bool {
-    code.len() == 5 && code.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 #[server]
@@ -281,7 +246,7 @@ pub struct Choice {
 pub fn parse_codes(codes: &str) -> Result<Vec<String>, AppError> {
     let mut list: Vec<String> = vec![];
     for code in codes.split(',').map(str::trim).filter(|c| !c.is_empty()) {
-        if !is_municipality_code(code) {
+        if !crate::kernel::validate::is_municipality_code(code) {
             return Err(AppError::BadRequest("codes".into()));
         }
         if !list.iter().any(|c| c == code) {

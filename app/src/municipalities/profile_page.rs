@@ -1,37 +1,22 @@
 use super::{
-    load_municipality_profile, ClusterRef, Country, Involvement, LocalService, MunicipalityProfile,
+    load_municipality_profile, ClusterRef, Involvement, LocalService, MunicipalityProfile,
     Neighbour,
 };
-use crate::components::{cached_by_key, ErrorNotice, PageMeta};
-use crate::error::AppError;
+use crate::components::{cached_by_key, Loaded, PageMeta};
 use crate::i18n::{format_km, format_number, use_i18n};
+use crate::kernel::format::long_date;
+use crate::kernel::geo::Country;
 use crate::map::RegionMap;
-use crate::observatory::{CategoryCoverage, NearestService};
-use crate::pages::NotFoundContent;
-use crate::projects::long_date;
 use crate::routes::Page;
+use crate::services::coverage::{CategoryCoverage, NearestService};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 const MAX_LISTED_NEIGHBOURS: usize = 8;
 
 #[component]
-pub fn MunicipalityPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let code = move || params.read().get("code").unwrap_or_default();
-    let profile = Resource::new(code, load_municipality_profile);
-    view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match profile.await {
-                    Ok(profile) => view! { <Profile profile /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFoundContent /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+pub fn MunicipalityPage(code: String) -> impl IntoView {
+    let profile = Resource::new(move || code.clone(), load_municipality_profile);
+    view! { <Loaded resource=profile record=true view=|profile| view! { <Profile profile /> } /> }
 }
 
 /// The meta tags, then the body, rendered once per data version and municipality.
@@ -40,7 +25,7 @@ fn Profile(profile: MunicipalityProfile) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
     let name = profile.detail.name.get(lang).to_owned();
-    let country = i18n.t(Country::message_id(&profile.detail.country));
+    let country = i18n.t(profile.detail.country.message_id());
     let description = i18n.t_args(
         "profile-description",
         [("name", name.clone().into()), ("other", country.into())],
@@ -59,13 +44,13 @@ fn ProfileBody(profile: MunicipalityProfile) -> impl IntoView {
     let d = profile.detail;
     let name = d.name.get(lang).to_owned();
     let other_name = d.name.get(lang.other()).to_owned();
-    let country = i18n.t(Country::message_id(&d.country));
+    let country = i18n.t(d.country.message_id());
     let (mut across, mut same_side): (Vec<Neighbour>, Vec<Neighbour>) =
         profile.neighbours.into_iter().partition(|n| n.cross_border);
     // Edges are symmetric, so a municipality can have many; show the nearest ones.
     across.truncate(MAX_LISTED_NEIGHBOURS);
     same_side.truncate(MAX_LISTED_NEIGHBOURS);
-    let code_label = if d.country == "BE" {
+    let code_label = if d.country == Country::Be {
         "profile-code-be"
     } else {
         "profile-code-fr"
@@ -97,7 +82,7 @@ fn ProfileBody(profile: MunicipalityProfile) -> impl IntoView {
                     <dd data-testid="code">{d.code.clone()}</dd>
                     <dt>{i18n.t("col-country")}</dt>
                     <dd>{country}</dd>
-                    <dt>{i18n.t(if d.country == "BE" { "profile-province" } else { "profile-departement" })}</dt>
+                    <dt>{i18n.t(if d.country == Country::Be { "profile-province" } else { "profile-departement" })}</dt>
                     <dd>{d.province.get(lang).to_owned()}</dd>
                     <dt>{i18n.t("profile-region")}</dt>
                     <dd>{d.region.get(lang).to_owned()}</dd>
@@ -136,7 +121,7 @@ fn ProfileBody(profile: MunicipalityProfile) -> impl IntoView {
             <h2 id="actions-heading">{i18n.t("profile-actions")}</h2>
             <CompareForm code=d.code.clone() neighbours=compare_with />
             <p>
-                <a href=format!("{}{}", Page::Partners.path(lang), crate::routes::query_string([("code", d.code.as_str())])) data-testid="find-partners">
+                <a href=format!("{}{}", Page::Partners.path(lang), crate::kernel::query::query_string([("code", d.code.as_str())])) data-testid="find-partners">
                     {i18n.t("profile-find-partners")}
                 </a>
             </p>
@@ -144,7 +129,7 @@ fn ProfileBody(profile: MunicipalityProfile) -> impl IntoView {
         <section data-testid="coverage" aria-labelledby="coverage-heading">
             <h2 id="coverage-heading">{i18n.t("profile-coverage")}</h2>
             <p class="help">{i18n.t("profile-coverage-help")}</p>
-            <CoverageTable list=profile.coverage country=d.country.clone() />
+            <CoverageTable list=profile.coverage country=d.country />
         </section>
         <section data-testid="cooperation" aria-labelledby="cooperation-heading">
             <h2 id="cooperation-heading">{i18n.t("profile-cooperation")}</h2>
@@ -176,7 +161,7 @@ fn NeighbourList(list: Vec<Neighbour>) -> impl IntoView {
                 <li data-testid="neighbour" data-code=n.code.clone()>
                     <a href=Page::Municipality(n.code.clone()).path(lang)>{n.name.get(lang).to_owned()}</a>
                     " "
-                    <span class="tag">{i18n.t(Country::message_id(&n.country))}</span>
+                    <span class="tag">{i18n.t(n.country.message_id())}</span>
                     " "
                     <span class="distance">{format!("{} {}", format_km(lang, n.distance_km), i18n.t("unit-km"))}</span>
                 </li>
@@ -206,7 +191,7 @@ fn ServiceList(list: Vec<LocalService>) -> impl IntoView {
                     <a href=Page::Service(s.id.clone()).path(lang)><strong>{name}</strong></a>
                     " "
                     <span class="tag">{s.category_label.get(lang).to_owned()}</span>
-                    {(s.location_check.as_deref() == Some(crate::observatory::MUNICIPALITY_UNCERTAIN)).then(|| view! {
+                    {(s.location_check.as_deref() == Some(crate::services::coverage::MUNICIPALITY_UNCERTAIN)).then(|| view! {
                         " " <span class="tag tag--warning" data-testid="uncertain">{i18n.t("profile-municipality-uncertain")}</span>
                     })}
                     {s.address.map(|a| view! { <br /><span class="address">{a}</span> })}
@@ -231,7 +216,7 @@ fn CompareForm(code: String, neighbours: Vec<Neighbour>) -> impl IntoView {
             let label = format!(
                 "{} ({}, {} {})",
                 n.name.get(lang),
-                i18n.t(Country::message_id(&n.country)),
+                i18n.t(n.country.message_id()),
                 format_km(lang, n.distance_km),
                 i18n.t("unit-km")
             );
@@ -252,10 +237,10 @@ fn CompareForm(code: String, neighbours: Vec<Neighbour>) -> impl IntoView {
 }
 
 #[component]
-fn CoverageTable(list: Vec<CategoryCoverage>, country: String) -> impl IntoView {
+fn CoverageTable(list: Vec<CategoryCoverage>, country: Country) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let other_country = if country == "BE" { "FR" } else { "BE" };
+    let other_country = country.other();
     let nearest = move |n: Option<&NearestService>, in_inventory: usize| match n {
         Some(n) => {
             let name = n
@@ -300,8 +285,8 @@ fn CoverageTable(list: Vec<CategoryCoverage>, country: String) -> impl IntoView 
                     <tr>
                         <th scope="col">{i18n.t("profile-coverage-category")}</th>
                         <th scope="col">{i18n.t("profile-coverage-here")}</th>
-                        <th scope="col">{i18n.t_args("profile-coverage-side", [("country", i18n.t(Country::message_id(&country)).into())])}</th>
-                        <th scope="col">{i18n.t_args("profile-coverage-side", [("country", i18n.t(Country::message_id(other_country)).into())])}</th>
+                        <th scope="col">{i18n.t_args("profile-coverage-side", [("country", i18n.t(country.message_id()).into())])}</th>
+                        <th scope="col">{i18n.t_args("profile-coverage-side", [("country", i18n.t(other_country.message_id()).into())])}</th>
                         <th scope="col">{i18n.t("observatory-col-gain")}</th>
                     </tr>
                 </thead>
@@ -327,7 +312,7 @@ fn Cooperation(
             .map(|c| view! {
                 <li data-testid="cluster">
                     <a href=Page::Cluster(c.id.clone()).path(lang)>{c.name.get(lang).to_owned()}</a>
-                    " " <span class="tag">{i18n.t(&format!("cluster-kind-{}", c.kind))}</span>
+                    " " <span class="tag">{i18n.t_of(&crate::kernel::kinds::CLUSTER_KIND_MESSAGES, &c.kind)}</span>
                 </li>
             })
             .collect_view();

@@ -48,7 +48,7 @@ pub async fn search_list(
 
 pub async fn profile(db: &Db, code: &str) -> Result<MunicipalityProfile, AppError> {
     // Anything that is not a code cannot name a municipality (and is not a record id).
-    if !is_municipality_code(code) {
+    if !crate::kernel::validate::is_municipality_code(code) {
         return Err(AppError::NotFound);
     }
     let directory = directory::current(db).await?;
@@ -79,7 +79,7 @@ pub async fn compare(db: &Db, codes: &str) -> Result<Comparison, AppError> {
     for (i, a) in municipalities.iter().enumerate() {
         for b in &municipalities[i + 1..] {
             let (a, b) = (&a.detail, &b.detail);
-            let km = crate::services::search::haversine_km(a.lat, a.lon, b.lat, b.lon);
+            let km = crate::kernel::geo::haversine_km(a.lat, a.lon, b.lat, b.lon);
             distances.push((a.code.clone(), b.code.clone(), km));
         }
     }

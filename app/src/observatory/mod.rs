@@ -1,10 +1,7 @@
-//! Cross-border service coverage: for each municipality and category, the nearest
-//! service on its own side and on the other side (what crossing the border gains).
-//! Computed from the live inventory (`coverage`), shown on the profile, the compare page,
-//! the partner finder and the observatory page.
+//! The observatory of cross-border coverage: for a category, each municipality's nearest
+//! service on its own side and on the other (`services::coverage`), the km crossing the
+//! border saves, and residents' reports counted.
 
-#[cfg(feature = "ssr")]
-pub mod coverage;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod repo;
@@ -12,85 +9,20 @@ pub mod repo;
 pub use page::ObservatoryPage;
 
 use crate::error::AppError;
-use crate::i18n::{Localized, MaybeLocalized};
+use crate::i18n::Localized;
+use crate::kernel::geo::Country;
+use crate::services::coverage::{CategoryCoverage, CategoryOption};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// A service's `location_check` when the municipality it is filed under may be wrong.
-pub const MUNICIPALITY_UNCERTAIN: &str = "municipality_uncertain";
-/// A service's `location_check` when its point lies outside its own municipality.
-pub const POINT_OUTSIDE_MUNICIPALITY: &str = "point_outside_municipality";
-
 /// Largest radius the "none within N km" filter accepts.
 pub const MAX_WITHIN_KM: u32 = 200;
-
-/// The nearest service of a category from a municipality's reference point.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct NearestService {
-    pub id: String,
-    pub name: MaybeLocalized,
-    pub municipality_code: String,
-    pub country: String,
-    pub distance_km: f64,
-}
-
-/// One side of the border for one category.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Side {
-    /// Services of the category on this side in the whole inventory.
-    pub in_inventory: usize,
-    /// Of those, without a position that can be trusted (no coordinates, or a point
-    /// outside their own municipality): left out of every distance.
-    pub unplaced: usize,
-    pub nearest: Option<NearestService>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CategoryCoverage {
-    pub category: String,
-    pub label: Localized,
-    /// Services of the category filed under this municipality with certainty.
-    pub here: usize,
-    /// Filed here, but possibly in a municipality outside the region (Belgian stations
-    /// filed by canton): not counted in `here`.
-    pub here_uncertain: usize,
-    pub own_side: Side,
-    pub other_side: Side,
-}
-
-impl CategoryCoverage {
-    /// The nearest on either side.
-    pub fn nearest(&self) -> Option<&NearestService> {
-        match (&self.own_side.nearest, &self.other_side.nearest) {
-            (Some(own), Some(other)) if other.distance_km < own.distance_km => Some(other),
-            (Some(own), _) => Some(own),
-            (None, other) => other.as_ref(),
-        }
-    }
-
-    /// How many km crossing the border saves, when the other side's is nearer and the
-    /// own side has one to compare with.
-    pub fn gain_km(&self) -> Option<f64> {
-        let own = self.own_side.nearest.as_ref()?.distance_km;
-        let other = self.other_side.nearest.as_ref()?.distance_km;
-        (other < own).then_some(own - other)
-    }
-}
-
-/// A category that can be observed, with what the inventory holds on each side.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CategoryOption {
-    pub code: String,
-    pub label: Localized,
-    pub be: usize,
-    pub fr: usize,
-}
 
 /// One municipality in the observatory's table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ObservatoryRow {
     pub code: String,
-    pub country: String,
+    pub country: Country,
     pub name: Localized,
     pub population: Option<i64>,
     pub coverage: CategoryCoverage,
@@ -126,6 +58,12 @@ pub enum ObservatorySort {
     Name,
 }
 
+/// "By the km crossing saves", …
+pub const SORT_MESSAGES: crate::i18n::MessageSet =
+    crate::i18n::MessageSet::new("observatory-sort-", || {
+        ObservatorySort::ALL.map(ObservatorySort::code).to_vec()
+    });
+
 impl ObservatorySort {
     pub const ALL: [ObservatorySort; 5] = [
         ObservatorySort::Gain,
@@ -150,39 +88,17 @@ impl ObservatorySort {
     }
 }
 
-/// The observatory's query string, as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ObservatoryQuery {
-    pub category: String,
-    pub sort: String,
-    /// Keep only municipalities with no such service within this many km (either side).
-    pub beyond: String,
+crate::url_query! {
+    /// The observatory's query string, as typed.
+    pub struct ObservatoryQuery {
+        category,
+        sort,
+        /// Keep only municipalities with no such service within this many km (either side).
+        beyond,
+    }
 }
 
 impl ObservatoryQuery {
-    pub const KEYS: [&'static str; 3] = ["category", "sort", "beyond"];
-
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut query = Self::default();
-        for (key, value) in pairs {
-            match key {
-                "category" => query.category = value.to_owned(),
-                "sort" => query.sort = value.to_owned(),
-                "beyond" => query.beyond = value.to_owned(),
-                _ => {}
-            }
-        }
-        query
-    }
-
-    pub fn pairs(&self) -> [(&'static str, &str); 3] {
-        [
-            ("category", self.category.as_str()),
-            ("sort", self.sort.as_str()),
-            ("beyond", self.beyond.as_str()),
-        ]
-    }
-
     /// The checked sort and radius (the category is checked against the inventory).
     pub fn validate(&self) -> Result<(ObservatorySort, Option<u32>), AppError> {
         let sort = match self.sort.as_str() {
@@ -236,6 +152,8 @@ pub async fn load_observatory(query: ObservatoryQuery) -> Result<Observatory, Ap
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::MaybeLocalized;
+    use crate::services::coverage::{NearestService, Side};
 
     fn side(km: Option<f64>) -> Side {
         Side {
@@ -245,7 +163,7 @@ mod tests {
                 id: "x".into(),
                 name: MaybeLocalized::default(),
                 municipality_code: "00000".into(),
-                country: "BE".into(),
+                country: Country::Be,
                 distance_km,
             }),
         }

@@ -1,9 +1,10 @@
 use super::{load_observatory, Observatory, ObservatoryQuery, ObservatoryRow, ObservatorySort};
-use crate::components::{cached_by_key, set_status, ErrorNotice, PageMeta};
-use crate::i18n::{format_km, format_number, use_i18n, Lang};
+use crate::components::{cached_by_key, Loaded, PageMeta};
+use crate::i18n::{format_km, format_number, use_i18n, Lang, MessageSet};
+use crate::kernel::geo::Country;
+use crate::kernel::query::query_string;
 use crate::map::{MapValues, RegionMap};
-use crate::municipalities::Country;
-use crate::routes::{query_string, Page};
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -15,13 +16,7 @@ pub const CSV_URL: &str = "/api/v1/observatory.csv";
 pub fn ObservatoryPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_query_map();
-    let query = params.with_untracked(|params| {
-        ObservatoryQuery::from_pairs(
-            ObservatoryQuery::KEYS
-                .into_iter()
-                .filter_map(|k| params.get_str(k).map(|v| (k, v))),
-        )
-    });
+    let query = params.with_untracked(ObservatoryQuery::from_params);
     let data = Resource::new(
         {
             let query = query.clone();
@@ -33,18 +28,10 @@ pub fn ObservatoryPage() -> impl IntoView {
         <PageMeta title=i18n.t("observatory-title") description=i18n.t("observatory-description") />
         <h1>{i18n.t("observatory-title")}</h1>
         <p class="lead">{i18n.t("observatory-intro")}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    // Rendered once per data version, query and report counts (258 rows).
-                    Ok(data) => cached_by_key("observatory", data.cache_key, move || view! { <Report data /> }),
-                    Err(error) => {
-                        set_status(error.status());
-                        view! { <ErrorNotice error /> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data view=|data| {
+            // Rendered once per data version, query and report counts (258 rows).
+            cached_by_key("observatory", data.cache_key, move || view! { <Report data /> })
+        } />
     }
 }
 
@@ -72,7 +59,7 @@ fn Report(data: Observatory) -> impl IntoView {
         .iter()
         .filter(|r| r.coverage.gain_km().is_some())
         .count();
-    let missing_sides: Vec<String> = [("BE", category.be), ("FR", category.fr)]
+    let missing_sides: Vec<String> = [(Country::Be, category.be), (Country::Fr, category.fr)]
         .into_iter()
         .filter(|(_, n)| *n == 0)
         .map(|(country, _)| {
@@ -80,7 +67,7 @@ fn Report(data: Observatory) -> impl IntoView {
                 "observatory-side-missing",
                 [
                     ("category", label.clone().into()),
-                    ("country", i18n.t(Country::message_id(country)).into()),
+                    ("country", i18n.t(country.message_id()).into()),
                 ],
             )
         })
@@ -164,7 +151,7 @@ fn Filters(data: Observatory) -> impl IntoView {
         .map(|s| {
             view! {
                 <option value=s.code() selected=s == data.sort>
-                    {i18n.t(&format!("observatory-sort-{}", s.code()))}
+                    {i18n.t_of(&super::SORT_MESSAGES, s.code())}
                 </option>
             }
         })
@@ -212,7 +199,7 @@ fn Table(
         let href = format!(
             "{}{}",
             Page::Observatory.path(lang),
-            query_string(query.pairs())
+            query.to_query_string()
         );
         let active = key == sort;
         let order = if key == ObservatorySort::Gain {
@@ -226,7 +213,7 @@ fn Table(
             </th>
         }
     };
-    let distance = move |side: &super::Side| match &side.nearest {
+    let distance = move |side: &crate::services::coverage::Side| match &side.nearest {
         Some(n) => {
             let name = n
                 .name
@@ -253,7 +240,7 @@ fn Table(
                 <tr data-testid="observatory-row" data-code=row.code.clone()>
                     <th scope="row">
                         <a href=Page::Municipality(row.code.clone()).path(lang)>{row.name.get(lang).to_owned()}</a>
-                        " " <span class="tag">{row.country.clone()}</span>
+                        " " <span class="tag">{row.country.code()}</span>
                     </th>
                     <td data-testid="own">{distance(&c.own_side)}</td>
                     <td data-testid="other">{distance(&c.other_side)}</td>
@@ -287,9 +274,9 @@ fn Table(
 fn ReportSummary(reports: super::ReportCounts) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let counts = |list: Vec<(String, usize)>, prefix: &'static str| {
+    let counts = |list: Vec<(String, usize)>, messages: &'static MessageSet| {
         list.into_iter()
-            .map(|(key, n)| view! { <li>{i18n.t(&format!("{prefix}{key}"))} ": " {n}</li> })
+            .map(|(key, n)| view! { <li>{i18n.t_of(messages, &key)} ": " {n}</li> })
             .collect_view()
     };
     let places = reports
@@ -307,11 +294,11 @@ fn ReportSummary(reports: super::ReportCounts) -> impl IntoView {
             <div class="columns">
                 <div>
                     <h3>{i18n.t("observatory-reports-kind")}</h3>
-                    <ul>{counts(reports.by_kind, "report-kind-")}</ul>
+                    <ul>{counts(reports.by_kind, &crate::reports::KIND_MESSAGES)}</ul>
                 </div>
                 <div>
                     <h3>{i18n.t("observatory-reports-status")}</h3>
-                    <ul>{counts(reports.by_status, "report-status-")}</ul>
+                    <ul>{counts(reports.by_status, &crate::reports::STATUS_MESSAGES)}</ul>
                 </div>
                 <div>
                     <h3>{i18n.t("observatory-reports-municipality")}</h3>

@@ -2,19 +2,21 @@
 
 use super::*;
 use crate::db::{rows, Db};
+use crate::kernel::cache::VersionedCache;
 use crate::municipalities::directory::{self, Directory};
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::sync::{LazyLock, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::LazyLock;
+use std::time::Duration;
 
 /// Report counts are a summary: the observatory may show them this old instead of
-/// counting every report on every request (measured: half the page's time).
+/// counting every report on every request (measured: half the page's time). Reports do
+/// not bump the data version (a report would then make every read model again).
 const REPORT_COUNTS_MAX_AGE: Duration = Duration::from_secs(10);
 
-/// Per directory version (which names the database): when counted, and the counts.
-type Counted = HashMap<u128, (Instant, ReportCounts)>;
-static REPORT_COUNTS: LazyLock<Mutex<Counted>> = LazyLock::new(Default::default);
+static REPORT_COUNTS: LazyLock<VersionedCache<(), ReportCounts>> = LazyLock::new(|| {
+    VersionedCache::new("observatory-report-counts", 16).expiring(REPORT_COUNTS_MAX_AGE)
+});
 
 /// The category shown when none is asked for.
 pub const DEFAULT_CATEGORY: &str = "town_hall";
@@ -64,7 +66,7 @@ pub fn table(
             let coverage = p.coverage.iter().find(|c| c.category == category)?;
             Some(ObservatoryRow {
                 code: p.detail.code.clone(),
-                country: p.detail.country.clone(),
+                country: p.detail.country,
                 name: p.detail.name.clone(),
                 population: p.detail.population,
                 coverage: coverage.clone(),
@@ -97,20 +99,9 @@ pub fn table(
 
 /// The report counts, counted at most `REPORT_COUNTS_MAX_AGE` ago.
 async fn recent_report_counts(db: &Db, directory: &Directory) -> Result<ReportCounts, AppError> {
-    let Some(version) = directory.version else {
-        return report_counts(db, directory).await;
-    };
-    let lock = || REPORT_COUNTS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((at, counts)) = lock().get(&version) {
-        if at.elapsed() < REPORT_COUNTS_MAX_AGE {
-            return Ok(counts.clone());
-        }
-    }
-    let counts = report_counts(db, directory).await?;
-    let mut all = lock();
-    all.retain(|_, (at, _)| at.elapsed() < REPORT_COUNTS_MAX_AGE);
-    all.insert(version, (Instant::now(), counts.clone()));
-    Ok(counts)
+    REPORT_COUNTS
+        .get_or_make(&directory.at, (), report_counts(db, directory))
+        .await
 }
 
 #[derive(Deserialize)]

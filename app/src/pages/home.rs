@@ -1,4 +1,4 @@
-use crate::components::{ErrorNotice, PageMeta};
+use crate::components::{Loaded, PageMeta};
 use crate::i18n::{format_number, use_i18n};
 use crate::map::RegionMap;
 use crate::municipalities::{load_site_counts, SiteCounts};
@@ -35,14 +35,7 @@ pub fn HomePage() -> impl IntoView {
             </Suspense>
             <p><a href=Page::Services.path(lang)>{i18n.t("home-all-services")}</a></p>
         </section>
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match counts.await {
-                    Ok(counts) => view! { <Counts counts /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=counts view=|counts| view! { <Counts counts /> } />
         <section class="map-section" aria-labelledby="map-heading">
             <h2 id="map-heading">{i18n.t("home-map-heading")}</h2>
             <p>{i18n.t("home-map-intro")}</p>

@@ -6,4 +6,4 @@ mod not_found;
 
 pub use about::AboutPage;
 pub use home::HomePage;
-pub use not_found::{NotFound, NotFoundContent};
+pub use not_found::NotFound;

@@ -1,6 +1,5 @@
-use crate::components::{set_status, Chrome, PageMeta};
-use crate::i18n::{use_i18n, I18n, Lang};
-use crate::routes::Page;
+use crate::components::{Chrome, NotFoundContent};
+use crate::i18n::{I18n, Lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -13,24 +12,5 @@ pub fn NotFound() -> impl IntoView {
         <Chrome>
             <NotFoundContent />
         </Chrome>
-    }
-}
-
-/// The 404 body, also used by pages whose record does not exist.
-#[component]
-pub fn NotFoundContent() -> impl IntoView {
-    set_status(http::StatusCode::NOT_FOUND);
-    let i18n = use_i18n();
-    let lang = i18n.lang;
-    view! {
-        <PageMeta title=i18n.t("not-found-title") description=i18n.t("not-found-text") />
-        <section data-testid="not-found">
-            <h1>{i18n.t("not-found-title")}</h1>
-            <p>{i18n.t("not-found-text")}</p>
-            <ul>
-                <li><a href=Page::Home.path(lang)>{i18n.t("nav-home")}</a></li>
-                <li><a href=Page::Municipalities.path(lang)>{i18n.t("nav-municipalities")}</a></li>
-            </ul>
-        </section>
     }
 }

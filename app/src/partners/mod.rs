@@ -11,7 +11,8 @@ pub use page::PartnersPage;
 
 use crate::error::AppError;
 use crate::i18n::Localized;
-use crate::municipalities::is_municipality_code;
+use crate::kernel::geo::Country;
+use crate::kernel::validate::is_municipality_code;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,10 @@ pub const SHOWN: usize = 15;
 pub const MAX_WITHIN_KM: u32 = 200;
 /// Levels of the weighed criteria: 0 (does not matter) to 3 (matters a lot).
 pub const MAX_LEVEL: u8 = 3;
+/// The levels as their messages name them ("not at all" to "much").
+pub const LEVELS: [&str; MAX_LEVEL as usize + 1] = ["0", "1", "2", "3"];
+pub const LEVEL_MESSAGES: crate::i18n::MessageSet =
+    crate::i18n::MessageSet::new("partners-level-", || LEVELS.to_vec());
 
 /// Why a candidate scores: each is one term of the score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,7 +59,7 @@ pub enum Reason {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PartnerCandidate {
     pub code: String,
-    pub country: String,
+    pub country: Country,
     pub name: Localized,
     pub population: Option<i64>,
     pub distance_km: f64,
@@ -85,45 +90,18 @@ impl Default for PartnerCriteria {
     }
 }
 
-/// The finder's query string, as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartnerQuery {
-    pub code: String,
-    pub across: String,
-    pub within: String,
-    pub size: String,
-    pub complement: String,
+crate::url_query! {
+    /// The finder's query string, as typed.
+    pub struct PartnerQuery {
+        code,
+        across,
+        within,
+        size,
+        complement,
+    }
 }
 
 impl PartnerQuery {
-    pub const KEYS: [&'static str; 5] = ["code", "across", "within", "size", "complement"];
-
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut query = Self::default();
-        for (key, value) in pairs {
-            let slot = match key {
-                "code" => &mut query.code,
-                "across" => &mut query.across,
-                "within" => &mut query.within,
-                "size" => &mut query.size,
-                "complement" => &mut query.complement,
-                _ => continue,
-            };
-            *slot = value.to_owned();
-        }
-        query
-    }
-
-    pub fn pairs(&self) -> [(&'static str, &str); 5] {
-        [
-            ("code", self.code.as_str()),
-            ("across", self.across.as_str()),
-            ("within", self.within.as_str()),
-            ("size", self.size.as_str()),
-            ("complement", self.complement.as_str()),
-        ]
-    }
-
     /// The chosen municipality (None: none chosen yet) and the criteria.
     pub fn validate(&self) -> Result<(Option<String>, PartnerCriteria), AppError> {
         let code = match self.code.trim() {
@@ -170,7 +148,7 @@ impl PartnerQuery {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
     pub code: String,
-    pub country: String,
+    pub country: Country,
     pub name: Localized,
 }
 

@@ -1,8 +1,8 @@
 use super::{find_partners, PartnerCandidate, PartnerQuery, PartnerResults, Reason, MAX_LEVEL};
-use crate::components::{cached_by_key, set_status, ErrorNotice, PageMeta};
+use crate::components::{cached_by_key, Loaded, PageMeta};
 use crate::i18n::{format_km, format_number, use_i18n, Localized};
+use crate::kernel::geo::Country;
 use crate::map::RegionMap;
-use crate::municipalities::Country;
 use crate::routes::{compare_path, Page};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -11,13 +11,7 @@ use leptos_router::hooks::use_query_map;
 pub fn PartnersPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_query_map();
-    let query = params.with_untracked(|params| {
-        PartnerQuery::from_pairs(
-            PartnerQuery::KEYS
-                .into_iter()
-                .filter_map(|k| params.get_str(k).map(|v| (k, v))),
-        )
-    });
+    let query = params.with_untracked(PartnerQuery::from_params);
     let results = Resource::new(
         {
             let query = query.clone();
@@ -29,19 +23,11 @@ pub fn PartnersPage() -> impl IntoView {
         <PageMeta title=i18n.t("partners-title") description=i18n.t("partners-description") />
         <h1>{i18n.t("partners-title")}</h1>
         <p class="lead">{i18n.t("partners-intro")}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match results.await {
-                    Ok(results) => cached_by_key("partners", results.cache_key, move || {
-                        view! { <Form results=results.clone() /> <Results results /> }
-                    }),
-                    Err(error) => {
-                        set_status(error.status());
-                        view! { <ErrorNotice error /> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        <Loaded resource=results view=|results| {
+            cached_by_key("partners", results.cache_key, move || {
+                view! { <Form results=results.clone() /> <Results results /> }
+            })
+        } />
     }
 }
 
@@ -56,7 +42,7 @@ fn Form(results: PartnerResults) -> impl IntoView {
         .unwrap_or_default();
     let mut choices = results.choices.clone();
     choices.sort_by_key(|c| c.name.get(lang).to_lowercase());
-    let group = |country: &'static str| {
+    let group = |country: Country| {
         let options = choices
             .iter()
             .filter(|c| c.country == country)
@@ -64,11 +50,11 @@ fn Form(results: PartnerResults) -> impl IntoView {
                 view! { <option value=c.code.clone() selected=c.code == chosen>{c.name.get(lang).to_owned()}</option> }
             })
             .collect_view();
-        view! { <optgroup label=i18n.t(Country::message_id(country))>{options}</optgroup> }
+        view! { <optgroup label=i18n.t(country.message_id())>{options}</optgroup> }
     };
     let level = |name: &'static str, value: u8| {
         let options = (0..=MAX_LEVEL)
-            .map(|l| view! { <option value=l.to_string() selected=l == value>{i18n.t(&format!("partners-level-{l}"))}</option> })
+            .map(|l| view! { <option value=l.to_string() selected=l == value>{i18n.t_of(&super::LEVEL_MESSAGES, super::LEVELS[usize::from(l)])}</option> })
             .collect_view();
         view! { <select id=name name=name>{options}</select> }
     };
@@ -79,8 +65,8 @@ fn Form(results: PartnerResults) -> impl IntoView {
                 <label for="code">{i18n.t("partners-municipality")}</label>
                 <select id="code" name="code" required>
                     <option value="" selected=chosen.is_empty()>{i18n.t("partners-choose")}</option>
-                    {group("BE")}
-                    {group("FR")}
+                    {group(Country::Be)}
+                    {group(Country::Fr)}
                 </select>
             </div>
             <div class="field field--check">
@@ -211,7 +197,7 @@ fn CandidateItem(
                 Reason::CommonLanguage { languages } => {
                     let names = languages
                         .iter()
-                        .map(|l| i18n.t(&format!("language-{l}")))
+                        .map(|l| i18n.t_of(&crate::i18n::LANGUAGE_MESSAGES, l))
                         .collect::<Vec<_>>()
                         .join(", ");
                     i18n.t_args("partners-reason-language", [("list", names.into())])
@@ -226,7 +212,7 @@ fn CandidateItem(
             <h3>
                 <span class="rank">{format!("{rank}. ")}</span>
                 <a href=Page::Municipality(candidate.code.clone()).path(lang)>{candidate.name.get(lang).to_owned()}</a>
-                " " <span class="tag">{i18n.t(Country::message_id(&candidate.country))}</span>
+                " " <span class="tag">{i18n.t(candidate.country.message_id())}</span>
             </h3>
             <p class="help">{i18n.t_args("partners-score", [("score", format_km(lang, candidate.score).into())])}</p>
             <ul class="reasons">{reasons}</ul>

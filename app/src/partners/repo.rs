@@ -41,7 +41,7 @@ pub fn facts(profile: &MunicipalityProfile) -> Facts {
     let d = &profile.detail;
     Facts {
         code: d.code.clone(),
-        country: d.country.clone(),
+        country: d.country,
         lat: d.lat,
         lon: d.lon,
         population: d.population,
@@ -61,7 +61,7 @@ pub fn facts(profile: &MunicipalityProfile) -> Facts {
 fn choice(profile: &MunicipalityProfile) -> Choice {
     Choice {
         code: profile.detail.code.clone(),
-        country: profile.detail.country.clone(),
+        country: profile.detail.country,
         name: profile.detail.name.clone(),
     }
 }

@@ -7,7 +7,7 @@
 //! border only" and "within N km" filter instead of weighing.
 
 use super::{PartnerCandidate, PartnerCriteria, Reason};
-use crate::services::search::haversine_km;
+use crate::kernel::geo::{haversine_km, Country};
 use std::collections::BTreeSet;
 
 /// Nearness counts fully at 0 km and nothing from this distance on.
@@ -26,10 +26,10 @@ pub const WEIGHT_SHARED_THEME: f64 = 0.25;
 pub const WEIGHT_COMMON_LANGUAGE: f64 = 0.5;
 
 /// What the score knows of a municipality.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Facts {
     pub code: String,
-    pub country: String,
+    pub country: Country,
     pub lat: f64,
     pub lon: f64,
     pub population: Option<i64>,
@@ -40,6 +40,24 @@ pub struct Facts {
     pub clusters: BTreeSet<String>,
     pub projects: BTreeSet<String>,
     pub themes: BTreeSet<String>,
+}
+
+impl Facts {
+    /// A municipality that nothing else is known of yet.
+    pub fn new(code: &str, country: Country) -> Facts {
+        Facts {
+            code: code.to_owned(),
+            country,
+            lat: 0.0,
+            lon: 0.0,
+            population: None,
+            languages: BTreeSet::new(),
+            categories: BTreeSet::new(),
+            clusters: BTreeSet::new(),
+            projects: BTreeSet::new(),
+            themes: BTreeSet::new(),
+        }
+    }
 }
 
 /// How much two populations are alike: 1 when equal, 0 at or beyond `SIZE_BAND`.
@@ -135,7 +153,7 @@ pub fn score(
     );
     Some(PartnerCandidate {
         code: candidate.code.clone(),
-        country: candidate.country.clone(),
+        country: candidate.country,
         name: Default::default(),
         population: candidate.population,
         distance_km,
@@ -176,13 +194,11 @@ mod tests {
                     "fr"
                 };
                 Facts {
-                    code: row["code"].clone(),
-                    country: row["country"].clone(),
                     lat: row["lat"].parse().unwrap(),
                     lon: row["lon"].parse().unwrap(),
                     population: row["population"].parse().ok(),
                     languages: [language.to_owned()].into(),
-                    ..Facts::default()
+                    ..Facts::new(&row["code"], Country::parse(&row["country"]).unwrap())
                 }
             })
             .collect()
@@ -207,7 +223,9 @@ mod tests {
         let top: Vec<&str> = ranked.iter().take(5).map(|c| c.code.as_str()).collect();
         assert!(top.contains(&WERVICQ_SUD), "{top:?}");
         assert!(top.contains(&COMINES), "{top:?}");
-        assert!(ranked.iter().all(|c| c.cross_border && c.country == "FR"));
+        assert!(ranked
+            .iter()
+            .all(|c| c.cross_border && c.country == Country::Fr));
     }
 
     #[test]
@@ -281,16 +299,12 @@ mod tests {
     #[test]
     fn complementary_services_are_reasons_both_ways() {
         let base = Facts {
-            code: "A".into(),
-            country: "BE".into(),
             categories: ["railway_station".to_owned()].into(),
-            ..Facts::default()
+            ..Facts::new("A", Country::Be)
         };
         let other = Facts {
-            code: "B".into(),
-            country: "FR".into(),
             categories: ["town_hall".to_owned()].into(),
-            ..Facts::default()
+            ..Facts::new("B", Country::Fr)
         };
         let criteria = PartnerCriteria {
             complementarity: 2,

@@ -1,68 +1,15 @@
-use super::list_page::list_url;
-use super::{load_project, name_in, Link, Partner, Phase, Project, ProjectQuery};
-use crate::components::{ErrorNotice, PageMeta};
-use crate::error::AppError;
-use crate::i18n::{format_number, use_i18n, Lang};
+use super::{load_project, name_in, Link, Partner, Project, ProjectQuery};
+use crate::components::{Loaded, PageMeta};
+use crate::i18n::use_i18n;
+use crate::kernel::format::{euro_cents, euros, long_date};
 use crate::map::RegionMap;
-use crate::pages::NotFoundContent;
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
-pub fn ProjectPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let project = Resource::new(id, load_project);
-    view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match project.await {
-                    Ok(project) => view! { <Detail project /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFoundContent /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-/// "Ended", "Running"…; for an undated project, its status as the source records it.
-pub fn phase_label(project: &Project) -> String {
-    let i18n = use_i18n();
-    match project.phase {
-        Phase::Undated => i18n.t(&format!("project-status-{}", project.recorded_status)),
-        phase => i18n.t(&format!("phase-{}", phase.code())),
-    }
-}
-
-/// "1 oktober 2016" / "1 octobre 2016" from an ISO date (also used by the agenda).
-pub fn long_date(iso: &str) -> String {
-    let i18n = use_i18n();
-    let mut parts = iso.splitn(3, '-');
-    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_owned();
-    };
-    let (Ok(day), Ok(year)) = (day.parse::<u32>(), year.parse::<i32>()) else {
-        return iso.to_owned();
-    };
-    let month = i18n.t(&format!("month-{}", month.trim_start_matches('0')));
-    // Fluent: "1er octobre" in French.
-    i18n.t_args(
-        "date-long",
-        [
-            ("day", day.into()),
-            ("month", month.into()),
-            ("year", year.to_string().into()),
-        ],
-    )
-}
-
-/// "€ 2.239.644" / "2 239 644 €".
-fn euros(lang: Lang, amount: f64) -> String {
-    let amount = format_number(lang, amount.round() as i64);
-    use_i18n().t_args("amount-eur", [("amount", amount.into())])
+pub fn ProjectPage(id: String) -> impl IntoView {
+    let project = Resource::new(move || id.clone(), load_project);
+    view! { <Loaded resource=project record=true view=|project| view! { <Detail project /> } /> }
 }
 
 #[component]
@@ -98,9 +45,9 @@ fn Detail(project: Project) -> impl IntoView {
                 .filter(|p| p.country.as_deref().unwrap_or("") == country)
                 .cloned()
                 .collect();
-            let label = match country {
-                "" => i18n.t("project-partners-country-unknown"),
-                c => i18n.t(crate::municipalities::Country::message_id(c)),
+            let label = match crate::kernel::geo::Country::parse(country) {
+                Some(c) => i18n.t(c.message_id()),
+                None => i18n.t("project-partners-country-unknown"),
             };
             (label, members)
         })
@@ -111,7 +58,7 @@ fn Detail(project: Project) -> impl IntoView {
             theme: theme.nl.clone(),
             ..Default::default()
         };
-        view! { <li><a href=list_url(lang, &query)>{name_in(theme, lang)}</a></li> }
+        view! { <li><a href=format!("{}{}", Page::Projects.path(lang), query.to_query_string())>{name_in(theme, lang)}</a></li> }
     };
     let project_links = |links: Vec<Link>| {
         links
@@ -126,8 +73,8 @@ fn Detail(project: Project) -> impl IntoView {
         </nav>
         <h1>{name}</h1>
         <p class="project-card__meta">
-            <span class=format!("phase phase--{}", project.phase.code()) data-testid="phase">{phase_label(&project)}</span>
-            " · " {i18n.t(&format!("project-kind-{}", project.kind))}
+            <span class=format!("phase phase--{}", project.phase.code()) data-testid="phase">{super::phase_label(&project)}</span>
+            " · " {i18n.t_of(&crate::kernel::kinds::PROJECT_KIND_MESSAGES, &project.kind)}
         </p>
         <p class="lead" data-testid="summary">{summary}</p>
         <div class="profile">
@@ -158,7 +105,7 @@ fn Detail(project: Project) -> impl IntoView {
                     <h3>{country}</h3>
                     <ul>
                         {members.into_iter().map(|p| {
-                            let role = i18n.t(&format!("project-role-{}", p.role));
+                            let role = i18n.t_of(&crate::kernel::kinds::PARTNER_ROLE_MESSAGES, &p.role);
                             view! { <li>{name_in(&p.name, lang)} " (" {role} ")"</li> }
                         }).collect_view()}
                     </ul>
@@ -227,7 +174,7 @@ fn Detail(project: Project) -> impl IntoView {
 /// Ecolife climate clusters): each share and its VAT, for 2 to 6 municipalities.
 #[component]
 fn SharedPrice(price: f64) -> impl IntoView {
-    use crate::clusters::{euro_cents, CostShare, VAT_PERMILLE};
+    use crate::clusters::{CostShare, VAT_PERMILLE};
     let i18n = use_i18n();
     let lang = i18n.lang;
     let cents = (price * 100.0).round() as i64;

@@ -1,7 +1,7 @@
 use super::{list_projects, name_in, Phase, Project, ProjectList, ProjectQuery};
-use crate::components::{set_status, ErrorNotice, PageMeta};
+use crate::components::{Loaded, PageMeta};
 use crate::i18n::use_i18n;
-use crate::routes::{query_string, Page};
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -10,13 +10,7 @@ use leptos_router::hooks::use_query_map;
 pub fn ProjectsPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_query_map();
-    let query = params.with_untracked(|params| {
-        ProjectQuery::from_pairs(
-            ProjectQuery::KEYS
-                .into_iter()
-                .filter_map(|k| params.get_str(k).map(|v| (k, v))),
-        )
-    });
+    let query = params.with_untracked(ProjectQuery::from_params);
     let results = Resource::new(
         {
             let query = query.clone();
@@ -28,20 +22,9 @@ pub fn ProjectsPage() -> impl IntoView {
         <PageMeta title=i18n.t("projects-title") description=i18n.t("projects-description") />
         <h1>{i18n.t("projects-title")}</h1>
         <p class="lead">{i18n.t("projects-intro")}</p>
-        <Suspense fallback=|| ()>
-            {move || {
-                let query = query.clone();
-                Suspend::new(async move {
-                    match results.await {
-                        Ok(list) => view! { <Filters list=list.clone() query /> <Results list /> }.into_any(),
-                        Err(error) => {
-                            set_status(error.status());
-                            view! { <ErrorNotice error /> }.into_any()
-                        }
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded resource=results view=move |list| view! {
+            <Filters list=list.clone() query=query.clone() /> <Results list />
+        } />
     }
 }
 
@@ -103,7 +86,12 @@ fn Filters(list: ProjectList, query: ProjectQuery) -> impl IntoView {
     };
     let phases: Vec<(String, String)> = Phase::ALL
         .into_iter()
-        .map(|p| (p.code().to_owned(), i18n.t(&format!("phase-{}", p.code()))))
+        .map(|p| {
+            (
+                p.code().to_owned(),
+                i18n.t_of(&super::PHASE_MESSAGES, p.code()),
+            )
+        })
         .collect();
     let countries = vec![
         ("BE".to_owned(), i18n.t("country-be")),
@@ -193,22 +181,13 @@ fn ProjectCard(project: Project) -> impl IntoView {
             <h2><a href=Page::Project(project.id.clone()).path(lang)>{name_in(&project.name, lang)}</a></h2>
             <p class="project-card__meta">
                 <span class=format!("phase phase--{}", project.phase.code())>
-                    {super::detail_page::phase_label(&project)}
+                    {super::phase_label(&project)}
                 </span>
-                " · " {i18n.t(&format!("project-kind-{}", project.kind))}
+                " · " {i18n.t_of(&crate::kernel::kinds::PROJECT_KIND_MESSAGES, &project.kind)}
                 {project.programme.as_ref().map(|p| view! { " · " {name_in(p, lang)} })}
             </p>
             {lead.map(|lead| view! { <p>{i18n.t("project-lead")} ": " {lead}</p> })}
             {(!themes.is_empty()).then(|| view! { <p class="help">{i18n.t("project-themes")} ": " {themes}</p> })}
         </li>
     }
-}
-
-/// The list's URL for a query (used by the detail page's theme links).
-pub fn list_url(lang: crate::i18n::Lang, query: &ProjectQuery) -> String {
-    format!(
-        "{}{}",
-        Page::Projects.path(lang),
-        query_string(query.pairs())
-    )
 }

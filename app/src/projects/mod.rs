@@ -6,12 +6,12 @@ mod list_page;
 #[cfg(feature = "ssr")]
 pub mod repo;
 
-pub use detail_page::{long_date, ProjectPage};
+pub use detail_page::ProjectPage;
 pub use list_page::ProjectsPage;
 
 use crate::error::AppError;
-use crate::i18n::{Lang, Localized};
-use crate::municipalities::Country;
+use crate::i18n::{Lang, Localized, MessageSet};
+use crate::kernel::geo::Country;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +28,21 @@ pub enum Phase {
     /// No date is known: the recorded status says more.
     Undated,
 }
+
+/// "Ended", "Running"…; for an undated project, its status as the source records it.
+pub fn phase_label(project: &Project) -> String {
+    let i18n = crate::i18n::use_i18n();
+    match project.phase {
+        Phase::Undated => i18n.t_of(
+            &crate::kernel::kinds::PROJECT_STATUS_MESSAGES,
+            &project.recorded_status,
+        ),
+        phase => i18n.t_of(&PHASE_MESSAGES, phase.code()),
+    }
+}
+
+pub const PHASE_MESSAGES: MessageSet =
+    MessageSet::new("phase-", || Phase::ALL.map(Phase::code).to_vec());
 
 impl Phase {
     pub const ALL: [Phase; 4] = [Phase::Planned, Phase::Running, Phase::Ended, Phase::Undated];
@@ -142,56 +157,19 @@ impl Project {
     }
 }
 
-/// The list's filters, as the GET form sends them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProjectQuery {
-    pub programme: String,
-    pub theme: String,
-    pub phase: String,
-    pub year: String,
-    pub country: String,
-    pub municipality: String,
+crate::url_query! {
+    /// The list's filters, as the GET form sends them.
+    pub struct ProjectQuery {
+        programme,
+        theme,
+        phase,
+        year,
+        country,
+        municipality,
+    }
 }
 
 impl ProjectQuery {
-    /// The parameters of the page's form and of the API, in one place.
-    pub const KEYS: [&'static str; 6] = [
-        "programme",
-        "theme",
-        "phase",
-        "year",
-        "country",
-        "municipality",
-    ];
-
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut query = ProjectQuery::default();
-        for (key, value) in pairs {
-            let value = value.trim().to_owned();
-            match key {
-                "programme" => query.programme = value,
-                "theme" => query.theme = value,
-                "phase" => query.phase = value,
-                "year" => query.year = value,
-                "country" => query.country = value,
-                "municipality" => query.municipality = value,
-                _ => {}
-            }
-        }
-        query
-    }
-
-    pub fn pairs(&self) -> [(&'static str, &str); 6] {
-        [
-            ("programme", &self.programme),
-            ("theme", &self.theme),
-            ("phase", &self.phase),
-            ("year", &self.year),
-            ("country", &self.country),
-            ("municipality", &self.municipality),
-        ]
-    }
-
     /// Checks each field; the error names the first bad one.
     pub fn validate(&self) -> Result<ProjectFilter, AppError> {
         let bad = |field: &str| AppError::BadRequest(field.into());
@@ -219,7 +197,7 @@ impl ProjectQuery {
         };
         let municipality = match self.municipality.as_str() {
             "" => None,
-            code if crate::municipalities::is_municipality_code(code) => Some(code.to_owned()),
+            code if crate::kernel::validate::is_municipality_code(code) => Some(code.to_owned()),
             _ => return Err(bad("municipality")),
         };
         Ok(ProjectFilter {

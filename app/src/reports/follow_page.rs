@@ -2,58 +2,44 @@
 //! status and, when it was rejected, why. No account; the link is the key.
 
 use super::follow_report;
-use crate::components::{set_status, ErrorNotice, PageMeta};
+use crate::components::{Loaded, PageMeta};
 use crate::i18n::use_i18n;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_meta::Meta;
-use leptos_router::hooks::use_params_map;
 
 #[component]
-pub fn ReportFollowPage() -> impl IntoView {
+pub fn ReportFollowPage(token: String) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let token = use_params_map()
-        .with_untracked(|p| p.get("token"))
-        .unwrap_or_default();
     let report = Resource::new(move || token.clone(), follow_report);
     view! {
         <PageMeta title=i18n.t("report-follow-title") description=i18n.t("report-follow-description") />
         <Meta name="robots" content="noindex, nofollow" />
         <Meta name="referrer" content="no-referrer" />
         <h1>{i18n.t("report-follow-title")}</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match report.await {
-                    Ok(report) => view! {
-                        <dl class="facts" data-testid="followed-report">
-                            <dt>{i18n.t("report-follow-status")}</dt>
-                            <dd data-testid="followed-status">{i18n.t(&format!("report-status-{}", report.status))}</dd>
-                            <dt>{i18n.t("report-kind-label")}</dt>
-                            <dd>{i18n.t(&format!("report-kind-{}", report.kind))}</dd>
-                            <dt>{i18n.t("report-follow-sent-on")}</dt>
-                            <dd>{report.created_at.get(..10).unwrap_or(&report.created_at).to_owned()}</dd>
-                            {report.reviewed_at.map(|at| view! {
-                                <dt>{i18n.t("report-follow-reviewed-on")}</dt>
-                                <dd>{at.get(..10).unwrap_or(&at).to_owned()}</dd>
-                            })}
-                            {report.resolution.map(|reason| view! {
-                                <dt>{i18n.t("report-follow-reason")}</dt>
-                                <dd class="prewrap" data-testid="followed-reason">{reason}</dd>
-                            })}
-                            <dt>{i18n.t("report-message-label")}</dt>
-                            <dd class="prewrap">{report.message}</dd>
-                        </dl>
-                        {report.service.map(|id| view! {
-                            <p><a href=Page::Service(id).path(lang)>{i18n.t("report-about-service-link")}</a></p>
-                        })}
-                    }.into_any(),
-                    Err(error) => {
-                        set_status(error.status());
-                        view! { <ErrorNotice error /> }.into_any()
-                    }
-                }
+        <Loaded resource=report view=move |report| view! {
+            <dl class="facts" data-testid="followed-report">
+                <dt>{i18n.t("report-follow-status")}</dt>
+                <dd data-testid="followed-status">{i18n.t_of(&super::STATUS_MESSAGES, &report.status)}</dd>
+                <dt>{i18n.t("report-kind-label")}</dt>
+                <dd>{i18n.t_of(&super::KIND_MESSAGES, &report.kind)}</dd>
+                <dt>{i18n.t("report-follow-sent-on")}</dt>
+                <dd>{report.created_at.get(..10).unwrap_or(&report.created_at).to_owned()}</dd>
+                {report.reviewed_at.map(|at| view! {
+                    <dt>{i18n.t("report-follow-reviewed-on")}</dt>
+                    <dd>{at.get(..10).unwrap_or(&at).to_owned()}</dd>
+                })}
+                {report.resolution.map(|reason| view! {
+                    <dt>{i18n.t("report-follow-reason")}</dt>
+                    <dd class="prewrap" data-testid="followed-reason">{reason}</dd>
+                })}
+                <dt>{i18n.t("report-message-label")}</dt>
+                <dd class="prewrap">{report.message}</dd>
+            </dl>
+            {report.service.map(|id| view! {
+                <p><a href=Page::Service(id).path(lang)>{i18n.t("report-about-service-link")}</a></p>
             })}
-        </Suspense>
+        } />
     }
 }

@@ -2,7 +2,7 @@
 //! never stored, and a restart forgets them.
 
 use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -32,7 +32,7 @@ impl RateLimiter {
 
     /// Counts one attempt; false when the address has used up its window.
     pub fn allow(&self, client: IpAddr, now: Instant) -> bool {
-        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        let mut inner = crate::kernel::cache::lock(&self.inner);
         if inner.len() >= MAX_ADDRESSES {
             let window = self.window;
             inner.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < window));
@@ -60,30 +60,8 @@ impl RateLimiter {
 
     /// How many addresses are remembered.
     pub fn remembered(&self) -> usize {
-        self.inner.lock().unwrap_or_else(|e| e.into_inner()).len()
+        crate::kernel::cache::lock(&self.inner).len()
     }
-}
-
-/// The client's address, when the server was started with connection info.
-pub async fn client_key() -> IpAddr {
-    leptos_axum::extract::<axum::extract::ConnectInfo<SocketAddr>>()
-        .await
-        .map(|info| info.0.ip())
-        .unwrap_or(IpAddr::from([0, 0, 0, 0]))
-}
-
-/// A form posted by the browser itself (no JavaScript) asks for HTML back.
-pub async fn is_plain_form_post() -> bool {
-    leptos_axum::extract::<http::HeaderMap>()
-        .await
-        .ok()
-        .and_then(|h| {
-            h.get(http::header::ACCEPT)?
-                .to_str()
-                .ok()
-                .map(str::to_owned)
-        })
-        .is_some_and(|accept| accept.contains("text/html"))
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-use super::{is_service_id, ReportForm, ReportOutcome, SubmitReport, KINDS, MAX_MESSAGE_CHARS};
+use super::{ReportForm, ReportOutcome, SubmitReport, KINDS, MAX_MESSAGE_CHARS};
 use crate::components::{PageMeta, PrefilledTextarea};
 use crate::i18n::use_i18n;
 #[cfg(any(feature = "ssr", test))]
@@ -93,7 +93,7 @@ pub fn ReportPage() -> impl IntoView {
         invalid(field).then(|| {
             view! {
                 <p class="field-error" id=format!("{field}-error")>
-                    {i18n.t(&format!("report-error-{field}"))}
+                    {i18n.t_of(&super::FIELD_ERRORS, field)}
                 </p>
             }
         })
@@ -142,7 +142,7 @@ pub fn ReportPage() -> impl IntoView {
             <ActionForm action attr:class="report-form" attr:id="report-form" attr:novalidate="">
                 <input type="hidden" name="lang" value=lang.code() />
                 <input type="hidden" name="form[service]" value=prefill.service.clone() />
-                {is_service_id(&prefill.service).then(|| view! {
+                {crate::kernel::validate::is_service_id(&prefill.service).then(|| view! {
                     <p class="help" data-testid="report-about-service">
                         {i18n.t("report-about-service")} " "
                         <a href=Page::Service(prefill.service.clone()).path(lang)>{i18n.t("report-about-service-link")}</a>
@@ -154,7 +154,7 @@ pub fn ReportPage() -> impl IntoView {
                     {KINDS.into_iter().map(|kind| view! {
                         <label class="check">
                             <input type="radio" name="form[kind]" value=kind checked=prefill.kind == kind />
-                            {i18n.t(&format!("report-kind-{kind}"))}
+                            {i18n.t_of(&super::KIND_MESSAGES, kind)}
                         </label>
                     }).collect_view()}
                     {move || error_text("kind")}

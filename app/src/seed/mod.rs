@@ -3,6 +3,7 @@
 //! upserted; content that staff may edit later (services, organisations, projects,
 //! events) is inserted only when missing, so reseeding never overwrites an edit.
 
+use crate::db::without_nulls;
 use crate::db::{execute, Db};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
@@ -42,20 +43,6 @@ pub struct SeedReport {
 
 fn split_list(s: &str) -> Vec<&str> {
     s.split('|').filter_map(non_empty).collect()
-}
-
-/// SurrealDB's `option<T>` takes NONE (an absent field), not NULL: drop JSON nulls.
-pub fn without_nulls(value: Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k, without_nulls(v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
-        other => other,
-    }
 }
 
 fn non_empty(s: &str) -> Option<&str> {

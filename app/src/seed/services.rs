@@ -2,11 +2,12 @@
 //! (languages, provider, description, cross-border access, opening hours).
 
 use super::*;
+use crate::kernel::geo::Country;
 use crate::services::hours;
 
 #[derive(Debug, Deserialize)]
 pub(super) struct ServiceRow {
-    pub(super) country: String,
+    pub(super) country: Country,
     pub(super) category: String,
     pub(super) name_fr: String,
     pub(super) name_nl: String,
@@ -123,7 +124,7 @@ pub(super) fn service_languages(row: &ServiceRow, ctx: &ServiceContext) -> Vec<S
         .municipalities
         .get(row.municipality_code.as_str())
         .is_some_and(|m| m.region_nl == "Vlaams Gewest");
-    vec![if row.country == "BE" && flemish {
+    vec![if row.country == Country::Be && flemish {
         "nl"
     } else {
         "fr"
@@ -136,7 +137,7 @@ pub(super) fn service_provider(row: &ServiceRow, ctx: &ServiceContext) -> Option
         .categories
         .get(row.category.as_str())
         .map(|c| c.parent.as_str());
-    match (row.category.as_str(), row.country.as_str(), parent) {
+    match (row.category.as_str(), row.country.code(), parent) {
         ("town_hall", _, _) => {
             let m = ctx.municipalities.get(row.municipality_code.as_str())?;
             Some(
@@ -180,7 +181,7 @@ pub(super) fn service_access(row: &ServiceRow, ctx: &ServiceContext) -> Option<V
     let category = ctx.categories.get(row.category.as_str())?;
     let who = match non_empty(&category.access)? {
         "both" => "both",
-        _ => row.country.as_str(),
+        _ => row.country.code(),
     };
     Some(json!({
         "who": who,

@@ -1,38 +1,16 @@
 use super::{
     display_name, language_message_id, load_service, OpenState, OpeningHours, ServiceDetail,
 };
-use crate::components::{set_status, ErrorNotice, PageMeta};
+use crate::components::{Loaded, PageMeta};
 use crate::i18n::{use_i18n, Lang, MaybeLocalized};
-use crate::municipalities::Country;
-use crate::pages::NotFoundContent;
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// Everything about one service. Works without JavaScript; the map is an addition.
 #[component]
-pub fn ServicePage() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let service = Resource::new(id, load_service);
-    view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match service.await {
-                    Ok(detail) => view! { <Detail detail /> }.into_any(),
-                    Err(crate::error::AppError::NotFound) => {
-                        set_status(http::StatusCode::NOT_FOUND);
-                        view! { <NotFoundContent /> }.into_any()
-                    }
-                    Err(error) => {
-                        set_status(error.status());
-                        view! { <ErrorNotice error /> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
-    }
+pub fn ServicePage(id: String) -> impl IntoView {
+    let service = Resource::new(move || id.clone(), load_service);
+    view! { <Loaded resource=service record=true view=|detail| view! { <Detail detail /> } /> }
 }
 
 /// A text in the page language, or the other language's text marked with its `lang`.
@@ -67,7 +45,7 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
     let (name_lang, name) = display_name(&detail.record.core.name, lang);
     let category = detail.record.category_label.get(lang).to_owned();
     let municipality = detail.record.municipality_name.get(lang).to_owned();
-    let country = i18n.t(Country::message_id(&detail.record.core.country));
+    let country = i18n.t(detail.record.core.country.message_id());
     let description = format!(
         "{category} · {municipality} ({country}){}",
         detail
@@ -83,7 +61,7 @@ fn Detail(detail: ServiceDetail) -> impl IntoView {
         .core
         .languages
         .iter()
-        .map(|l| i18n.t(language_message_id(l)))
+        .map(|l| i18n.t(&language_message_id(l)))
         .collect::<Vec<_>>()
         .join(", ");
     let access = detail.record.access.clone().map(|a| {
@@ -236,7 +214,7 @@ fn state_line(i18n: crate::i18n::I18n, now: &OpenState) -> String {
                 ("time", time.clone().into()),
                 (
                     "day",
-                    i18n.t(&format!("weekday-{}", now.change_weekday.unwrap_or(0)))
+                    i18n.t(&super::weekday_message_id(now.change_weekday.unwrap_or(0)))
                         .into(),
                 ),
             ],
@@ -284,7 +262,7 @@ fn HoursTable(hours: OpeningHours) -> impl IntoView {
             view! {
                 <tr aria-current=(index == 0).then_some("date") data-date=day.date.clone()>
                     <th scope="row">
-                        {i18n.t(&format!("weekday-{}", day.weekday))} " " {short_date(lang, &day.date)}
+                        {i18n.t(&super::weekday_message_id(day.weekday))} " " {short_date(lang, &day.date)}
                     </th>
                     <td>
                         {periods}

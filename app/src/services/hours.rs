@@ -2,20 +2,21 @@
 //! time with the public holidays of the service's country (server only).
 
 use super::{DayHours, OpenState, OpeningHours as HoursView};
+use crate::kernel::cache::Cache;
+use crate::kernel::geo::Country as GeoCountry;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike};
 use chrono_tz::{Europe::Brussels, Tz};
 use opening_hours::localization::{Country, TzLocation};
 use opening_hours::{Context, OpeningHours};
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock};
 
 pub type Hours = OpeningHours<TzLocation<Tz>>;
 
 /// Parses and localizes an expression; the error is the parser's message.
-pub fn parse(osm: &str, country: &str) -> Result<Hours, String> {
+pub fn parse(osm: &str, country: GeoCountry) -> Result<Hours, String> {
     let holidays = match country {
-        "BE" => Country::BE.holidays(),
-        _ => Country::FR.holidays(),
+        GeoCountry::Be => Country::BE.holidays(),
+        GeoCountry::Fr => Country::FR.holidays(),
     };
     let context = Context::default()
         .with_holidays(holidays)
@@ -26,24 +27,24 @@ pub fn parse(osm: &str, country: &str) -> Result<Hours, String> {
 }
 
 /// Parsed expressions are shared: most town halls have one of a few dozen schedules,
-/// and parsing on every search would dominate its cost.
-/// Distinct schedules kept parsed at most (the data has a few hundred); past it the cache
-/// starts again empty, so no input can make it grow without bound.
+/// and parsing on every search would dominate its cost. Distinct schedules kept parsed
+/// at most (the data has a few hundred); past it the least used go, so no input can make
+/// it grow without bound.
 pub const MAX_CACHED_SCHEDULES: usize = 10_000;
 
-type Cache = HashMap<(String, String), Option<Arc<Hours>>>;
-static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Default::default);
+/// A schedule and its country's holidays, parsed (None: it cannot be read).
+type Schedules = Cache<(String, GeoCountry), Option<Arc<Hours>>>;
+static SCHEDULES: LazyLock<Schedules> =
+    LazyLock::new(|| Cache::new("opening-hours", MAX_CACHED_SCHEDULES));
 
-pub fn cached(osm: &str, country: &str) -> Option<Arc<Hours>> {
-    let key = (osm.to_owned(), country.to_owned());
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if cache.len() >= MAX_CACHED_SCHEDULES && !cache.contains_key(&key) {
-        cache.clear();
+pub fn cached(osm: &str, country: GeoCountry) -> Option<Arc<Hours>> {
+    let key = (osm.to_owned(), country);
+    if let Some(hours) = SCHEDULES.get(&key) {
+        return hours;
     }
-    cache
-        .entry(key)
-        .or_insert_with(|| parse(osm, country).ok().map(Arc::new))
-        .clone()
+    let hours = parse(osm, country).ok().map(Arc::new);
+    SCHEDULES.insert(key, hours.clone());
+    hours
 }
 
 pub fn is_open(hours: &Hours, at: DateTime<Tz>) -> bool {
@@ -74,10 +75,10 @@ pub fn state(hours: &Hours, at: DateTime<Tz>) -> OpenState {
 }
 
 /// The seven days from `from`, with their open periods and public holidays.
-pub fn week(hours: &Hours, from: NaiveDate, country: &str) -> Vec<DayHours> {
+pub fn week(hours: &Hours, from: NaiveDate, country: GeoCountry) -> Vec<DayHours> {
     let holidays = match country {
-        "BE" => Country::BE.holidays(),
-        _ => Country::FR.holidays(),
+        GeoCountry::Be => Country::BE.holidays(),
+        GeoCountry::Fr => Country::FR.holidays(),
     };
     (0..7)
         .map(|offset| {
@@ -103,7 +104,7 @@ pub fn week(hours: &Hours, from: NaiveDate, country: &str) -> Vec<DayHours> {
         .collect()
 }
 
-pub fn view(osm: &str, country: &str, at: DateTime<Tz>) -> Option<HoursView> {
+pub fn view(osm: &str, country: GeoCountry, at: DateTime<Tz>) -> Option<HoursView> {
     let hours = cached(osm, country)?;
     Some(HoursView {
         osm: osm.to_owned(),
@@ -154,7 +155,7 @@ pub fn from_annuaire(json: &str) -> Result<String, String> {
     }
     parts.push("PH off".into());
     let osm = parts.join("; ");
-    parse(&osm, "FR")?;
+    parse(&osm, GeoCountry::Fr)?;
     Ok(osm)
 }
 
@@ -165,11 +166,21 @@ mod tests {
 
     #[test]
     fn a_flood_of_distinct_schedules_stays_bounded() {
-        for minute in 0..(MAX_CACHED_SCHEDULES + 500) {
-            let osm = format!("Mo {:02}:{:02}-18:00", 8 + minute / 6000 % 2, minute % 60);
-            let country = format!("X{minute}");
-            assert!(cached(&osm, &country).is_some());
-            let len = CACHE.lock().unwrap().len();
+        for m in 0..(MAX_CACHED_SCHEDULES + 500) {
+            // Distinct keys: 6 000 schedules, in each country.
+            let osm = format!(
+                "Mo 0{}:{:02}-18:00; Tu 0{}:00-18:00",
+                m % 10,
+                (m / 10) % 60,
+                (m / 600) % 10
+            );
+            let country = if (m / 6000) % 2 == 0 {
+                GeoCountry::Be
+            } else {
+                GeoCountry::Fr
+            };
+            assert!(cached(&osm, country).is_some());
+            let len = SCHEDULES.len();
             assert!(len <= MAX_CACHED_SCHEDULES, "{len}");
         }
     }
@@ -193,7 +204,7 @@ mod tests {
 
     #[test]
     fn open_on_saturday_morning_closed_on_sunday() {
-        let hours = parse(HALLUIN, "FR").unwrap();
+        let hours = parse(HALLUIN, GeoCountry::Fr).unwrap();
         // Saturday 28 November 2026, 10:15 in Brussels.
         let saturday = at(2026, 11, 28, 10, 15);
         let s = state(&hours, saturday);
@@ -209,13 +220,13 @@ mod tests {
 
     #[test]
     fn public_holidays_are_exceptions() {
-        let hours = parse(HALLUIN, "FR").unwrap();
+        let hours = parse(HALLUIN, GeoCountry::Fr).unwrap();
         // Wednesday 11 November 2026 (Armistice) at 10:00: a weekday, yet closed.
         assert!(!is_open(&hours, at(2026, 11, 11, 10, 0)));
         assert!(is_open(&hours, at(2026, 11, 12, 10, 0)));
         // 14 July is a holiday in France only.
-        let be = parse("Mo-Fr 09:00-17:00; PH off", "BE").unwrap();
-        let fr = parse("Mo-Fr 09:00-17:00; PH off", "FR").unwrap();
+        let be = parse("Mo-Fr 09:00-17:00; PH off", GeoCountry::Be).unwrap();
+        let fr = parse("Mo-Fr 09:00-17:00; PH off", GeoCountry::Fr).unwrap();
         assert!(is_open(&be, at(2026, 7, 14, 10, 0)));
         assert!(!is_open(&fr, at(2026, 7, 14, 10, 0)));
         // 21 July is a holiday in Belgium only.
@@ -225,8 +236,12 @@ mod tests {
 
     #[test]
     fn the_week_table_marks_holidays() {
-        let hours = parse(HALLUIN, "FR").unwrap();
-        let week = week(&hours, NaiveDate::from_ymd_opt(2026, 11, 9).unwrap(), "FR");
+        let hours = parse(HALLUIN, GeoCountry::Fr).unwrap();
+        let week = week(
+            &hours,
+            NaiveDate::from_ymd_opt(2026, 11, 9).unwrap(),
+            GeoCountry::Fr,
+        );
         assert_eq!(week.len(), 7);
         assert_eq!(week[0].weekday, 0);
         assert_eq!(
@@ -244,7 +259,7 @@ mod tests {
     #[test]
     fn summer_time_is_respected() {
         // 08:45 local in July is 06:45 UTC: open, though UTC says 06:45.
-        let hours = parse("Mo-Fr 08:30-12:00", "FR").unwrap();
+        let hours = parse("Mo-Fr 08:30-12:00", GeoCountry::Fr).unwrap();
         let utc = chrono::Utc.with_ymd_and_hms(2026, 7, 15, 6, 45, 0).unwrap();
         assert!(is_open(&hours, utc.with_timezone(&Brussels)));
     }

@@ -2,7 +2,7 @@ use super::query::{Key, DEFAULT_RADIUS_KM, RADII_KM};
 use super::{
     load_categories, map_points_url, search_services, Category, ServiceQuery, ServiceSort,
 };
-use crate::components::{cached_fragment, set_status, ErrorNotice, LiveSearch, PageMeta};
+use crate::components::{cached_fragment, failure, LiveSearch, PageMeta};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::routes::Page;
@@ -58,10 +58,7 @@ pub fn ServicesPage() -> impl IntoView {
                                         .unwrap_or_default();
                                     (Ok(found), center)
                                 }
-                                Err(error) => {
-                                    set_status(error.status());
-                                    (Err(error), String::new())
-                                }
+                                Err(error) => (Err(error), String::new()),
                             };
                             let points_url = map_points_url(&query, lang);
                             view! {
@@ -71,7 +68,7 @@ pub fn ServicesPage() -> impl IntoView {
                                         Ok(found) => cached_fragment("services-results", (found, query), |(found, query)| {
                                             view! { <Results found query /> }
                                         }),
-                                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                                        Err(error) => failure(error),
                                     }}
                                 </div>
                                 <ServicesMap points_url center />
@@ -240,7 +237,7 @@ fn SearchForm(
                     <option value="" selected=query.sort.is_empty()>{i18n.t("services-sort-default")}</option>
                     {ServiceSort::ALL.into_iter().map(|s| view! {
                         <option value=s.code() selected=query.sort == s.code()>
-                            {i18n.t(&format!("services-sort-{}", s.code()))}
+                            {i18n.t_of(&super::query::SORT_MESSAGES, s.code())}
                         </option>
                     }).collect_view()}
                 </select>

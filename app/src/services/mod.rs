@@ -1,6 +1,7 @@
 //! Services residents can use on either side of the border: search with filters and
 //! distance, the detail page with opening hours, and the types of the open data API.
 
+pub mod coverage;
 mod detail_page;
 #[cfg(feature = "ssr")]
 pub mod details;
@@ -22,10 +23,14 @@ pub mod text_index;
 
 pub use detail_page::ServicePage;
 pub use list_page::ServicesPage;
-pub use query::{Key, Near, ServiceFilter, ServiceQuery, ServiceSort, MAX_RADIUS_KM, PER_PAGE};
+pub use query::{
+    Key, Near, ServiceFilter, ServiceQuery, ServiceSort, MAX_RADIUS_KM, PER_PAGE, SORT_MESSAGES,
+};
+pub use query_key::{DROP_MESSAGES, NAMED_MESSAGES};
 
 use crate::error::AppError;
 use crate::i18n::{Lang, Localized, MaybeLocalized};
+use crate::kernel::geo::Country;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -37,7 +42,7 @@ pub struct ServiceCore {
     pub id: String,
     pub name: MaybeLocalized,
     pub category: String,
-    pub country: String,
+    pub country: Country,
     pub municipality_code: String,
     pub address: Option<String>,
     pub lat: Option<f64>,
@@ -233,13 +238,19 @@ pub async fn load_categories() -> Result<Vec<Category>, AppError> {
 }
 
 /// Fluent id of a language name ("nl" → "language-nl").
-pub fn language_message_id(code: &str) -> &'static str {
-    match code {
-        "nl" => "language-nl",
-        "fr" => "language-fr",
-        "de" => "language-de",
-        _ => "language-en",
-    }
+/// Monday (0) to Sunday (6).
+pub const WEEKDAYS: [&str; 7] = ["0", "1", "2", "3", "4", "5", "6"];
+pub const WEEKDAY_MESSAGES: crate::i18n::MessageSet =
+    crate::i18n::MessageSet::new("weekday-", || WEEKDAYS.to_vec());
+
+/// The name of a weekday, Monday being 0.
+pub fn weekday_message_id(day: u8) -> String {
+    WEEKDAY_MESSAGES.id(WEEKDAYS[usize::from(day.min(6))])
+}
+
+pub fn language_message_id(code: &str) -> String {
+    let known = crate::i18n::SPOKEN.contains(&code);
+    crate::i18n::LANGUAGE_MESSAGES.id(if known { code } else { "en" })
 }
 
 /// The label of a service's name in the page language, or in the other language when

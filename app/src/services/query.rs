@@ -3,7 +3,8 @@
 //! results everywhere.
 
 use crate::error::AppError;
-use crate::municipalities::{Country, MAX_QUERY_CHARS};
+use crate::kernel::geo::Country;
+use crate::kernel::validate::MAX_QUERY_CHARS;
 use serde::{Deserialize, Serialize};
 
 pub use super::query_key::Key;
@@ -93,7 +94,7 @@ impl ServiceQuery {
 
     /// `?q=…&country=…` without the empty values ("" when nothing is set).
     pub fn to_query_string(&self) -> String {
-        crate::routes::query_string(Key::ALL.into_iter().map(|k| (k.name(), self.get(k))))
+        crate::kernel::query::query_string(Key::ALL.into_iter().map(|k| (k.name(), self.get(k))))
     }
 
     /// The same query with one field changed and the page reset: for facet links.
@@ -116,11 +117,7 @@ impl ServiceQuery {
             let value = value.trim();
             if value.is_empty() {
                 Ok(None)
-            } else if value.len() <= 40
-                && value
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            {
+            } else if crate::kernel::validate::is_code(value) {
                 Ok(Some(value.to_owned()))
             } else {
                 Err(bad(field))
@@ -248,6 +245,12 @@ pub enum ServiceSort {
     Distance,
     Name,
 }
+
+/// "Relevance", "Distance", "Name".
+pub const SORT_MESSAGES: crate::i18n::MessageSet =
+    crate::i18n::MessageSet::new("services-sort-", || {
+        ServiceSort::ALL.map(ServiceSort::code).to_vec()
+    });
 
 impl ServiceSort {
     pub const ALL: [ServiceSort; 3] = [

@@ -21,6 +21,19 @@ pub enum Key {
     Page,
 }
 
+/// "Search words", "Category", … before a chip's value.
+pub const NAMED_MESSAGES: crate::i18n::MessageSet =
+    crate::i18n::MessageSet::new("filter-", || Key::NAMED.map(Key::name).to_vec());
+/// "Remove the category", … (the suggestions when nothing is found).
+pub const DROP_MESSAGES: crate::i18n::MessageSet =
+    crate::i18n::MessageSet::new("services-drop-", || {
+        Key::FILTERS
+            .into_iter()
+            .filter(|k| *k != Key::Near)
+            .map(Key::name)
+            .collect()
+    });
+
 impl Key {
     /// URL order.
     pub const ALL: [Key; 14] = [
@@ -39,6 +52,9 @@ impl Key {
         Key::Sort,
         Key::Page,
     ];
+
+    /// The filters whose chip names the key before the value ("Municipality: Ieper").
+    pub const NAMED: [Key; 4] = [Key::Q, Key::Category, Key::Municipality, Key::Near];
 
     /// The filters a visitor can turn off one by one (the chips above the results, the
     /// suggestions when nothing is found).

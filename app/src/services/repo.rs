@@ -15,7 +15,7 @@ pub struct Candidate {
     pub core: ServiceCore,
     /// Who may use it: `BE`, `FR` or `both`.
     pub access: Option<String>,
-    /// Doubt about its filing or position (migration 0009): see `observatory::coverage`.
+    /// Doubt about its filing or position (migration 0009): see `services::coverage`.
     pub location_check: Option<String>,
     /// Position in name order (nl, fr), filled in by the snapshot: sorting compares
     /// integers instead of strings.
@@ -58,43 +58,6 @@ pub async fn candidates_with_ids(db: &Db, ids: &[String]) -> Result<Vec<Candidat
     );
     let mut response = db.query(sql).bind(("ids", ids.to_vec())).await?;
     rows(&mut response, 0)
-}
-
-/// The ids of the services written between two versions of the searchable data
-/// (migration 0007), or `None` when a version in between was not a service's.
-pub async fn changed_services(
-    db: &Db,
-    from: i64,
-    to: i64,
-) -> Result<Option<Vec<String>>, AppError> {
-    // Direct lookups by key: a scan of the log would cost more than the change.
-    let versions: Vec<i64> = (from + 1..=to).collect();
-    let mut response = db
-        .query("SELECT VALUE service FROM $versions.map(|$v| type::record('search_change', $v))")
-        .bind(("versions", versions))
-        .await?;
-    let mut ids: Vec<String> = response.take(0)?;
-    if ids.len() as i64 != to - from {
-        return Ok(None);
-    }
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(Some(ids))
-}
-
-/// The instance and version of the searchable data (see migration 0004).
-pub async fn search_version(db: &Db) -> Result<(String, i64), AppError> {
-    let mut response = db
-        .query("SELECT instance, version FROM ONLY meta:search")
-        .await?;
-    #[derive(Deserialize)]
-    struct Row {
-        instance: String,
-        version: i64,
-    }
-    let row: Option<serde_json::Value> = response.take(0)?;
-    let row: Row = serde_json::from_value(row.ok_or(AppError::NotFound)?)?;
-    Ok((row.instance, row.version))
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -232,7 +195,7 @@ impl ServiceRecord {
         let hours = core
             .opening_hours
             .as_deref()
-            .and_then(|osm| hours::view(osm, &core.country, now));
+            .and_then(|osm| hours::view(osm, core.country, now));
         ServiceDetail {
             record: self.clone(),
             hours,

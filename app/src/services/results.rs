@@ -2,12 +2,13 @@
 //! help when nothing matches, and the pages. Server-rendered from the query's results.
 
 use super::query::{Key, RADII_KM};
+use super::query_key::{DROP_MESSAGES, NAMED_MESSAGES};
 use super::{
     display_name, language_message_id, FacetValue, SearchResults, ServiceHit, ServiceQuery,
     API_SERVICES, MAX_RADIUS_KM,
 };
 use crate::i18n::{format_km, format_number, use_i18n};
-use crate::municipalities::Country;
+use crate::kernel::geo::Country;
 use crate::routes::Page;
 use leptos::prelude::*;
 
@@ -92,11 +93,11 @@ fn HitCard(hit: ServiceHit) -> impl IntoView {
         .core
         .languages
         .iter()
-        .map(|l| i18n.t(language_message_id(l)))
+        .map(|l| i18n.t(&language_message_id(l)))
         .collect::<Vec<_>>()
         .join(", ");
     view! {
-        <li class="service-card" data-service-id=hit.core.id.clone() data-testid="service-hit" data-country=hit.core.country.clone()
+        <li class="service-card" data-service-id=hit.core.id.clone() data-testid="service-hit" data-country=hit.core.country.code()
             data-category=hit.core.category.clone() data-distance=hit.distance_km.map(|d| d.to_string())>
             <h2 class="service-card__name">
                 <a href=Page::Service(hit.core.id.clone()).path(lang) lang=marked>{name}</a>
@@ -105,7 +106,7 @@ fn HitCard(hit: ServiceHit) -> impl IntoView {
                 <span>{hit.category_label.get(lang).to_owned()}</span>
                 " · "
                 <span>{hit.municipality_name.get(lang).to_owned()}</span>
-                " ("{i18n.t(Country::message_id(&hit.core.country))}")"
+                " ("{i18n.t(hit.core.country.message_id())}")"
                 {hit.distance_km.map(|d| view! {
                     " · " <span class="distance" data-testid="distance">
                         {i18n.t_args("services-distance", [("km", format_km(lang, d).into())])}
@@ -143,9 +144,11 @@ fn ActiveFilters(
             Key::Open => i18n.t("filter-open-now"),
             Key::Cross => i18n.t("filter-cross-border"),
             Key::Bbox => i18n.t("services-area"),
-            Key::Language => i18n.t(language_message_id(value)),
-            Key::Country => i18n.t(Country::message_id(value)),
-            _ => format!("{}: {value}", i18n.t(&format!("filter-{}", key.name()))),
+            Key::Language => i18n.t(&language_message_id(value)),
+            Key::Country => {
+                Country::parse(value).map_or_else(|| value.to_owned(), |c| i18n.t(c.message_id()))
+            }
+            _ => format!("{}: {value}", i18n.t_of(&NAMED_MESSAGES, key.name())),
         };
         let mut without = query.with(key, "");
         if key == Key::Near {
@@ -215,7 +218,7 @@ fn EmptyHelp(found: SearchResults, query: ServiceQuery) -> impl IntoView {
             let href = format!("{base}{}", query.with(key, "").to_query_string());
             suggestions.push(
                 view! {
-                    <li><a href=href>{i18n.t(&format!("services-drop-{}", key.name()))}</a></li>
+                    <li><a href=href>{i18n.t_of(&DROP_MESSAGES, key.name())}</a></li>
                 }
                 .into_any(),
             );
@@ -265,8 +268,10 @@ fn Facets(
     };
     let f = found.facets;
     let localized = move |v: &FacetValue| v.label.get(lang).to_owned();
-    let country = move |v: &FacetValue| i18n.t(Country::message_id(&v.value));
-    let language = move |v: &FacetValue| i18n.t(language_message_id(&v.value));
+    let country = move |v: &FacetValue| {
+        Country::parse(&v.value).map_or_else(|| v.value.clone(), |c| i18n.t(c.message_id()))
+    };
+    let language = move |v: &FacetValue| i18n.t(&language_message_id(&v.value));
     let mut municipalities = f.municipality.clone();
     municipalities.truncate(MUNICIPALITY_FACET_LIMIT);
     let toggles = {

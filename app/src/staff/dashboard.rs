@@ -4,7 +4,8 @@
 use crate::auth::StaffFrame;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::routes::{query_string, Page};
+use crate::kernel::query::query_string;
+use crate::routes::Page;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 

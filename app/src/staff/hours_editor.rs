@@ -21,6 +21,9 @@ use std::collections::{BTreeSet, HashMap};
 /// Monday to Sunday, as used in form field names (`hours_mo`), invalid-field names
 /// (`hours-mo`) and message ids (`staff-hours-day-mo`).
 pub const DAY_KEYS: [&str; 7] = ["mo", "tu", "we", "th", "fr", "sa", "su"];
+/// "Monday", …
+pub const DAY_MESSAGES: crate::i18n::MessageSet =
+    crate::i18n::MessageSet::new("staff-hours-day-", || DAY_KEYS.to_vec());
 /// Empty exception rows the form offers after the existing ones.
 pub const EMPTY_EXCEPTION_ROWS: usize = 3;
 
@@ -104,7 +107,7 @@ pub fn HoursEditor(hours: WeeklyHours, #[prop(optional)] invalid: Vec<String>) -
             let bad = is_invalid(&id);
             view! {
                 <div class="hours-editor__day">
-                    <label for=id.clone()>{i18n.t(&format!("staff-hours-day-{key}"))}</label>
+                    <label for=id.clone()>{i18n.t_of(&DAY_MESSAGES, key)}</label>
                     <input type="text" id=id.clone() name=format!("f[hours_{key}]") value=value
                         autocomplete="off" spellcheck="false"
                         aria-invalid=bad.then_some("true")

@@ -4,9 +4,17 @@
 //! loaded by this component only, so the map code stays out of the wasm bundle and off
 //! the public pages.
 
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, MessageSet};
 use crate::map::{BOUNDARIES_URL, LAYERS_URL};
 use leptos::prelude::*;
+
+/// The two coordinates' fields.
+pub const COORDINATES: [&str; 2] = ["lat", "lon"];
+/// "Latitude", "Longitude".
+pub const LOCATION_LABELS: MessageSet = MessageSet::new("staff-location-", || COORDINATES.to_vec());
+/// What is wrong with a coordinate.
+pub const LOCATION_ERRORS: MessageSet =
+    MessageSet::new("staff-location-error-", || COORDINATES.to_vec());
 
 /// The border region (SPEC §1): a service outside it is a typing mistake.
 pub const LAT_RANGE: (f64, f64) = (49.0, 51.6);
@@ -71,13 +79,13 @@ pub fn LocationPicker(
         };
         view! {
             <div class="location-picker__input">
-                <label for=id.clone()>{i18n.t(&format!("staff-location-{name}"))}</label>
+                <label for=id.clone()>{i18n.t_of(&LOCATION_LABELS, name)}</label>
                 <input type="number" id=id.clone() name=format!("f[{name}]") value=value.map(fixed)
                     step="0.00001" min=min.to_string() max=max.to_string() inputmode="decimal"
                     aria-invalid=bad.then_some("true") aria-describedby=described />
                 {bad.then(|| view! {
                     <p class="field-error" id=format!("{id}-error")>
-                        {i18n.t(&format!("staff-location-error-{name}"))}
+                        {i18n.t_of(&LOCATION_ERRORS, name)}
                     </p>
                 })}
             </div>

@@ -143,8 +143,8 @@ fn csv_row(s: &StaffService) -> [String; 18] {
     let number = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
     [
         s.id.clone(),
-        s.status.clone(),
-        s.country.clone(),
+        s.status.code().to_owned(),
+        s.country.map(|c| c.code().to_owned()).unwrap_or_default(),
         s.category.clone(),
         text(&s.name.fr),
         text(&s.name.nl),
@@ -206,11 +206,11 @@ mod tests {
             },
             category: "library".into(),
             municipality_code: "33011".into(),
-            country: "BE".into(),
+            country: Some(crate::kernel::geo::Country::Be),
             lat: Some(50.851234),
             lon: Some(2.885),
             languages: vec!["nl".into(), "fr".into()],
-            status: "draft".into(),
+            status: crate::workflow::Publication::Draft,
             source: "test".into(),
             ..Default::default()
         }

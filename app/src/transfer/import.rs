@@ -1,6 +1,6 @@
 //! Checking and writing an import (server only). Each record is checked by the service
 //! form's own rules (`form::read`), and written through the one write path of services
-//! (`repo::write_many`): every record and its audit entry in one transaction.
+//! (`repo::write_all`): every record and its audit entry in one transaction.
 
 use super::parse::{parse, Format, Row};
 use super::{pending, ImportError, ImportReport, UploadData};
@@ -8,13 +8,15 @@ use crate::auth::{flash_and_redirect, form_session, guard, Flash, Role, Staff};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::routes::{query_string, Page};
+use crate::kernel::geo::Country;
+use crate::kernel::query::query_string;
+use crate::routes::Page;
 use crate::services::edit::{form, form_view_values, repo, StaffService};
 use crate::workflow::{self, Action, Publication};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The action of an import's audit entries.
-pub const ACTION: &str = "import";
+pub const ACTION: &str = crate::workflow::IMPORT;
 /// The source of a created service whose record names none.
 const DEFAULT_SOURCE: &str = "Grensdiensten import";
 
@@ -28,7 +30,7 @@ pub enum Progress {
 /// What records are checked against: the taxonomy, and every municipality's country.
 pub struct Reference {
     pub categories: HashSet<String>,
-    pub countries: HashMap<String, String>,
+    pub countries: HashMap<String, Country>,
 }
 
 impl Reference {
@@ -102,7 +104,7 @@ pub fn check_row(
     if row
         .id
         .as_deref()
-        .is_some_and(|id| !crate::reports::is_service_id(id))
+        .is_some_and(|id| !crate::kernel::validate::is_service_id(id))
     {
         errors.push("id".into());
     }
@@ -117,10 +119,7 @@ pub fn check_row(
         .record
         .clone()
         .or_else(|| stored.cloned())
-        .unwrap_or_else(|| StaffService {
-            status: "draft".into(),
-            ..Default::default()
-        });
+        .unwrap_or_default();
     let value = |k: &str| fields.get(k).map(|v| v.trim()).unwrap_or("");
     if !reference.categories.contains(value("category")) {
         errors.push("category".into());
@@ -129,12 +128,14 @@ pub fn check_row(
     if row
         .country
         .as_ref()
-        .is_some_and(|c| country.is_some_and(|country| country != c))
+        .is_some_and(|c| country.is_some_and(|country| country.code() != c))
     {
         errors.push("country".into());
     }
-    let status = row.status.clone().unwrap_or_else(|| base.status.clone());
-    let target = Publication::from_code(&status);
+    let target = match &row.status {
+        Some(status) => Publication::from_code(status),
+        None => Some(base.status),
+    };
     if target.is_none() {
         errors.push("status".into());
     }
@@ -145,7 +146,7 @@ pub fn check_row(
     {
         errors.push("assured_date".into());
     }
-    let country_of = |code: &str| reference.countries.get(code).cloned();
+    let country_of = |code: &str| reference.countries.get(code).copied();
     let mut service = match form::read(&fields, &base, country_of) {
         Ok(service) if errors.is_empty() => service,
         Ok(_) => return Err(errors),
@@ -157,7 +158,7 @@ pub fn check_row(
     // New and stored records pass the same rules: the workflow's table (an admin's
     // steps to the status asked for) and what publishing needs.
     let target = target.unwrap_or(Publication::Draft);
-    let from = stored.map(|s| Publication::from_code(&s.status).unwrap_or(Publication::Draft));
+    let from = stored.map(|s| s.status);
     let steps =
         workflow::route(Role::Admin, from, target).ok_or_else(|| vec!["status".to_owned()])?;
     let last = steps.last().copied().unwrap_or(Action::Save);
@@ -173,7 +174,7 @@ pub fn check_row(
             service.location_check = None;
         }
     }
-    service.status = status;
+    service.status = target;
     if let Some(source) = &row.source {
         service.source = source.clone();
     }
@@ -190,7 +191,7 @@ pub fn check_row(
 /// A file checked: its report, and what to write when it has no error.
 pub struct Checked {
     pub report: ImportReport,
-    pub writes: Vec<repo::Write>,
+    pub writes: Vec<crate::workflow::store::Write>,
 }
 
 pub async fn check(
@@ -244,13 +245,13 @@ pub async fn check(
             Some(_) => report.update += 1,
             None => report.create += 1,
         }
-        writes.push(repo::Write {
+        writes.push(repo::write_of(
             id,
-            expected: current.map(|c| c.revision),
-            service,
-            action: ACTION.into(),
+            current.map(|c| c.revision),
+            &service,
+            ACTION,
             changes,
-        });
+        ));
     }
     progress(Progress::Checked(total, total));
     Ok(Checked { report, writes })
@@ -277,7 +278,7 @@ pub async fn run(
     let checked = check(db, rows, progress).await?;
     if commit && checked.report.errors.is_empty() && !checked.writes.is_empty() {
         progress(Progress::Writing(checked.writes.len()));
-        repo::write_many(db, actor, &checked.writes).await?;
+        repo::write_all(db, actor, &checked.writes).await?;
     }
     Ok(checked.report)
 }
@@ -368,9 +369,13 @@ mod tests {
     fn reference() -> Reference {
         Reference {
             categories: ["library".to_owned()].into(),
-            countries: [("33011", "BE"), ("57096", "BE"), ("59350", "FR")]
-                .map(|(c, k)| (c.to_owned(), k.to_owned()))
-                .into(),
+            countries: [
+                ("33011", Country::Be),
+                ("57096", Country::Be),
+                ("59350", Country::Fr),
+            ]
+            .map(|(c, k)| (c.to_owned(), k))
+            .into(),
         }
     }
 
@@ -391,12 +396,12 @@ mod tests {
             },
             category: "library".into(),
             municipality_code: "57096".into(),
-            country: "BE".into(),
+            country: Some(Country::Be),
             lat: Some(50.744_123),
             lon: Some(3.214_567),
             languages: vec!["fr".into(), "nl".into()],
             phones: vec!["056 86 06 00".into()],
-            status: "published".into(),
+            status: Publication::Published,
             source: "seed".into(),
             revision: 3,
             ..Default::default()
@@ -416,7 +421,7 @@ mod tests {
             (Some(50.744_123), Some(3.214_567))
         );
         assert_eq!(service.languages, ["fr", "nl"]);
-        assert_eq!(service.status, "published");
+        assert_eq!(service.status, Publication::Published);
         assert_eq!(service.source, "seed");
     }
 
@@ -443,17 +448,17 @@ mod tests {
         let rows = rows(csv);
         let draft = check_row(&rows[0], None, &reference()).unwrap();
         assert_eq!(
-            (draft.status.as_str(), draft.country.as_str()),
-            ("draft", "FR")
+            (draft.status, draft.country),
+            (Publication::Draft, Some(Country::Fr))
         );
         assert_eq!(draft.source, DEFAULT_SOURCE);
         assert_eq!(
             check_row(&rows[1], None, &reference()).unwrap().status,
-            "published"
+            Publication::Published
         );
         assert_eq!(
             check_row(&rows[2], None, &reference()).unwrap().status,
-            "archived"
+            Publication::Archived
         );
     }
 
@@ -471,7 +476,7 @@ mod tests {
     fn status_changes_follow_the_workflow() {
         // Publishing a stored draft needs both languages' name and description.
         let draft = StaffService {
-            status: "draft".into(),
+            status: Publication::Draft,
             description: Default::default(),
             ..stored()
         };
@@ -483,14 +488,14 @@ mod tests {
         );
         let archive = "id,category,name_nl,municipality_code,status\nbib-moeskroen,library,Bib,57096,archived\n";
         let archived = check_row(&rows(archive)[0], Some(&stored()), &reference()).unwrap();
-        assert_eq!(archived.status, "archived");
+        assert_eq!(archived.status, Publication::Archived);
         // An admin's import may take a record out of the archive (as "restore" would).
         let restore = "id,category,name_nl,municipality_code,status\nbib-moeskroen,library,Bib,57096,published\n";
         let archived = StaffService {
-            status: "archived".into(),
+            status: Publication::Archived,
             ..stored()
         };
         let back = check_row(&rows(restore)[0], Some(&archived), &reference()).unwrap();
-        assert_eq!(back.status, "published");
+        assert_eq!(back.status, Publication::Published);
     }
 }

@@ -19,6 +19,7 @@ pub use page::StaffDataPage;
 pub use upload::{Upload, UploadData};
 
 use crate::error::AppError;
+use crate::i18n::MessageSet;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -77,13 +78,39 @@ pub const ERROR_CODES: [&str; 9] = [
     "languages",
 ];
 
+/// The messages of the import's own errors.
+pub const DATA_ERRORS: MessageSet = MessageSet::new("staff-data-error-", || ERROR_CODES.to_vec());
+
 /// The message that explains an error field, in the words of the form where it has one.
 pub fn error_message_id(field: &str) -> String {
-    match field {
-        "lat" | "lon" => format!("staff-location-error-{field}"),
-        f if ERROR_CODES.contains(&f) => format!("staff-data-error-{f}"),
-        f => format!("staff-error-field-{f}"),
+    use crate::services::edit::FIELD_ERRORS;
+    use crate::staff::location_picker::{COORDINATES, LOCATION_ERRORS};
+    if COORDINATES.contains(&field) {
+        LOCATION_ERRORS.id(field)
+    } else if ERROR_CODES.contains(&field) {
+        DATA_ERRORS.id(field)
+    } else {
+        FIELD_ERRORS.id(field)
     }
+}
+
+/// The files' descriptions: `staff-data-export-services-json`, … (a file's name with
+/// `-` for `.`).
+pub const EXPORT_MESSAGES: MessageSet = MessageSet::new("staff-data-export-", || {
+    vec![
+        "services-json",
+        "services-csv",
+        "services-geojson",
+        "municipalities-json",
+        "clusters-json",
+        "projects-json",
+        "events-json",
+    ]
+});
+
+/// The description of an export file.
+pub fn export_message_id(name: &str) -> String {
+    EXPORT_MESSAGES.id(&name.replace('.', "-"))
 }
 
 /// An upload as the page shows it: its report, and whether it has been written.
@@ -127,37 +154,17 @@ mod tests {
     use crate::i18n::{translate, Lang};
 
     #[test]
-    fn every_error_field_has_a_message_in_both_languages() {
-        let form_fields = [
-            "name_nl",
-            "name_fr",
-            "description_nl",
-            "description_fr",
-            "accessibility_nl",
-            "accessibility_fr",
-            "category",
-            "municipality",
-            "address",
-            "lat",
-            "lon",
-            "phone",
-            "email",
-            "website",
-            "opening_hours",
-            "access_who",
-            "access_note",
-        ];
-        for field in form_fields.into_iter().chain(ERROR_CODES) {
+    fn every_error_field_and_file_has_its_message() {
+        for field in crate::services::edit::FORM_FIELDS
+            .into_iter()
+            .chain(ERROR_CODES)
+        {
             for lang in Lang::ALL {
                 let id = error_message_id(field);
                 assert_ne!(translate(lang, &id, None), id, "{field} in {lang:?}");
             }
         }
-        for name in EXPORT_FILES {
-            let id = page::export_message_id(name);
-            for lang in Lang::ALL {
-                assert_ne!(translate(lang, &id, None), id, "{name} in {lang:?}");
-            }
-        }
+        let described: Vec<String> = EXPORT_FILES.iter().map(|f| export_message_id(f)).collect();
+        assert_eq!(described, EXPORT_MESSAGES.ids());
     }
 }

@@ -7,7 +7,7 @@ use super::{
     EXPORT_PATH,
 };
 use crate::auth::{CsrfField, StaffContext, StaffFrame};
-use crate::components::{set_status, ErrorNotice};
+use crate::components::failure;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -34,10 +34,9 @@ pub fn StaffDataPage() -> impl IntoView {
     view! {
         <StaffFrame title=i18n.t("staff-data-title") render=move |ctx| {
             if !ctx.staff.is_admin() {
-                set_status(AppError::Forbidden.status());
                 return view! {
                     <h1>{i18n.t("staff-data-title")}</h1>
-                    <ErrorNotice error=AppError::Forbidden />
+                    {failure(AppError::Forbidden)}
                 }.into_any();
             }
             let token = token.clone();
@@ -91,10 +90,7 @@ fn Preview(token: String, ctx: StaffContext) -> impl IntoView {
                         Err(AppError::NotFound) => view! {
                             <p class="notice notice--error" role="alert">{i18n.t("staff-data-error-expired")}</p>
                         }.into_any(),
-                        Err(error) => {
-                            set_status(error.status());
-                            view! { <ErrorNotice error /> }.into_any()
-                        }
+                        Err(error) => failure(error),
                     }
                 })
             }}
@@ -187,15 +183,10 @@ fn ExportLinks() -> impl IntoView {
                 {EXPORT_FILES.into_iter().map(|name| view! {
                     <li>
                         <a href=format!("{EXPORT_PATH}{name}") download=name>{name}</a>
-                        " – " {i18n.t(&export_message_id(name))}
+                        " – " {i18n.t(&super::export_message_id(name))}
                     </li>
                 }).collect_view()}
             </ul>
         </section>
     }
-}
-
-/// The description of an export file: `staff-data-export-services-json`, ...
-pub fn export_message_id(name: &str) -> String {
-    format!("staff-data-export-{}", name.replace('.', "-"))
 }

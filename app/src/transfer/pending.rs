@@ -25,9 +25,7 @@ struct Entry {
 static STORE: LazyLock<Mutex<HashMap<String, Entry>>> = LazyLock::new(Default::default);
 
 fn store() -> std::sync::MutexGuard<'static, HashMap<String, Entry>> {
-    STORE
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    crate::kernel::cache::lock(&STORE)
 }
 
 /// Keeps a checked upload (`bytes`: None when it may not be committed); its token.

@@ -5,6 +5,7 @@ use super::services::Text;
 use super::{geojson_response, query_pairs, ApiError};
 use crate::state::AppState;
 use app::clusters::{self, Cluster, ClusterQuery};
+use app::kernel::geo::Country;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -27,7 +28,8 @@ pub struct ClusterParams {
 #[derive(Serialize, ToSchema)]
 pub struct ApiMember {
     pub code: String,
-    pub country: String,
+    #[schema(value_type = String, example = "BE")]
+    pub country: Country,
     pub name: Text,
     pub population: Option<i64>,
 }
@@ -109,7 +111,7 @@ pub async fn list(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let pairs = query_pairs(raw.as_deref(), &ClusterQuery::KEYS)?;
+    let pairs = query_pairs(raw.as_deref(), ClusterQuery::KEYS)?;
     let query = ClusterQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let all = clusters::repo::all(&state.db).await?;
     let data = query.apply(&all)?.into_iter().map(Into::into).collect();

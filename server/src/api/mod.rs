@@ -17,7 +17,6 @@ use app::error::AppError;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
@@ -62,37 +61,37 @@ impl From<AppError> for ApiError {
     }
 }
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/map/layers", get(map_layers))
-        .route("/map/boundaries", get(map_boundaries))
-        .route("/map/services", get(services::map_points))
-        .route("/municipalities.geojson", get(municipality_points))
-        .route("/municipalities", get(municipalities::list))
-        .route("/municipalities.csv", get(municipalities::list_csv))
-        .route("/municipalities/{code}", get(municipalities::one))
-        .route("/services", get(services::list))
-        .route("/services.csv", get(service_exports::list_csv))
-        .route("/services.geojson", get(service_exports::list_geojson))
-        .route("/services/{id}", get(services::one))
-        .route("/projects", get(projects::list))
-        .route("/projects/{id}", get(projects::one))
-        .route(
-            "/municipalities/{code}/neighbours",
-            get(partner_candidates::neighbours),
-        )
-        .route(
-            "/municipalities/{code}/partners",
-            get(partner_candidates::list),
-        )
-        .route("/clusters", get(clusters::list))
-        .route("/clusters/{id}", get(clusters::one))
-        .route("/observatory", get(observatory::table))
-        .route("/observatory.csv", get(observatory::table_csv))
-        .route("/events", get(events::list))
-        .route("/events.ics", get(events::list_ics))
-        .route("/events/{id}", get(events::one))
-        .route("/events/{id}/event.ics", get(events::one_ics))
+/// Every API route with its OpenAPI entry, registered together: a route is in the
+/// document because it is in the router (`utoipa_axum::routes!` reads the handler's
+/// `#[utoipa::path]`, whose path is the route's).
+pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    use utoipa::OpenApi;
+    use utoipa_axum::{router::OpenApiRouter, routes};
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .routes(routes!(map_layers))
+        .routes(routes!(map_boundaries))
+        .routes(routes!(services::map_points))
+        .routes(routes!(municipality_points))
+        .routes(routes!(municipalities::list))
+        .routes(routes!(municipalities::list_csv))
+        .routes(routes!(municipalities::one))
+        .routes(routes!(services::list))
+        .routes(routes!(service_exports::list_csv))
+        .routes(routes!(service_exports::list_geojson))
+        .routes(routes!(services::one))
+        .routes(routes!(projects::list))
+        .routes(routes!(projects::one))
+        .routes(routes!(partner_candidates::neighbours))
+        .routes(routes!(partner_candidates::list))
+        .routes(routes!(clusters::list))
+        .routes(routes!(clusters::one))
+        .routes(routes!(observatory::table))
+        .routes(routes!(observatory::table_csv))
+        .routes(routes!(events::list))
+        .routes(routes!(events::list_ics))
+        .routes(routes!(events::one))
+        .routes(routes!(events::one_ics))
+        .split_for_parts()
 }
 
 /// Parameters as pairs, refusing the ones we do not know (a typo should not silently
@@ -165,14 +164,35 @@ fn geojson(value: Value) -> Response {
         .into_response()
 }
 
+/// The map's layers: the border, the countries, provinces and départements.
+#[utoipa::path(
+    get,
+    path = "/api/v1/map/layers",
+    tag = "map",
+    responses((status = 200, description = "A FeatureCollection of lines and areas", content_type = "application/geo+json", body = Object))
+)]
 async fn map_layers(State(state): State<AppState>) -> Result<Response, ApiError> {
     Ok(geojson(app::map::repo::layers(&state.db).await?))
 }
 
+/// The French border communes' boundaries.
+#[utoipa::path(
+    get,
+    path = "/api/v1/map/boundaries",
+    tag = "map",
+    responses((status = 200, description = "A FeatureCollection of polygons", content_type = "application/geo+json", body = Object))
+)]
 async fn map_boundaries(State(state): State<AppState>) -> Result<Response, ApiError> {
     Ok(geojson(app::map::repo::boundaries(&state.db).await?))
 }
 
+/// Every border municipality as a point (the map's markers).
+#[utoipa::path(
+    get,
+    path = "/api/v1/municipalities.geojson",
+    tag = "municipalities",
+    responses((status = 200, description = "A FeatureCollection of points", content_type = "application/geo+json", body = Object))
+)]
 async fn municipality_points(State(state): State<AppState>) -> Result<Response, ApiError> {
     Ok(geojson(app::map::repo::points(&state.db).await?))
 }

@@ -5,6 +5,7 @@ use super::{csv_response, query_pairs, ApiError};
 use crate::state::AppState;
 use app::error::AppError;
 use app::i18n::Lang;
+use app::kernel::geo::Country;
 use app::municipalities::{repo, MunicipalityProfile, MunicipalityQuery, MunicipalitySummary};
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
@@ -30,7 +31,8 @@ pub struct MunicipalitiesParams {
 pub struct Municipality {
     /// NIS (Belgium) or INSEE (France) code.
     pub code: String,
-    pub country: String,
+    #[schema(value_type = String, example = "BE")]
+    pub country: Country,
     pub name: Text,
     pub province: Text,
     pub population: Option<i64>,
@@ -58,7 +60,8 @@ pub struct MunicipalityList {
 #[derive(Serialize, ToSchema)]
 pub struct Neighbour {
     pub code: String,
-    pub country: String,
+    #[schema(value_type = String, example = "BE")]
+    pub country: Country,
     pub name: Text,
     pub distance_km: f64,
     pub cross_border: bool,
@@ -76,7 +79,8 @@ pub struct ServiceRef {
 pub struct MunicipalityFull {
     pub code: String,
     pub code_type: String,
-    pub country: String,
+    #[schema(value_type = String, example = "BE")]
+    pub country: Country,
     pub name: Text,
     pub name_official: String,
     pub province: Text,
@@ -206,7 +210,7 @@ pub async fn list_csv(
     let rows = data.into_iter().map(|m| {
         [
             m.code,
-            m.country,
+            m.country.code().to_owned(),
             m.name.nl,
             m.name.fr,
             m.province.nl,

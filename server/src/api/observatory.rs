@@ -6,7 +6,9 @@ use super::{csv_response, query_pairs, ApiError};
 use crate::state::AppState;
 use app::error::AppError;
 use app::i18n::Lang;
-use app::observatory::{self, ObservatoryQuery, ObservatoryRow, Side};
+use app::kernel::geo::Country;
+use app::observatory::{self, ObservatoryQuery, ObservatoryRow};
+use app::services::coverage::Side;
 use axum::extract::RawQuery;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -31,14 +33,16 @@ pub struct ApiNearest {
     pub service_id: String,
     pub name: Text,
     pub municipality_code: String,
-    pub country: String,
+    #[schema(value_type = String, example = "BE")]
+    pub country: Country,
     pub distance_km: f64,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct ApiObservatoryRow {
     pub code: String,
-    pub country: String,
+    #[schema(value_type = String, example = "BE")]
+    pub country: Country,
     pub name: Text,
     pub population: Option<i64>,
     /// Services of the category certainly in the municipality.
@@ -65,7 +69,7 @@ fn nearest(side: &Side) -> Option<ApiNearest> {
         service_id: n.id.clone(),
         name: n.name.clone().into(),
         municipality_code: n.municipality_code.clone(),
-        country: n.country.clone(),
+        country: n.country,
         distance_km: n.distance_km,
     })
 }
@@ -189,7 +193,7 @@ pub async fn table_csv(
         let c = &r.coverage;
         [
             r.code.clone(),
-            r.country.clone(),
+            r.country.code().to_owned(),
             r.name.get(lang).to_owned(),
             r.population.map(|p| p.to_string()).unwrap_or_default(),
             category.clone(),

@@ -1,7 +1,9 @@
-//! The OpenAPI 3.1 description of `/api/v1`, generated from the handlers and types.
+//! The OpenAPI 3.1 description of `/api/v1`, generated from the handlers and types:
+//! the document's head here, its paths from the routes themselves (`api::router`).
 
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::LazyLock;
 use utoipa::OpenApi;
 
 #[derive(OpenApi)]
@@ -12,37 +14,20 @@ use utoipa::OpenApi;
         version = "1.0.0",
         license(name = "Data: Licence Ouverte 2.0, CC BY 4.0, ODbL (per record: source, licence)")
     ),
-    paths(
-        super::services::list,
-        super::service_exports::list_csv,
-        super::service_exports::list_geojson,
-        super::services::one,
-        super::municipalities::list,
-        super::municipalities::list_csv,
-        super::municipalities::one,
-        super::projects::list,
-        super::projects::one,
-        super::partner_candidates::neighbours,
-        super::partner_candidates::list,
-        super::clusters::list,
-        super::clusters::one,
-        super::observatory::table,
-        super::observatory::table_csv,
-        super::events::list,
-        super::events::list_ics,
-        super::events::one,
-        super::events::one_ics,
-    ),
     tags(
         (name = "services", description = "Search services on both sides of the border"),
         (name = "municipalities", description = "Border municipalities, their neighbours and services"),
         (name = "projects", description = "Cooperation projects and pilot projects"),
         (name = "cooperation", description = "Clusters of municipalities and the observatory of cross-border service coverage"),
         (name = "events", description = "The agenda: meetings and events, as JSON and iCalendar"),
+        (name = "map", description = "The map's layers and the points of a search"),
     )
 )]
 pub struct ApiDoc;
 
+/// The whole document: the head and every route's entry.
+static DOCUMENT: LazyLock<utoipa::openapi::OpenApi> = LazyLock::new(|| super::router().1);
+
 pub async fn document() -> Response {
-    Json(ApiDoc::openapi()).into_response()
+    Json(&*DOCUMENT).into_response()
 }

@@ -6,7 +6,9 @@ use super::services::Text;
 use super::{query_pairs, ApiError};
 use crate::state::AppState;
 use app::error::AppError;
-use app::municipalities::{is_municipality_code, repo as municipalities};
+use app::kernel::geo::Country;
+use app::kernel::validate::is_municipality_code;
+use app::municipalities::repo as municipalities;
 use app::partners::{self, PartnerQuery, Reason};
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
@@ -127,7 +129,8 @@ impl From<Reason> for ApiReason {
 #[derive(Serialize, ToSchema)]
 pub struct ApiPartner {
     pub code: String,
-    pub country: String,
+    #[schema(value_type = String, example = "BE")]
+    pub country: Country,
     pub name: Text,
     pub population: Option<i64>,
     pub distance_km: f64,
@@ -164,7 +167,13 @@ pub async fn list(
     if !is_municipality_code(&code) {
         return Err(AppError::NotFound.into());
     }
-    let pairs = query_pairs(raw.as_deref(), &["across", "within", "size", "complement"])?;
+    // Every key but the municipality's code, which is in the path.
+    let keys: Vec<&str> = PartnerQuery::KEYS
+        .iter()
+        .copied()
+        .filter(|k| *k != "code")
+        .collect();
+    let pairs = query_pairs(raw.as_deref(), &keys)?;
     let mut query = PartnerQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     query.code = code;
     let results = partners::repo::find(&state.db, &query).await?;

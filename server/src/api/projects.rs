@@ -156,7 +156,7 @@ pub async fn list(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let pairs = query_pairs(raw.as_deref(), &ProjectQuery::KEYS)?;
+    let pairs = query_pairs(raw.as_deref(), ProjectQuery::KEYS)?;
     let filter =
         ProjectQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).validate()?;
     let all = repo::all(&state.db, &repo::today()).await?;

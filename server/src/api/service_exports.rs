@@ -42,7 +42,7 @@ fn csv_row(h: &ServiceHit) -> [String; 20] {
         h.core.category.clone(),
         h.category_label.nl.clone(),
         h.category_label.fr.clone(),
-        h.core.country.clone(),
+        h.core.country.code().to_owned(),
         h.core.municipality_code.clone(),
         h.municipality_name.nl.clone(),
         h.municipality_name.fr.clone(),

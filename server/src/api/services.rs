@@ -6,6 +6,7 @@ use super::{query_pairs, ApiError};
 use crate::state::AppState;
 use app::error::AppError;
 use app::i18n::{Lang, Localized, MaybeLocalized};
+use app::kernel::geo::Country;
 use app::services::{search, Key, ServiceCore, ServiceDetail, ServiceHit, ServiceQuery};
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
@@ -96,7 +97,8 @@ pub struct Location {
     pub municipality_code: String,
     pub municipality: Text,
     /// `BE` or `FR`.
-    pub country: String,
+    #[schema(value_type = String, example = "BE")]
+    pub country: Country,
 }
 
 /// What every view of a service in the API shares (from `ServiceCore`).
@@ -327,6 +329,16 @@ pub(super) async fn results(
 /// The map of a search: its first results with coordinates (at most
 /// `search::MAX_MAP_POINTS`, in the list's order) as compact points. The services page's
 /// map reads them here rather than from the page.
+#[utoipa::path(
+    get,
+    path = "/api/v1/map/services",
+    tag = "map",
+    params(ServicesParams),
+    responses(
+        (status = 200, description = "The points of the search's first results: id, name, lat, lon", body = Object),
+        (status = 400, description = "A parameter is invalid", body = super::ErrorBody),
+    )
+)]
 pub async fn map_points(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,

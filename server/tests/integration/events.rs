@@ -13,7 +13,7 @@ fn public_app(db: app::db::Db) -> axum::Router {
         .output_name("grensdiensten")
         .site_root("target/site")
         .build();
-    let settings = app::app::ShellSettings {
+    let settings = app::kernel::settings::ShellSettings {
         public_url: "https://grensdiensten.example".into(),
         ..Default::default()
     };

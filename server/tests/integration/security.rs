@@ -288,7 +288,7 @@ async fn the_form_and_the_database_agree_on_every_email() {
         "a%40b@x.be",
         "a#b@x.be",
     ] {
-        let form_accepts = app::reports::valid_email(email);
+        let form_accepts = app::kernel::validate::valid_email(email);
         // Every table that stores an address asserts the same rule.
         for insert in [
             "CREATE report CONTENT { kind: 'other', message: 'A message long enough', email: $email, lang: 'nl' }",
@@ -314,6 +314,10 @@ async fn the_form_and_the_database_agree_on_every_email() {
             .unwrap()
             .check()
             .is_ok();
-        assert_eq!(app::reports::valid_email(&lower), account, "{lower}: user");
+        assert_eq!(
+            app::kernel::validate::valid_email(&lower),
+            account,
+            "{lower}: user"
+        );
     }
 }

@@ -11,7 +11,7 @@ fn app(db: app::db::Db) -> axum::Router {
         .output_name("grensdiensten")
         .site_root("target/site")
         .build();
-    let settings = app::app::ShellSettings {
+    let settings = app::kernel::settings::ShellSettings {
         public_url: BASE.into(),
         ..Default::default()
     };

@@ -127,10 +127,16 @@ async fn services_near_wervik_include_french_ones_sorted_by_distance() {
     );
     assert!(found.total >= 5, "{}", found.total);
     assert!(
-        found.hits.iter().any(|h| h.core.country == "FR"),
+        found
+            .hits
+            .iter()
+            .any(|h| h.core.country == app::kernel::geo::Country::Fr),
         "French services within 10 km"
     );
-    assert!(found.hits.iter().any(|h| h.core.country == "BE"));
+    assert!(found
+        .hits
+        .iter()
+        .any(|h| h.core.country == app::kernel::geo::Country::Be));
     let mut last = 0.0;
     for hit in &found.hits {
         let d = hit.distance_km.unwrap();

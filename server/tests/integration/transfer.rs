@@ -163,13 +163,13 @@ async fn a_good_file_commits_with_audit_entries_and_reaches_the_public_search() 
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(imported.status, "published");
+    assert_eq!(imported.status, app::workflow::Publication::Published);
     assert_eq!((imported.lat, imported.lon), (Some(50.851234), Some(2.885)));
     assert_eq!(
         imported.opening_hours.as_deref(),
         Some("Mo-Fr 09:00-17:00; PH off")
     );
-    let history = repo::history(&db, "service:grensbibliotheek-ieper")
+    let history = app::workflow::store::history(&db, "service:grensbibliotheek-ieper")
         .await
         .unwrap();
     assert_eq!(history.len(), 1);
@@ -234,7 +234,10 @@ async fn export_then_import_into_an_empty_database_reproduces_the_services() {
         .unwrap();
     let bundle = export_all(&db).await.unwrap();
     assert_eq!(bundle.services.len(), 415);
-    assert!(bundle.services.iter().any(|s| s.status == "archived"));
+    assert!(bundle
+        .services
+        .iter()
+        .any(|s| s.status == app::workflow::Publication::Archived));
     assert!(bundle.municipalities.len() == 258 && !bundle.clusters.is_empty());
     assert!(!bundle.projects.is_empty() && !bundle.events.is_empty());
     let (_, services_json) = bundle.file("services.json").unwrap();
@@ -244,7 +247,9 @@ async fn export_then_import_into_an_empty_database_reproduces_the_services() {
     // languages' name and description (open data often has one) is refused, its
     // missing fields named, and then nothing is written.
     let empty = db_without_services().await;
-    let partial = |s: &app::services::edit::StaffService| s.status == "published" && !s.complete();
+    let partial = |s: &app::services::edit::StaffService| {
+        s.status == app::workflow::Publication::Published && !s.complete()
+    };
     let refused = bundle.services.iter().filter(|s| partial(s)).count();
     assert!(refused > 0);
     let report = run(

@@ -3,7 +3,7 @@
 
 use super::{load_report_queue, QueuedReport, ReviewReport, MAX_REASON_CHARS};
 use crate::auth::StaffFrame;
-use crate::components::{set_status, ErrorNotice};
+use crate::components::Loaded;
 use crate::i18n::use_i18n;
 use crate::routes::Page;
 use crate::services::display_name;
@@ -32,31 +32,18 @@ pub fn StaffReportsPage() -> impl IntoView {
                     <select id="report-status" name="status">
                         <option value="" selected=status.is_empty()>{i18n.t("staff-filter-any")}</option>
                         {crate::reports::STATUSES.into_iter().map(|s| view! {
-                            <option value=s selected=status == s>{i18n.t(&format!("report-status-{s}"))}</option>
+                            <option value=s selected=status == s>{i18n.t_of(&crate::reports::STATUS_MESSAGES, s)}</option>
                         }).collect_view()}
                     </select>
                     <button type="submit">{i18n.t("staff-filter-submit")}</button>
                 </form>
-                <Suspense fallback=|| ()>
-                    {move || {
-                        let csrf = ctx.csrf.clone();
-                        Suspend::new(async move {
-                            match queue.await {
-                                Ok(queue) => view! {
-                                    <p role="status" data-testid="reports-new">{i18n.t_args("staff-reports-new", [("count", queue.new.into())])}</p>
-                                    {queue.reports.is_empty().then(|| view! { <p>{i18n.t("staff-reports-empty")}</p> })}
-                                    <ul class="report-queue">
-                                        {queue.reports.into_iter().map(|r| view! { <ReportCard report=r csrf=csrf.clone() /> }).collect_view()}
-                                    </ul>
-                                }.into_any(),
-                                Err(error) => {
-                                    set_status(error.status());
-                                    view! { <ErrorNotice error /> }.into_any()
-                                }
-                            }
-                        })
-                    }}
-                </Suspense>
+                <Loaded resource=queue view=move |queue| view! {
+                    <p role="status" data-testid="reports-new">{i18n.t_args("staff-reports-new", [("count", queue.new.into())])}</p>
+                    {queue.reports.is_empty().then(|| view! { <p>{i18n.t("staff-reports-empty")}</p> })}
+                    <ul class="report-queue">
+                        {queue.reports.into_iter().map(|r| view! { <ReportCard report=r csrf=ctx.csrf.clone() /> }).collect_view()}
+                    </ul>
+                } />
             }
         } />
     }
@@ -90,8 +77,8 @@ fn ReportCard(report: QueuedReport, csrf: String) -> impl IntoView {
     view! {
         <li class="report-card" data-testid="report-card" id=format!("report-{id}")>
             <h2>
-                {i18n.t(&format!("report-kind-{}", report.kind))}
-                " · " <span class=format!("status status--{}", report.status)>{i18n.t(&format!("report-status-{}", report.status))}</span>
+                {i18n.t_of(&crate::reports::KIND_MESSAGES, &report.kind)}
+                " · " <span class=format!("status status--{}", report.status)>{i18n.t_of(&crate::reports::STATUS_MESSAGES, &report.status)}</span>
             </h2>
             <dl class="facts">
                 <dt>{i18n.t("staff-report-number")}</dt><dd><code>{id.clone()}</code></dd>
@@ -100,7 +87,7 @@ fn ReportCard(report: QueuedReport, csrf: String) -> impl IntoView {
                     <dt>{i18n.t("staff-report-service")}</dt>
                     <dd><a href=Page::StaffService(s).path(lang)>{name}</a></dd>
                 })}
-                <dt>{i18n.t("staff-report-language")}</dt><dd>{i18n.t(&format!("language-{}", report.lang))}</dd>
+                <dt>{i18n.t("staff-report-language")}</dt><dd>{i18n.t_of(&crate::i18n::LANGUAGE_MESSAGES, &report.lang)}</dd>
                 {report.email.clone().map(|email| view! {
                     <dt>{i18n.t("staff-report-email")}</dt><dd data-testid="report-email">{email}</dd>
                 })}

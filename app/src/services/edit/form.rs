@@ -2,24 +2,21 @@
 //! each wrong field named, and the workflow action applied.
 
 use super::{repo, StaffService, LANGUAGES};
-use crate::auth::{guard, Flash, Role};
+use crate::auth::{guard, Role};
 use crate::db::Db;
 use crate::error::AppError;
+use crate::i18n::MessageSet;
 use crate::i18n::{Lang, Localized, MaybeLocalized};
+use crate::kernel::geo::Country;
+use crate::kernel::validate::{phones, valid_email, valid_phone, valid_website, MAX_PHONES};
 use crate::routes::Page;
 use crate::services::Access;
+use crate::workflow::form::{is_stale, Outcome};
 use crate::workflow::{self, Action, Publication, Refusal};
 use std::collections::BTreeMap;
 
-/// The actions of the service form, in the order of its buttons.
-pub const ACTIONS: [Action; 6] = [
-    Action::Save,
-    Action::Verify,
-    Action::Publish,
-    Action::Unpublish,
-    Action::Archive,
-    Action::Restore,
-];
+/// The actions of the service form, in the order of its buttons: every one.
+pub const ACTIONS: [Action; 6] = Action::ALL;
 const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 2000;
 const MAX_LINE: usize = 300;
@@ -37,51 +34,13 @@ fn checked(f: &BTreeMap<String, String>, key: &str) -> bool {
     !value(f, key).is_empty()
 }
 
-/// More numbers than this is a list of staff, not of a service's lines.
-const MAX_PHONES: usize = 5;
-
-/// The numbers of the phone field: one per line, or separated by ";" as in
-/// OpenStreetMap and in the CSV files.
-pub fn phones(field: &str) -> Vec<String> {
-    field
-        .split(['\n', ';'])
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
-}
-
-fn valid_phone(phone: &str) -> bool {
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    (6..=20).contains(&digits)
-        && phone.len() <= 40
-        && phone
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +()./-".contains(c))
-}
-
-pub fn valid_website(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    rest.is_some_and(|rest| {
-        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-        host.contains('.')
-            && host
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == ':')
-    }) && url.len() <= 500
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
-}
-
 /// The opening hours of the form: the weekly editor's rules, or the expression typed in
 /// the advanced field when the editor cannot show them. Rules that mean what the stored
 /// expression means keep it as written (no change in the history).
 fn opening_hours(
     f: &BTreeMap<String, String>,
     stored: Option<&str>,
-    country: &str,
+    country: Option<Country>,
     invalid: &mut Vec<String>,
 ) -> Option<String> {
     use crate::staff::hours_editor::{from_osm, to_osm, WeeklyHours};
@@ -105,7 +64,9 @@ fn opening_hours(
     if osm.is_empty() {
         return None;
     }
-    if osm.len() > 1000 || crate::services::hours::parse(&osm, country).is_err() {
+    let readable = |country| crate::services::hours::parse(&osm, country).is_ok();
+    // Without a municipality (then the form names it), the hours are read as French.
+    if osm.len() > 1000 || !readable(country.unwrap_or(Country::Fr)) {
         invalid.push("opening_hours".into());
         return None;
     }
@@ -117,7 +78,7 @@ fn opening_hours(
 pub fn read(
     f: &BTreeMap<String, String>,
     base: &StaffService,
-    country_of: impl Fn(&str) -> Option<String>,
+    country_of: impl Fn(&str) -> Option<Country>,
 ) -> Result<StaffService, Vec<String>> {
     let mut invalid = vec![];
     let mut service = base.clone();
@@ -150,9 +111,9 @@ pub fn read(
 
     service.category = value(f, "category").to_owned();
     service.municipality_code = value(f, "municipality").to_owned();
-    match country_of(&service.municipality_code) {
-        Some(country) => service.country = country,
-        None => invalid.push("municipality".into()),
+    service.country = country_of(&service.municipality_code);
+    if service.country.is_none() {
+        invalid.push("municipality".into());
     }
     service.address = optional(f, "address");
     if service
@@ -174,11 +135,7 @@ pub fn read(
         invalid.push("phone".into());
     }
     service.email = optional(f, "email").map(|e| e.to_lowercase());
-    if service
-        .email
-        .as_deref()
-        .is_some_and(|e| !crate::reports::valid_email(e))
-    {
+    if service.email.as_deref().is_some_and(|e| !valid_email(e)) {
         invalid.push("email".into());
     }
     service.website = optional(f, "website");
@@ -197,7 +154,7 @@ pub fn read(
     service.opening_hours = opening_hours(
         f,
         base.opening_hours.as_deref(),
-        &service.country,
+        service.country,
         &mut invalid,
     );
     let who = value(f, "access_who");
@@ -281,7 +238,7 @@ pub fn next_status(
     service: &StaffService,
     role: Role,
 ) -> Result<Publication, Refused> {
-    let from = before.map(|b| Publication::from_code(&b.status).unwrap_or(Publication::Draft));
+    let from = before.map(|b| b.status);
     let target = workflow::check(role, from, action).map_err(Refused::Workflow)?;
     let missing = missing_texts(action, target, before, service);
     if missing.is_empty() {
@@ -315,17 +272,17 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         None => None,
     };
     let base = current.clone().unwrap_or_else(|| StaffService {
-        status: Publication::Draft.code().into(),
+        status: Publication::Draft,
         source: "Grensdiensten staff".into(),
         ..Default::default()
     });
-    let revision: i64 = value(&f, "revision").parse().unwrap_or(-1);
-    if current.as_ref().is_some_and(|c| c.revision != revision) {
-        let flash = Flash {
-            error: Some("staff-error-stale".into()),
-            ..Default::default()
-        };
-        return crate::auth::flash_and_redirect(db, &session.id, &flash, &form_page).await;
+    let outcome = Outcome {
+        session: &session.id,
+        form: &form_page,
+        stale: "staff-error-stale",
+    };
+    if is_stale(current.as_ref().map(|c| c.revision), value(&f, "revision")) {
+        return outcome.stale(db).await;
     }
     let options = repo::options(db, &session.staff).await?;
     let known_category = |c: &str| options.categories.iter().any(|(code, _)| code == c);
@@ -334,11 +291,9 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
             .municipalities
             .iter()
             .find(|m| m.code == code)
-            .map(|m| m.country.clone())
+            .map(|m| m.country)
     };
-    let from = current
-        .as_ref()
-        .map(|c| Publication::from_code(&c.status).unwrap_or(Publication::Draft));
+    let from = current.as_ref().map(|c| c.status);
     // The table first: a post that asks for what the form does not offer this role (a
     // crafted one) changes nothing, whatever its fields.
     let target = match workflow::check(session.staff.role, from, action) {
@@ -346,7 +301,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         Err(Refusal::Forbidden) => return Err(AppError::Forbidden),
         Err(Refusal::NotFromHere) => None,
     };
-    let outcome = read(&f, &base, country_of).and_then(|mut service| {
+    let checked = read(&f, &base, country_of).and_then(|mut service| {
         let Some(target) = target else {
             return Err(vec!["action".into()]);
         };
@@ -357,20 +312,12 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         if !missing.is_empty() {
             return Err(missing);
         }
-        service.status = target.code().into();
+        service.status = target;
         Ok(service)
     });
-    let mut service = match outcome {
+    let mut service = match checked {
         Ok(service) => service,
-        Err(invalid) => {
-            let flash = Flash {
-                error: Some("staff-error-invalid".into()),
-                invalid,
-                values: f.into_iter().filter(|(k, _)| k != "csrf").collect(),
-                ..Default::default()
-            };
-            return crate::auth::flash_and_redirect(db, &session.id, &flash, &form_page).await;
-        }
+        Err(invalid) => return outcome.invalid(db, invalid, f).await,
     };
     // The municipality it moves to must be in the editor's scope too.
     guard::municipality(&session, &service.municipality_code)?;
@@ -385,31 +332,25 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
     if moved || action == Action::Verify {
         service.location_check = None;
     }
-    match repo::save(
+    let written = repo::save(
         db,
         &session.staff,
         current.as_ref(),
         &service,
         action.code(),
     )
-    .await
-    {
-        Ok(id) => {
-            let flash = Flash::notice(&format!("staff-done-{}", action.code()));
-            crate::auth::flash_and_redirect(
-                db,
-                &session.id,
-                &flash,
-                &Page::StaffService(id).path(lang),
-            )
-            .await
-        }
-        Err(AppError::Conflict(_)) => {
-            let flash = Flash::error("staff-error-stale");
-            crate::auth::flash_and_redirect(db, &session.id, &flash, &form_page).await
-        }
-        Err(other) => Err(other),
-    }
+    .await;
+    let page_of = |id| Page::StaffService(id).path(lang);
+    outcome
+        .saved(db, written, page_of, &DONE.id(action.code()))
+        .await
+}
+
+/// "The service is published", … after each action.
+pub const DONE: MessageSet = MessageSet::new("staff-done-", action_codes);
+
+fn action_codes() -> Vec<&'static str> {
+    ACTIONS.map(Action::code).to_vec()
 }
 
 #[cfg(test)]

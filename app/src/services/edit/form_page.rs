@@ -3,12 +3,12 @@
 use super::form_view::ServiceForm;
 use super::load_staff_service;
 use crate::auth::StaffFrame;
-use crate::components::{set_status, ErrorNotice};
+use crate::components::Loaded;
 use crate::i18n::use_i18n;
 use crate::routes::Page;
 use crate::services::display_name;
+use crate::workflow::RecordMeta;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn StaffServiceNewPage() -> impl IntoView {
@@ -18,67 +18,32 @@ pub fn StaffServiceNewPage() -> impl IntoView {
             let page = Resource::new(|| (), |_| load_staff_service(None));
             view! {
                 <h1>{i18n.t("staff-service-new")}</h1>
-                <Suspense fallback=|| ()>
-                    {move || {
-                        let ctx = ctx.clone();
-                        Suspend::new(async move {
-                            match page.await {
-                                Ok(page) => view! { <ServiceForm page ctx /> }.into_any(),
-                                Err(error) => {
-                                    set_status(error.status());
-                                    view! { <ErrorNotice error /> }.into_any()
-                                }
-                            }
-                        })
-                    }}
-                </Suspense>
+                <Loaded resource=page view=move |page| view! { <ServiceForm page ctx=ctx.clone() /> } />
             }
         } />
     }
 }
 
 #[component]
-pub fn StaffServiceEditPage() -> impl IntoView {
+pub fn StaffServiceEditPage(id: String) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let id = use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .unwrap_or_default();
     view! {
         <StaffFrame title=i18n.t("staff-service-edit") render=move |ctx| {
             let id = id.clone();
             let page = Resource::new(move || id.clone(), |id| load_staff_service(Some(id)));
             view! {
-                <Suspense fallback=|| ()>
-                    {move || {
-                        let ctx = ctx.clone();
-                        Suspend::new(async move {
-                            match page.await {
-                                Ok(page) => {
-                                    let service = page.service.clone().unwrap_or_default();
-                                    let (name_lang, name) = display_name(&service.name, lang);
-                                    let public = (service.status == "published").then(|| Page::Service(service.id.clone()).path(lang));
-                                    view! {
-                                        <h1><span lang=(name_lang != lang).then(|| name_lang.code())>{name}</span></h1>
-                                        <p class="staff-meta">
-                                            <span class=format!("status status--{}", service.status) data-testid="service-status">
-                                                {i18n.t(&format!("staff-status-{}", service.status))}
-                                            </span>
-                                            " · "
-                                            <a href=Page::StaffServiceHistory(service.id.clone()).path(lang) data-testid="history-link">{i18n.t("staff-history-link")}</a>
-                                            {public.map(|href| view! { " · " <a href=href>{i18n.t("staff-public-link")}</a> })}
-                                        </p>
-                                        <ServiceForm page ctx />
-                                    }.into_any()
-                                }
-                                Err(error) => {
-                                    set_status(error.status());
-                                    view! { <ErrorNotice error /> }.into_any()
-                                }
-                            }
-                        })
-                    }}
-                </Suspense>
+                <Loaded resource=page view=move |page| {
+                    let service = page.service.clone().unwrap_or_default();
+                    let (name_lang, name) = display_name(&service.name, lang);
+                    view! {
+                        <h1><span lang=(name_lang != lang).then(|| name_lang.code())>{name}</span></h1>
+                        <RecordMeta publication=service.status status_testid="service-status"
+                            history=Page::StaffServiceHistory(service.id.clone()).path(lang)
+                            public=Page::Service(service.id.clone()).path(lang) />
+                        <ServiceForm page ctx=ctx.clone() />
+                    }
+                } />
             }
         } />
     }

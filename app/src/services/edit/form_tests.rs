@@ -1,6 +1,8 @@
 //! Tests of `form`: reading a posted service form, and the workflow rules.
 
 use super::*;
+use crate::kernel::geo::Country;
+use crate::workflow::Publication;
 
 fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs
@@ -9,10 +11,10 @@ fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         .collect()
 }
 
-fn country(code: &str) -> Option<String> {
+fn country(code: &str) -> Option<Country> {
     match code {
-        "33011" => Some("BE".into()),
-        "59350" => Some("FR".into()),
+        "33011" => Some(Country::Be),
+        "59350" => Some(Country::Fr),
         _ => None,
     }
 }
@@ -40,7 +42,7 @@ fn good() -> Vec<(&'static str, &'static str)> {
 #[test]
 fn a_good_form_reads_into_a_service() {
     let service = read(&form(&good()), &StaffService::default(), country).unwrap();
-    assert_eq!(service.country, "BE");
+    assert_eq!(service.country, Some(Country::Be));
     assert_eq!(service.lat, Some(50.85123));
     assert_eq!(service.email.as_deref(), Some("bib@ieper.be"));
     assert_eq!(service.languages, ["nl", "fr"]);
@@ -103,7 +105,7 @@ fn every_wrong_field_is_named() {
 #[test]
 fn publishing_needs_both_languages() {
     use crate::auth::Role::{Admin, Editor};
-    use crate::workflow::{Action::*, Publication, Refusal};
+    use crate::workflow::{Action::*, Refusal};
     let service = read(&form(&good()), &StaffService::default(), country).unwrap();
     assert_eq!(
         next_status(Publish, None, &service, Editor).unwrap_err(),
@@ -119,7 +121,7 @@ fn publishing_needs_both_languages() {
         Publication::Published
     );
     let published = StaffService {
-        status: "published".into(),
+        status: Publication::Published,
         ..complete.clone()
     };
     assert_eq!(
@@ -133,7 +135,7 @@ fn publishing_needs_both_languages() {
     );
     // ... but one that never had it stays editable.
     let partial = StaffService {
-        status: "published".into(),
+        status: Publication::Published,
         ..service.clone()
     };
     assert_eq!(
@@ -142,7 +144,7 @@ fn publishing_needs_both_languages() {
     );
     // Out of the archive: admins only, and only to a draft.
     let archived = StaffService {
-        status: "archived".into(),
+        status: Publication::Archived,
         ..complete.clone()
     };
     for action in [Restore, Save] {

@@ -3,11 +3,14 @@
 //! workflow buttons the service's status allows. A plain form: it works without
 //! JavaScript; the map picker only adds to the coordinate fields.
 
-use super::{EditPage, SaveService, StaffService, LANGUAGES};
+use super::{
+    EditPage, SaveService, StaffService, ACCESS_CHOICES, ACCESS_MESSAGES, FIELD_ERRORS,
+    FIELD_LABELS, LANGUAGES,
+};
 use crate::auth::StaffContext;
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::{use_i18n, Lang, LANGUAGE_MESSAGES};
 use crate::staff::hours_editor::{from_osm, HoursEditor, WeeklyHours};
-use crate::staff::location_picker::LocationPicker;
+use crate::staff::location_picker::{LocationPicker, LOCATION_ERRORS};
 use crate::workflow::Action;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -68,10 +71,7 @@ pub fn values_of(service: &StaffService) -> BTreeMap<String, String> {
 /// Where a wrong field's entry in the error summary links to, and its message.
 fn summary_entry(field: &str) -> (String, String) {
     match field {
-        "lat" | "lon" => (
-            format!("#location-{field}"),
-            format!("staff-location-error-{field}"),
-        ),
+        "lat" | "lon" => (format!("#location-{field}"), LOCATION_ERRORS.id(field)),
         f if f.starts_with("hours-exception-date") => {
             (format!("#{f}"), "staff-hours-error-date".into())
         }
@@ -79,7 +79,7 @@ fn summary_entry(field: &str) -> (String, String) {
             (format!("#{f}"), "staff-hours-error-exception-hours".into())
         }
         f if f.starts_with("hours-") => (format!("#{f}"), "staff-hours-error-day".into()),
-        f => (format!("#svc-{f}"), format!("staff-error-field-{f}")),
+        f => (format!("#svc-{f}"), FIELD_ERRORS.id(f)),
     }
 }
 
@@ -103,14 +103,15 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
         let invalid = invalid.clone();
         move |k: &str| invalid.iter().any(|f| f == k)
     };
-    let error = {
-        let is_invalid = is_invalid.clone();
-        move |k: &'static str| {
-            is_invalid(k).then(|| view! {
-            <p class="field-error" id=format!("{k}-error")>{i18n.t(&format!("staff-error-field-{k}"))}</p>
+    let error =
+        {
+            let is_invalid = is_invalid.clone();
+            move |k: &'static str| {
+                is_invalid(k).then(|| view! {
+            <p class="field-error" id=format!("{k}-error")>{i18n.t_of(&FIELD_ERRORS, k)}</p>
         })
-        }
-    };
+            }
+        };
     let aria = {
         let is_invalid = is_invalid.clone();
         move |k: &str| (is_invalid(k)).then(|| format!("{k}-error"))
@@ -121,7 +122,7 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
         move |k: &'static str, kind: &'static str, max: usize, auto: &'static str| {
             view! {
             <div class="field">
-                <label for=format!("svc-{k}")>{i18n.t(&format!("staff-field-{k}"))}</label>
+                <label for=format!("svc-{k}")>{i18n.t_of(&FIELD_LABELS, k)}</label>
                 <input id=format!("svc-{k}") name=format!("f[{k}]") type=kind value=v(k) maxlength=max.to_string()
                     autocomplete=auto aria-invalid=is_invalid(k).then_some("true") aria-describedby=aria(k) />
                 {error(k)}
@@ -138,7 +139,7 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
                 let mt = format!("{k}_mt");
                 view! {
                     <div class="field" lang=lang_of.code()>
-                        <label for=id.clone()>{i18n.t(&format!("staff-field-{field}"))} " (" {i18n.t(&format!("language-{}", lang_of.code()))} ")"</label>
+                        <label for=id.clone()>{i18n.t_of(&FIELD_LABELS, field)} " (" {i18n.t_of(&LANGUAGE_MESSAGES, lang_of.code())} ")"</label>
                         {match rows {
                             None => view! { <input id=id.clone() name=format!("f[{k}]") type="text" value=v(k) maxlength="200"
                                 aria-invalid=is_invalid(k).then_some("true") aria-describedby=aria(k) /> }.into_any(),
@@ -161,7 +162,7 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
             };
             view! {
                 <fieldset class="bilingual">
-                    <legend>{i18n.t(&format!("staff-field-{field}"))}</legend>
+                    <legend>{i18n.t_of(&FIELD_LABELS, field)}</legend>
                     <div class="bilingual__columns">{column(Lang::Nl, nl).into_any()} {column(Lang::Fr, fr).into_any()}</div>
                 </fieldset>
             }.into_any()
@@ -255,7 +256,7 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
                     let key = format!("speaks_{l}");
                     view! {
                         <label class="check"><input type="checkbox" name=format!("f[{key}]") checked=!v(&key).is_empty() />
-                        {i18n.t(&format!("language-{l}"))}</label>
+                        {i18n.t_of(&LANGUAGE_MESSAGES, l)}</label>
                     }
                 }).collect_view()}
             </fieldset>
@@ -282,8 +283,8 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
                 <legend>{i18n.t("staff-field-access")}</legend>
                 <label for="svc-access_who">{i18n.t("staff-field-access_who")}</label>
                 <select id="svc-access_who" name="f[access_who]">
-                    {["", "BE", "FR", "both"].into_iter().map(|w| view! {
-                        <option value=w selected=who == w>{i18n.t(&format!("staff-access-{}", if w.is_empty() { "unknown" } else { w }))}</option>
+                    {ACCESS_CHOICES.into_iter().map(|w| view! {
+                        <option value=w selected=who == w>{i18n.t_of(&ACCESS_MESSAGES, if w.is_empty() { "unknown" } else { w })}</option>
                     }).collect_view()}
                 </select>
                 {error("access_who")}
@@ -311,7 +312,7 @@ pub fn ServiceForm(page: EditPage, ctx: StaffContext) -> impl IntoView {
                         let code = action.code();
                         let class = (*action == Action::Archive).then_some("button--secondary");
                         view! {
-                            <button type="submit" name="f[action]" value=code class=class data-testid=format!("action-{code}")>{i18n.t(&format!("staff-action-{code}"))}</button>
+                            <button type="submit" name="f[action]" value=code class=class data-testid=format!("action-{code}")>{i18n.t(&action.message_id())}</button>
                         }
                     }).collect_view()}
                 </div>

@@ -1,12 +1,13 @@
 //! The staff list of services: filters in a GET form (the URL carries them), status,
 //! verification and translation at a glance.
 
-use super::{staff_services, StaffList, StaffQuery, STATUSES};
+use super::{staff_services, StaffList, StaffQuery};
 use crate::auth::StaffFrame;
-use crate::components::{set_status, ErrorNotice};
+use crate::components::Loaded;
 use crate::i18n::use_i18n;
-use crate::routes::{query_string, Page};
+use crate::routes::Page;
 use crate::services::display_name;
+use crate::workflow::Publication;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -14,13 +15,7 @@ use leptos_router::hooks::use_query_map;
 pub fn StaffServicesPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_query_map();
-    let query = params.with_untracked(|p| {
-        StaffQuery::from_pairs(
-            StaffQuery::KEYS
-                .into_iter()
-                .filter_map(|k| p.get_str(k).map(|v| (k, v))),
-        )
-    });
+    let query = params.with_untracked(StaffQuery::from_params);
     view! {
         <StaffFrame title=i18n.t("staff-services-title") render=move |_| {
             let query = query.clone();
@@ -28,20 +23,9 @@ pub fn StaffServicesPage() -> impl IntoView {
             view! {
                 <h1>{i18n.t("staff-services-title")}</h1>
                 <p><a class="button" href=Page::StaffServiceNew.path(i18n.lang) data-testid="new-service">{i18n.t("staff-service-new")}</a></p>
-                <Suspense fallback=|| ()>
-                    {move || {
-                        let query = query.clone();
-                        Suspend::new(async move {
-                            match list.await {
-                                Ok(list) => view! { <Filters list=list.clone() query /> <Rows list /> }.into_any(),
-                                Err(error) => {
-                                    set_status(error.status());
-                                    view! { <ErrorNotice error /> }.into_any()
-                                }
-                            }
-                        })
-                    }}
-                </Suspense>
+                <Loaded resource=list view=move |list| view! {
+                    <Filters list=list.clone() query=query.clone() /> <Rows list />
+                } />
             }
         } />
     }
@@ -62,8 +46,8 @@ fn Filters(list: StaffList, query: StaffQuery) -> impl IntoView {
                 <label for="staff-status">{i18n.t("staff-status-label")}</label>
                 <select id="staff-status" name="status">
                     <option value="">{i18n.t("staff-filter-any")}</option>
-                    {STATUSES.into_iter().map(|s| view! {
-                        <option value=s selected=selected(&query.status, s)>{i18n.t(&format!("staff-status-{s}"))}</option>
+                    {Publication::ALL.into_iter().map(|s| view! {
+                        <option value=s.code() selected=selected(&query.status, s.code())>{i18n.t(&s.message_id())}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -137,7 +121,7 @@ fn Rows(list: StaffList) -> impl IntoView {
                             </td>
                             <td>{row.municipality_name.get(lang).to_owned()}</td>
                             <td>{row.category.clone()}</td>
-                            <td><span class=format!("status status--{}", row.status)>{i18n.t(&format!("staff-status-{}", row.status))}</span></td>
+                            <td><span class=format!("status status--{}", row.status.code())>{i18n.t(&row.status.message_id())}</span></td>
                             <td>
                                 {verified.unwrap_or_else(|| i18n.t("staff-never-verified"))}
                                 {row.overdue.then(|| view! { " " <span class="tag tag--warning">{i18n.t("staff-overdue")}</span> })}
@@ -157,18 +141,14 @@ fn Pager(page: usize, pages: usize) -> impl IntoView {
     let i18n = use_i18n();
     let params = use_query_map();
     let link = move |to: usize| {
-        let pairs: Vec<(String, String)> = params.with_untracked(|p| {
-            StaffQuery::KEYS
-                .into_iter()
-                .filter(|k| *k != "page")
-                .filter_map(|k| p.get_str(k).map(|v| (k.to_owned(), v.to_owned())))
-                .chain(std::iter::once(("page".to_owned(), to.to_string())))
-                .collect()
-        });
+        let query = StaffQuery {
+            page: to.to_string(),
+            ..params.with_untracked(StaffQuery::from_params)
+        };
         format!(
             "{}{}",
             Page::StaffServices.path(i18n.lang),
-            query_string(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            query.to_query_string()
         )
     };
     (pages > 1).then(|| view! {

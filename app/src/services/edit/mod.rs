@@ -13,22 +13,72 @@ pub mod repo;
 
 pub use form_page::{StaffServiceEditPage, StaffServiceNewPage};
 pub use form_view::values_of as form_view_values;
-pub use history_page::{HistoryEntries, StaffServiceHistoryPage};
+pub use history_page::StaffServiceHistoryPage;
 pub use list_page::StaffServicesPage;
 
 use super::Access;
 use crate::error::AppError;
-use crate::i18n::{Localized, MaybeLocalized};
+use crate::i18n::{Localized, MaybeLocalized, MessageSet};
+use crate::kernel::geo::Country;
+use crate::workflow::Publication;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub const STATUSES: [&str; 3] = ["draft", "published", "archived"];
-pub const LANGUAGES: [&str; 4] = ["nl", "fr", "de", "en"];
+pub const LANGUAGES: [&str; 4] = crate::i18n::SPOKEN;
 /// Bilingual text fields of the form, each with a value per language and a
 /// machine-translation flag per language.
 pub const TEXT_FIELDS: [&str; 3] = ["name", "description", "accessibility"];
 pub const PER_PAGE: usize = 50;
+
+/// The fields of the form that a post can get wrong (each with its
+/// `staff-error-field-…` message; the coordinates and hours have their own).
+pub const FORM_FIELDS: [&str; 18] = [
+    "name_nl",
+    "name_fr",
+    "description_nl",
+    "description_fr",
+    "accessibility_nl",
+    "accessibility_fr",
+    "category",
+    "municipality",
+    "address",
+    "lat",
+    "lon",
+    "phone",
+    "email",
+    "website",
+    "opening_hours",
+    "access_who",
+    "access_note",
+    "action",
+];
+/// What to change in a wrong field.
+pub const FIELD_ERRORS: MessageSet = MessageSet::new("staff-error-field-", || FORM_FIELDS.to_vec());
+/// The labels of the form's fields.
+pub const FIELD_LABELS: MessageSet = MessageSet::new("staff-field-", || {
+    vec![
+        "name",
+        "description",
+        "accessibility",
+        "address",
+        "lat",
+        "lon",
+        "phone",
+        "email",
+        "website",
+        "languages",
+        "opening_hours",
+        "access",
+        "access_who",
+        "access_note",
+    ]
+});
+/// Whose residents may use a service: "", "BE", "FR", "both".
+pub const ACCESS_CHOICES: [&str; 4] = ["", "BE", "FR", "both"];
+/// "Not known", "Residents of Belgium", …
+pub const ACCESS_MESSAGES: MessageSet =
+    MessageSet::new("staff-access-", || vec!["unknown", "BE", "FR", "both"]);
 
 /// A service as staff see it: every field, whatever its status. Its JSON is the open
 /// data API's service format plus the workflow fields, so exports read back as imports.
@@ -40,7 +90,8 @@ pub struct StaffService {
     pub description: MaybeLocalized,
     pub category: String,
     pub municipality_code: String,
-    pub country: String,
+    /// The country of its municipality (None until one is chosen).
+    pub country: Option<Country>,
     pub address: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
@@ -57,7 +108,7 @@ pub struct StaffService {
     /// "name.fr", "description.nl", ...: values that a machine translated.
     #[serde(default)]
     pub machine_translated: Vec<String>,
-    pub status: String,
+    pub status: Publication,
     pub assured_date: Option<String>,
     #[serde(default)]
     pub revision: i64,
@@ -79,7 +130,7 @@ impl StaffService {
     }
 
     /// The fields an audit entry compares, as text ("" when absent).
-    pub fn flat(&self) -> BTreeMap<&'static str, String> {
+    pub fn flat(&self) -> BTreeMap<String, String> {
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
         let num = |v: Option<f64>| v.map(|v| format!("{v:.5}")).unwrap_or_default();
         let access = self.access.as_ref();
@@ -119,10 +170,13 @@ impl StaffService {
             ("accessibility.nl", text(&self.accessibility.nl)),
             ("accessibility.fr", text(&self.accessibility.fr)),
             ("machine_translated", self.machine_translated.join(", ")),
-            ("status", self.status.clone()),
+            ("status", self.status.code().to_owned()),
             ("assured_date", text(&self.assured_date)),
             ("location_check", text(&self.location_check)),
         ])
+        .into_iter()
+        .map(|(field, text)| (field.to_owned(), text))
+        .collect()
     }
 }
 
@@ -134,69 +188,29 @@ pub struct StaffRow {
     pub category: String,
     pub municipality_code: String,
     pub municipality_name: Localized,
-    pub status: String,
+    pub status: Publication,
     pub assured_date: Option<String>,
     pub missing_translation: bool,
     pub overdue: bool,
     pub is_sample: bool,
 }
 
-/// The staff list's filters, as in its URL.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default)]
-pub struct StaffQuery {
-    pub q: String,
-    pub status: String,
-    pub municipality: String,
-    pub category: String,
-    /// Not verified for more than this many months ("" = any).
-    pub overdue: String,
-    /// "1": a name or description lacks a language.
-    pub untranslated: String,
-    pub page: String,
+crate::url_query! {
+    /// The staff list's filters, as in its URL.
+    pub struct StaffQuery {
+        q,
+        status,
+        municipality,
+        category,
+        /// Not verified for more than this many months ("" = any).
+        overdue,
+        /// "1": a name or description lacks a language.
+        untranslated,
+        page,
+    }
 }
 
 impl StaffQuery {
-    pub const KEYS: [&'static str; 7] = [
-        "q",
-        "status",
-        "municipality",
-        "category",
-        "overdue",
-        "untranslated",
-        "page",
-    ];
-
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut query = StaffQuery::default();
-        for (key, value) in pairs {
-            let value = value.trim().to_owned();
-            match key {
-                "q" => query.q = value,
-                "status" => query.status = value,
-                "municipality" => query.municipality = value,
-                "category" => query.category = value,
-                "overdue" => query.overdue = value,
-                "untranslated" => query.untranslated = value,
-                "page" => query.page = value,
-                _ => {}
-            }
-        }
-        query
-    }
-
-    pub fn pairs(&self) -> [(&'static str, &str); 7] {
-        [
-            ("q", &self.q),
-            ("status", &self.status),
-            ("municipality", &self.municipality),
-            ("category", &self.category),
-            ("overdue", &self.overdue),
-            ("untranslated", &self.untranslated),
-            ("page", &self.page),
-        ]
-    }
-
     /// Months for the overdue filter, or the field at fault.
     pub fn overdue_months(&self) -> Result<Option<u32>, AppError> {
         match self.overdue.as_str() {
@@ -222,11 +236,12 @@ impl StaffQuery {
     }
 
     pub fn validate(&self) -> Result<(), AppError> {
-        if !self.status.is_empty() && !STATUSES.contains(&self.status.as_str()) {
+        if !self.status.is_empty() && Publication::from_code(&self.status).is_none() {
             return Err(AppError::BadRequest("status".into()));
         }
-        let code_shape = |c: &str| c.len() == 5 && c.chars().all(|c| c.is_ascii_alphanumeric());
-        if !self.municipality.is_empty() && !code_shape(&self.municipality) {
+        if !self.municipality.is_empty()
+            && !crate::kernel::validate::is_municipality_code(&self.municipality)
+        {
             return Err(AppError::BadRequest("municipality".into()));
         }
         if self.q.chars().count() > 100 {
@@ -261,7 +276,7 @@ pub struct EditOptions {
 pub struct MunicipalityOption {
     pub code: String,
     pub name: Localized,
-    pub country: String,
+    pub country: Country,
     /// The centre, for "use the municipality's location".
     pub lat: f64,
     pub lon: f64,
@@ -275,22 +290,6 @@ pub struct EditPage {
     pub options: EditOptions,
     /// The workflow actions this account may take on it (the form's buttons).
     pub actions: Vec<crate::workflow::Action>,
-}
-
-/// One audit entry of a record.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub changes: Vec<FieldChange>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FieldChange {
-    pub field: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
 }
 
 #[server]
@@ -314,10 +313,7 @@ pub async fn load_staff_service(id: Option<String>) -> Result<EditPage, AppError
         }
         None => None,
     };
-    let from = service.as_ref().map(|s| {
-        crate::workflow::Publication::from_code(&s.status)
-            .unwrap_or(crate::workflow::Publication::Draft)
-    });
+    let from = service.as_ref().map(|s| s.status);
     let actions = crate::workflow::actions(session.staff.role, from, &form::ACTIONS);
     Ok(EditPage {
         service,
@@ -327,12 +323,14 @@ pub async fn load_staff_service(id: Option<String>) -> Result<EditPage, AppError
 }
 
 #[server]
-pub async fn service_history(id: String) -> Result<(StaffService, Vec<AuditEntry>), AppError> {
+pub async fn service_history(
+    id: String,
+) -> Result<(StaffService, Vec<crate::workflow::AuditEntry>), AppError> {
     let db = crate::db::use_db()?;
     let session = crate::auth::guard::require(&db).await?;
     let service = repo::load(&db, &id).await?.ok_or(AppError::NotFound)?;
     crate::auth::guard::municipality(&session, &service.municipality_code)?;
-    let entries = repo::history(&db, &format!("service:{id}")).await?;
+    let entries = crate::workflow::store::history(&db, &format!("service:{id}")).await?;
     Ok((service, entries))
 }
 

@@ -2,13 +2,14 @@
 //! it started from and writes its audit entry in the same transaction.
 
 use super::{
-    AuditEntry, EditOptions, FieldChange, MunicipalityOption, StaffList, StaffQuery, StaffRow,
-    StaffService, PER_PAGE,
+    EditOptions, MunicipalityOption, StaffList, StaffQuery, StaffRow, StaffService, PER_PAGE,
 };
 use crate::auth::Staff;
 use crate::db::{rows, Db};
 use crate::error::AppError;
 use crate::i18n::{Localized, MaybeLocalized};
+use crate::workflow::store::{self, Table, WriteError};
+use crate::workflow::FieldChange;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -31,7 +32,7 @@ pub fn today() -> String {
 }
 
 pub async fn load(db: &Db, id: &str) -> Result<Option<StaffService>, AppError> {
-    if !crate::reports::is_service_id(id) {
+    if !crate::kernel::validate::is_service_id(id) {
         return Ok(None);
     }
     let mut response = db
@@ -45,7 +46,7 @@ pub async fn load(db: &Db, id: &str) -> Result<Option<StaffService>, AppError> {
 pub async fn load_many(db: &Db, ids: &[String]) -> Result<Vec<StaffService>, AppError> {
     let ids: Vec<String> = ids
         .iter()
-        .filter(|id| crate::reports::is_service_id(id))
+        .filter(|id| crate::kernel::validate::is_service_id(id))
         .cloned()
         .collect();
     let mut response = db
@@ -112,7 +113,7 @@ pub async fn list(db: &Db, staff: &Staff, query: &StaffQuery) -> Result<StaffLis
         category: String,
         municipality_code: String,
         municipality_name: Localized,
-        status: String,
+        status: crate::workflow::Publication,
         assured_date: Option<String>,
         is_sample: bool,
     }
@@ -191,19 +192,7 @@ pub async fn list(db: &Db, staff: &Staff, query: &StaffQuery) -> Result<StaffLis
 
 /// The fields that differ, before → after (absent as None).
 pub fn changes(before: Option<&StaffService>, after: &StaffService) -> Vec<FieldChange> {
-    let old = before.map(StaffService::flat).unwrap_or_default();
-    after
-        .flat()
-        .into_iter()
-        .filter_map(|(field, new)| {
-            let previous = old.get(field).cloned().unwrap_or_default();
-            (previous != new).then(|| FieldChange {
-                field: field.to_owned(),
-                before: (!previous.is_empty()).then_some(previous),
-                after: (!new.is_empty()).then_some(new),
-            })
-        })
-        .collect()
+    crate::workflow::changes(before.map(StaffService::flat).as_ref(), &after.flat())
 }
 
 /// A new id: a slug of the name and a random part (ids appear in public URLs).
@@ -231,127 +220,68 @@ pub fn new_id(service: &StaffService) -> String {
     format!("{}-{suffix}", slug.trim_end_matches('-'))
 }
 
-/// Writes a service and its audit entry, refusing with `Conflict` when the record's
-/// revision is no longer the one `current` was read at. Returns the service's id.
+/// How a service is written (`store::write`).
+const SERVICES: Table = Table {
+    name: "service",
+    set: "name = $r.name, description = $r.description, category = $r.category,
+        municipality = type::record('municipality', $r.municipality_code),
+        country = $r.country, address = $r.address, lat = $r.lat, lon = $r.lon,
+        phones = $r.phones, email = $r.email, website = $r.website,
+        languages = $r.languages ?? [], opening_hours = $r.opening_hours,
+        cross_border_access = $r.access, accessibility = $r.accessibility,
+        machine_translated = $r.machine_translated ?? [], status = $r.status,
+        assured_date = IF $r.assured_date THEN <datetime> $r.assured_date ELSE NONE END,
+        location_check = $r.location_check,
+        source = source ?? $r.source, licence = licence ?? 'CC BY 4.0',
+        is_sample = $r.is_sample ?? false,
+        created_at = created_at ?? time::now()",
+    after: "",
+};
+
+/// One service to write (`expected`: the revision its change was made from, None for a
+/// new one), with its audit entry.
+pub fn write_of(
+    id: String,
+    expected: Option<i64>,
+    service: &StaffService,
+    action: &str,
+    changes: Vec<FieldChange>,
+) -> store::Write {
+    store::Write {
+        id,
+        expected,
+        record: json!(service),
+        action: action.to_owned(),
+        changes,
+    }
+}
+
+/// Writes a service and its audit entry (`Stale` when the record's revision is no longer
+/// the one `current` was read at). Returns the service's id.
 pub async fn save(
     db: &Db,
     actor: &Staff,
     current: Option<&StaffService>,
     service: &StaffService,
     action: &str,
-) -> Result<String, AppError> {
+) -> Result<String, WriteError> {
     let id = current
         .map(|c| c.id.clone())
         .unwrap_or_else(|| new_id(service));
-    let changes = changes(current, service);
     let action = if current.is_none() { "create" } else { action };
-    write(
-        db,
-        &actor.email,
-        &id,
+    let write = write_of(
+        id.clone(),
         current.map(|c| c.revision),
         service,
         action,
-        &changes,
-    )
-    .await?;
+        changes(current, service),
+    );
+    write_all(db, &actor.email, &[write]).await?;
     Ok(id)
 }
 
-/// One service to write: `expected` is the revision the change was made from (None:
-/// the record must not exist yet).
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct Write {
-    pub id: String,
-    pub expected: Option<i64>,
-    pub service: StaffService,
-    pub action: String,
-    pub changes: Vec<FieldChange>,
-}
-
-/// Writes one service and its audit entry; see `write_many`.
-pub async fn write(
-    db: &Db,
-    actor: &str,
-    id: &str,
-    expected: Option<i64>,
-    service: &StaffService,
-    action: &str,
-    changes: &[FieldChange],
-) -> Result<(), AppError> {
-    let one = Write {
-        id: id.to_owned(),
-        expected,
-        service: service.clone(),
-        action: action.to_owned(),
-        changes: changes.to_vec(),
-    };
-    write_many(db, actor, &[one]).await
-}
-
 /// The one write path of services (the form and imports): every record and its audit
-/// entry in one transaction, all or nothing; `Conflict` when a record's revision is no
-/// longer the one its change was made from.
-pub async fn write_many(db: &Db, actor: &str, writes: &[Write]) -> Result<(), AppError> {
-    let count = writes.len();
-    let writes = crate::seed::without_nulls(json!(writes));
-    let mut response = db
-        .query(
-            "BEGIN TRANSACTION;
-            FOR $w IN $writes {
-                LET $s = $w.service;
-                LET $rid = type::record('service', $w.id);
-                LET $found = (SELECT VALUE revision ?? 0 FROM ONLY $rid);
-                IF $w.expected = NONE AND $found != NONE { THROW 'stale-revision' };
-                IF $w.expected != NONE AND $found != $w.expected { THROW 'stale-revision' };
-                UPSERT $rid SET
-                    name = $s.name, description = $s.description, category = $s.category,
-                    municipality = type::record('municipality', $s.municipality_code),
-                    country = $s.country, address = $s.address, lat = $s.lat, lon = $s.lon,
-                    phones = $s.phones, email = $s.email, website = $s.website,
-                    languages = $s.languages ?? [], opening_hours = $s.opening_hours,
-                    cross_border_access = $s.access, accessibility = $s.accessibility,
-                    machine_translated = $s.machine_translated ?? [], status = $s.status,
-                    assured_date = IF $s.assured_date THEN <datetime> $s.assured_date ELSE NONE END,
-                    location_check = $s.location_check,
-                    source = source ?? $s.source, licence = licence ?? 'CC BY 4.0',
-                    is_sample = $s.is_sample ?? false,
-                    created_at = created_at ?? time::now(),
-                    revision = ($found ?? -1) + 1;
-                CREATE audit CONTENT { actor: $actor, target: 'service:' + $w.id, action: $w.action, changes: $w.changes ?? [] };
-            };
-            COMMIT TRANSACTION;",
-        )
-        .bind(("writes", writes))
-        .bind(("actor", actor.to_owned()))
-        .await?;
-    let errors = response.take_errors();
-    if errors
-        .values()
-        .any(|e| e.to_string().contains("stale-revision"))
-    {
-        return Err(AppError::Conflict("revision".into()));
-    }
-    if let Some(error) = errors
-        .values()
-        .find(|e| !e.to_string().contains("failed transaction"))
-        .or(errors.values().next())
-    {
-        return Err(AppError::internal(format_args!(
-            "saving {count} service(s): {error}"
-        )));
-    }
-    Ok(())
-}
-
-/// The audit entries of one record, newest first.
-pub async fn history(db: &Db, target: &str) -> Result<Vec<AuditEntry>, AppError> {
-    let mut response = db
-        .query(
-            "SELECT <string> at AS at, actor, action, changes FROM audit
-             WHERE target = $target ORDER BY at DESC",
-        )
-        .bind(("target", target.to_owned()))
-        .await?;
-    rows(&mut response, 0)
+/// entry in one transaction, all or nothing.
+pub async fn write_all(db: &Db, actor: &str, writes: &[store::Write]) -> Result<(), WriteError> {
+    store::write(db, actor, &SERVICES, writes).await
 }

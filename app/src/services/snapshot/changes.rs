@@ -24,7 +24,7 @@ pub(super) async fn apply(
     if to - from > MAX_CHANGED_ROWS as i64 {
         return Ok(None);
     }
-    let Some(ids) = repo::changed_services(db, from, to).await? else {
+    let Some(ids) = crate::db::version::changed_services(db, from, to).await? else {
         return Ok(None);
     };
     if ids.len() + old.text.changed_rows() > MAX_CHANGED_ROWS {

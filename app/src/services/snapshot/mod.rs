@@ -3,8 +3,8 @@
 //! Measured here, SurrealDB needs about 17 µs per row to scan and return services, so
 //! a search that reads thousands of candidates per request cannot meet SPEC §6. The
 //! database stays the source of truth: a `meta:search` version, bumped by events on every
-//! write to services, categories, municipalities and neighbours, says when the copy is
-//! stale. When only services changed, the change log (migration 0007) names them and
+//! write to services, categories, municipalities and neighbours (`db::version`), says
+//! when the copy is stale. When only services changed, the change log (migration 0007) names them and
 //! only those are loaded (`changes`); otherwise the copy is loaded whole.
 
 mod changes;
@@ -17,6 +17,7 @@ use super::{Category, Localized};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::kernel::cache::{lock, DataVersion, VersionedCache};
 use crate::services::display_name;
 use chrono::{DateTime, Timelike};
 use chrono_tz::Tz;
@@ -52,7 +53,7 @@ pub struct Reference {
     pub municipalities: HashMap<String, MunicipalityRef>,
     pub categories: Vec<Category>,
     /// Distinct (opening hours, country) pairs of the services.
-    pub schedules: Vec<(String, String)>,
+    pub schedules: Vec<(String, crate::kernel::geo::Country)>,
     open: OpenStates,
 }
 
@@ -74,7 +75,7 @@ impl Reference {
     /// Per schedule (as in `schedules`): open at the minute of `at`.
     pub fn open_by_schedule(&self, at: DateTime<Tz>) -> OpenBySchedule {
         let minute = at.timestamp().div_euclid(60);
-        let mut open = self.open.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut open = lock(&self.open.0);
         if let Some((m, states)) = &*open {
             if *m == minute {
                 return states.clone();
@@ -87,7 +88,7 @@ impl Reference {
         let states: OpenBySchedule = self
             .schedules
             .iter()
-            .map(|(osm, country)| hours::cached(osm, country).map(|h| hours::is_open(&h, start)))
+            .map(|(osm, country)| hours::cached(osm, *country).map(|h| hours::is_open(&h, start)))
             .collect();
         *open = Some((minute, states.clone()));
         states
@@ -113,31 +114,26 @@ impl Reference {
             .iter()
             .position(|(o, c)| o == osm && *c == row.core.country);
         Some(found.unwrap_or_else(|| {
-            self.schedules.push((osm.clone(), row.core.country.clone()));
+            self.schedules.push((osm.clone(), row.core.country));
             self.schedules.len() - 1
         }))
     }
 }
 
-type Key = (String, i64);
-
 /// One copy per database (tests run many), with the version it was made from.
-type Versions = HashMap<String, (i64, Arc<Snapshot>)>;
-static SNAPSHOTS: LazyLock<Mutex<Versions>> = LazyLock::new(Default::default);
-
-fn snapshots() -> std::sync::MutexGuard<'static, Versions> {
-    SNAPSHOTS.lock().unwrap_or_else(|e| e.into_inner())
-}
+static SNAPSHOTS: LazyLock<VersionedCache<(), Arc<Snapshot>>> =
+    LazyLock::new(|| VersionedCache::new("search-copy", 16));
 
 /// The current copy: the cached one, the cached one with the changed services applied,
 /// or a full load.
-pub async fn current(db: &Db) -> Result<(Key, Arc<Snapshot>), AppError> {
-    let key = repo::search_version(db).await?;
-    let cached = snapshots().get(&key.0).cloned();
-    let snapshot = match cached {
-        Some((version, snapshot)) if version == key.1 => return Ok((key, snapshot)),
-        Some((version, old)) if version < key.1 => {
-            match changes::apply(db, &old, version, key.1).await? {
+pub async fn current(db: &Db) -> Result<(DataVersion, Arc<Snapshot>), AppError> {
+    let at = crate::db::version::current(db).await?;
+    if let Some(snapshot) = SNAPSHOTS.get(&at, &()) {
+        return Ok((at, snapshot));
+    }
+    let snapshot = match SNAPSHOTS.latest(&at.instance, &()) {
+        Some((version, old)) if version < at.version => {
+            match changes::apply(db, &old, version, at.version).await? {
                 Some(updated) => updated,
                 None => load(db).await?,
             }
@@ -145,12 +141,8 @@ pub async fn current(db: &Db) -> Result<(Key, Arc<Snapshot>), AppError> {
         _ => load(db).await?,
     };
     let snapshot = Arc::new(snapshot);
-    let mut all = snapshots();
-    // Requests race: never replace a newer copy with an older one.
-    if all.get(&key.0).is_none_or(|(version, _)| *version <= key.1) {
-        all.insert(key.0.clone(), (key.1, snapshot.clone()));
-    }
-    Ok((key, snapshot))
+    SNAPSHOTS.insert(&at, (), snapshot.clone());
+    Ok((at, snapshot))
 }
 
 /// The folded name a row is ordered by in a language.

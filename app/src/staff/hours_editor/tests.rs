@@ -283,13 +283,21 @@ mod server {
     /// and exceptions included).
     fn same_schedule(a: &str, b: &str) -> bool {
         let (a, b) = (
-            hours::parse(a, "FR").unwrap(),
-            hours::parse(b, "FR").unwrap(),
+            hours::parse(a, crate::kernel::geo::Country::Fr).unwrap(),
+            hours::parse(b, crate::kernel::geo::Country::Fr).unwrap(),
         );
         let from = chrono::NaiveDate::from_ymd_opt(2026, 12, 21).unwrap();
-        hours::week(&a, from, "FR") == hours::week(&b, from, "FR")
-            && hours::week(&a, from + chrono::Duration::days(7), "FR")
-                == hours::week(&b, from + chrono::Duration::days(7), "FR")
+        hours::week(&a, from, crate::kernel::geo::Country::Fr)
+            == hours::week(&b, from, crate::kernel::geo::Country::Fr)
+            && hours::week(
+                &a,
+                from + chrono::Duration::days(7),
+                crate::kernel::geo::Country::Fr,
+            ) == hours::week(
+                &b,
+                from + chrono::Duration::days(7),
+                crate::kernel::geo::Country::Fr,
+            )
     }
 
     #[test]
@@ -321,17 +329,20 @@ mod server {
         composed.push(to_osm(&always).unwrap());
         assert_eq!(composed.last().unwrap(), "24/7; PH off");
         for osm in composed.iter().filter(|s| !s.is_empty()) {
-            assert!(hours::parse(osm, "BE").is_ok(), "{osm}");
+            assert!(
+                hours::parse(osm, crate::kernel::geo::Country::Be).is_ok(),
+                "{osm}"
+            );
             let form = from_osm(osm).unwrap();
             assert!(same_schedule(osm, &to_osm(&form).unwrap()), "{osm}");
         }
         // An exception wins over the week and over PH off (25 December).
         let christmas = "Mo-Fr 09:00-12:00; PH off; 2026 Dec 25 10:00-11:00; 2026 Dec 24 off";
-        let parsed = hours::parse(christmas, "FR").unwrap();
+        let parsed = hours::parse(christmas, crate::kernel::geo::Country::Fr).unwrap();
         let days = hours::week(
             &parsed,
             chrono::NaiveDate::from_ymd_opt(2026, 12, 24).unwrap(),
-            "FR",
+            crate::kernel::geo::Country::Fr,
         );
         assert!(days[0].periods.is_empty());
         assert_eq!(days[1].periods, vec![("10:00".into(), "11:00".into())]);

@@ -1,15 +1,94 @@
-//! The publication workflow that services, projects, meetings and clusters share: the
-//! states a record can be in, the actions of the staff forms, and the one table of which
-//! role may take which action from which state. The server checks every form post and
-//! every import against it; the forms offer only what it allows.
+//! The publication workflow that services, projects, meetings and clusters share (and
+//! the next records with a workflow will):
+//!
+//! - the states a record can be in (`Publication`), the actions of the staff forms
+//!   (`Action`), and the one table of which role may take which action from which state
+//!   (`transition`); the server checks every form post and every import against it, the
+//!   forms offer only what it allows (`actions`);
+//! - the audit trail: what changed (`changes`, `FieldChange`), each write's entry
+//!   (`AuditEntry`) and its view (`HistoryEntries`);
+//! - on the server, the one revision-checked write of records and their audit entries
+//!   (`store`) and the end of a form's post (`form`).
+
+#[cfg(feature = "ssr")]
+pub mod form;
+mod history;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub use history::{HistoryEntries, RecordMeta};
 
 use crate::auth::Role;
+use crate::i18n::MessageSet;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// Whether the public sees a record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// "Draft", "Published", "Archived".
+pub const PUBLICATION_MESSAGES: MessageSet = MessageSet::new("staff-status-", || {
+    Publication::ALL.map(Publication::code).to_vec()
+});
+/// The buttons: "Save", "Publish", …
+pub const ACTION_MESSAGES: MessageSet =
+    MessageSet::new("staff-action-", || Action::ALL.map(Action::code).to_vec());
+/// What an audit entry records: an action, a record's creation, an import.
+pub const AUDIT_MESSAGES: MessageSet = MessageSet::new("staff-audit-", || {
+    let mut all = vec![CREATE, IMPORT];
+    all.extend(Action::ALL.map(Action::code));
+    all
+});
+
+/// The audit action of a record's first write.
+pub const CREATE: &str = "create";
+/// The audit action of an import's writes.
+pub const IMPORT: &str = "import";
+
+/// One audit entry of a record.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub changes: Vec<FieldChange>,
+}
+
+/// One field of a record, before and after a write (absent as None).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// The fields whose text differs between two versions of a record (each given as its
+/// fields' texts, "" or absent for none), in field order.
+pub fn changes(
+    before: Option<&BTreeMap<String, String>>,
+    after: &BTreeMap<String, String>,
+) -> Vec<FieldChange> {
+    let empty = BTreeMap::new();
+    let before = before.unwrap_or(&empty);
+    let present = |v: Option<&String>| v.filter(|v| !v.is_empty()).cloned();
+    let fields: std::collections::BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+    fields
+        .into_iter()
+        .filter_map(|field| {
+            let (old, new) = (present(before.get(field)), present(after.get(field)));
+            (old != new).then(|| FieldChange {
+                field: field.clone(),
+                before: old,
+                after: new,
+            })
+        })
+        .collect()
+}
+
+/// Whether the public sees a record. A new record is a draft.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Publication {
+    #[default]
     Draft,
     Published,
     Archived,
@@ -32,6 +111,10 @@ impl Publication {
 
     pub fn from_code(code: &str) -> Option<Publication> {
         Publication::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    pub fn message_id(self) -> String {
+        PUBLICATION_MESSAGES.id(self.code())
     }
 }
 
@@ -73,6 +156,10 @@ impl Action {
 
     pub fn from_code(code: &str) -> Option<Action> {
         Action::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    pub fn message_id(self) -> String {
+        ACTION_MESSAGES.id(self.code())
     }
 }
 

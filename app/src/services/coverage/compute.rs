@@ -11,8 +11,8 @@ use super::{
     CategoryCoverage, CategoryOption, NearestService, Side, MUNICIPALITY_UNCERTAIN,
     POINT_OUTSIDE_MUNICIPALITY,
 };
+use crate::kernel::geo::{haversine_km, Country};
 use crate::services::repo::Candidate;
-use crate::services::search::haversine_km;
 use crate::services::snapshot::Reference;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -20,7 +20,7 @@ use std::sync::Arc;
 /// A municipality's reference point.
 pub struct Place<'a> {
     pub code: &'a str,
-    pub country: &'a str,
+    pub country: Country,
     pub lat: f64,
     pub lon: f64,
 }
@@ -43,7 +43,7 @@ pub fn categories(services: &[Arc<Candidate>], reference: &Reference) -> Vec<Cat
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for s in services {
         let entry = counts.entry(&s.core.category).or_default();
-        if s.core.country == "BE" {
+        if s.core.country == Country::Be {
             entry.0 += 1;
         } else {
             entry.1 += 1;
@@ -134,7 +134,7 @@ fn of_category(
                 id: service.core.id.clone(),
                 name: service.core.name.clone(),
                 municipality_code: service.core.municipality_code.clone(),
-                country: service.core.country.clone(),
+                country: service.core.country,
                 distance_km,
             });
         }

@@ -1,0 +1,67 @@
+//! The scaffold of a page that loads its data: the data's view once it is there, and an
+//! error as a translated notice with its own status (and, for a failure of ours, its
+//! reference). A page about one record answers a missing record with the site's "not
+//! found" page (404).
+
+use super::{set_status, ErrorNotice, PageMeta};
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use crate::routes::Page;
+use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
+
+/// Shows `resource` with `view` when it loads; see the module.
+#[component]
+pub fn Loaded<T, V>(
+    resource: Resource<Result<T, AppError>>,
+    view: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    /// A page about one record: a missing one is the "not found" page.
+    #[prop(optional)]
+    record: bool,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let view = view.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(data) => view(data).into_any(),
+                        Err(AppError::NotFound) if record => {
+                            view! { <NotFoundContent /> }.into_any()
+                        }
+                        Err(error) => failure(error),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// An error's notice, with the error's status for the page.
+pub fn failure(error: AppError) -> AnyView {
+    set_status(error.status());
+    view! { <ErrorNotice error /> }.into_any()
+}
+
+/// The 404 body, also used by pages whose record does not exist.
+#[component]
+pub fn NotFoundContent() -> impl IntoView {
+    set_status(http::StatusCode::NOT_FOUND);
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    view! {
+        <PageMeta title=i18n.t("not-found-title") description=i18n.t("not-found-text") />
+        <section data-testid="not-found">
+            <h1>{i18n.t("not-found-title")}</h1>
+            <p>{i18n.t("not-found-text")}</p>
+            <ul>
+                <li><a href=Page::Home.path(lang)>{i18n.t("nav-home")}</a></li>
+                <li><a href=Page::Municipalities.path(lang)>{i18n.t("nav-municipalities")}</a></li>
+            </ul>
+        </section>
+    }
+}

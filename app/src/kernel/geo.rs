@@ -1,0 +1,85 @@
+//! Geography: the two countries of the region, and distances on the Earth.
+
+use serde::{Deserialize, Serialize};
+
+/// A country of the region. Stored, sent and typed as its ISO code ("BE", "FR").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Country {
+    #[serde(rename = "BE")]
+    Be,
+    #[serde(rename = "FR")]
+    Fr,
+}
+
+impl Country {
+    pub const ALL: [Country; 2] = [Country::Be, Country::Fr];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Country::Be => "BE",
+            Country::Fr => "FR",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Country> {
+        Country::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// The other side of the border.
+    pub fn other(self) -> Country {
+        match self {
+            Country::Be => Country::Fr,
+            Country::Fr => Country::Be,
+        }
+    }
+
+    /// Fluent id of the country's name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Country::Be => "country-be",
+            Country::Fr => "country-fr",
+        }
+    }
+}
+
+impl std::fmt::Display for Country {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Great-circle distance in km (mean Earth radius).
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    const EARTH_RADIUS_KM: f64 = 6371.0088;
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * a.sqrt().asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_read_back_and_serialise_as_codes() {
+        for country in Country::ALL {
+            assert_eq!(Country::parse(country.code()), Some(country));
+            assert_eq!(
+                serde_json::to_string(&country).unwrap(),
+                format!("\"{}\"", country.code())
+            );
+            assert_ne!(country.other(), country);
+        }
+        assert_eq!(Country::parse("be"), None);
+    }
+
+    #[test]
+    fn haversine_matches_a_known_distance() {
+        // Lille (50.6292, 3.0573) to Kortrijk (50.8279, 3.2649): about 26.6 km.
+        let d = haversine_km(50.6292, 3.0573, 50.8279, 3.2649);
+        assert!((d - 26.6).abs() < 0.3, "{d}");
+        assert!(haversine_km(50.0, 3.0, 50.0, 3.0).abs() < 1e-9);
+    }
+}

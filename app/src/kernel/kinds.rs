@@ -1,0 +1,87 @@
+//! The closed vocabularies of the cooperation records, which several domains show and
+//! the staff forms offer: the cooperation tables themselves (`CoopKind`, also a part of
+//! the staff pages' paths), kinds of projects, meetings and clusters, projects' recorded
+//! statuses and partners' roles (the values of the seeds, `app/data/cooperation.json`),
+//! each with the messages that name its values.
+
+use crate::i18n::MessageSet;
+use serde::{Deserialize, Serialize};
+
+/// Which table a staff page or form is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CoopKind {
+    Project,
+    Event,
+    Cluster,
+}
+
+impl CoopKind {
+    pub const ALL: [CoopKind; 3] = [CoopKind::Project, CoopKind::Event, CoopKind::Cluster];
+
+    pub fn table(self) -> &'static str {
+        match self {
+            CoopKind::Project => "project",
+            CoopKind::Event => "event",
+            CoopKind::Cluster => "cluster",
+        }
+    }
+
+    pub fn from_table(table: &str) -> Option<CoopKind> {
+        CoopKind::ALL.into_iter().find(|k| k.table() == table)
+    }
+
+    /// The bilingual field that names a record (its title in lists and headings).
+    pub fn title_field(self) -> &'static str {
+        match self {
+            CoopKind::Event => "title",
+            _ => "name",
+        }
+    }
+
+    /// The bilingual fields publishing needs in both languages (the public pages read
+    /// them as complete pairs).
+    pub fn required(self) -> &'static [&'static str] {
+        match self {
+            CoopKind::Project => &["name", "summary"],
+            CoopKind::Event => &["title", "summary", "audience"],
+            CoopKind::Cluster => &["name", "description"],
+        }
+    }
+}
+
+/// The recorded statuses and kinds of the seeds (`app/data/cooperation.json`).
+pub const PROJECT_STATUSES: [&str; 4] = ["ongoing", "completed", "offered", "practice"];
+pub const PROJECT_KINDS: [&str; 4] = [
+    "interreg_project",
+    "cooperation_platform",
+    "support_offer",
+    "practice",
+];
+/// The roles a partner may have besides the lead partner (which has its own field).
+pub const PARTNER_ROLES: [&str; 2] = ["partner", "associated"];
+
+pub const PROJECT_STATUS_MESSAGES: MessageSet =
+    MessageSet::new("project-status-", || PROJECT_STATUSES.to_vec());
+pub const PROJECT_KIND_MESSAGES: MessageSet =
+    MessageSet::new("project-kind-", || PROJECT_KINDS.to_vec());
+/// The lead partner and the other roles.
+pub const PARTNER_ROLE_MESSAGES: MessageSet = MessageSet::new("project-role-", || {
+    let mut roles = vec!["lead"];
+    roles.extend(PARTNER_ROLES);
+    roles
+});
+
+/// The kinds of meetings.
+pub const EVENT_KINDS: [&str; 3] = ["consultation", "knowledge_platform", "citizen_meeting"];
+pub const EVENT_KIND_MESSAGES: MessageSet = MessageSet::new("event-kind-", || EVENT_KINDS.to_vec());
+
+/// The kinds of clusters (groupings of municipalities).
+pub const CLUSTER_KINDS: [&str; 4] = [
+    "conference_of_mayors",
+    "eurometropolis",
+    "climate_cluster",
+    "epci",
+];
+pub const CLUSTER_KIND_MESSAGES: MessageSet =
+    MessageSet::new("cluster-kind-", || CLUSTER_KINDS.to_vec());

@@ -1,0 +1,119 @@
+//! The one write of records with a workflow (server only): each record and its audit
+//! entry in one transaction, all or nothing, and a record whose revision is no longer
+//! the one its form (or import) was made from is refused as `Stale`, writing nothing.
+
+use super::{AuditEntry, FieldChange};
+use crate::db::{rows, Db};
+use crate::error::AppError;
+use serde::Serialize;
+use serde_json::Value;
+
+/// How a table's record is written.
+pub struct Table<'a> {
+    pub name: &'static str,
+    /// SurrealQL assignments that write the record `$r` under `$rid` (its id is `$id`).
+    pub set: &'a str,
+    /// Statements after the record is written (a cluster's memberships), or "".
+    pub after: &'a str,
+}
+
+/// One record to write: `expected` is the revision its change was made from (None: the
+/// record must not exist yet); `record` is bound as `$r`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Write {
+    pub id: String,
+    pub expected: Option<i64>,
+    pub record: Value,
+    pub action: String,
+    pub changes: Vec<FieldChange>,
+}
+
+/// Why a write did not happen.
+#[derive(Debug)]
+pub enum WriteError {
+    /// A record changed since its change was made: nothing was written.
+    Stale,
+    Failed(AppError),
+}
+
+impl From<AppError> for WriteError {
+    fn from(error: AppError) -> Self {
+        WriteError::Failed(error)
+    }
+}
+
+impl From<WriteError> for AppError {
+    fn from(error: WriteError) -> Self {
+        match error {
+            WriteError::Stale => AppError::Conflict("revision".into()),
+            WriteError::Failed(error) => error,
+        }
+    }
+}
+
+/// What the transaction throws when a revision is not the expected one.
+const STALE: &str = "stale-revision";
+
+/// Writes every record and its audit entry in one transaction.
+pub async fn write(
+    db: &Db,
+    actor: &str,
+    table: &Table<'_>,
+    writes: &[Write],
+) -> Result<(), WriteError> {
+    let sql = format!(
+        "BEGIN TRANSACTION;
+        FOR $w IN $writes {{
+            LET $r = $w.record;
+            LET $id = $w.id;
+            LET $rid = type::record($table, $id);
+            LET $found = (SELECT VALUE revision ?? 0 FROM ONLY $rid);
+            IF $w.expected = NONE AND $found != NONE {{ THROW '{STALE}' }};
+            IF $w.expected != NONE AND $found != $w.expected {{ THROW '{STALE}' }};
+            UPSERT $rid SET {set}, revision = ($found ?? -1) + 1;
+            {after}
+            CREATE audit CONTENT {{ actor: $actor, target: $table + ':' + $id, action: $w.action, changes: $w.changes ?? [] }};
+        }};
+        COMMIT TRANSACTION;",
+        set = table.set,
+        after = table.after,
+    );
+    let mut response = db
+        .query(sql)
+        .bind((
+            "writes",
+            crate::db::without_nulls(serde_json::json!(writes)),
+        ))
+        .bind(("table", table.name))
+        .bind(("actor", actor.to_owned()))
+        .await
+        .map_err(AppError::from)?;
+    let errors = response.take_errors();
+    if errors.values().any(|e| e.to_string().contains(STALE)) {
+        return Err(WriteError::Stale);
+    }
+    match errors
+        .values()
+        .find(|e| !e.to_string().contains("failed transaction"))
+        .or(errors.values().next())
+    {
+        Some(error) => Err(WriteError::Failed(AppError::internal(format_args!(
+            "writing {} {} record(s): {error}",
+            writes.len(),
+            table.name
+        )))),
+        None => Ok(()),
+    }
+}
+
+/// The audit entries of one record (`table:id`), newest first.
+pub async fn history(db: &Db, target: &str) -> Result<Vec<AuditEntry>, AppError> {
+    let mut response = db
+        .query(
+            "SELECT <string> at AS at, actor, action, changes FROM audit
+             WHERE target = $target ORDER BY at DESC",
+        )
+        .bind(("target", target.to_owned()))
+        .await?;
+    rows(&mut response, 0)
+}
