@@ -100,10 +100,15 @@ pub struct Config {
     /// Reports accepted per client address per ten minutes (the form's rate limit).
     #[arg(long, env = "REPORT_RATE_LIMIT", default_value_t = 5)]
     pub report_rate_limit: usize,
-    /// Failed sign-ins allowed per account per fifteen minutes (four times as many per
+    /// Sign-in attempts allowed per account per fifteen minutes (four times as many per
     /// client address).
     #[arg(long, env = "SIGN_IN_RATE_LIMIT", default_value_t = 5)]
     pub sign_in_rate_limit: usize,
+    /// Reverse proxies whose `Forwarded` / `X-Forwarded-For` headers name the client:
+    /// addresses or networks, comma-separated (`127.0.0.1,10.0.0.0/8`). Empty: every
+    /// client is the connection's peer, and forwarding headers are ignored.
+    #[arg(long, env = "TRUSTED_PROXIES", default_value = "", value_parser = crate::client_addr::TrustedProxies::parse)]
+    pub trusted_proxies: crate::client_addr::TrustedProxies,
 }
 
 impl Config {

@@ -1,6 +1,7 @@
 //! The axum application: pages (Leptos SSR), server functions, API, static files,
 //! and the cross-cutting layers (compression, cache and security headers, logs).
 
+use crate::client_addr::{self, TrustedProxies};
 use crate::config::Config;
 use crate::state::{AppState, PublicUrl};
 use crate::{api, csp, csrf, etag, language, seo, server_fns};
@@ -49,10 +50,16 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
         map_tile_attribution: config.map_tile_attribution.clone(),
         public_url: public_url.trim_end_matches('/').to_owned(),
     };
-    let limiter = RateLimiter::new(config.report_rate_limit, Duration::from_secs(600));
     let per_account = config.sign_in_rate_limit;
-    let sign_in = SignInLimiter::new(per_account, per_account * 4, Duration::from_secs(15 * 60));
-    let router = router_with(db, options, settings, limiter, sign_in);
+    let guards = Guards {
+        reports: RateLimiter::new(config.report_rate_limit, Duration::from_secs(600)),
+        sign_in: SignInLimiter::new(per_account, per_account * 4, Duration::from_secs(15 * 60)),
+        trusted_proxies: config.trusted_proxies.clone(),
+    };
+    if guards.trusted_proxies.is_empty() {
+        tracing::info!("no TRUSTED_PROXIES: every client is the connection's peer");
+    }
+    let router = router_with(db, options, settings, guards);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
     // Connection info gives the report form's rate limit the client's address.
@@ -66,23 +73,40 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// What stands between the public and the app besides the database: the abuse limits,
+/// and the proxies whose forwarding headers name the client.
+#[derive(Clone)]
+pub struct Guards {
+    pub reports: RateLimiter,
+    pub sign_in: SignInLimiter,
+    pub trusted_proxies: TrustedProxies,
+}
+
+impl Default for Guards {
+    fn default() -> Self {
+        Guards {
+            reports: RateLimiter::for_reports(),
+            sign_in: SignInLimiter::default(),
+            trusted_proxies: TrustedProxies::default(),
+        }
+    }
+}
+
 pub fn router(db: Db, options: LeptosOptions, settings: ShellSettings) -> Router {
-    router_with(
-        db,
-        options,
-        settings,
-        RateLimiter::for_reports(),
-        SignInLimiter::default(),
-    )
+    router_with(db, options, settings, Guards::default())
 }
 
 pub fn router_with(
     db: Db,
     options: LeptosOptions,
     settings: ShellSettings,
-    limiter: RateLimiter,
-    sign_in_limiter: SignInLimiter,
+    guards: Guards,
 ) -> Router {
+    let Guards {
+        reports: limiter,
+        sign_in: sign_in_limiter,
+        trusted_proxies,
+    } = guards;
     let hashed = options.hash_files;
     let tile_origin = settings.map_tile_url.as_deref().and_then(csp::origin_of);
     let state = AppState {
@@ -129,6 +153,9 @@ pub fn router_with(
             move |request, next| server_fns::limit_body(db.clone(), uploads.clone(), request, next)
         }))
         .layer(middleware::from_fn(csrf::refuse_cross_site))
+        .layer(middleware::from_fn(move |request, next| {
+            client_addr::middleware(trusted_proxies.clone(), request, next)
+        }))
         .layer(middleware::from_fn(answer_in_time))
         .layer(middleware::from_fn(move |request, next| {
             cache_and_language_headers(request, next, hashed)

@@ -31,6 +31,8 @@ mod mayors;
 mod names;
 #[path = "integration/projects.rs"]
 mod projects;
+#[path = "integration/proxies.rs"]
+mod proxies;
 #[path = "integration/reports.rs"]
 mod reports;
 #[path = "integration/security.rs"]

@@ -1,10 +1,22 @@
 //! What the server knows about the request being served (server only): the client's
-//! address and what kind of answer it asks for.
+//! address (behind trusted proxies, the one they forwarded) and what kind of answer it
+//! asks for.
 
 use std::net::{IpAddr, SocketAddr};
 
-/// The client's address, when the server was started with connection info.
+/// The client's address as the server worked it out: the connection's peer, or behind
+/// a trusted proxy the address it forwarded (`server::client_addr`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddr(pub IpAddr);
+
+/// The client's address (the rate limits' key): the one the server worked out, else
+/// the connection's peer, else `0.0.0.0` (a request without connection info: tests).
 pub async fn client_key() -> IpAddr {
+    if let Ok(axum::Extension(ClientAddr(address))) =
+        leptos_axum::extract::<axum::Extension<ClientAddr>>().await
+    {
+        return address;
+    }
     leptos_axum::extract::<axum::extract::ConnectInfo<SocketAddr>>()
         .await
         .map(|info| info.0.ip())

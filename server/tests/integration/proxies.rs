@@ -1,0 +1,94 @@
+//! The client's address behind a reverse proxy: forwarding headers count only from a
+//! trusted proxy, and then every client has its own rate limit.
+
+use super::db;
+use super::staff_support::{encode, path};
+use app::reports::limiter::RateLimiter;
+use app::reports::SubmitReport;
+use axum::body::Body;
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{header, Request};
+use leptos::prelude::LeptosOptions;
+use server::client_addr::TrustedProxies;
+use server::web::Guards;
+use std::net::SocketAddr;
+use std::time::Duration;
+use tower::ServiceExt;
+
+/// The app as a peer at `peer` reaches it, with a report limit of two per address.
+async fn app_from(peer: [u8; 4], trusted: &str) -> axum::Router {
+    let options = LeptosOptions::builder()
+        .output_name("grensdiensten")
+        .site_root("target/site")
+        .build();
+    let guards = Guards {
+        reports: RateLimiter::new(2, Duration::from_secs(600)),
+        trusted_proxies: TrustedProxies::parse(trusted).unwrap(),
+        ..Default::default()
+    };
+    server::web::router_with(db().await, options, Default::default(), guards)
+        .layer(MockConnectInfo(SocketAddr::from((peer, 40000))))
+}
+
+/// Sends a report with these forwarding headers; whether it was accepted.
+async fn report(router: &axum::Router, forwarded: &[(&str, &str)]) -> bool {
+    let body = encode(&[
+        ("lang", "nl"),
+        ("form[service]", ""),
+        ("form[kind]", "missing"),
+        ("form[message]", "Er ontbreekt een bibliotheek in de lijst."),
+        ("form[email]", ""),
+        ("form[website]", ""),
+    ]);
+    let mut request = Request::post(path::<SubmitReport>())
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html");
+    for (name, value) in forwarded {
+        request = request.header(*name, *value);
+    }
+    let response = router
+        .clone()
+        .oneshot(request.body(Body::from(body)).unwrap())
+        .await
+        .unwrap();
+    let to = response.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(to.contains("sent=1") || to.contains("too-many"), "{to}");
+    to.contains("sent=1")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_trusted_proxy_each_client_has_its_own_limit() {
+    let router = app_from([127, 0, 0, 1], "127.0.0.1, 10.0.0.0/8").await;
+    let client = |ip: &'static str| vec![("x-forwarded-for", ip)];
+    assert!(report(&router, &client("203.0.113.1")).await);
+    assert!(report(&router, &client("203.0.113.1")).await);
+    assert!(
+        !report(&router, &client("203.0.113.1")).await,
+        "the third from one client"
+    );
+    // Another visitor behind the same proxy is not blocked by the first.
+    assert!(report(&router, &client("203.0.113.2")).await);
+    // RFC 7239's header, and a chain of proxies: the rightmost untrusted hop counts.
+    assert!(report(&router, &[("forwarded", "for=203.0.113.3")]).await);
+    let chain = [("x-forwarded-for", "6.6.6.6, 203.0.113.2, 10.0.0.9")];
+    assert!(report(&router, &chain).await);
+    assert!(!report(&router, &chain).await, "203.0.113.2's third");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_untrusted_peer_cannot_choose_its_address() {
+    // Not a trusted proxy: its headers are ignored and it keeps its own address.
+    let router = app_from([198, 51, 100, 7], "127.0.0.1").await;
+    assert!(report(&router, &[("x-forwarded-for", "203.0.113.1")]).await);
+    assert!(report(&router, &[("x-forwarded-for", "203.0.113.2")]).await);
+    assert!(!report(&router, &[("x-forwarded-for", "203.0.113.3")]).await);
+    assert!(!report(&router, &[("forwarded", "for=203.0.113.4")]).await);
+    // No proxies configured: the same, whoever the peer is.
+    let router = app_from([127, 0, 0, 1], "").await;
+    assert!(report(&router, &[("x-forwarded-for", "203.0.113.1")]).await);
+    assert!(report(&router, &[("x-forwarded-for", "203.0.113.2")]).await);
+    assert!(!report(&router, &[("x-forwarded-for", "203.0.113.3")]).await);
+}
