@@ -59,6 +59,7 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
     if guards.trusted_proxies.is_empty() {
         tracing::info!("no TRUSTED_PROXIES: every client is the connection's peer");
     }
+    tokio::spawn(housekeeping(db.clone()));
     let router = router_with(db, options, settings, guards);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
@@ -118,8 +119,8 @@ pub fn router_with(
         csp::provide_request_nonce();
         provide_context(db.clone());
         provide_context(settings.clone());
-        provide_context(limiter.clone());
-        provide_context(sign_in_limiter.clone());
+        provide_context(limiter);
+        provide_context(sign_in_limiter);
     };
     let routes = generate_route_list(App);
     Router::new()
@@ -259,6 +260,23 @@ async fn answer_in_time(request: Request, next: Next) -> Response {
         Err(_) => {
             tracing::warn!("no answer within {limit:?}: 503");
             axum::http::StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// Every ten minutes: forget rate-limit keys whose window has passed, uploads past their
+/// hour, and ended sessions (every app server does it; doing it twice is harmless).
+async fn housekeeping(db: Db) {
+    let mut every = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        let done = async {
+            app::db::rate_limit::sweep(&db, chrono::Utc::now()).await?;
+            app::transfer::pending::sweep(&db).await?;
+            app::auth::session::sweep(&db).await
+        };
+        if let Err(error) = done.await {
+            tracing::warn!(?error, "housekeeping failed; trying again in ten minutes");
         }
     }
 }

@@ -184,7 +184,6 @@ pub async fn sign_in(
     password: String,
     next: String,
 ) -> Result<(), AppError> {
-    use std::time::Instant;
     let db = crate::db::use_db()?;
     let limiter = use_context::<attempts::SignInLimiter>()
         .ok_or_else(|| AppError::internal("sign-in limiter not provided"))?;
@@ -192,7 +191,10 @@ pub async fn sign_in(
     let account = users::normalize_email(&email);
     let form = Page::StaffSignIn.path(lang);
     // Counted before the password is checked: parallel guesses cannot pass the limit.
-    let attempt = match limiter.begin(&account, address, Instant::now()) {
+    let attempt = match limiter
+        .begin(&db, &account, address, chrono::Utc::now())
+        .await?
+    {
         Ok(attempt) => attempt,
         Err(wait) => {
             tracing::warn!(%address, "sign-in refused: rate limit");
@@ -217,7 +219,7 @@ pub async fn sign_in(
     };
     match credentials.filter(|c| verified && c.active) {
         Some(user) => {
-            limiter.succeeded(attempt);
+            limiter.succeeded(&db, attempt).await?;
             // A session this browser still had (of any account) ends here.
             guard::close_current(&db).await?;
             session::sweep(&db).await?;

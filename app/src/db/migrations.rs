@@ -76,6 +76,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "email_rule_for_links",
         sql: include_str!("../../migrations/0013_email_rule_for_links.surql"),
     },
+    Migration {
+        version: 14,
+        name: "shared_state",
+        sql: include_str!("../../migrations/0014_shared_state.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

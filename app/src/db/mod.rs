@@ -3,6 +3,7 @@
 //! needs the services' rules, is `crate::seed`.
 
 mod migrations;
+pub mod rate_limit;
 pub mod version;
 
 pub use migrations::{migrate, MIGRATIONS};

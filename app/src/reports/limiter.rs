@@ -1,27 +1,26 @@
-//! A per-address rate limit for reports (server only), kept in memory: the addresses are
-//! never stored, and a restart forgets them.
+//! The report form's rate limit (server only): reports accepted per client address in
+//! ten minutes, counted in the database (`db::rate_limit`) so that every app server
+//! counts together. The address itself is never stored.
 
-use std::collections::HashMap;
+use crate::db::rate_limit::{self, Limit};
+use crate::db::Db;
+use crate::error::AppError;
 use std::net::IpAddr;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// Addresses remembered at most; past it the stalest are forgotten (see `allow`).
-pub const MAX_ADDRESSES: usize = 100_000;
-
-#[derive(Clone)]
+#[derive(Clone, Copy, Debug)]
 pub struct RateLimiter {
-    inner: Arc<Mutex<HashMap<IpAddr, Vec<Instant>>>>,
-    max: usize,
-    window: Duration,
+    limit: Limit,
 }
 
 impl RateLimiter {
     pub fn new(max: usize, window: Duration) -> Self {
         RateLimiter {
-            inner: Default::default(),
-            max,
-            window,
+            limit: Limit {
+                name: "report",
+                max,
+                window,
+            },
         }
     }
 
@@ -30,74 +29,10 @@ impl RateLimiter {
         Self::new(5, Duration::from_secs(600))
     }
 
-    /// Counts one attempt; false when the address has used up its window.
-    pub fn allow(&self, client: IpAddr, now: Instant) -> bool {
-        let mut inner = crate::kernel::cache::lock(&self.inner);
-        if inner.len() >= MAX_ADDRESSES {
-            let window = self.window;
-            inner.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < window));
-        }
-        if inner.len() >= MAX_ADDRESSES {
-            // A flood of distinct addresses within one window: forget the addresses whose
-            // last attempt is oldest (the least likely to be one person's retries).
-            let mut last: Vec<(Instant, IpAddr)> = inner
-                .iter()
-                .map(|(ip, times)| (times.last().copied().unwrap_or(now), *ip))
-                .collect();
-            last.sort_unstable();
-            for (_, ip) in last.iter().take(inner.len() - MAX_ADDRESSES / 2) {
-                inner.remove(ip);
-            }
-        }
-        let times = inner.entry(client).or_default();
-        times.retain(|t| now.duration_since(*t) < self.window);
-        if times.len() >= self.max {
-            return false;
-        }
-        times.push(now);
-        true
-    }
-
-    /// How many addresses are remembered.
-    pub fn remembered(&self) -> usize {
-        crate::kernel::cache::lock(&self.inner).len()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_window_limits_each_address() {
-        let limiter = RateLimiter::new(2, Duration::from_secs(60));
-        let (a, b) = (IpAddr::from([10, 0, 0, 1]), IpAddr::from([10, 0, 0, 2]));
-        let t0 = Instant::now();
-        assert!(limiter.allow(a, t0));
-        assert!(limiter.allow(a, t0));
-        assert!(!limiter.allow(a, t0));
-        assert!(limiter.allow(b, t0));
-        assert!(limiter.allow(a, t0 + Duration::from_secs(61)));
-    }
-
-    #[test]
-    fn a_flood_of_distinct_addresses_stays_bounded() {
-        let limiter = RateLimiter::new(1, Duration::from_secs(600));
-        let t0 = Instant::now();
-        let recent = IpAddr::from([192, 0, 2, 1]);
-        for i in 0..(MAX_ADDRESSES as u32 * 3 / 2) {
-            let at = t0 + Duration::from_micros(u64::from(i));
-            assert!(limiter.allow(
-                IpAddr::from(std::net::Ipv6Addr::from(
-                    (0x2001_0db8_u128 << 96) | u128::from(i)
-                )),
-                at
-            ));
-            assert!(limiter.remembered() <= MAX_ADDRESSES);
-        }
-        // The newest addresses are the ones kept: a fresh one still counts.
-        let later = t0 + Duration::from_secs(1);
-        assert!(limiter.allow(recent, later));
-        assert!(!limiter.allow(recent, later));
+    /// Counts one report of `client`; false when the address has used up its window.
+    pub async fn allow(&self, db: &Db, client: IpAddr) -> Result<bool, AppError> {
+        let key = client.to_string();
+        let counted = rate_limit::take(db, &[(self.limit, &key)], chrono::Utc::now()).await?;
+        Ok(counted.is_ok())
     }
 }

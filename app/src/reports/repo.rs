@@ -4,7 +4,6 @@ use super::limiter::RateLimiter;
 use super::*;
 use crate::db::Db;
 use std::net::IpAddr;
-use std::time::Instant;
 
 pub async fn submit(
     db: &Db,
@@ -14,7 +13,7 @@ pub async fn submit(
 ) -> Result<ReportOutcome, AppError> {
     let limiter = use_context::<RateLimiter>()
         .ok_or_else(|| AppError::internal("rate limiter not provided"))?;
-    if !limiter.allow(client, Instant::now()) {
+    if !limiter.allow(db, client).await? {
         return Ok(ReportOutcome::TooMany);
     }
     let report = match form.validate() {

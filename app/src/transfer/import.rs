@@ -315,7 +315,7 @@ pub async fn upload(db: &Db, upload: UploadData) -> Result<(), AppError> {
     )
     .await?;
     let bytes = report.errors.is_empty().then_some(upload.bytes);
-    let token = pending::keep(&session.staff.id, &upload.file_name, bytes, report);
+    let token = pending::keep(db, &session.staff.id, &upload.file_name, bytes, report).await?;
     crate::components::redirect_to(&format!(
         "{page}{}",
         query_string([("import", token.as_str())])
@@ -331,8 +331,8 @@ pub async fn commit_upload(db: &Db, lang: Lang, csrf: &str, token: &str) -> Resu
     };
     guard::admin(&session)?;
     let owner = &session.staff.id;
-    let (Some(before), Some((file_name, bytes))) =
-        (pending::view(token, owner), pending::take(token, owner))
+    let before = pending::view(db, token, owner).await?;
+    let (Some(before), Some((file_name, bytes))) = (before, pending::take(db, token, owner).await?)
     else {
         let flash = Flash::error("staff-data-error-expired");
         return flash_and_redirect(db, &session.id, &flash, &page).await;
@@ -342,19 +342,19 @@ pub async fn commit_upload(db: &Db, lang: Lang, csrf: &str, token: &str) -> Resu
     let outcome = run(db, format, &bytes, &session.staff.email, true, &mut |_| {}).await;
     let flash = match outcome {
         Ok(report) if report.errors.is_empty() => {
-            pending::settle(token, owner, report, true, None);
+            pending::settle(db, token, owner, &report, true, None).await?;
             Flash::notice("staff-data-committed")
         }
         Ok(report) => {
-            pending::settle(token, owner, report, false, None);
+            pending::settle(db, token, owner, &report, false, None).await?;
             Flash::error("staff-data-error-changed")
         }
         Err(AppError::Conflict(_)) => {
-            pending::settle(token, owner, before.report, false, Some(bytes));
+            pending::settle(db, token, owner, &before.report, false, Some(bytes)).await?;
             Flash::error("staff-data-error-stale")
         }
         Err(error) => {
-            pending::settle(token, owner, before.report, false, Some(bytes));
+            pending::settle(db, token, owner, &before.report, false, Some(bytes)).await?;
             return Err(error);
         }
     };

@@ -128,7 +128,9 @@ pub async fn import_preview(token: String) -> Result<ImportView, AppError> {
     let db = crate::db::use_db()?;
     let session = crate::auth::guard::require(&db).await?;
     crate::auth::guard::admin(&session)?;
-    pending::view(&token, &session.staff.id).ok_or(AppError::NotFound)
+    pending::view(&db, &token, &session.staff.id)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// Checks an uploaded file (a dry run: nothing is written) and shows its report; see

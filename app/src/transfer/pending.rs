@@ -1,129 +1,173 @@
-//! Uploads between their dry run and their commit (server only): kept in this process's
-//! memory under a random token, for their uploader only, for an hour at most, and within
-//! a bound on memory (the oldest go first). A commit must reach the same app server as
-//! its upload; one that does not finds no upload and asks to upload again.
+//! Uploads between their dry run and their commit (server only), kept in SurrealDB so
+//! that a commit may reach another app server than its upload: under a random token
+//! (the database keeps its SHA-256, like a session's), for their uploader only, for an
+//! hour at most, and within a bound on their number and size (the oldest go first).
 
 use super::{ImportReport, ImportView, MAX_UPLOAD_BYTES};
-use std::collections::HashMap;
-use std::sync::{LazyLock, Mutex};
-use std::time::{Duration, Instant};
+use crate::auth::session::{new_token, token_id};
+use crate::db::{execute, rows, Db};
+use crate::error::AppError;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use serde::Deserialize;
 
-const KEEP_FOR: Duration = Duration::from_secs(3600);
+/// How long an upload may wait for its commit.
+const KEEP_FOR: &str = "1h";
+/// The files kept at most, in bytes, and uploads kept at most.
 const MAX_BYTES: usize = 3 * MAX_UPLOAD_BYTES;
 const MAX_ENTRIES: usize = 32;
 
-struct Entry {
-    owner: String,
+#[derive(Deserialize)]
+struct Stored {
     file_name: String,
-    /// The file, while it may still be committed.
-    bytes: Option<Vec<u8>>,
-    report: ImportReport,
+    file: Option<String>,
+    report: String,
     committed: bool,
-    at: Instant,
-}
-
-static STORE: LazyLock<Mutex<HashMap<String, Entry>>> = LazyLock::new(Default::default);
-
-fn store() -> std::sync::MutexGuard<'static, HashMap<String, Entry>> {
-    crate::kernel::cache::lock(&STORE)
 }
 
 /// Keeps a checked upload (`bytes`: None when it may not be committed); its token.
-pub fn keep(owner: &str, file_name: &str, bytes: Option<Vec<u8>>, report: ImportReport) -> String {
-    let mut store = store();
-    store.retain(|_, e| e.at.elapsed() < KEEP_FOR);
-    let size = |e: &Entry| e.bytes.as_ref().map_or(0, Vec::len);
-    let incoming = bytes.as_ref().map_or(0, Vec::len);
-    while !store.is_empty()
-        && (store.len() >= MAX_ENTRIES
-            || store.values().map(size).sum::<usize>() + incoming > MAX_BYTES)
-    {
-        let oldest = store
-            .iter()
-            .min_by_key(|(_, e)| e.at)
-            .map(|(token, _)| token.clone());
-        if let Some(token) = oldest {
-            store.remove(&token);
+pub async fn keep(
+    db: &Db,
+    owner: &str,
+    file_name: &str,
+    bytes: Option<Vec<u8>>,
+    report: ImportReport,
+) -> Result<String, AppError> {
+    let token = new_token();
+    let size = bytes.as_ref().map_or(0, Vec::len);
+    execute(
+        db.query(
+            "DELETE pending_import WHERE expires_at < time::now();
+            CREATE type::record('pending_import', $id) CONTENT {
+                owner: $owner, file_name: $file_name, file: $file, size: $size,
+                report: $report, committed: false,
+                created_at: time::now(), expires_at: time::now() + <duration> $keep,
+            };",
+        )
+        .bind(("id", token_id(&token)))
+        .bind(("owner", owner.to_owned()))
+        .bind(("file_name", file_name.to_owned()))
+        .bind(("file", bytes.map(|b| STANDARD.encode(b))))
+        .bind(("size", size as i64))
+        .bind(("report", serde_json::to_string(&report)?))
+        .bind(("keep", KEEP_FOR)),
+    )
+    .await?;
+    bound(db).await?;
+    Ok(token)
+}
+
+/// Forgets the uploads past their hour.
+pub async fn sweep(db: &Db) -> Result<(), AppError> {
+    execute(db.query("DELETE pending_import WHERE expires_at < time::now()")).await
+}
+
+/// Forgets the oldest uploads past `MAX_ENTRIES` or `MAX_BYTES` of files.
+async fn bound(db: &Db) -> Result<(), AppError> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: String,
+        size: i64,
+    }
+    let mut response = db
+        .query("SELECT record::id(id) AS id, size FROM pending_import ORDER BY created_at DESC")
+        .await?;
+    let all: Vec<Row> = rows(&mut response, 0)?;
+    let mut total = 0usize;
+    let mut forget = vec![];
+    for (n, row) in all.into_iter().enumerate() {
+        total += row.size.max(0) as usize;
+        if n >= MAX_ENTRIES || total > MAX_BYTES {
+            forget.push(row.id);
         }
     }
-    let token = crate::auth::session::new_token();
-    store.insert(
-        token.clone(),
-        Entry {
-            owner: owner.to_owned(),
-            file_name: file_name.to_owned(),
-            bytes,
-            report,
-            committed: false,
-            at: Instant::now(),
-        },
-    );
-    token
+    if forget.is_empty() {
+        return Ok(());
+    }
+    execute(
+        db.query("DELETE $ids.map(|$id| type::record('pending_import', $id))")
+            .bind(("ids", forget)),
+    )
+    .await
 }
 
-fn live<'a>(
-    store: &'a mut HashMap<String, Entry>,
+async fn load(db: &Db, token: &str, owner: &str) -> Result<Option<Stored>, AppError> {
+    let mut response = db
+        .query(
+            "SELECT file_name, file, report, committed FROM type::record('pending_import', $id)
+             WHERE owner = $owner AND expires_at > time::now()",
+        )
+        .bind(("id", token_id(token)))
+        .bind(("owner", owner.to_owned()))
+        .await?;
+    Ok(rows(&mut response, 0)?.into_iter().next())
+}
+
+/// The upload behind `token`, as its page shows it (its owner's only).
+pub async fn view(db: &Db, token: &str, owner: &str) -> Result<Option<ImportView>, AppError> {
+    let Some(stored) = load(db, token, owner).await? else {
+        return Ok(None);
+    };
+    Ok(Some(ImportView {
+        token: token.to_owned(),
+        file_name: stored.file_name,
+        report: serde_json::from_str(&stored.report)?,
+        committed: stored.committed,
+    }))
+}
+
+/// Takes the file to commit, once: of two posts of the same form (on any app server)
+/// only one gets it.
+pub async fn take(
+    db: &Db,
     token: &str,
     owner: &str,
-) -> Option<&'a mut Entry> {
-    store
-        .get_mut(token)
-        .filter(|e| e.owner == owner && e.at.elapsed() < KEEP_FOR)
-}
-
-pub fn view(token: &str, owner: &str) -> Option<ImportView> {
-    let mut store = store();
-    let entry = live(&mut store, token, owner)?;
-    Some(ImportView {
-        token: token.to_owned(),
-        file_name: entry.file_name.clone(),
-        report: entry.report.clone(),
-        committed: entry.committed,
-    })
-}
-
-/// Takes the file to commit (once: a second post of the same form finds nothing).
-pub fn take(token: &str, owner: &str) -> Option<(String, Vec<u8>)> {
-    let mut store = store();
-    let entry = live(&mut store, token, owner)?;
-    let bytes = entry.bytes.take()?;
-    Some((entry.file_name.clone(), bytes))
+) -> Result<Option<(String, Vec<u8>)>, AppError> {
+    let mut response = db
+        .query(
+            "UPDATE type::record('pending_import', $id) SET file = NONE
+             WHERE owner = $owner AND expires_at > time::now() AND file != NONE
+             RETURN BEFORE",
+        )
+        .bind(("id", token_id(token)))
+        .bind(("owner", owner.to_owned()))
+        .await?;
+    let taken: Vec<Stored> = rows(&mut response, 0)?;
+    let Some(Stored {
+        file_name,
+        file: Some(file),
+        ..
+    }) = taken.into_iter().next()
+    else {
+        return Ok(None);
+    };
+    let bytes = STANDARD
+        .decode(file)
+        .map_err(|e| AppError::internal(format_args!("pending import: {e}")))?;
+    Ok(Some((file_name, bytes)))
 }
 
 /// Records the outcome of a commit: written, or refused with this report (and the file
 /// back when it may be committed after all).
-pub fn settle(
+pub async fn settle(
+    db: &Db,
     token: &str,
     owner: &str,
-    report: ImportReport,
+    report: &ImportReport,
     committed: bool,
     bytes: Option<Vec<u8>>,
-) {
-    let mut store = store();
-    if let Some(entry) = live(&mut store, token, owner) {
-        entry.report = report;
-        entry.committed = committed;
-        entry.bytes = bytes;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_upload_is_its_owners_and_commits_once() {
-        let report = ImportReport {
-            create: 1,
-            ..Default::default()
-        };
-        let token = keep("user:a", "x.csv", Some(b"data".to_vec()), report.clone());
-        assert!(view(&token, "user:b").is_none());
-        assert_eq!(view(&token, "user:a").unwrap().report, report);
-        assert!(take(&token, "user:b").is_none());
-        assert_eq!(take(&token, "user:a").unwrap().1, b"data");
-        assert!(take(&token, "user:a").is_none());
-        settle(&token, "user:a", report, true, None);
-        assert!(view(&token, "user:a").unwrap().committed);
-    }
+) -> Result<(), AppError> {
+    execute(
+        db.query(
+            "UPDATE type::record('pending_import', $id)
+             SET report = $report, committed = $committed, file = $file
+             WHERE owner = $owner",
+        )
+        .bind(("id", token_id(token)))
+        .bind(("owner", owner.to_owned()))
+        .bind(("report", serde_json::to_string(report)?))
+        .bind(("committed", committed))
+        .bind(("file", bytes.map(|b| STANDARD.encode(b)))),
+    )
+    .await
 }

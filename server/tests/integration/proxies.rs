@@ -92,3 +92,30 @@ async fn an_untrusted_peer_cannot_choose_its_address() {
     assert!(report(&router, &[("x-forwarded-for", "203.0.113.2")]).await);
     assert!(!report(&router, &[("x-forwarded-for", "203.0.113.3")]).await);
 }
+
+/// Two app servers on one database count one client's reports together.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_app_servers_count_one_client_together() {
+    let options = LeptosOptions::builder()
+        .output_name("grensdiensten")
+        .site_root("target/site")
+        .build();
+    let db = db().await;
+    let server = |db: app::db::Db| {
+        let guards = Guards {
+            reports: RateLimiter::new(2, Duration::from_secs(600)),
+            ..Default::default()
+        };
+        server::web::router_with(db, options.clone(), Default::default(), guards).layer(
+            MockConnectInfo(SocketAddr::from(([203, 0, 113, 50], 40000))),
+        )
+    };
+    let (first, second) = (server(db.clone()), server(db));
+    assert!(report(&first, &[]).await);
+    assert!(report(&second, &[]).await);
+    assert!(
+        !report(&first, &[]).await,
+        "the third, whichever server gets it"
+    );
+    assert!(!report(&second, &[]).await);
+}

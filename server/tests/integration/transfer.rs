@@ -519,3 +519,39 @@ async fn only_admins_import_and_export() {
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+/// Two app servers on one database: an upload checked on one is committed on the
+/// other (the pending upload lives in the database, not in a process).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dry_run_on_one_app_server_commits_on_another() {
+    let (db, first) = staff_app().await;
+    let second = super::app(db.clone());
+    let cookie = signed_in(&first, ADMIN).await;
+    let token = csrf(&first, &cookie).await;
+    let content = format!("{HEADER}\n{NEW}\n");
+    let form = [("lang", "nl"), ("csrf", token.as_str())];
+    let (status, headers, _) =
+        upload(&first, &cookie, &form, "services.csv", content.as_bytes()).await;
+    assert_eq!(status, StatusCode::FOUND);
+    let to = location(&headers);
+    let (status, _, page) = get(&second, &to, &[(header::COOKIE, &cookie)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("data-testid=\"import-commit\""), "{page}");
+    let before = totals(&db).await.0;
+    let commit = encode(&[("lang", "nl"), ("csrf", &token), ("token", &token_of(&to))]);
+    let html = [("cookie", cookie.as_str()), ("accept", "text/html")];
+    let (status, headers, _) = post(&second, path::<ImportCommit>(), &commit, &html).await;
+    assert_eq!(
+        (status, location(&headers)),
+        (StatusCode::FOUND, to.clone())
+    );
+    assert_eq!(totals(&db).await.0, before + 1);
+    // Posted again on the first: the file was taken once, nothing more is written.
+    let (_, headers, _) = post(&first, path::<ImportCommit>(), &commit, &html).await;
+    assert_eq!(location(&headers), "/nl/beheer/gegevens");
+    assert_eq!(totals(&db).await.0, before + 1);
+    // Another account's token finds nothing.
+    let other = signed_in(&first, IEPER).await;
+    let (status, _, _) = get(&second, &to, &[(header::COOKIE, &other)]).await;
+    assert_ne!(status, StatusCode::OK);
+}
