@@ -50,11 +50,11 @@ REPORT_RATE_LIMIT=1000 SIGN_IN_RATE_LIMIT=1000 LEPTOS_SITE_ROOT="$root/target/si
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
   kill -0 $server 2>/dev/null || { cat "$log"; echo "server exited"; exit 1; }
   sleep 0.5
 done
-curl -fsS "http://127.0.0.1:$port/healthz" && echo
+curl -fsS "http://127.0.0.1:$port/readyz" && echo
 (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || { tail -50 "$log"; exit 1; }
 kill $server 2>/dev/null || true
 wait $server 2>/dev/null || true

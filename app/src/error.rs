@@ -116,7 +116,14 @@ impl AppError {
 
     /// A failure on our side: logs `detail` under a new reference and returns the error
     /// that carries only that reference.
+    /// The reference is the request's id (`kernel::request::RequestId`) when there is a
+    /// request, so the log lines of the whole request are found with it.
     pub fn internal(detail: impl std::fmt::Display) -> AppError {
+        #[cfg(feature = "ssr")]
+        let reference = crate::kernel::request::RequestId::current()
+            .map(|id| id.0)
+            .unwrap_or_else(new_reference);
+        #[cfg(not(feature = "ssr"))]
         let reference = new_reference();
         #[cfg(feature = "ssr")]
         tracing::error!(reference = %reference, "{detail}");
@@ -126,7 +133,8 @@ impl AppError {
     }
 }
 
-/// A short reference to find a failure in the log: time and a counter, in hex.
+/// A short reference to find a failure in the log outside a request: time and a
+/// counter, in hex.
 fn new_reference() -> String {
     use std::sync::atomic::{AtomicU32, Ordering};
     static COUNTER: AtomicU32 = AtomicU32::new(0);

@@ -345,6 +345,12 @@ impl Page {
         })
     }
 
+    /// The page's pattern, the same in both languages (the Dutch one under `/:lang/`):
+    /// a label for metrics and logs that never carries a parameter.
+    pub fn template(&self) -> String {
+        format!("/:lang/{}", self.route().nl)
+    }
+
     /// Never stored by a browser or a proxy (staff pages, a report's follow page).
     pub fn is_private(&self) -> bool {
         self.route().audience == Audience::Private

@@ -15,7 +15,7 @@ export function parseArgs(argv = process.argv.slice(2)) {
   );
 }
 
-/** Starts `bin serve` on `mem://` at 127.0.0.1:port and waits until /healthz answers. */
+/** Starts `bin serve` on `mem://` at 127.0.0.1:port and waits until /readyz answers. */
 export async function startServer({ bin, port, siteRoot, env = {} }) {
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(bin, ['serve'], {
@@ -35,7 +35,7 @@ export async function startServer({ bin, port, siteRoot, env = {} }) {
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, base, stop };
+      if ((await fetch(`${base}/readyz`)).ok) return { child, base, stop };
     } catch {}
     await sleep(250);
   }

@@ -122,10 +122,10 @@ pub fn resolve(peer: IpAddr, headers: &HeaderMap, trusted: &TrustedProxies) -> I
     client
 }
 
-/// Works out the client's address of every request (see the module).
-pub async fn middleware(trusted: TrustedProxies, mut request: Request, next: Next) -> Response {
+/// The connection's peer (the client, or the proxy that relayed the request).
+pub fn peer(request: &Request) -> Option<SocketAddr> {
     let extensions = request.extensions();
-    let peer = extensions
+    extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map(|info| info.0)
         // What tests give instead of a connection (axum's stand-in).
@@ -134,8 +134,11 @@ pub async fn middleware(trusted: TrustedProxies, mut request: Request, next: Nex
                 .get::<MockConnectInfo<SocketAddr>>()
                 .map(|info| info.0)
         })
-        .map(|address| address.ip());
-    if let Some(peer) = peer {
+}
+
+/// Works out the client's address of every request (see the module).
+pub async fn middleware(trusted: TrustedProxies, mut request: Request, next: Next) -> Response {
+    if let Some(peer) = peer(&request).map(|address| address.ip()) {
         let client = resolve(peer, request.headers(), &trusted);
         request.extensions_mut().insert(ClientAddr(client));
     }

@@ -109,6 +109,14 @@ pub struct Config {
     /// client is the connection's peer, and forwarding headers are ignored.
     #[arg(long, env = "TRUSTED_PROXIES", default_value = "", value_parser = crate::client_addr::TrustedProxies::parse)]
     pub trusted_proxies: crate::client_addr::TrustedProxies,
+    /// A bearer token that opens `/metrics` to other machines (a Prometheus server).
+    /// Without it, `/metrics` answers only requests from this machine that came without
+    /// a proxy.
+    #[arg(long, env = "METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+    /// Seconds that requests in flight get to finish after SIGTERM or Ctrl-C.
+    #[arg(long, env = "SHUTDOWN_GRACE_SECS", default_value_t = 30)]
+    pub shutdown_grace_secs: u64,
 }
 
 impl Config {

@@ -9,6 +9,7 @@ pub mod csp;
 pub mod csrf;
 pub mod etag;
 pub mod language;
+pub mod observe;
 pub mod seo;
 pub mod server_fns;
 pub mod state;

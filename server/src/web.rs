@@ -3,6 +3,7 @@
 
 use crate::client_addr::{self, TrustedProxies};
 use crate::config::Config;
+use crate::observe::{self, MetricsAccess, RouteLabel};
 use crate::state::{AppState, PublicUrl};
 use crate::{api, csp, csrf, etag, language, seo, server_fns};
 use app::app::{shell, App};
@@ -27,9 +28,9 @@ use std::time::Duration;
 /// twenty test-suite runs, all threads parked, cause not found): the client gets an
 /// answer and the connection is freed instead of hanging.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
 
 pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
     let mut options = get_configuration(None)?.leptos_options;
@@ -55,21 +56,41 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
         reports: RateLimiter::new(config.report_rate_limit, Duration::from_secs(600)),
         sign_in: SignInLimiter::new(per_account, per_account * 4, Duration::from_secs(15 * 60)),
         trusted_proxies: config.trusted_proxies.clone(),
+        metrics: MetricsAccess {
+            token: config.metrics_token.clone(),
+        },
     };
     if guards.trusted_proxies.is_empty() {
         tracing::info!("no TRUSTED_PROXIES: every client is the connection's peer");
     }
+    observe::count_panics();
     tokio::spawn(housekeeping(db.clone()));
     let router = router_with(db, options, settings, guards);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
+    // On SIGTERM or Ctrl-C: no new connections, requests in flight finish (within the
+    // grace period), then the process ends.
+    let stopping = std::sync::Arc::new(tokio::sync::Notify::new());
+    let signal = {
+        let stopping = stopping.clone();
+        async move {
+            shutdown_signal().await;
+            stopping.notify_one();
+        }
+    };
     // Connection info gives the report form's rate limit the client's address.
-    axum::serve(
+    let server = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    .with_graceful_shutdown(signal);
+    let grace = Duration::from_secs(config.shutdown_grace_secs);
+    tokio::select! {
+        served = server => served?,
+        () = async { stopping.notified().await; tokio::time::sleep(grace).await } => {
+            tracing::warn!(?grace, "requests still open after the grace period: cut");
+        }
+    }
     tracing::info!("stopped");
     Ok(())
 }
@@ -81,6 +102,8 @@ pub struct Guards {
     pub reports: RateLimiter,
     pub sign_in: SignInLimiter,
     pub trusted_proxies: TrustedProxies,
+    /// Who may read `/metrics`.
+    pub metrics: MetricsAccess,
 }
 
 impl Default for Guards {
@@ -89,6 +112,7 @@ impl Default for Guards {
             reports: RateLimiter::for_reports(),
             sign_in: SignInLimiter::default(),
             trusted_proxies: TrustedProxies::default(),
+            metrics: MetricsAccess::default(),
         }
     }
 }
@@ -107,6 +131,7 @@ pub fn router_with(
         reports: limiter,
         sign_in: sign_in_limiter,
         trusted_proxies,
+        metrics,
     } = guards;
     let hashed = options.hash_files;
     let tile_origin = settings.map_tile_url.as_deref().and_then(csp::origin_of);
@@ -125,7 +150,12 @@ pub fn router_with(
     let routes = generate_route_list(App);
     Router::new()
         .route("/", get(language::redirect_root))
-        .route("/healthz", get(api::healthz))
+        .route("/healthz", get(observe::healthz))
+        .route("/readyz", get(observe::readyz))
+        .route(
+            "/metrics",
+            get(move |request| observe::metrics_endpoint(metrics.clone(), request)),
+        )
         .route("/robots.txt", get(seo::robots))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/api/openapi.json", get(api::openapi::document))
@@ -149,13 +179,16 @@ pub fn router_with(
             AppState,
             _,
         >(context, shell))
+        // A panic in a handler is answered 500 (and counted), not a dropped connection.
+        .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn({
             let (db, uploads) = (state.db.clone(), server_fns::Uploads::default());
             move |request, next| server_fns::limit_body(db.clone(), uploads.clone(), request, next)
         }))
         .layer(middleware::from_fn(csrf::refuse_cross_site))
-        .layer(middleware::from_fn(move |request, next| {
-            client_addr::middleware(trusted_proxies.clone(), request, next)
+        .layer(middleware::from_fn({
+            let trusted = trusted_proxies.clone();
+            move |request, next| client_addr::middleware(trusted.clone(), request, next)
         }))
         .layer(middleware::from_fn(answer_in_time))
         .layer(middleware::from_fn(move |request, next| {
@@ -177,7 +210,9 @@ pub fn router_with(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn(move |request, next| {
+            observe::requests(trusted_proxies.clone(), request, next)
+        }))
         .with_state(state)
 }
 
@@ -255,10 +290,13 @@ fn time_limit(path: &str) -> Duration {
 /// (dropping its future frees what it held); imports get `IMPORT_TIMEOUT`.
 async fn answer_in_time(request: Request, next: Next) -> Response {
     let limit = time_limit(request.uri().path());
+    let route = request.extensions().get::<RouteLabel>().cloned();
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => {
-            tracing::warn!("no answer within {limit:?}: 503");
+            let route = route.map_or_else(|| "other".to_owned(), |r| r.0);
+            app::kernel::metrics::timed_out();
+            tracing::warn!(route, "no answer within {limit:?}: 503");
             axum::http::StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }

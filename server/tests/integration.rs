@@ -29,6 +29,8 @@ mod holes;
 mod mayors;
 #[path = "integration/names.rs"]
 mod names;
+#[path = "integration/operable.rs"]
+mod operable;
 #[path = "integration/projects.rs"]
 mod projects;
 #[path = "integration/proxies.rs"]
@@ -92,6 +94,49 @@ async fn migrations_apply_once_and_seed_is_idempotent() {
     );
     let counts = repo::counts(&db).await.unwrap();
     assert_eq!((counts.belgian, counts.french), (105, 153));
+}
+
+/// Counts of the seeded tables, to compare a database before and after.
+async fn seeded_counts(db: &Db) -> Vec<i64> {
+    let mut response = db
+        .query("RETURN [count(SELECT VALUE id FROM municipality), count(SELECT VALUE id FROM service), count(SELECT VALUE id FROM project), count(SELECT VALUE id FROM event)]")
+        .await
+        .unwrap();
+    response.take(0).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_seed_is_one_transaction_and_a_half_seeded_database_is_repaired() {
+    let db = app::db::connect(&app::db::DbConfig::memory())
+        .await
+        .unwrap();
+    migrate(&db).await.unwrap();
+    // The last part of the seed (events) fails: nothing at all is written.
+    db.query("DEFINE EVENT refuse ON event WHEN $event = 'CREATE' THEN { THROW 'no events' }")
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    assert!(seed(&db).await.is_err());
+    assert_eq!(seeded_counts(&db).await, vec![0, 0, 0, 0]);
+
+    // A database an older build left with reference data but no cooperation records
+    // (a crash between its two transactions) is completed at the next start.
+    db.query("REMOVE EVENT refuse ON event")
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    seed(&db).await.unwrap();
+    let full = seeded_counts(&db).await;
+    db.query("DELETE event; DELETE project;")
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    assert!(app::seed::seed_if_empty(&db).await.unwrap().is_some());
+    assert_eq!(seeded_counts(&db).await, full);
+    assert!(app::seed::seed_if_empty(&db).await.unwrap().is_none());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -264,7 +309,7 @@ async fn unknown_pages_and_records_are_404_in_their_language() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_and_map_data() {
     let router = app(db().await);
-    let (status, _, body) = get(&router, "/healthz", &[]).await;
+    let (status, _, body) = get(&router, "/readyz", &[]).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("\"database\":\"ok\""));
     let json = |body: &str| serde_json::from_str::<serde_json::Value>(body).unwrap();

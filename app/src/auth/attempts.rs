@@ -98,6 +98,7 @@ mod tests {
         let db = db().await;
         let limiter = SignInLimiter::new(3, 100, Duration::from_secs(600));
         let t0 = Utc::now();
+        let refused = crate::kernel::metrics::refusals("sign-in-account");
         for _ in 0..3 {
             let _failed = limiter
                 .begin(&db, "a@x.be", ip(1), t0)
@@ -111,6 +112,8 @@ mod tests {
             .unwrap()
             .unwrap_err();
         assert_eq!(minutes(wait), 10);
+        // Counted under the limit that refused (the account's; the address had room).
+        assert!(crate::kernel::metrics::refusals("sign-in-account") > refused);
         // Another account from the same address is not blocked by it.
         assert!(limiter
             .begin(&db, "b@x.be", ip(1), t0)
@@ -130,6 +133,7 @@ mod tests {
         let db = db().await;
         let limiter = SignInLimiter::new(100, 4, Duration::from_secs(600));
         let t0 = Utc::now();
+        let refused = crate::kernel::metrics::refusals("sign-in-address");
         for i in 0..4 {
             let account = format!("user{i}@x.be");
             let _failed = limiter
@@ -143,6 +147,7 @@ mod tests {
             .await
             .unwrap()
             .is_err());
+        assert!(crate::kernel::metrics::refusals("sign-in-address") > refused);
         assert!(limiter
             .begin(&db, "new@x.be", ip(3), t0)
             .await

@@ -91,6 +91,20 @@ DEFINE FIELD IF NOT EXISTS applied_at ON migration TYPE datetime;
 DEFINE INDEX IF NOT EXISTS migration_version ON migration FIELDS version UNIQUE;
 ";
 
+/// The migrations this build knows that the database has not recorded (for readiness:
+/// an app server must not serve a schema older than its code).
+pub async fn pending(db: &Db) -> Result<Vec<i64>, AppError> {
+    let mut response = db
+        .query("SELECT VALUE version FROM migration ORDER BY version")
+        .await?;
+    let applied: Vec<i64> = response.take(0).unwrap_or_default();
+    Ok(MIGRATIONS
+        .iter()
+        .map(|m| m.version)
+        .filter(|v| !applied.contains(v))
+        .collect())
+}
+
 /// Applies the migrations that are not recorded yet; returns the versions applied now.
 pub async fn migrate(db: &Db) -> Result<Vec<i64>, AppError> {
     db.query(BOOKKEEPING).await?.check()?;

@@ -6,7 +6,7 @@ mod migrations;
 pub mod rate_limit;
 pub mod version;
 
-pub use migrations::{migrate, MIGRATIONS};
+pub use migrations::{migrate, pending, MIGRATIONS};
 
 use surrealdb::engine::any::Any;
 use surrealdb::opt::auth::Root;

@@ -91,7 +91,7 @@ pub async fn take(
             LET $rid = type::record('rate_limit', $k.id);
             LET $since = $now - <duration> $k.window;
             LET $recent = ((SELECT VALUE times FROM ONLY $rid) ?? []).filter(|$t| $t > $since);
-            IF array::len($recent) >= $k.max {{ THROW '{LIMITED}' }};
+            IF array::len($recent) >= $k.max {{ THROW '{LIMITED} ' + $k.id }};
             UPSERT $rid SET times = array::push($recent, $now), expires_at = $now + <duration> $k.window;
         }};
         COMMIT TRANSACTION;"
@@ -108,7 +108,15 @@ pub async fn take(
             let ids = stored.into_iter().map(|k| k.id).collect();
             return Ok(Ok(Counted { ids, at: now }));
         }
-        if errors.values().any(|e| e.to_string().contains(LIMITED)) {
+        if let Some(full) = errors.values().find(|e| e.to_string().contains(LIMITED)) {
+            let full = full.to_string();
+            // The key named in the error is the limit that refused (first full one).
+            let refused = keys
+                .iter()
+                .zip(&stored)
+                .find(|(_, key)| full.contains(key.id.as_str()))
+                .map_or("unknown", |((limit, _), _)| limit.name);
+            crate::kernel::metrics::refused(refused);
             return Ok(Err(wait(db, &stored, now).await?));
         }
         if !errors.values().any(is_conflict) {

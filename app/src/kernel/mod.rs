@@ -2,10 +2,9 @@
 //! the rules that check typed values (`validate`), dates and money in both languages
 //! (`format`), the cooperation records' vocabularies (`kinds`), the server's settings
 //! that pages read (`settings`), list pages' queries (`query`, the `url_query!` macro),
-//! and on the server the
-//! request's facts (`request`), CSV files (`csv`) and the bounded caches of read models
-//! (`cache`). Domains import these from here, never from each other; nothing here
-//! imports a domain.
+//! and on the server the request's facts (`request`), CSV files (`csv`), the bounded
+//! caches of read models (`cache`) and the operators' metrics (`metrics`). Domains
+//! import these from here, never from each other; nothing here imports a domain.
 
 #[cfg(feature = "ssr")]
 pub mod cache;
@@ -14,6 +13,8 @@ pub mod csv;
 pub mod format;
 pub mod geo;
 pub mod kinds;
+#[cfg(feature = "ssr")]
+pub mod metrics;
 pub mod query;
 #[cfg(feature = "ssr")]
 pub mod request;

@@ -60,11 +60,12 @@ fn read_csv<T: serde::de::DeserializeOwned>(data: &str) -> Result<Vec<T>, AppErr
         .collect()
 }
 
-/// Seeds when the database has no municipalities or no categories yet (first start, or
-/// the first start after the services migration).
+/// Seeds when the database has no municipalities, categories or projects yet (first
+/// start, the first start after the services migration, or a database an older build
+/// left half-seeded by a crash between its two transactions).
 pub async fn seed_if_empty(db: &Db) -> Result<Option<SeedReport>, AppError> {
     let mut response = db
-        .query("RETURN math::min([count(SELECT VALUE id FROM municipality), count(SELECT VALUE id FROM category)])")
+        .query("RETURN math::min([count(SELECT VALUE id FROM municipality), count(SELECT VALUE id FROM category), count(SELECT VALUE id FROM project)])")
         .await?;
     let count: Option<i64> = response.take(0)?;
     if count.unwrap_or(0) > 0 {
@@ -164,7 +165,6 @@ pub async fn seed(db: &Db) -> Result<SeedReport, AppError> {
     let category_rows: Vec<Value> = categories.iter().map(category_record).collect();
 
     let sql = r#"
-BEGIN TRANSACTION;
 -- MERGE: the staff workflow's fields (publication, revision...) are kept. A cluster
 -- that staff edited (revision > 0) keeps its name, kind and members: the data does
 -- not overwrite a person's correction.
@@ -216,8 +216,10 @@ FOR $s IN $services {
             location_check = location_check ?? $s.location_check;
     };
 };
-COMMIT TRANSACTION;
 "#;
+    // One transaction: a crash (or an error) leaves the database as it was, never the
+    // reference data without the cooperation records.
+    let sql = format!("BEGIN TRANSACTION;{sql}{COOPERATION_SQL}COMMIT TRANSACTION;");
     execute(
         db.query(sql)
             .bind(("clusters", without_nulls(Value::from(clusters))))
@@ -229,17 +231,16 @@ COMMIT TRANSACTION;
             .bind(("edges", edges))
             .bind(("layers", without_nulls(Value::from(layers))))
             .bind(("categories", without_nulls(Value::from(category_rows))))
-            .bind(("services", without_nulls(Value::from(service_rows)))),
+            .bind(("services", without_nulls(Value::from(service_rows))))
+            .bind(("data", without_nulls(cooperation))),
     )
     .await?;
-    seed_cooperation(db, cooperation).await?;
     report(db).await
 }
 
-/// Organisations, clusters of the cooperation pages, projects and events.
-async fn seed_cooperation(db: &Db, data: Value) -> Result<(), AppError> {
-    let sql = r#"
-BEGIN TRANSACTION;
+/// Organisations, clusters of the cooperation pages, projects and events: part of the
+/// seed's one transaction (`$data`).
+const COOPERATION_SQL: &str = r#"
 FOR $o IN $data.organizations {
     IF !record::exists(type::record('organization', $o.id)) {
         CREATE type::record('organization', $o.id) CONTENT $o.{name, kind, country, website, source};
@@ -284,11 +285,7 @@ FOR $e IN $data.events {
         });
     };
 };
-COMMIT TRANSACTION;
 "#;
-    execute(db.query(sql).bind(("data", without_nulls(data)))).await?;
-    Ok(())
-}
 
 async fn report(db: &Db) -> Result<SeedReport, AppError> {
     let mut response = db

@@ -1,5 +1,5 @@
-//! The open data API (`/api/v1`, described by `/api/openapi.json`), the map's GeoJSON
-//! and health. Errors answer with their status and a JSON body, never a bare 500 page.
+//! The open data API (`/api/v1`, described by `/api/openapi.json`) and the map's
+//! GeoJSON. Errors answer with their status and a JSON body, never a bare 500 page.
 
 pub mod clusters;
 pub mod events;
@@ -15,10 +15,10 @@ pub mod staff_export;
 use crate::state::AppState;
 use app::error::AppError;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// An `AppError` as an HTTP response.
 pub struct ApiError(pub AppError);
@@ -37,6 +37,10 @@ pub struct ErrorDetail {
     pub code: String,
     /// What went wrong; for a bad parameter, its name.
     pub message: String,
+    /// For a failure on our side: the reference to quote (the request's id, which the
+    /// server's log lines of the request carry).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
 
 impl IntoResponse for ApiError {
@@ -49,6 +53,10 @@ impl IntoResponse for ApiError {
                 status: status.as_u16(),
                 code: self.0.message_id().to_owned(),
                 message,
+                reference: match &self.0 {
+                    AppError::Internal(reference) => Some(reference.clone()),
+                    _ => None,
+                },
             },
         };
         (status, Json(body)).into_response()
@@ -195,22 +203,4 @@ async fn map_boundaries(State(state): State<AppState>) -> Result<Response, ApiEr
 )]
 async fn municipality_points(State(state): State<AppState>) -> Result<Response, ApiError> {
     Ok(geojson(app::map::repo::points(&state.db).await?))
-}
-
-pub async fn healthz(State(state): State<AppState>) -> Response {
-    match app::db::ping(&state.db).await {
-        Ok(()) => (
-            StatusCode::OK,
-            Json(json!({ "status": "ok", "database": "ok" })),
-        )
-            .into_response(),
-        Err(error) => {
-            tracing::error!(?error, "health check failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({ "status": "error", "database": "unreachable" })),
-            )
-                .into_response()
-        }
-    }
 }

@@ -63,11 +63,16 @@ async fn report(router: &axum::Router, forwarded: &[(&str, &str)]) -> bool {
 async fn behind_a_trusted_proxy_each_client_has_its_own_limit() {
     let router = app_from([127, 0, 0, 1], "127.0.0.1, 10.0.0.0/8").await;
     let client = |ip: &'static str| vec![("x-forwarded-for", ip)];
+    let refused = app::kernel::metrics::refusals("report");
     assert!(report(&router, &client("203.0.113.1")).await);
     assert!(report(&router, &client("203.0.113.1")).await);
     assert!(
         !report(&router, &client("203.0.113.1")).await,
         "the third from one client"
+    );
+    assert!(
+        app::kernel::metrics::refusals("report") > refused,
+        "counted in the metrics"
     );
     // Another visitor behind the same proxy is not blocked by the first.
     assert!(report(&router, &client("203.0.113.2")).await);
