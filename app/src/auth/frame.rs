@@ -85,7 +85,8 @@ where
         .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
     let here = String::new();
-    let session = Resource::new(|| (), |_| staff_view());
+    // Reference-counted (see `components::Loaded`).
+    let session = ArcResource::new(|| (), |_| staff_view());
     view! {
         <PageMeta title=title.clone() description=i18n.t("staff-description") />
         <Meta name="robots" content="noindex, nofollow" />
@@ -93,6 +94,7 @@ where
             {move || {
                 let render = render.clone();
                 let here = here.clone();
+                let session = session.clone();
                 Suspend::new(async move {
                     match session.await {
                         Ok(view) => view! {

@@ -50,9 +50,10 @@ FROM cluster WHERE publication = 'published';";
 /// The clusters at the current data version (one small query to check it).
 pub async fn current(db: &Db) -> Result<Clusters, AppError> {
     let directory = directory::current(db).await?;
+    let (db, made_from) = (db.clone(), directory.clone());
     let list = CLUSTERS
-        .get_or_make(&directory.at, (), async {
-            Ok::<_, AppError>(Arc::new(read(db, &directory).await?))
+        .get_or_make(&directory.at, (), async move {
+            Ok(Arc::new(read(&db, &made_from).await?))
         })
         .await?;
     Ok(Clusters { list, directory })

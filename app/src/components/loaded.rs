@@ -13,7 +13,9 @@ use serde::{de::DeserializeOwned, Serialize};
 /// Shows `resource` with `view` when it loads; see the module.
 #[component]
 pub fn Loaded<T, V>(
-    resource: Resource<Result<T, AppError>>,
+    /// A `Resource` or an `ArcResource`; held as the latter.
+    #[prop(into)]
+    resource: ArcResource<Result<T, AppError>>,
     view: impl Fn(T) -> V + Clone + Send + Sync + 'static,
     /// A page about one record: a missing one is the "not found" page.
     #[prop(optional)]
@@ -23,10 +25,15 @@ where
     T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
     V: IntoView + 'static,
 {
+    // Held by reference count, not in the reactive arena: Suspense may poll this future
+    // from a task of its own after the request has gone and its arena values are
+    // disposed, and awaiting a disposed `Resource` panics ("already disposed"). The
+    // conversion happens here, while the page's owner is alive.
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let view = view.clone();
+                let resource = resource.clone();
                 Suspend::new(async move {
                     match resource.await {
                         Ok(data) => view(data).into_any(),

@@ -7,6 +7,13 @@
 //! was made from (`db::version`): a read at another version misses, and a write never
 //! replaces a newer version with an older one (requests race). Every cache registers its
 //! counters, which `stats` lists (for the metrics).
+//!
+//! A missing value of a `VersionedCache` is made once: the requests that want it
+//! meanwhile wait for that one making instead of each querying the database (after a
+//! change, every request in flight would), and the making runs as a task of its own, so
+//! that it finishes and is kept when the request that started it goes away (a visitor
+//! who leaves). Without both, abandoned requests under load kept starting the search
+//! copy again, and the database server grew to 1.9 GB (README, Deployment).
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -201,13 +208,19 @@ impl<K: Eq + Hash + Clone, V: Clone> Cache<K, V> {
 /// A cache of values made from the database at a data version.
 pub struct VersionedCache<K, V> {
     inner: Cache<(Arc<str>, K), (i64, V)>,
+    /// Who is making a value: one lock per stripe of keys, held by the making task.
+    making: Vec<Arc<tokio::sync::Mutex<()>>>,
 }
+
+/// Stripes of `VersionedCache::making` (keys of one stripe are made one after another).
+const MAKING_STRIPES: usize = 32;
 
 impl<K: Eq + Hash + Clone, V: Clone> VersionedCache<K, V> {
     /// At most `max` values over all databases and keys.
     pub fn new(name: &'static str, max: usize) -> Self {
         VersionedCache {
             inner: Cache::new(name, max),
+            making: (0..MAKING_STRIPES).map(|_| Default::default()).collect(),
         }
     }
 
@@ -215,7 +228,15 @@ impl<K: Eq + Hash + Clone, V: Clone> VersionedCache<K, V> {
     pub fn expiring(self, max_age: Duration) -> Self {
         VersionedCache {
             inner: self.inner.expiring(max_age),
+            making: self.making,
         }
+    }
+
+    fn making(&self, instance: &Arc<str>, key: &K) -> Arc<tokio::sync::Mutex<()>> {
+        use std::hash::{BuildHasher, RandomState};
+        static STRIPES: LazyLock<RandomState> = LazyLock::new(RandomState::new);
+        let stripe = STRIPES.hash_one((instance, key)) as usize % self.making.len();
+        self.making[stripe].clone()
     }
 
     /// The value made at exactly this version.
@@ -241,17 +262,47 @@ impl<K: Eq + Hash + Clone, V: Clone> VersionedCache<K, V> {
             });
     }
 
-    /// The value at this version, made by `make` when it is not kept.
-    pub async fn get_or_make<E, F>(&self, at: &DataVersion, key: K, make: F) -> Result<V, E>
+    /// The value at this version, made by `make` when it is not kept: by one task, which
+    /// the other requests for it wait for, and which finishes (and keeps the value) even
+    /// when the request that started it is cancelled.
+    pub async fn get_or_make<F>(
+        &'static self,
+        at: &DataVersion,
+        key: K,
+        make: F,
+    ) -> Result<V, crate::error::AppError>
     where
-        F: std::future::Future<Output = Result<V, E>>,
+        K: Send + Sync + 'static,
+        V: Send + Sync + 'static,
+        F: std::future::Future<Output = Result<V, crate::error::AppError>> + Send + 'static,
     {
         if let Some(value) = self.get(at, &key) {
             return Ok(value);
         }
-        let value = make.await?;
-        self.insert(at, key, value.clone());
-        Ok(value)
+        let turn = self.making(&at.instance, &key).lock_owned().await;
+        // Made while this request waited for its turn.
+        if let Some(value) = self.get(at, &key) {
+            return Ok(value);
+        }
+        let at = at.clone();
+        // The task belongs to this request: an error made in it has the request's id.
+        let request = super::request::RequestId::current();
+        let work = async move {
+            let _turn = turn;
+            let value = make.await?;
+            self.insert(&at, key, value.clone());
+            Ok(value)
+        };
+        tokio::spawn(async move {
+            match request {
+                Some(id) => id.scope(work).await,
+                None => work.await,
+            }
+        })
+        .await
+        .map_err(|error| {
+            crate::error::AppError::internal(format!("making a cached value: {error}"))
+        })?
     }
 }
 
@@ -322,5 +373,45 @@ mod tests {
         })
         .join();
         assert_eq!(cache.get(&1), Some(1));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_value_is_made_once_for_everyone_who_waits_and_survives_a_cancelled_request() {
+        use std::sync::atomic::AtomicUsize;
+        static CACHE: LazyLock<VersionedCache<(), u64>> =
+            LazyLock::new(|| VersionedCache::new("test-making", 4));
+        static MADE: AtomicUsize = AtomicUsize::new(0);
+        let make = || async {
+            MADE.fetch_add(1, Ordering::SeqCst);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            Ok(42)
+        };
+        let now = at("making", 1);
+        // The first asker goes away after 10 ms: the making goes on and is kept.
+        let cancelled = tokio::time::timeout(
+            Duration::from_millis(10),
+            CACHE.get_or_make(&now, (), make()),
+        )
+        .await;
+        assert!(cancelled.is_err());
+        // Twenty more at once: they wait for that one making.
+        let askers: Vec<_> = (0..20)
+            .map(|_| {
+                let now = now.clone();
+                tokio::spawn(async move { CACHE.get_or_make(&now, (), make()).await })
+            })
+            .collect();
+        for asker in askers {
+            assert_eq!(asker.await.unwrap().unwrap(), 42);
+        }
+        assert_eq!(MADE.load(Ordering::SeqCst), 1);
+        // A new version is made again, once.
+        let next = at("making", 2);
+        let (a, b) = tokio::join!(
+            CACHE.get_or_make(&next, (), make()),
+            CACHE.get_or_make(&next, (), make())
+        );
+        assert_eq!((a.unwrap(), b.unwrap()), (42, 42));
+        assert_eq!(MADE.load(Ordering::SeqCst), 2);
     }
 }

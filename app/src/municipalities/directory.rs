@@ -86,12 +86,12 @@ static DIRECTORIES: LazyLock<VersionedCache<(), Arc<Directory>>> =
 /// The directory of the current data version (one small query to check the version).
 pub async fn current(db: &Db) -> Result<Arc<Directory>, AppError> {
     let (at, services) = snapshot::current(db).await?;
-    if let Some(directory) = DIRECTORIES.get(&at, &()) {
-        return Ok(directory);
-    }
-    let directory = Arc::new(load(db, &services, at.clone()).await?);
-    DIRECTORIES.insert(&at, (), directory.clone());
-    Ok(directory)
+    let (db, made_at) = (db.clone(), at.clone());
+    DIRECTORIES
+        .get_or_make(&at, (), async move {
+            Ok(Arc::new(load(&db, &services, made_at).await?))
+        })
+        .await
 }
 
 pub(super) const DETAIL_FIELDS: &str =

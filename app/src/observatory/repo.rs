@@ -6,7 +6,7 @@ use crate::kernel::cache::VersionedCache;
 use crate::municipalities::directory::{self, Directory};
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 /// Report counts are a summary: the observatory may show them this old instead of
@@ -98,9 +98,15 @@ pub fn table(
 }
 
 /// The report counts, counted at most `REPORT_COUNTS_MAX_AGE` ago.
-async fn recent_report_counts(db: &Db, directory: &Directory) -> Result<ReportCounts, AppError> {
+async fn recent_report_counts(
+    db: &Db,
+    directory: &Arc<Directory>,
+) -> Result<ReportCounts, AppError> {
+    let (db, counted_for) = (db.clone(), directory.clone());
     REPORT_COUNTS
-        .get_or_make(&directory.at, (), report_counts(db, directory))
+        .get_or_make(&directory.at, (), async move {
+            report_counts(&db, &counted_for).await
+        })
         .await
 }
 

@@ -11,7 +11,9 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
     // The figures and the category shortcuts: one small, cached read.
-    let counts = Resource::new(|| (), |_| load_site_counts());
+    // Reference-counted (see `components::Loaded`).
+    let counts = ArcResource::new(|| (), |_| load_site_counts());
+    let shortcut_counts = counts.clone();
     view! {
         <PageMeta title=i18n.t("home-title") description=i18n.t("home-description") />
         <section class="hero">
@@ -29,9 +31,12 @@ pub fn HomePage() -> impl IntoView {
         <section aria-labelledby="shortcuts-heading">
             <h2 id="shortcuts-heading">{i18n.t("home-shortcuts-heading")}</h2>
             <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    counts.await.ok().map(|counts| view! { <Shortcuts counts /> })
-                })}
+                {move || {
+                    let counts = shortcut_counts.clone();
+                    Suspend::new(async move {
+                        counts.await.ok().map(|counts| view! { <Shortcuts counts /> })
+                    })
+                }}
             </Suspense>
             <p><a href=Page::Services.path(lang)>{i18n.t("home-all-services")}</a></p>
         </section>

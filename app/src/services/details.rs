@@ -26,10 +26,13 @@ pub async fn detail(db: &Db, id: &str, now: DateTime<Tz>) -> Result<ServiceDetai
     if !copy.contains(id) {
         return Err(AppError::NotFound);
     }
+    let (db, wanted) = (db.clone(), id.to_owned());
     let row = DETAILS
-        .get_or_make(&at, id.to_owned(), async {
-            Ok::<_, AppError>(Arc::new(
-                repo::record(db, id).await?.ok_or(AppError::NotFound)?,
+        .get_or_make(&at, id.to_owned(), async move {
+            Ok(Arc::new(
+                repo::record(&db, &wanted)
+                    .await?
+                    .ok_or(AppError::NotFound)?,
             ))
         })
         .await?;

@@ -26,14 +26,15 @@ pub fn ServicesPage() -> impl IntoView {
                 .filter_map(|k| params.get_str(k.name()).map(|v| (k.name(), v))),
         )
     });
-    let results = Resource::new(
+    // Reference-counted resources (see `components::Loaded`).
+    let results = ArcResource::new(
         {
             let query = query.clone();
             move || query.clone()
         },
         move |query| search_services(lang, query),
     );
-    let categories = Resource::new(|| (), |_| load_categories());
+    let categories = ArcResource::new(|| (), |_| load_categories());
     let form_query = query.clone();
 
     view! {
@@ -48,6 +49,7 @@ pub fn ServicesPage() -> impl IntoView {
                 <Suspense fallback=|| ()>
                     {move || {
                         let query = query.clone();
+                        let results = results.clone();
                         Suspend::new(async move {
                             let (found, center) = match results.await {
                                 Ok(found) => {
@@ -117,7 +119,7 @@ fn ServicesMap(points_url: String, center: String) -> impl IntoView {
 #[component]
 fn SearchForm(
     query: ServiceQuery,
-    categories: Resource<Result<Vec<Category>, AppError>>,
+    categories: ArcResource<Result<Vec<Category>, AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
@@ -125,6 +127,7 @@ fn SearchForm(
     let q = query.clone();
     let category_options = move || {
         let selected = q.category.clone();
+        let categories = categories.clone();
         Suspend::new(async move {
             let list = categories.await.unwrap_or_default();
             let mut groups: Vec<&Category> = list.iter().filter(|c| c.parent.is_none()).collect();

@@ -60,13 +60,16 @@ pub fn StaffHomePage() -> impl IntoView {
             } else {
                 i18n.t_args("staff-scope-municipalities", [("codes", view.staff.municipalities.join(", ").into())])
             };
-            let overview = Resource::new(|| (), |_| load_overview());
+            // Reference-counted (see `components::Loaded`).
+            let overview = ArcResource::new(|| (), |_| load_overview());
             let services = move |pairs: [(&'static str, &'static str); 1]| format!("{}{}", Page::StaffServices.path(lang), query_string(pairs));
             view! {
                 <h1>{i18n.t("staff-home-title")}</h1>
                 <p class="lead" data-testid="staff-scope">{scope}</p>
                 <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
+                    {move || {
+                        let overview = overview.clone();
+                        Suspend::new(async move {
                         let o = overview.await.unwrap_or_default();
                         view! {
                             <ul class="staff-overview" data-testid="staff-overview">
@@ -76,7 +79,8 @@ pub fn StaffHomePage() -> impl IntoView {
                                 <li><a href=Page::StaffReports.path(lang)>{i18n.t_args("staff-reports-new", [("count", o.new_reports.into())])}</a></li>
                             </ul>
                         }
-                    })}
+                        })
+                    }}
                 </Suspense>
                 <p><a class="button" href=Page::StaffServiceNew.path(lang)>{i18n.t("staff-service-new")}</a></p>
             }

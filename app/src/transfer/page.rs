@@ -79,11 +79,13 @@ fn UploadForm(ctx: StaffContext) -> impl IntoView {
 #[component]
 fn Preview(token: String, ctx: StaffContext) -> impl IntoView {
     let i18n = use_i18n();
-    let preview = Resource::new(move || token.clone(), import_preview);
+    // Reference-counted (see `components::Loaded`).
+    let preview = ArcResource::new(move || token.clone(), import_preview);
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let ctx = ctx.clone();
+                let preview = preview.clone();
                 Suspend::new(async move {
                     match preview.await {
                         Ok(view) => view! { <Report view ctx /> }.into_any(),

@@ -125,24 +125,27 @@ static SNAPSHOTS: LazyLock<VersionedCache<(), Arc<Snapshot>>> =
     LazyLock::new(|| VersionedCache::new("search-copy", 16));
 
 /// The current copy: the cached one, the cached one with the changed services applied,
-/// or a full load.
+/// or a full load (made once for all the requests that want it meanwhile).
 pub async fn current(db: &Db) -> Result<(DataVersion, Arc<Snapshot>), AppError> {
     let at = crate::db::version::current(db).await?;
-    if let Some(snapshot) = SNAPSHOTS.get(&at, &()) {
-        return Ok((at, snapshot));
-    }
+    let snapshot = SNAPSHOTS
+        .get_or_make(&at, (), make(db.clone(), at.clone()))
+        .await?;
+    Ok((at, snapshot))
+}
+
+/// The copy at `at`, from the newest one kept when only services changed since.
+async fn make(db: Db, at: DataVersion) -> Result<Arc<Snapshot>, AppError> {
     let snapshot = match SNAPSHOTS.latest(&at.instance, &()) {
         Some((version, old)) if version < at.version => {
-            match changes::apply(db, &old, version, at.version).await? {
+            match changes::apply(&db, &old, version, at.version).await? {
                 Some(updated) => updated,
-                None => load(db).await?,
+                None => load(&db).await?,
             }
         }
-        _ => load(db).await?,
+        _ => load(&db).await?,
     };
-    let snapshot = Arc::new(snapshot);
-    SNAPSHOTS.insert(&at, (), snapshot.clone());
-    Ok((at, snapshot))
+    Ok(Arc::new(snapshot))
 }
 
 /// The folded name a row is ordered by in a language.
