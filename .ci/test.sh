@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: formatting, clippy for both feature
-# sets, unit and integration tests (SurrealDB mem://), and the Playwright suite in
-# Debian Chromium against the release build with a fresh in-memory database.
+# sets, unit and integration tests (SurrealDB mem://), the Playwright suite in Debian
+# Chromium against the release build on a fresh embedded database, the process tests
+# (shutdown, crash, backup), and the integration suite, a Playwright smoke journey and a
+# load run against a SurrealDB server over ws://. LONG=1 runs the long variants.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -29,6 +31,9 @@ step "clippy, browser feature set (hydrate, wasm32)"
 cargo clippy -p app --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
 step "release build (cargo leptos build --release)"
 cargo leptos build --release
+step "SurrealDB's server, the surreal binary (shares the release build's SurrealDB crates)"
+LEPTOS_OUTPUT_NAME=grensdiensten cargo build --release -p server --bin surreal
+export SERVER_BIN="$CARGO_TARGET_DIR/release/server" SURREAL_BIN="$CARGO_TARGET_DIR/release/surreal"
 # SPEC §6 and issue 8 budget 300 KB gzip for the heaviest page (islands: see README).
 step "wasm size (fails above ${WASM_GZIP_LIMIT_KB:=300} KB gzip)"
 node .ci/wasm-size.mjs target/site/pkg "$WASM_GZIP_LIMIT_KB"
@@ -60,6 +65,52 @@ kill $server 2>/dev/null || true
 wait $server 2>/dev/null || true
 rm -rf "$e2e_db"
 unset DATABASE_URL
+step "process tests (release server on SurrealKV: SIGTERM, a second process, online backup and restore, SIGKILL rounds; two app servers on a SurrealDB server)"
+# LONG=1: more crash rounds.
+CRASH_ROUNDS="${CRASH_ROUNDS:-$([ "${LONG:-0}" = 1 ] && echo 12 || echo 3)}" \
+  cargo test --workspace --features app/ssr --test process -- --ignored --test-threads 1 --nocapture
+
+# A SurrealDB server on loopback with credentials and a SurrealKV store, for the
+# integration suite and a Playwright smoke journey over ws://.
+surreal_dir="$(mktemp -d)"
+surreal_port="${SURREAL_PORT:-3899}"
+export SURREAL_ROOT_PASS="${SURREAL_ROOT_PASS:-ci-root-$(date +%s)}"
+SURREAL_SURREALKV_BLOCK_CACHE_CAPACITY=$((128 << 20)) SURREAL_LOG=warn \
+  "$SURREAL_BIN" start --user root --pass "$SURREAL_ROOT_PASS" --bind "127.0.0.1:$surreal_port" "surrealkv://$surreal_dir/data" >"$surreal_dir/log" 2>&1 &
+surreal=$!
+trap 'kill $surreal 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$surreal_port/health" >/dev/null 2>&1 && break
+  kill -0 $surreal 2>/dev/null || { cat "$surreal_dir/log"; echo "surreal exited"; exit 1; }
+  sleep 0.5
+done
+step "integration tests on the SurrealDB server (ws://, a database per test)"
+TEST_DATABASE_URL="ws://127.0.0.1:$surreal_port" TEST_DATABASE_USER=root TEST_DATABASE_PASS="$SURREAL_ROOT_PASS" \
+  cargo test --workspace --features app/ssr --test integration
+step "end-to-end smoke journeys over ws:// (resident search, staff editing; Playwright)"
+ws_env=(DATABASE_URL="ws://127.0.0.1:$surreal_port" DATABASE_NS=e2e DATABASE_DB=smoke DATABASE_USER=root DATABASE_PASS="$SURREAL_ROOT_PASS")
+env "${ws_env[@]}" "$SERVER_BIN" seed >/dev/null
+printf '%s\n' "$E2E_STAFF_PASSWORD" | env "${ws_env[@]}" "$SERVER_BIN" user add --email admin@grensdiensten.test --role admin --password-stdin
+printf '%s\n' "$E2E_STAFF_PASSWORD" | env "${ws_env[@]}" "$SERVER_BIN" user add --email redactie@ieper.test --role editor --municipality 33011 --password-stdin
+env "${ws_env[@]}" REPORT_RATE_LIMIT=1000 SIGN_IN_RATE_LIMIT=1000 LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=grensdiensten \
+  LEPTOS_SITE_ADDR="127.0.0.1:$port" "$SERVER_BIN" serve >"$log" 2>&1 &
+server=$!
+trap 'kill $server $surreal 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
+  kill -0 $server 2>/dev/null || { cat "$log"; echo "server exited"; exit 1; }
+  sleep 0.5
+done
+(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test services.spec.ts staff.spec.ts) || { tail -50 "$log"; exit 1; }
+kill $server 2>/dev/null || true
+wait $server 2>/dev/null || true
+step "load over ws:// (two app servers, staff edits meanwhile; zero errors, panics and timeouts; memory bounded)"
+(cd end2end && node bench/load-ws.mjs --server "$SERVER_BIN" --surreal "$SURREAL_BIN" --site "$root/target/site" \
+  --seconds "$([ "${LONG:-0}" = 1 ] && echo 300 || echo 20)")
+kill $surreal 2>/dev/null || true
+wait $surreal 2>/dev/null || true
+rm -rf "$surreal_dir"
+
 step "memory (short benchmark: RSS may grow at most 24 MB after warm-up, see README)"
 (cd end2end && LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg \
   node bench/memory.mjs --server "$CARGO_TARGET_DIR/release/server" --requests 3000 --warmup 1000 --max-growth-mb 24)

@@ -9,6 +9,7 @@
 //   node bench/load.mjs --server ../target/release/server --site ../target/site
 //   options: --seconds 5 --connections 64 --threads 2 --only home,profile --gzip
 //
+// --surreal ../target/release/surreal runs the app on a SurrealDB server (ws://) instead.
 // --gzip sends `Accept-Encoding: gzip` (as browsers do) to pages and static files alike.
 // Exit code 1 when a page answers with an unexpected status.
 
@@ -16,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, startServer } from './server.mjs';
+import { parseArgs, startServer, startSurreal } from './server.mjs';
 
 const args = parseArgs();
 const serverBin = args.server ?? process.env.SERVER_BIN;
@@ -27,6 +28,9 @@ const threads = Number(args.threads ?? 2);
 const only = args.only ? args.only.split(',') : null;
 const gzip = args.gzip === 'true';
 const port = Number(args.port ?? 3198);
+// --surreal BIN: the app on a SurrealDB server over ws:// instead of mem://.
+const surrealBin = args.surreal;
+const surrealPort = Number(args['surreal-port'] ?? 3897);
 const base = `http://127.0.0.1:${port}`;
 if (!serverBin || !siteRoot) {
   console.error('usage: node bench/load.mjs --server PATH --site SITE_ROOT [--seconds 5] [--connections 64]');
@@ -81,17 +85,20 @@ const site = mkdtempSync(join(tmpdir(), 'grensdiensten-load-'));
 cpSync(siteRoot, site, { recursive: true });
 mkdirSync(join(site, 'bench'), { recursive: true });
 let server;
+let surreal;
 const stop = () => {
   server?.stop();
+  surreal?.stop();
   rmSync(site, { recursive: true, force: true });
 };
 process.on('exit', stop);
 
 let failed = false;
 try {
-  server = await startServer({ bin: serverBin, port, siteRoot: site });
+  surreal = surrealBin ? await startSurreal({ bin: surrealBin, port: surrealPort }) : null;
+  server = await startServer({ bin: serverBin, port, siteRoot: site, env: surreal?.env ?? {} });
   const types = await pageTypes();
-  console.log(`wrk -t${threads} -c${connections} -d${seconds}s${gzip ? ' (gzip)' : ''}, server on mem://, loopback\n`);
+  console.log(`wrk -t${threads} -c${connections} -d${seconds}s${gzip ? ' (gzip)' : ''}, server on ${surreal ? 'a SurrealDB server (ws://)' : 'mem://'}, loopback\n`);
   const rows = [];
   for (const type of types) {
     for (const path of type.paths) {

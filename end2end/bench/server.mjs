@@ -28,7 +28,8 @@ export async function startServer({ bin, port, siteRoot, env = {} }) {
       RUST_LOG: 'warn',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // Its log (warnings and errors) goes to this process's stderr.
+    stdio: ['ignore', process.stderr, 'inherit'],
   });
   const stop = () => child.exitCode === null && child.kill('SIGTERM');
   process.on('exit', stop);
@@ -41,4 +42,56 @@ export async function startServer({ bin, port, siteRoot, env = {} }) {
   }
   stop();
   throw new Error('server did not become healthy');
+}
+
+/**
+ * Starts SurrealDB's server (the repository's `surreal` binary) on loopback with
+ * credentials and a SurrealKV store in a fresh directory; `env` is what an app server
+ * needs to use it. The block cache is bounded (SurrealKV's default takes half the RAM).
+ */
+export async function startSurreal({ bin, port, cacheMb = 128 }) {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'grensdiensten-surreal-'));
+  const pass = `bench-${process.pid}-${Date.now()}`;
+  const child = spawn(bin, ['start', '--user', 'root', '--pass', pass, '--bind', `127.0.0.1:${port}`, `surrealkv://${join(dir, 'data')}`], {
+    env: { ...process.env, SURREAL_SURREALKV_BLOCK_CACHE_CAPACITY: String(cacheMb * 1024 * 1024), SURREAL_LOG: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // Stopped: the store closes, then its directory goes. At exit (no time to wait): killed.
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(remove());
+      child.once('exit', () => resolve(remove()));
+      child.kill('SIGTERM');
+    });
+  process.on('exit', () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    remove();
+  });
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`surreal exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) {
+        const env = { DATABASE_URL: `ws://127.0.0.1:${port}`, DATABASE_USER: 'root', DATABASE_PASS: pass };
+        return { child, env, stop };
+      }
+    } catch {}
+    await sleep(250);
+  }
+  stop();
+  throw new Error('surreal did not start');
+}
+
+/** Resident memory of a process, in MB (Linux). */
+export async function rssMb(pid) {
+  const { readFileSync } = await import('node:fs');
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    return Number(line.replace(/\D+/g, '')) / 1024;
+  } catch {
+    return NaN;
+  }
 }

@@ -39,6 +39,13 @@ pub enum Command {
     /// Export everything (services, municipalities, clusters, projects, events) as JSON,
     /// CSV and GeoJSON files into a directory (created if missing).
     Export { dir: std::path::PathBuf },
+    /// Write a backup of the whole database (users, reports and audit included) to a
+    /// file. For an embedded database that a running server holds, send the server
+    /// SIGUSR1 instead: it writes one into BACKUP_DIR.
+    Backup { file: std::path::PathBuf },
+    /// Load a backup into an empty database (a new DATABASE_URL), then apply the
+    /// migrations of this build.
+    Restore { file: std::path::PathBuf },
     /// Staff accounts.
     User {
         #[command(subcommand)]
@@ -87,6 +94,19 @@ pub struct Config {
     /// SurrealKV block cache in MiB (SurrealKV's own default takes about half the RAM).
     #[arg(long, env = "DATABASE_CACHE_MB", default_value_t = 64)]
     pub database_cache_mb: u64,
+    /// When SurrealKV syncs its log to disk: `every` commit (an acknowledged write
+    /// survives a power cut), an interval such as `1s`, or `never` (the OS decides).
+    #[arg(long, env = "DATABASE_SYNC", default_value = "every", value_parser = sync_mode)]
+    pub database_sync: String,
+    /// Where a running server writes its backups (SIGUSR1, BACKUP_EVERY_HOURS).
+    #[arg(long, env = "BACKUP_DIR", default_value = "data/backups")]
+    pub backup_dir: std::path::PathBuf,
+    /// Hours between a running server's backups; 0: only on SIGUSR1.
+    #[arg(long, env = "BACKUP_EVERY_HOURS", default_value_t = 24)]
+    pub backup_every_hours: u64,
+    /// Backups kept in BACKUP_DIR (the oldest are removed).
+    #[arg(long, env = "BACKUP_KEEP", default_value_t = 7)]
+    pub backup_keep: usize,
     /// Optional raster tile URL template for the map, e.g. https://tiles.example/{z}/{x}/{y}.png
     #[arg(long, env = "MAP_TILE_URL")]
     pub map_tile_url: Option<String>,
@@ -130,12 +150,56 @@ impl Config {
         }
     }
 
-    /// SurrealKV reads its settings from `SURREAL_*` variables when the store opens.
+    /// SurrealKV reads its settings from `SURREAL_*` variables when the store opens
+    /// (one set explicitly wins).
     pub fn apply_storage_limits(&self) {
-        const KEY: &str = "SURREAL_SURREALKV_BLOCK_CACHE_CAPACITY";
-        if std::env::var_os(KEY).is_none() {
-            // Called at start-up, before the async runtime starts any thread.
-            std::env::set_var(KEY, (self.database_cache_mb * 1024 * 1024).to_string());
+        let settings = [
+            (
+                "SURREAL_SURREALKV_BLOCK_CACHE_CAPACITY",
+                (self.database_cache_mb * 1024 * 1024).to_string(),
+            ),
+            ("SURREAL_DATASTORE_SYNC", self.database_sync.clone()),
+        ];
+        for (key, value) in settings {
+            if std::env::var_os(key).is_none() {
+                // Called at start-up, before the async runtime starts any thread.
+                std::env::set_var(key, value);
+            }
+        }
+    }
+
+    /// The running server's backups.
+    pub fn backups(&self) -> crate::backup::Schedule {
+        crate::backup::Schedule {
+            dir: self.backup_dir.clone(),
+            every: std::time::Duration::from_secs(self.backup_every_hours * 3600),
+            keep: self.backup_keep,
+        }
+    }
+}
+
+/// `every`, `never`, or an interval such as `1s` or `200ms` (what SurrealKV accepts).
+fn sync_mode(value: &str) -> Result<String, String> {
+    let interval = value
+        .find(|c: char| !c.is_ascii_digit())
+        .filter(|&at| at > 0)
+        .is_some_and(|at| matches!(&value[at..], "ms" | "s" | "m" | "h"));
+    if matches!(value, "every" | "never") || interval {
+        Ok(value.to_owned())
+    } else {
+        Err("expected `every`, `never` or an interval such as `1s` or `200ms`".into())
+    }
+}
+
+#[cfg(test)]
+mod sync_mode_tests {
+    #[test]
+    fn sync_modes_are_checked() {
+        for good in ["every", "never", "1s", "200ms", "5m"] {
+            assert_eq!(super::sync_mode(good).as_deref(), Ok(good));
+        }
+        for bad in ["", "always", "1", "s", "1 s", "-1s", "1sec"] {
+            assert!(super::sync_mode(bad).is_err(), "{bad}");
         }
     }
 }

@@ -2,6 +2,7 @@
 //! The binary (`main.rs`) adds the command line.
 
 pub mod api;
+pub mod backup;
 pub mod cli;
 pub mod client_addr;
 pub mod config;

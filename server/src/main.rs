@@ -8,14 +8,39 @@ use tracing_subscriber::EnvFilter;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() -> anyhow::Result<()> {
+fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     init_logging();
     cli.config.apply_storage_limits();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
+    let outcome = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
-        .build()?;
-    runtime.block_on(run(cli))
+        .build()
+        .map_err(anyhow::Error::from)
+        .and_then(|runtime| runtime.block_on(run(cli)));
+    match outcome {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens the database, or explains why not when another process holds it.
+async fn open(config: &server::config::Config) -> anyhow::Result<app::db::Db> {
+    match app::db::connect(&config.db()).await {
+        Ok(db) => Ok(db),
+        Err(error) if error.to_string().contains("already locked") => anyhow::bail!(
+            "the database {} is in use by another process (a running server?). An embedded \
+             database is opened by one process at a time: stop that process first, or, for a \
+             backup while it runs, send it SIGUSR1 (`kill -USR1 PID`) and it writes one into \
+             BACKUP_DIR ({}).",
+            config.database_url,
+            config.backup_dir.display()
+        ),
+        Err(error) => Err(anyhow::Error::from(error)
+            .context(format!("cannot open the database {}", config.database_url))),
+    }
 }
 
 fn init_logging() {
@@ -31,7 +56,17 @@ fn init_logging() {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
-    let db = app::db::connect(&cli.config.db()).await?;
+    let db = open(&cli.config).await?;
+    if let Some(Command::Restore { file }) = &cli.command {
+        // Before the migrations: the backup carries its own schema, which they update.
+        server::backup::restore(&db, file).await?;
+        let applied = app::db::migrate(&db).await?;
+        println!(
+            "restored {} (migrations applied now: {applied:?})",
+            file.display()
+        );
+        return Ok(());
+    }
     let applied = app::db::migrate(&db).await?;
     tracing::info!(?applied, url = %cli.config.database_url, "database ready");
     match cli.command.unwrap_or(Command::Serve) {
@@ -49,6 +84,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             actor,
         } => server::transfer::import(&db, &file, dry_run, &actor).await,
         Command::Export { dir } => server::transfer::export(&db, &dir).await,
+        Command::Backup { file } => {
+            server::backup::to_file(&db, &file).await?;
+            println!("backup written to {}", file.display());
+            Ok(())
+        }
+        Command::Restore { .. } => unreachable!("handled before the migrations"),
         Command::Serve => {
             if let Some(report) = app::seed::seed_if_empty(&db).await? {
                 tracing::info!(?report, "first start: bundled data loaded");

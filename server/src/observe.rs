@@ -90,14 +90,34 @@ pub async fn requests(trusted: TrustedProxies, mut request: Request, next: Next)
     response
 }
 
-/// Counts every panic of the process (then the usual report runs). Installed once.
+/// Counts every panic of the process and logs it as an error: its message, where, and
+/// (inside a request) the request's id from the span; a backtrace with
+/// `RUST_BACKTRACE=1`. Installed once.
 pub fn count_panics() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
+        std::panic::set_hook(Box::new(|info| {
             metrics::panicked();
-            previous(info);
+            let message = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let at = info
+                .location()
+                .map(|l| format!("{}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            let thread = std::thread::current()
+                .name()
+                .unwrap_or("unnamed")
+                .to_owned();
+            let backtrace = std::backtrace::Backtrace::capture();
+            if backtrace.status() == std::backtrace::BacktraceStatus::Captured {
+                tracing::error!(%message, %at, %thread, %backtrace, "panic");
+            } else {
+                tracing::error!(%message, %at, %thread, "panic");
+            }
         }));
     });
 }

@@ -65,6 +65,9 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
     }
     observe::count_panics();
     tokio::spawn(housekeeping(db.clone()));
+    if is_embedded_store(&config.database_url) {
+        tokio::spawn(crate::backup::run(db.clone(), config.backups()));
+    }
     let router = router_with(db, options, settings, guards);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
@@ -93,6 +96,12 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
     }
     tracing::info!("stopped");
     Ok(())
+}
+
+/// A database on this machine's disk, held by this process (a server's backups are the
+/// database server's business, and `mem://` has nothing to keep).
+fn is_embedded_store(url: &str) -> bool {
+    url.starts_with("surrealkv:") || url.starts_with("file:") || url.starts_with("rocksdb:")
 }
 
 /// What stands between the public and the app besides the database: the abuse limits,
@@ -134,6 +143,13 @@ pub fn router_with(
         metrics,
     } = guards;
     let hashed = options.hash_files;
+    // Served over TLS (behind a proxy): browsers are told to keep to https for a year.
+    let strict_transport = settings.public_url.starts_with("https://").then(|| {
+        SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        )
+    });
     let tile_origin = settings.map_tile_url.as_deref().and_then(csp::origin_of);
     let state = AppState {
         leptos_options: options.clone(),
@@ -147,7 +163,7 @@ pub fn router_with(
         provide_context(limiter);
         provide_context(sign_in_limiter);
     };
-    let routes = generate_route_list(App);
+    let routes = route_list();
     Router::new()
         .route("/", get(language::redirect_root))
         .route("/healthz", get(observe::healthz))
@@ -210,6 +226,7 @@ pub fn router_with(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        .layer(tower::util::option_layer(strict_transport))
         .layer(middleware::from_fn(move |request, next| {
             observe::requests(trusted_proxies.clone(), request, next)
         }))
@@ -284,6 +301,20 @@ fn time_limit(path: &str) -> Duration {
     } else {
         REQUEST_TIMEOUT
     }
+}
+
+/// The app's routes, listed once per process.
+///
+/// Listing them renders the app once with resource loading switched off, and that switch
+/// is one flag for the whole process (`leptos_server`'s `SuppressResourceLoad`): a
+/// resource of any other render first polled while it is on waits forever (leptos issue
+/// #4773). A second listing while pages are being served (a second router in one
+/// process, as the tests build one per test) is how renders never finished; listed once,
+/// before the first router serves anything, no render can meet the flag.
+pub fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::LazyLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::LazyLock::new(|| generate_route_list(App));
+    ROUTES.clone()
 }
 
 /// Answers 503 when the rest of the stack has not answered within `REQUEST_TIMEOUT`

@@ -1,5 +1,6 @@
 //! The database layer, the server functions' queries and the HTTP surface, against a
-//! fresh in-memory SurrealDB seeded with the bundled data.
+//! fresh SurrealDB seeded with the bundled data: in memory, or with `TEST_DATABASE_URL`
+//! a database of its own on a SurrealDB server (the test command runs both).
 //!
 //! The tests run on tokio's multi-thread runtime, as the server does: on the
 //! current-thread runtime the longest test (`security::pages_that_echo…`) hung about one
@@ -107,7 +108,7 @@ async fn seeded_counts(db: &Db) -> Vec<i64> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_seed_is_one_transaction_and_a_half_seeded_database_is_repaired() {
-    let db = app::db::connect(&app::db::DbConfig::memory())
+    let db = app::db::connect(&app::db::DbConfig::for_tests())
         .await
         .unwrap();
     migrate(&db).await.unwrap();

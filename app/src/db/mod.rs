@@ -38,6 +38,22 @@ impl DbConfig {
             pass: None,
         }
     }
+
+    /// A fresh database for one test: `mem://`, or with `TEST_DATABASE_URL` set (a
+    /// SurrealDB server, `ws://…`, with `TEST_DATABASE_USER` / `TEST_DATABASE_PASS`) a
+    /// new database of its own on that server, so the same tests run on both.
+    pub fn for_tests() -> Self {
+        match std::env::var("TEST_DATABASE_URL") {
+            Ok(url) if !url.is_empty() => DbConfig {
+                url,
+                namespace: "tests".into(),
+                database: format!("t{:016x}", rand::random::<u64>()),
+                user: std::env::var("TEST_DATABASE_USER").ok(),
+                pass: std::env::var("TEST_DATABASE_PASS").ok(),
+            },
+            _ => Self::memory(),
+        }
+    }
 }
 
 pub async fn connect(config: &DbConfig) -> Result<Db, surrealdb::Error> {

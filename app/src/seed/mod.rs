@@ -319,9 +319,10 @@ async fn report(db: &Db) -> Result<SeedReport, AppError> {
     })
 }
 
-/// A fresh in-memory database with the schema and the bundled data: for tests.
+/// A fresh database with the schema and the bundled data, for tests: in memory, or on
+/// the SurrealDB server named by `TEST_DATABASE_URL` (`DbConfig::for_tests`).
 pub async fn memory_with_seed() -> Result<Db, AppError> {
-    let db = crate::db::connect(&crate::db::DbConfig::memory()).await?;
+    let db = crate::db::connect(&crate::db::DbConfig::for_tests()).await?;
     crate::db::migrate(&db).await?;
     seed(&db).await?;
     Ok(db)

@@ -124,3 +124,33 @@ async fn two_app_servers_count_one_client_together() {
     );
     assert!(!report(&second, &[]).await);
 }
+
+/// Behind a TLS proxy (`PUBLIC_URL` https): browsers are told to keep to https, and the
+/// session cookie is Secure; on plain http neither.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_site_served_over_tls_asks_for_https_only() {
+    let options = LeptosOptions::builder()
+        .output_name("grensdiensten")
+        .site_root("target/site")
+        .build();
+    let seeded = db().await;
+    for (public_url, secure) in [
+        ("https://grensdiensten.example", true),
+        ("http://127.0.0.1:3000", false),
+    ] {
+        let settings = app::kernel::settings::ShellSettings {
+            public_url: public_url.to_owned(),
+            ..Default::default()
+        };
+        let router = server::web::router(seeded.clone(), options.clone(), settings);
+        let response = router
+            .oneshot(Request::get("/nl").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let hsts = response.headers().get(header::STRICT_TRANSPORT_SECURITY);
+        assert_eq!(hsts.is_some(), secure, "{public_url}");
+        if secure {
+            assert_eq!(hsts.unwrap(), "max-age=31536000");
+        }
+    }
+}

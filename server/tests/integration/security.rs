@@ -321,3 +321,170 @@ async fn the_form_and_the_database_agree_on_every_email() {
         );
     }
 }
+
+/// The rare render that never finished (seen twice in about twenty runs of the suite,
+/// every thread parked, no lock held). Its cause: listing a router's routes renders the
+/// app with resource loading switched off by one process-wide flag, and a resource of
+/// another render first polled meanwhile waits forever (leptos issue #4773). The suite
+/// builds a router per test while other tests render. Here routers are built again and
+/// again while pages with resources render; each render must finish within 5 s. Before
+/// the fix (`web::route_list`, the routes listed once per process) some never did.
+#[test]
+fn building_routers_never_stalls_pages_being_rendered() {
+    // The pages' runtime: it holds the database (over ws:// its connection lives there).
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let seeded = std::sync::Arc::new(runtime.block_on(db()));
+    let building = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    // Routers built meanwhile, on another thread (as another test would).
+    let builder = {
+        let (seeded, building) = (seeded.clone(), building.clone());
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Runtime::new().unwrap();
+            let _inside = runtime.enter();
+            let mut built = 0;
+            while building.load(std::sync::atomic::Ordering::Relaxed) && built < 2_000 {
+                drop(app((*seeded).clone()));
+                built += 1;
+            }
+            built
+        })
+    };
+    let uris: Vec<String> = [
+        "/nl/diensten?q=bibliotheek",
+        "/fr/services?q=gare",
+        "/nl/gemeenten?q=ieper",
+        "/fr/communes/59350",
+        "/nl/diensten?near=Wervik",
+        "/fr",
+    ]
+    .iter()
+    .map(|u| u.to_string())
+    .collect();
+    let (answered, stalled) = runtime.block_on(async {
+        let router = app((*seeded).clone());
+        let lanes: Vec<_> = (0..4)
+            .map(|lane| {
+                let (router, uris) = (router.clone(), uris.clone());
+                tokio::spawn(async move {
+                    let (mut answered, mut stalled) = (0, vec![]);
+                    for n in 0..40 {
+                        let uri = &uris[(lane + n) % uris.len()];
+                        let limit = std::time::Duration::from_secs(5);
+                        match tokio::time::timeout(limit, get(&router, uri, &[])).await {
+                            Ok((StatusCode::OK, _, _)) => answered += 1,
+                            Ok((status, _, _)) => panic!("{uri}: {status}"),
+                            Err(_) => stalled.push(uri.clone()),
+                        }
+                        if stalled.len() >= 2 {
+                            break;
+                        }
+                    }
+                    (answered, stalled)
+                })
+            })
+            .collect();
+        let (mut answered, mut stalled) = (0, vec![]);
+        for lane in lanes {
+            let (a, s) = lane.await.unwrap();
+            answered += a;
+            stalled.extend(s);
+        }
+        (answered, stalled)
+    });
+    building.store(false, std::sync::atomic::Ordering::Relaxed);
+    let built = builder.join().unwrap();
+    eprintln!(
+        "{answered} pages answered, {} stalled, {built} routers built meanwhile",
+        stalled.len()
+    );
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    assert!(
+        stalled.is_empty(),
+        "renders that never finished: {stalled:?}"
+    );
+}
+
+/// Panics of the whole test process whose message says a reactive value was used after
+/// its disposal.
+static DISPOSED_PANICS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn count_disposed_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let message = info
+                .payload()
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| info.payload().downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            if message.contains("disposed") {
+                DISPOSED_PANICS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+            previous(info);
+        }));
+    });
+}
+
+/// The panic seen under load ("Tried to access a reactive value that has already been
+/// disposed", `reactive_graph` `future_impls.rs:104`): a visitor leaves, the request's
+/// reactive values are disposed, and a task that Suspense spawned to check its children
+/// polls a page's `Resource` afterwards (the pages now hold their resources as
+/// `ArcResource`, see `components::Loaded`). A guard: pages abandoned after every number
+/// of polls from 1 to 60, in eight lanes at once, must leave no task that touches a
+/// disposed value. The race itself is rare (2 panics in 400 s of the release server
+/// under the load benchmark, about 70 000 abandoned requests); this test did not catch
+/// it in the debug build, the load benchmark did, and it fails on any panic.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn abandoned_pages_leave_nothing_that_touches_disposed_values() {
+    use std::future::Future;
+    count_disposed_panics();
+    let router = app(db().await);
+    let uris = [
+        "/nl",
+        "/fr/services?q=gare",
+        "/nl/diensten?q=bibliotheek",
+        "/fr/communes/59350",
+        "/nl/observatorium",
+        "/fr/projets",
+        "/nl/agenda",
+        "/fr/cooperations",
+    ];
+    let lanes: Vec<_> = (0..8)
+        .map(|lane| {
+            let router = router.clone();
+            tokio::spawn(async move {
+                for n in 0..240 {
+                    let uri = uris[(lane + n) % uris.len()];
+                    let mut page = Box::pin(get(&router, uri, &[]));
+                    for _ in 0..(n % 60) + 1 {
+                        let ready = std::future::poll_fn(|cx| {
+                            std::task::Poll::Ready(page.as_mut().poll(cx).is_ready())
+                        })
+                        .await;
+                        if ready {
+                            break;
+                        }
+                        tokio::task::yield_now().await;
+                    }
+                    drop(page);
+                }
+            })
+        })
+        .collect();
+    for lane in lanes {
+        lane.await.unwrap();
+    }
+    // What was spawned for the abandoned pages runs out.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(
+        DISPOSED_PANICS.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "a task used a reactive value of an abandoned page"
+    );
+}
