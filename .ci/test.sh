@@ -37,6 +37,20 @@ export SERVER_BIN="$CARGO_TARGET_DIR/release/server" SURREAL_BIN="$CARGO_TARGET_
 # SPEC §6 and issue 8 budget 300 KB gzip for the heaviest page (islands: see README).
 step "wasm size (fails above ${WASM_GZIP_LIMIT_KB:=300} KB gzip)"
 node .ci/wasm-size.mjs target/site/pkg "$WASM_GZIP_LIMIT_KB"
+# Waits until the app server with pid $1 on port $2 is ready (its log is $3).
+wait_ready() {
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$2/readyz" >/dev/null 2>&1 && return 0
+    kill -0 "$1" 2>/dev/null || { cat "$3"; echo "server exited"; exit 1; }
+    sleep 0.5
+  done
+}
+# The two staff accounts the journeys sign in with, made with the server's own command
+# (on the database the environment names).
+add_staff() {
+  printf '%s\n' "$E2E_STAFF_PASSWORD" | "$SERVER_BIN" user add --email admin@grensdiensten.test --role admin --password-stdin
+  printf '%s\n' "$E2E_STAFF_PASSWORD" | "$SERVER_BIN" user add --email redactie@ieper.test --role editor --municipality 33011 --password-stdin
+}
 step "end-to-end tests (Playwright, Debian Chromium, release server, mem://)"
 port="${E2E_PORT:-3111}"
 log="$CARGO_TARGET_DIR/e2e-server.log"
@@ -46,19 +60,14 @@ e2e_db="$(mktemp -d)"
 export DATABASE_URL="surrealkv://$e2e_db/db"
 export E2E_STAFF_PASSWORD="${E2E_STAFF_PASSWORD:-e2e staff password 2026}"
 "$CARGO_TARGET_DIR/release/server" seed >/dev/null
-printf '%s\n' "$E2E_STAFF_PASSWORD" | "$CARGO_TARGET_DIR/release/server" user add --email admin@grensdiensten.test --role admin --password-stdin
-printf '%s\n' "$E2E_STAFF_PASSWORD" | "$CARGO_TARGET_DIR/release/server" user add --email redactie@ieper.test --role editor --municipality 33011 --password-stdin
+add_staff
 # The suite posts more reports and failed sign-ins from 127.0.0.1 than the default
 # limits allow; the limits themselves are covered by the integration tests.
 REPORT_RATE_LIMIT=1000 SIGN_IN_RATE_LIMIT=1000 LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=grensdiensten \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" "$CARGO_TARGET_DIR/release/server" serve >"$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
-  kill -0 $server 2>/dev/null || { cat "$log"; echo "server exited"; exit 1; }
-  sleep 0.5
-done
+wait_ready $server "$port" "$log"
 curl -fsS "http://127.0.0.1:$port/readyz" && echo
 (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || { tail -50 "$log"; exit 1; }
 kill $server 2>/dev/null || true
@@ -90,17 +99,12 @@ TEST_DATABASE_URL="ws://127.0.0.1:$surreal_port" TEST_DATABASE_USER=root TEST_DA
 step "end-to-end smoke journeys over ws:// (resident search, staff editing; Playwright)"
 ws_env=(DATABASE_URL="ws://127.0.0.1:$surreal_port" DATABASE_NS=e2e DATABASE_DB=smoke DATABASE_USER=root DATABASE_PASS="$SURREAL_ROOT_PASS")
 env "${ws_env[@]}" "$SERVER_BIN" seed >/dev/null
-printf '%s\n' "$E2E_STAFF_PASSWORD" | env "${ws_env[@]}" "$SERVER_BIN" user add --email admin@grensdiensten.test --role admin --password-stdin
-printf '%s\n' "$E2E_STAFF_PASSWORD" | env "${ws_env[@]}" "$SERVER_BIN" user add --email redactie@ieper.test --role editor --municipality 33011 --password-stdin
+(export "${ws_env[@]}"; add_staff)
 env "${ws_env[@]}" REPORT_RATE_LIMIT=1000 SIGN_IN_RATE_LIMIT=1000 LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=grensdiensten \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" "$SERVER_BIN" serve >"$log" 2>&1 &
 server=$!
 trap 'kill $server $surreal 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
-  kill -0 $server 2>/dev/null || { cat "$log"; echo "server exited"; exit 1; }
-  sleep 0.5
-done
+wait_ready $server "$port" "$log"
 (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test services.spec.ts staff.spec.ts) || { tail -50 "$log"; exit 1; }
 kill $server 2>/dev/null || true
 wait $server 2>/dev/null || true

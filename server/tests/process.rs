@@ -108,6 +108,25 @@ fn run_command_with(
     child.wait_with_output().unwrap()
 }
 
+/// Creates the admin account the tests sign in with (`server user add`).
+fn add_admin(db_url: &str, dir: &Path, env: &[(&str, &str)]) {
+    let args = [
+        "user",
+        "add",
+        "--email",
+        ADMIN,
+        "--role",
+        "admin",
+        "--password-stdin",
+    ];
+    let out = run_command_with(db_url, dir, env, &args, PASSWORD);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 struct Server {
     child: Child,
     base: String,
@@ -575,25 +594,7 @@ async fn everything(db: &Db) -> Vec<(String, Vec<String>)> {
 fn an_online_backup_restores_into_an_empty_database_with_the_same_data() {
     let scratch = Scratch::new("backup");
     let url = scratch.db_url();
-    let out = run_command(
-        &url,
-        &scratch.0,
-        &[
-            "user",
-            "add",
-            "--email",
-            ADMIN,
-            "--role",
-            "admin",
-            "--password-stdin",
-        ],
-        PASSWORD,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    add_admin(&url, &scratch.0, &[]);
     let mut server = Server::start(&url, &scratch.0, &[]);
     let client = client();
     // Writes of every kind: reports, a staff edit (with its audit entry), an import.
@@ -699,25 +700,7 @@ fn nothing_acknowledged_is_lost_when_the_server_is_killed() {
     let mut dice = Dice(seed);
     let scratch = Scratch::new("crash");
     let url = scratch.db_url();
-    let out = run_command(
-        &url,
-        &scratch.0,
-        &[
-            "user",
-            "add",
-            "--email",
-            ADMIN,
-            "--role",
-            "admin",
-            "--password-stdin",
-        ],
-        PASSWORD,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    add_admin(&url, &scratch.0, &[]);
     let acknowledged = Arc::new(Mutex::new(Acknowledged::default()));
     for round in 0..rounds {
         let mut server = Server::start(&url, &scratch.0, &[]);
@@ -961,26 +944,7 @@ fn two_app_servers_on_one_database_server_share_everything() {
     let scratch = Scratch::new("ws");
     let database = DbServer::start(&scratch.0);
     let credentials = database.env();
-    let out = run_command_with(
-        &database.url,
-        &scratch.0,
-        &credentials,
-        &[
-            "user",
-            "add",
-            "--email",
-            ADMIN,
-            "--role",
-            "admin",
-            "--password-stdin",
-        ],
-        PASSWORD,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    add_admin(&database.url, &scratch.0, &credentials);
     let mut env = credentials.to_vec();
     env.push(("REPORT_RATE_LIMIT", "4"));
     let a = Server::start(&database.url, &scratch.0, &env);
