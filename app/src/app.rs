@@ -12,7 +12,9 @@ use crate::municipalities::{ComparePage, MunicipalitiesPage, MunicipalityPage};
 use crate::observatory::ObservatoryPage;
 use crate::pages::{AboutPage, HomePage, NotFound};
 use crate::partners::PartnersPage;
+use crate::privacy::{AccessibilityPage, LegalPage, PrivacyPage};
 use crate::projects::{ProjectPage, ProjectsPage};
+use crate::registrations::{RegisterPage, RegistrationPage, StaffRegistrationsPage};
 use crate::reports::review::StaffReportsPage;
 use crate::reports::{ReportFollowPage, ReportPage};
 use crate::routes::Page;
@@ -132,5 +134,11 @@ fn view_of(page: Page) -> AnyView {
         Page::StaffCoopNew(kind) => view! { <CoopNewPage kind /> }.into_any(),
         Page::StaffCoop(kind, id) => view! { <CoopEditPage kind id /> }.into_any(),
         Page::StaffCoopHistory(kind, id) => view! { <CoopHistoryPage kind id /> }.into_any(),
+        Page::Register(id) => view! { <RegisterPage id /> }.into_any(),
+        Page::Registration(token) => view! { <RegistrationPage token /> }.into_any(),
+        Page::StaffRegistrations(id) => view! { <StaffRegistrationsPage id /> }.into_any(),
+        Page::Privacy => view! { <PrivacyPage /> }.into_any(),
+        Page::Accessibility => view! { <AccessibilityPage /> }.into_any(),
+        Page::Legal => view! { <LegalPage /> }.into_any(),
     }
 }

@@ -297,6 +297,13 @@ mod tests {
                     "message",
                     "rows",
                     "unchanged",
+                    "event",
+                    "when",
+                    "place",
+                    "email",
+                    "confirmed",
+                    "waiting",
+                    "days",
                 ] {
                     args.set(name, FluentValue::from("1"));
                 }

@@ -15,6 +15,7 @@ pub mod events;
 pub mod fingerprint;
 pub mod i18n;
 pub mod kernel;
+pub mod mail;
 pub mod map;
 #[cfg(test)]
 mod message_sets;
@@ -22,7 +23,9 @@ pub mod municipalities;
 pub mod observatory;
 pub mod pages;
 pub mod partners;
+pub mod privacy;
 pub mod projects;
+pub mod registrations;
 pub mod reports;
 pub mod routes;
 #[cfg(feature = "ssr")]

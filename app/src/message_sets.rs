@@ -47,6 +47,28 @@ fn all() -> Vec<(&'static str, &'static MessageSet)> {
         ),
         ("projects::PHASE_MESSAGES", &crate::projects::PHASE_MESSAGES),
         ("events::TIMING_MESSAGES", &crate::events::TIMING_MESSAGES),
+        (
+            "geo::COUNTRY_MESSAGES",
+            &crate::kernel::geo::COUNTRY_MESSAGES,
+        ),
+        ("mail::SUBJECT_MESSAGES", &crate::mail::SUBJECT_MESSAGES),
+        ("mail::BODY_MESSAGES", &crate::mail::BODY_MESSAGES),
+        (
+            "registrations::QUESTION_MESSAGES",
+            &crate::registrations::QUESTION_MESSAGES,
+        ),
+        (
+            "registrations::ROLE_MESSAGES",
+            &crate::registrations::ROLE_MESSAGES,
+        ),
+        (
+            "registrations::STANDING_MESSAGES",
+            &crate::registrations::STANDING_MESSAGES,
+        ),
+        (
+            "registrations::FIELD_ERRORS",
+            &crate::registrations::FIELD_ERRORS,
+        ),
         ("auth::ROLE_MESSAGES", &crate::auth::ROLE_MESSAGES),
         (
             "auth::accounts::ACCOUNT_ERRORS",

@@ -32,6 +32,13 @@ pub enum Page {
     Event(String),
     /// A resident follows a report through its unguessable token.
     ReportFollow(String),
+    /// The registration form of a meeting.
+    Register(String),
+    /// A person's own registration, through its unguessable token.
+    Registration(String),
+    Privacy,
+    Accessibility,
+    Legal,
     StaffHome,
     StaffSignIn,
     StaffServices,
@@ -46,6 +53,8 @@ pub enum Page {
     StaffCoopNew(CoopKind),
     StaffCoop(CoopKind, String),
     StaffCoopHistory(CoopKind, String),
+    /// The registrations of one meeting.
+    StaffRegistrations(String),
 }
 
 /// Who may see a page, and what caches may keep of it.
@@ -103,6 +112,14 @@ const fn main(
     }
 }
 
+/// A public page without a navigation link, listed in the sitemap (the footer's pages).
+const fn listed(nl: &'static str, fr: &'static str, page: fn(String) -> Page) -> Route {
+    Route {
+        sitemap: true,
+        ..public(nl, fr, page)
+    }
+}
+
 /// The table. Where two patterns could match a path, the one with a fixed segment
 /// comes first (`diensten/nieuw` before `diensten/:id`).
 const ROUTES: &[Route] = &[
@@ -140,6 +157,16 @@ const ROUTES: &[Route] = &[
     public("projecten/:id", "projets/:id", Page::Project),
     main("agenda", "agenda", |_| Page::Agenda, "nav-agenda"),
     public("agenda/:id", "agenda/:id", Page::Event),
+    public(
+        "agenda/:id/inschrijven",
+        "agenda/:id/inscription",
+        Page::Register,
+    ),
+    private(
+        "inschrijving/:token",
+        "inscription/:token",
+        Page::Registration,
+    ),
     main(
         "observatorium",
         "observatoire",
@@ -154,6 +181,9 @@ const ROUTES: &[Route] = &[
         |_| Page::About,
         "nav-about",
     ),
+    listed("privacy", "confidentialite", |_| Page::Privacy),
+    listed("toegankelijkheid", "accessibilite", |_| Page::Accessibility),
+    listed("juridische-informatie", "mentions-legales", |_| Page::Legal),
     private("beheer", "gestion", |_| Page::StaffHome),
     private("beheer/aanmelden", "gestion/connexion", |_| {
         Page::StaffSignIn
@@ -208,6 +238,11 @@ const ROUTES: &[Route] = &[
         "beheer/agenda/:id/geschiedenis",
         "gestion/agenda/:id/historique",
         |id| Page::StaffCoopHistory(CoopKind::Event, id),
+    ),
+    private(
+        "beheer/agenda/:id/inschrijvingen",
+        "gestion/agenda/:id/inscriptions",
+        Page::StaffRegistrations,
     ),
     private(
         "beheer/samenwerkingsverbanden",
@@ -296,6 +331,9 @@ impl Page {
             | Page::Cluster(p)
             | Page::Event(p)
             | Page::ReportFollow(p)
+            | Page::Register(p)
+            | Page::Registration(p)
+            | Page::StaffRegistrations(p)
             | Page::StaffService(p)
             | Page::StaffServiceHistory(p)
             | Page::StaffCoop(_, p)
@@ -464,7 +502,9 @@ mod tests {
                     | Page::StaffCoopNew(_)
                     | Page::StaffCoop(..)
                     | Page::StaffCoopHistory(..)
+                    | Page::StaffRegistrations(_)
                     | Page::ReportFollow(_)
+                    | Page::Registration(_)
             );
             assert_eq!(page.is_private(), staff, "{page:?}");
             for lang in Lang::ALL {
@@ -474,7 +514,9 @@ mod tests {
                     path.starts_with("/nl/beheer")
                         || path.starts_with("/fr/gestion")
                         || path.starts_with("/nl/melden/")
-                        || path.starts_with("/fr/signaler/"),
+                        || path.starts_with("/fr/signaler/")
+                        || path.starts_with("/nl/inschrijving/")
+                        || path.starts_with("/fr/inscription/"),
                     "{path}"
                 );
             }
@@ -486,7 +528,9 @@ mod tests {
         let nav: Vec<Page> = Page::navigation().map(|(p, _)| p).collect();
         assert_eq!(nav.len(), 10);
         assert_eq!(nav[0], Page::Home);
-        assert_eq!(Page::sitemap().collect::<Vec<_>>(), nav);
+        let mut listed = nav.clone();
+        listed.extend([Page::Privacy, Page::Accessibility, Page::Legal]);
+        assert_eq!(Page::sitemap().collect::<Vec<_>>(), listed);
         assert!(nav.iter().all(|p| !p.is_private()));
     }
 }

@@ -935,3 +935,217 @@ staff-data-error-status = Le statut est draft (brouillon), published (publié) o
 staff-data-error-assured_date = La date de la dernière vérification (assured_date) n'est pas une date valide, p. ex. 2025-01-31T00:00:00Z.
 staff-data-error-country = Le pays (country) ne correspond pas à la commune.
 staff-data-error-languages = Les langues (languages) sont des codes parmi nl, fr, de et en, séparés par |.
+
+## Taking part (issue 23): e-mail
+mail-footer = Vous recevez ce message de Services frontaliers parce que votre adresse électronique a été donnée sur le site. Les réponses à ce message ne sont pas lues.
+mail-link-label = Votre page :
+mail-subject-registered = Inscription confirmée : { $event }
+mail-body-registered =
+    Bonjour { $name },
+
+    Vous êtes inscrit·e à { $event } ({ $when }). Une place vous est réservée.
+
+    Le lien ci-dessous vous permet de consulter, modifier ou annuler votre inscription, et de télécharger ou effacer vos données. Gardez ce courriel : le lien est la seule clé.
+mail-subject-waiting = Sur la liste d’attente : { $event }
+mail-body-waiting =
+    Bonjour { $name },
+
+    Toutes les places pour { $event } ({ $when }) sont prises. Vous êtes sur la liste d’attente, en position { $place }. Si une place se libère, elle vous revient automatiquement et nous vous écrivons.
+
+    Le lien ci-dessous vous permet de consulter, modifier ou annuler votre inscription.
+mail-subject-registration-changed = Inscription modifiée : { $event }
+mail-body-registration-changed =
+    Bonjour { $name },
+
+    Votre inscription à { $event } ({ $when }) a été modifiée. Si ce n’était pas vous, ouvrez le lien ci-dessous et vérifiez vos données.
+mail-subject-registration-cancelled = Inscription annulée : { $event }
+mail-body-registration-cancelled =
+    Bonjour { $name },
+
+    Votre inscription à { $event } ({ $when }) a été annulée. Votre place revient à la première personne de la liste d’attente.
+mail-subject-promoted = Une place vous attend : { $event }
+mail-body-promoted =
+    Bonjour { $name },
+
+    Une place s’est libérée pour { $event } ({ $when }). Vous étiez sur la liste d’attente : vous êtes maintenant inscrit·e.
+
+    Vous ne pouvez finalement pas venir ? Annulez par le lien ci-dessous, pour que la personne suivante de la liste d’attente ait votre place.
+mail-subject-report-reviewed = Votre signalement a été traité
+mail-body-report-reviewed =
+    Bonjour,
+
+    Un agent a traité votre signalement du { $date }. Nouveau statut : { $status }.
+
+    { $reason }
+
+    Vous pouvez continuer à suivre le signalement par le lien reçu lors de son envoi.
+
+## Taking part: registration for meetings
+registration-question-organisation = Organisation
+registration-question-municipality = Commune
+registration-question-role = Vous êtes
+registration-role-mayor = bourgmestre, maire, échevin ou adjoint
+registration-role-staff = personnel communal
+registration-role-resident = habitant·e
+registration-role-other = autre
+registration-standing-confirmed = inscrit·e
+registration-standing-waiting = sur la liste d’attente
+registration-standing-cancelled = annulée
+registration-error-name = Indiquez votre nom (120 caractères au plus).
+registration-error-email = Indiquez une adresse électronique valide, par exemple nom@exemple.fr.
+registration-error-organisation = Le nom de l’organisation est trop long (160 caractères au plus).
+registration-error-municipality = Choisissez une commune de la liste.
+registration-error-role = Indiquez qui vous êtes.
+registration-error-language = Choisissez la langue dans laquelle vous participez.
+registration-error-consent = Cochez votre accord, sans quoi nous ne pouvons pas vous inscrire.
+registration-no-date = date à venir
+registration-title = Inscription : { $event }
+registration-description = Inscrivez-vous à cette réunion. Vous recevrez un lien personnel pour consulter, modifier ou annuler votre inscription.
+registration-heading = Inscription
+registration-go = Je m’inscris
+registration-open = Les inscriptions sont ouvertes.
+registration-seats-left = { $count ->
+    [one] Il reste 1 place.
+   *[other] Il reste { $count } places.
+}
+registration-full = Toutes les places sont prises. Qui s’inscrit maintenant est placé sur la liste d’attente et reçoit automatiquement une place qui se libère.
+registration-closed = Les inscriptions sont closes : la date limite est passée ou la réunion a commencé.
+registration-off = Cette réunion ne prend pas d’inscriptions sur ce site.
+registration-deadline = Au plus tard le { $date } à { $time } (heure belge).
+registration-too-many = Trop d’inscriptions depuis cette adresse. Réessayez dans dix minutes.
+registration-already = Vous êtes déjà inscrit·e à cette réunion avec cette adresse électronique. Utilisez le lien de votre confirmation pour modifier votre inscription.
+registration-invalid = Certains champs ne sont pas correctement remplis. Corrigez les champs indiqués ci-dessous.
+registration-sent = Merci, votre inscription a été reçue.
+registration-meeting-languages = Langues de la réunion :
+registration-submit = M’inscrire
+registration-mail-on = Vous recevrez une confirmation par courriel, avec un lien personnel.
+registration-mail-off = Ce site n’envoie pas de courriel. Après l’inscription, vous obtenez une page personnelle : gardez son lien (favori), c’est le seul moyen de modifier ou d’annuler votre inscription.
+registration-name-label = Nom
+registration-email-label = Adresse électronique
+registration-email-help = Uniquement pour cette réunion : la confirmation, les changements et une éventuelle place libérée.
+registration-municipality-none = (aucune ou une autre commune)
+registration-language-label = Langue dans laquelle vous participez
+registration-consent = J’accepte que mes données soient conservées pour organiser cette réunion.
+registration-consent-help = Qui les voit et combien de temps nous les gardons : voir la page
+registration-own-title = Votre inscription
+registration-own-description = Consulter, modifier, annuler, télécharger ou effacer votre inscription à une réunion.
+registration-waiting-position = sur la liste d’attente, position { $place }
+registration-received = Vous êtes inscrit·e.
+registration-received-waiting = Toutes les places sont prises : vous êtes sur la liste d’attente.
+registration-letter-sent = Nous avons envoyé une confirmation à { $email }, avec le lien de cette page.
+registration-keep-link = Ce site n’envoie pas de courriel : gardez le lien de cette page (favori). C’est le seul moyen de modifier ou d’annuler votre inscription plus tard.
+registration-changed = Votre inscription a été modifiée.
+registration-cancelled = Votre inscription a été annulée.
+registration-deleted = Votre inscription et vos données ont été effacées.
+registration-meeting = Réunion
+registration-when = Quand
+registration-standing = Situation
+registration-registered-on = Inscrit·e le
+registration-change-title = Modifier vos données
+registration-change-submit = Enregistrer les modifications
+registration-cancel-title = Annuler
+registration-cancel-help = Vous ne pouvez finalement pas venir ? Annulez : la première personne de la liste d’attente aura votre place.
+registration-cancel-submit = Annuler l’inscription
+registration-data-title = Vos données
+registration-download = Télécharger vos données (JSON)
+registration-delete-help = Effacer supprime votre inscription et toutes vos données, immédiatement et définitivement ; une place revient à la liste d’attente.
+registration-delete-submit = Effacer mon inscription et mes données
+
+## Taking part: staff
+staff-registrations-title = Inscriptions
+staff-registrations-link = Gérer les inscriptions
+staff-registrations-saved = Les réglages des inscriptions ont été enregistrés.
+staff-registrations-attendance-saved = Les présences ont été enregistrées.
+staff-registrations-unknown = non demandé
+staff-registrations-settings = Réglages
+staff-registrations-open = Inscriptions ouvertes
+staff-registrations-deadline = Date et heure limites (heure belge)
+staff-registrations-deadline-help = Vide : jusqu’au début de la réunion.
+staff-registrations-deadline-error = Ce moment n’existe pas à Bruxelles (passage à l’heure d’été) ou est illisible.
+staff-registrations-capacity = Nombre de places
+staff-registrations-capacity-help = Vide : pas de limite. Qui s’inscrit quand toutes les places sont prises est placé sur la liste d’attente.
+staff-registrations-capacity-error = Indiquez un nombre entier de 1 à 100 000.
+staff-registrations-questions = Questions posées (en plus du nom et de l’adresse électronique)
+staff-registrations-languages = Langues de la réunion
+staff-registrations-languages-error = Choisissez au moins une langue.
+staff-registrations-save = Enregistrer
+staff-registrations-counts = Décomptes (inscrits)
+staff-registrations-totals = { $confirmed } inscrit·e·s, { $waiting } sur la liste d’attente.
+staff-registrations-by-role = Par rôle
+staff-registrations-by-country = Par pays
+staff-registrations-csv = Télécharger la liste (CSV)
+staff-registrations-list = Liste
+staff-registrations-empty = Pas encore d’inscriptions.
+staff-registrations-attendance = Présences
+staff-registrations-attended = Présent·e
+report-mail-on = Si vous laissez une adresse électronique, vous recevrez un courriel dès qu’un agent aura traité votre signalement.
+report-mail-off = Ce site n’envoie pas de courriel : gardez le lien obtenu après l’envoi pour suivre votre signalement.
+
+## Personal data: footer, privacy, accessibility, legal notice
+footer-legal-label = À propos de ce site
+footer-privacy = Vie privée
+footer-accessibility = Accessibilité
+footer-legal = Mentions légales
+privacy-title = Vie privée
+privacy-description = Quelles données personnelles Services frontaliers conserve, pourquoi, combien de temps et qui les voit.
+privacy-intro = Le site ne demande des données personnelles que lorsque vous agissez vous-même : signaler un problème ou vous inscrire à une réunion. Consulter et chercher se font de manière anonyme.
+privacy-table-caption = Ce que nous conservons
+privacy-col-what = Données
+privacy-col-why = Pourquoi
+privacy-col-how-long = Combien de temps
+privacy-col-who = Qui les voit
+privacy-report-what = Un signalement : votre message et, si vous la donnez, votre adresse électronique
+privacy-report-why = Pour traiter le signalement et vous dire ce qu’il en est advenu
+privacy-report-how-long = L’adresse est effacée { $days } jours après le traitement ; le message reste, sans adresse
+privacy-report-who = Les agents de la commune du service, et les administrateurs
+privacy-registration-what = Une inscription : nom, adresse électronique et réponses aux questions posées
+privacy-registration-why = Pour organiser la réunion et vous tenir informé·e
+privacy-registration-how-long = { $days } jours après la réunion (ou après une annulation), nom, adresse, organisation et lien sont effacés ; rôle, pays et présence restent comme décompte anonyme
+privacy-registration-who = Les administrateurs et les agents de la commune où a lieu la réunion
+privacy-mail-what = Les courriels que le site vous envoie
+privacy-mail-why = Pour les envoyer, et réessayer si le serveur de messagerie ne répond pas
+privacy-mail-how-long = Effacés { $days } jours après l’envoi
+privacy-mail-who = Seuls les administrateurs de la base de données
+privacy-staff-what = Comptes des agents : adresse électronique, rôle, communes et sessions
+privacy-staff-why = Pour gérer l’inventaire et savoir qui a modifié quoi
+privacy-staff-how-long = Tant que le compte existe ; les sessions prennent fin à la déconnexion ou après inactivité
+privacy-staff-who = Les administrateurs
+privacy-limits-what = Une empreinte (hachage) de votre adresse IP, jamais l’adresse elle-même
+privacy-limits-why = Pour limiter les abus des formulaires et de la connexion
+privacy-limits-how-long = Quinze minutes au plus
+privacy-limits-who = Personne : seul le site s’en sert pour compter
+privacy-cookies-what = Cookies : votre choix de langue, et pour les agents la session
+privacy-cookies-why = Pour afficher le site dans votre langue et garder les agents connectés
+privacy-cookies-how-long = Langue : un an ; session : jusqu’à la déconnexion
+privacy-cookies-who = Personne d’autre : ni mesure d’audience, ni publicité, ni service tiers
+privacy-rights-title = Vos droits
+privacy-rights = Le lien personnel de votre inscription vous permet à tout moment de consulter, modifier, télécharger et effacer vos données. Pour un signalement ou toute autre question sur vos données, contactez l’éditeur du site.
+privacy-no-tracking = Le site n’utilise ni cookies ni scripts de tiers et ne suit pas votre visite.
+privacy-mail-on = Les courriels partent par le serveur de messagerie de l’éditeur.
+privacy-mail-off = Cette installation n’envoie pas de courriel : aucun courriel n’est donc conservé.
+privacy-contact = Qui édite le site : voir les
+accessibility-title = Déclaration d’accessibilité
+accessibility-description = Le niveau d’accessibilité de Services frontaliers, la manière dont il est testé et où signaler un problème.
+accessibility-intro = Services frontaliers veut être utilisable par toutes et tous, y compris avec un lecteur d’écran, au clavier seul, avec un zoom ou sans JavaScript. Cette déclaration vaut pour toutes les pages du site.
+accessibility-status-title = État de conformité
+accessibility-status = Partiellement conforme aux WCAG 2.1, niveau AA (EN 301 549 ; RGAA) : tous les types de pages passent les contrôles automatiques, mais un audit complet par un expert n’a pas encore eu lieu.
+accessibility-method-title = Comment nous testons
+accessibility-method = Chaque modification du site passe des tests automatiques : axe-core sur chaque type de page dans les deux langues (aucune erreur admise), Lighthouse, et des tests de bout en bout qui remplissent les formulaires au clavier et sans JavaScript.
+accessibility-limits-title = Limites connues
+accessibility-limit-map = La carte est un complément : tout ce qu’elle montre figure aussi dans les listes et sur les pages de profil.
+accessibility-limit-translations = Certains contenus n’existent que dans une langue ; ils sont alors signalés comme tels.
+accessibility-limit-audit = Un audit manuel avec des technologies d’assistance (lecteurs d’écran) par un expert est prévu mais pas encore réalisé.
+accessibility-feedback-title = Signaler un problème
+accessibility-feedback = Une partie du site vous est inaccessible ? Signalez-le, même sans adresse électronique :
+accessibility-enforcement = Si la réponse ne vous satisfait pas, vous pouvez vous adresser au médiateur de votre région en Belgique ou au Défenseur des droits en France.
+accessibility-date = Déclaration établie le 6 décembre 2026.
+legal-title = Mentions légales
+legal-description = Qui édite le site, d’où viennent les données et sous quelle licence.
+legal-publisher-title = Éditeur
+legal-publisher-unset = L’éditeur de cette installation n’a pas encore indiqué ses coordonnées (SITE_PUBLISHER).
+legal-content-title = Contenu
+legal-content = Les données sur les communes, les services et la coopération viennent de sources ouvertes et des communes elles-mêmes ; chaque source figure avec les données et sur la page
+legal-licence-title = Licence
+legal-licence = Le logiciel est publié sous la licence EUPL 1.2. Les données ouvertes suivent la licence de leur source.
+legal-liability-title = Responsabilité
+legal-liability = Nous veillons à ce que les données soient exactes et à jour, mais horaires et services changent. En cas de doute, vérifiez auprès du service lui-même, et signalez une erreur par le formulaire de signalement.

@@ -932,3 +932,217 @@ staff-data-error-status = De status is draft (ontwerp), published (gepubliceerd)
 staff-data-error-assured_date = De datum van de laatste controle (assured_date) is geen geldige datum, bv. 2025-01-31T00:00:00Z.
 staff-data-error-country = Het land (country) past niet bij de gemeente.
 staff-data-error-languages = De talen (languages) zijn codes uit nl, fr, de en en, gescheiden door |.
+
+## Taking part (issue 23): e-mail
+mail-footer = U ontvangt dit bericht van Grensdiensten omdat uw e-mailadres werd opgegeven op de site. Antwoorden op dit bericht worden niet gelezen.
+mail-link-label = Uw pagina:
+mail-subject-registered = Inschrijving bevestigd: { $event }
+mail-body-registered =
+    Beste { $name },
+
+    U bent ingeschreven voor { $event } ({ $when }). Er is een plaats voor u.
+
+    Via de link hieronder bekijkt, wijzigt of annuleert u uw inschrijving, en downloadt of wist u uw gegevens. Bewaar deze e-mail: de link is de enige sleutel.
+mail-subject-waiting = Op de wachtlijst: { $event }
+mail-body-waiting =
+    Beste { $name },
+
+    Alle plaatsen voor { $event } ({ $when }) zijn ingenomen. U staat op de wachtlijst, op plaats { $place }. Komt er een plaats vrij, dan krijgt u die automatisch en sturen we u een e-mail.
+
+    Via de link hieronder bekijkt, wijzigt of annuleert u uw inschrijving.
+mail-subject-registration-changed = Inschrijving gewijzigd: { $event }
+mail-body-registration-changed =
+    Beste { $name },
+
+    Uw inschrijving voor { $event } ({ $when }) werd gewijzigd. Was u dat niet? Open dan de link hieronder en controleer uw gegevens.
+mail-subject-registration-cancelled = Inschrijving geannuleerd: { $event }
+mail-body-registration-cancelled =
+    Beste { $name },
+
+    Uw inschrijving voor { $event } ({ $when }) werd geannuleerd. Uw plaats gaat naar de eerste op de wachtlijst.
+mail-subject-promoted = Er is een plaats voor u: { $event }
+mail-body-promoted =
+    Beste { $name },
+
+    Er kwam een plaats vrij voor { $event } ({ $when }). U stond op de wachtlijst en bent nu ingeschreven.
+
+    Kunt u toch niet komen? Annuleer dan via de link hieronder, zodat de volgende op de wachtlijst uw plaats krijgt.
+mail-subject-report-reviewed = Uw melding werd behandeld
+mail-body-report-reviewed =
+    Goedendag,
+
+    Een medewerker heeft uw melding van { $date } behandeld. Nieuwe status: { $status }.
+
+    { $reason }
+
+    U kunt de melding verder volgen via de link die u kreeg toen u ze verstuurde.
+
+## Taking part: registration for meetings
+registration-question-organisation = Organisatie
+registration-question-municipality = Gemeente
+registration-question-role = U bent
+registration-role-mayor = burgemeester of schepen
+registration-role-staff = gemeentepersoneel
+registration-role-resident = inwoner
+registration-role-other = iets anders
+registration-standing-confirmed = ingeschreven
+registration-standing-waiting = op de wachtlijst
+registration-standing-cancelled = geannuleerd
+registration-error-name = Vul uw naam in (ten hoogste 120 tekens).
+registration-error-email = Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.be.
+registration-error-organisation = De naam van de organisatie is te lang (ten hoogste 160 tekens).
+registration-error-municipality = Kies een gemeente uit de lijst.
+registration-error-role = Kies wat u bent.
+registration-error-language = Kies de taal waarin u deelneemt.
+registration-error-consent = Vink aan dat u akkoord gaat, anders kunnen we u niet inschrijven.
+registration-no-date = datum volgt
+registration-title = Inschrijven: { $event }
+registration-description = Schrijf u in voor deze bijeenkomst. U krijgt een persoonlijke link om uw inschrijving te bekijken, te wijzigen of te annuleren.
+registration-heading = Inschrijven
+registration-go = Schrijf u in
+registration-open = De inschrijving is open.
+registration-seats-left = { $count ->
+    [one] Er is nog 1 plaats vrij.
+   *[other] Er zijn nog { $count } plaatsen vrij.
+}
+registration-full = Alle plaatsen zijn ingenomen. Wie zich nu inschrijft, komt op de wachtlijst en krijgt automatisch een plaats als er een vrijkomt.
+registration-closed = De inschrijving is afgesloten: de uiterste datum is voorbij of de bijeenkomst is begonnen.
+registration-off = Voor deze bijeenkomst kunt u zich hier niet inschrijven.
+registration-deadline = Uiterlijk { $date } om { $time } (Belgische tijd).
+registration-too-many = Er kwamen te veel inschrijvingen vanaf dit adres. Probeer het over tien minuten opnieuw.
+registration-already = Met dit e-mailadres bent u al ingeschreven voor deze bijeenkomst. Gebruik de link uit uw bevestiging om uw inschrijving te wijzigen.
+registration-invalid = Niet alle velden zijn goed ingevuld. Verbeter de velden die hieronder zijn aangeduid.
+registration-sent = Bedankt, uw inschrijving is ontvangen.
+registration-meeting-languages = Talen van de bijeenkomst:
+registration-submit = Inschrijven
+registration-mail-on = U krijgt een bevestiging per e-mail, met een persoonlijke link.
+registration-mail-off = Deze site verstuurt geen e-mail. Na het inschrijven krijgt u een persoonlijke pagina: bewaar de link (bladwijzer), want het is de enige manier om uw inschrijving te wijzigen of te annuleren.
+registration-name-label = Naam
+registration-email-label = E-mailadres
+registration-email-help = Alleen voor deze bijeenkomst: de bevestiging, wijzigingen en een eventuele plaats van de wachtlijst.
+registration-municipality-none = (geen of een andere gemeente)
+registration-language-label = Taal waarin u deelneemt
+registration-consent = Ik ga akkoord dat mijn gegevens worden bewaard om deze bijeenkomst te organiseren.
+registration-consent-help = Wie ze ziet en hoe lang we ze bewaren, leest u in de
+registration-own-title = Uw inschrijving
+registration-own-description = Uw inschrijving voor een bijeenkomst bekijken, wijzigen, annuleren, downloaden of wissen.
+registration-waiting-position = op de wachtlijst, plaats { $place }
+registration-received = U bent ingeschreven.
+registration-received-waiting = Alle plaatsen zijn ingenomen: u staat op de wachtlijst.
+registration-letter-sent = We hebben een bevestiging gestuurd naar { $email }, met de link naar deze pagina.
+registration-keep-link = Deze site verstuurt geen e-mail: bewaar de link van deze pagina (bladwijzer). Het is de enige manier om uw inschrijving later te wijzigen of te annuleren.
+registration-changed = Uw inschrijving is gewijzigd.
+registration-cancelled = Uw inschrijving is geannuleerd.
+registration-deleted = Uw inschrijving en uw gegevens zijn gewist.
+registration-meeting = Bijeenkomst
+registration-when = Wanneer
+registration-standing = Stand
+registration-registered-on = Ingeschreven op
+registration-change-title = Uw gegevens wijzigen
+registration-change-submit = Wijzigingen bewaren
+registration-cancel-title = Annuleren
+registration-cancel-help = U kunt toch niet komen? Annuleer, dan krijgt de eerste op de wachtlijst uw plaats.
+registration-cancel-submit = Inschrijving annuleren
+registration-data-title = Uw gegevens
+registration-download = Uw gegevens downloaden (JSON)
+registration-delete-help = Wissen verwijdert uw inschrijving en al uw gegevens meteen en voorgoed; een plaats gaat naar de wachtlijst.
+registration-delete-submit = Mijn inschrijving en gegevens wissen
+
+## Taking part: staff
+staff-registrations-title = Inschrijvingen
+staff-registrations-link = Inschrijvingen beheren
+staff-registrations-saved = De instellingen van de inschrijving zijn bewaard.
+staff-registrations-attendance-saved = De aanwezigheid is bewaard.
+staff-registrations-unknown = niet gevraagd
+staff-registrations-settings = Instellingen
+staff-registrations-open = Inschrijving open
+staff-registrations-deadline = Uiterste datum en uur (Belgische tijd)
+staff-registrations-deadline-help = Leeg: tot de bijeenkomst begint.
+staff-registrations-deadline-error = Dit tijdstip bestaat niet in Brussel (de overgang naar zomertijd) of is onleesbaar.
+staff-registrations-capacity = Aantal plaatsen
+staff-registrations-capacity-help = Leeg: geen grens. Wie zich inschrijft als alle plaatsen bezet zijn, komt op de wachtlijst.
+staff-registrations-capacity-error = Geef een geheel getal van 1 tot 100 000.
+staff-registrations-questions = Gestelde vragen (naast naam en e-mailadres)
+staff-registrations-languages = Talen van de bijeenkomst
+staff-registrations-languages-error = Kies minstens één taal.
+staff-registrations-save = Bewaren
+staff-registrations-counts = Tellingen (ingeschreven)
+staff-registrations-totals = { $confirmed } ingeschreven, { $waiting } op de wachtlijst.
+staff-registrations-by-role = Per rol
+staff-registrations-by-country = Per land
+staff-registrations-csv = Lijst downloaden (CSV)
+staff-registrations-list = Lijst
+staff-registrations-empty = Nog geen inschrijvingen.
+staff-registrations-attendance = Aanwezigheid
+staff-registrations-attended = Aanwezig
+report-mail-on = Laat u een e-mailadres achter, dan krijgt u een e-mail zodra een medewerker uw melding heeft behandeld.
+report-mail-off = Deze site verstuurt geen e-mail: bewaar de link die u na het versturen krijgt, om uw melding te volgen.
+
+## Personal data: footer, privacy, accessibility, legal notice
+footer-legal-label = Over deze site
+footer-privacy = Privacy
+footer-accessibility = Toegankelijkheid
+footer-legal = Juridische informatie
+privacy-title = Privacy
+privacy-description = Welke persoonsgegevens Grensdiensten bewaart, waarom, hoe lang en wie ze ziet.
+privacy-intro = De site vraagt alleen persoonsgegevens wanneer u er zelf iets mee doet: een probleem melden of u inschrijven voor een bijeenkomst. Bezoeken en zoeken kan anoniem.
+privacy-table-caption = Wat we bewaren
+privacy-col-what = Gegevens
+privacy-col-why = Waarom
+privacy-col-how-long = Hoe lang
+privacy-col-who = Wie ziet ze
+privacy-report-what = Een melding: uw bericht en, als u het opgeeft, uw e-mailadres
+privacy-report-why = Om de melding te behandelen en u te laten weten wat ermee gebeurde
+privacy-report-how-long = Het e-mailadres wordt { $days } dagen na de behandeling gewist; het bericht blijft, zonder adres
+privacy-report-who = De medewerkers van de gemeente van de dienst, en de beheerders
+privacy-registration-what = Een inschrijving: naam, e-mailadres en de antwoorden op de gestelde vragen
+privacy-registration-why = Om de bijeenkomst te organiseren en u op de hoogte te houden
+privacy-registration-how-long = { $days } dagen na de bijeenkomst (of na een annulering) worden naam, e-mailadres, organisatie en link gewist; rol, land en aanwezigheid blijven als anonieme telling
+privacy-registration-who = De beheerders en de medewerkers van de gemeente waar de bijeenkomst plaatsvindt
+privacy-mail-what = De e-mails die de site u stuurt
+privacy-mail-why = Om ze te versturen en opnieuw te proberen als de mailserver niet antwoordt
+privacy-mail-how-long = { $days } dagen na het versturen gewist
+privacy-mail-who = Alleen de beheerders van de databank
+privacy-staff-what = Accounts van medewerkers: e-mailadres, rol, gemeenten en sessies
+privacy-staff-why = Om de inventaris te beheren en bij te houden wie wat wijzigde
+privacy-staff-how-long = Zolang het account bestaat; sessies eindigen na afmelden of inactiviteit
+privacy-staff-who = De beheerders
+privacy-limits-what = Een gehashte vorm van uw IP-adres (niet het adres zelf)
+privacy-limits-why = Om misbruik van formulieren en aanmelden te beperken
+privacy-limits-how-long = Ten hoogste vijftien minuten
+privacy-limits-who = Niemand: alleen de site zelf telt ermee
+privacy-cookies-what = Cookies: uw taalkeuze, en voor medewerkers de sessie
+privacy-cookies-why = Om de site in uw taal te tonen en medewerkers aangemeld te houden
+privacy-cookies-how-long = Taal: één jaar; sessie: tot afmelden
+privacy-cookies-who = Niemand anders: geen analyse, geen reclame, geen diensten van derden
+privacy-rights-title = Uw rechten
+privacy-rights = Via de persoonlijke link van uw inschrijving kunt u uw gegevens op elk moment bekijken, wijzigen, downloaden en wissen. Voor een melding of een andere vraag over uw gegevens neemt u contact op met de uitgever van de site.
+privacy-no-tracking = De site gebruikt geen cookies of scripts van derden en volgt uw bezoek niet.
+privacy-mail-on = E-mail wordt verstuurd via de mailserver van de uitgever.
+privacy-mail-off = Deze installatie verstuurt geen e-mail: er wordt dus ook geen e-mail bewaard.
+privacy-contact = Wie de site uitgeeft, staat in de
+accessibility-title = Toegankelijkheidsverklaring
+accessibility-description = Hoe toegankelijk Grensdiensten is, hoe dat getest wordt en waar u een probleem meldt.
+accessibility-intro = Grensdiensten wil voor iedereen bruikbaar zijn, ook met een schermlezer, alleen met het toetsenbord, ingezoomd of zonder JavaScript. Deze verklaring geldt voor alle pagina's van de site.
+accessibility-status-title = Nalevingsstatus
+accessibility-status = Gedeeltelijk in overeenstemming met de WCAG 2.1, niveau AA (EN 301 549): alle paginatypes doorstaan de automatische controles, maar een volledige audit door een deskundige is nog niet gebeurd.
+accessibility-method-title = Hoe we testen
+accessibility-method = Elke wijziging aan de site doorloopt automatische tests: axe-core op elk paginatype in beide talen (geen enkele fout toegelaten), Lighthouse, en end-to-endtests die de formulieren met het toetsenbord en zonder JavaScript gebruiken.
+accessibility-limits-title = Bekende beperkingen
+accessibility-limit-map = De kaart is een aanvulling: alles wat erop staat, staat ook in de lijsten en op de profielpagina's.
+accessibility-limit-translations = Sommige inhoud bestaat maar in één taal; die is dan als zodanig aangeduid.
+accessibility-limit-audit = Een manuele audit met hulptechnologieën (schermlezers) door een deskundige is gepland maar nog niet uitgevoerd.
+accessibility-feedback-title = Een probleem melden
+accessibility-feedback = Kunt u iets op de site niet gebruiken? Meld het, ook zonder e-mailadres:
+accessibility-enforcement = Krijgt u geen bevredigend antwoord, dan kunt u zich wenden tot de ombudsdienst van uw gewest of tot de Défenseur des droits in Frankrijk.
+accessibility-date = Verklaring opgesteld op 6 december 2026.
+legal-title = Juridische informatie
+legal-description = Wie de site uitgeeft, waar de gegevens vandaan komen en onder welke licentie.
+legal-publisher-title = Uitgever
+legal-publisher-unset = De uitgever van deze installatie heeft zijn gegevens nog niet ingesteld (SITE_PUBLISHER).
+legal-content-title = Inhoud
+legal-content = De gegevens over gemeenten, diensten en samenwerking komen uit open bronnen en van de gemeenten zelf; elke bron staat bij de gegevens en op de pagina
+legal-licence-title = Licentie
+legal-licence = De software is vrijgegeven onder de EUPL 1.2. De open gegevens volgen de licentie van hun bron.
+legal-liability-title = Aansprakelijkheid
+legal-liability = We doen ons best om de gegevens juist en actueel te houden, maar openingsuren en diensten veranderen. Controleer bij twijfel bij de dienst zelf, en meld een fout via het meldformulier.

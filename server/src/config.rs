@@ -134,6 +134,30 @@ pub struct Config {
     /// a proxy.
     #[arg(long, env = "METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<String>,
+    /// The mail server (SMTP) that sends the app's letters. Without it, mail is off: the
+    /// app says so at start, and pages tell people to keep their links instead.
+    #[arg(long, env = "SMTP_HOST")]
+    pub smtp_host: Option<String>,
+    #[arg(long, env = "SMTP_PORT", default_value_t = 587)]
+    pub smtp_port: u16,
+    /// `starttls` (port 587), `tls` (port 465) or `none` (a relay on this machine).
+    #[arg(long, env = "SMTP_SECURITY", default_value = "starttls", value_parser = app::mail::smtp::Security::parse)]
+    pub smtp_security: app::mail::smtp::Security,
+    #[arg(long, env = "SMTP_USER")]
+    pub smtp_user: Option<String>,
+    #[arg(long, env = "SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+    /// The sender of the letters: `Grensdiensten <noreply@example.be>`.
+    #[arg(long, env = "SMTP_FROM")]
+    pub smtp_from: Option<String>,
+    /// Days personal data is kept after its purpose ended (a meeting, a report's
+    /// review, a letter's sending); the privacy page states it.
+    #[arg(long, env = "RETENTION_DAYS", default_value_t = app::kernel::settings::DEFAULT_RETENTION_DAYS, value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub retention_days: u32,
+    /// Who publishes the site (name, address, contact), for the legal notice; `\n`
+    /// separates lines.
+    #[arg(long, env = "SITE_PUBLISHER")]
+    pub site_publisher: Option<String>,
     /// Seconds that requests in flight get to finish after SIGTERM or Ctrl-C.
     #[arg(long, env = "SHUTDOWN_GRACE_SECS", default_value_t = 30)]
     pub shutdown_grace_secs: u64,
@@ -166,6 +190,28 @@ impl Config {
                 std::env::set_var(key, value);
             }
         }
+    }
+
+    /// The mail server's settings, when mail is on; an error when they are incomplete.
+    pub fn smtp(&self) -> anyhow::Result<Option<app::mail::smtp::SmtpSettings>> {
+        let Some(host) = self.smtp_host.clone().filter(|h| !h.is_empty()) else {
+            return Ok(None);
+        };
+        let from = self
+            .smtp_from
+            .clone()
+            .filter(|f| !f.is_empty())
+            .ok_or_else(|| {
+                anyhow::anyhow!("SMTP_HOST is set: SMTP_FROM (the sender) is needed too")
+            })?;
+        Ok(Some(app::mail::smtp::SmtpSettings {
+            host,
+            port: self.smtp_port,
+            security: self.smtp_security,
+            user: self.smtp_user.clone().filter(|u| !u.is_empty()),
+            password: self.smtp_password.clone(),
+            from,
+        }))
     }
 
     /// The running server's backups.

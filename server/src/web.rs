@@ -46,10 +46,28 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
         .clone()
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| format!("http://{addr}"));
+    let mailer = match config.smtp()? {
+        Some(smtp) => {
+            let mailer = app::mail::smtp::Mailer::new(&smtp).map_err(|e| anyhow::anyhow!(e))?;
+            tracing::info!(host = %smtp.host, port = smtp.port, security = ?smtp.security, "mail is on");
+            Some(mailer)
+        }
+        None => {
+            tracing::warn!("mail is off (no SMTP_HOST): no letters are sent; pages tell people to keep their links");
+            None
+        }
+    };
     let settings = ShellSettings {
         map_tile_url: config.map_tile_url.clone().filter(|u| !u.is_empty()),
         map_tile_attribution: config.map_tile_attribution.clone(),
         public_url: public_url.trim_end_matches('/').to_owned(),
+        mail: mailer.is_some(),
+        retention_days: config.retention_days,
+        publisher: config
+            .site_publisher
+            .clone()
+            .filter(|p| !p.is_empty())
+            .map(|p| p.replace("\\n", "\n")),
     };
     let per_account = config.sign_in_rate_limit;
     let guards = Guards {
@@ -64,7 +82,10 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
         tracing::info!("no TRUSTED_PROXIES: every client is the connection's peer");
     }
     observe::count_panics();
-    tokio::spawn(housekeeping(db.clone()));
+    tokio::spawn(housekeeping(db.clone(), config.retention_days));
+    if let Some(mailer) = mailer {
+        tokio::spawn(app::mail::outbox::run(db.clone(), mailer));
+    }
     if is_embedded_store(&config.database_url) {
         tokio::spawn(crate::backup::run(db.clone(), config.backups()));
     }
@@ -182,6 +203,14 @@ pub fn router_with(
             &format!("{}{{file}}", app::transfer::EXPORT_PATH),
             get(api::staff_export::download),
         )
+        .route(
+            "/api/v1/staff/registrations/{file}",
+            get(api::registrations::staff_csv),
+        )
+        .route(
+            "/api/v1/registration/{token}/data.json",
+            get(api::registrations::own_data),
+        )
         .merge(
             api::router()
                 .0
@@ -273,6 +302,8 @@ async fn cache_and_language_headers(request: Request, next: Next, hashed: bool) 
 fn is_private(path: &str) -> bool {
     Page::from_path(path).is_some_and(|(page, _)| page.is_private())
         || server_fns::is_server_fn(path)
+        || path.starts_with("/api/v1/registration/")
+        || path.starts_with("/api/v1/staff/")
 }
 
 /// Query parameters that carry a secret (the report's follow link after sending it).
@@ -334,15 +365,18 @@ async fn answer_in_time(request: Request, next: Next) -> Response {
 }
 
 /// Every ten minutes: forget rate-limit keys whose window has passed, uploads past their
-/// hour, and ended sessions (every app server does it; doing it twice is harmless).
-async fn housekeeping(db: Db) {
+/// hour, ended sessions, and personal data past its retention period (every app server
+/// does it; doing it twice is harmless).
+async fn housekeeping(db: Db, retention_days: u32) {
     let mut every = tokio::time::interval(Duration::from_secs(600));
     loop {
         every.tick().await;
         let done = async {
             app::db::rate_limit::sweep(&db, chrono::Utc::now()).await?;
             app::transfer::pending::sweep(&db).await?;
-            app::auth::session::sweep(&db).await
+            app::auth::session::sweep(&db).await?;
+            app::privacy::retention::sweep(&db, chrono::Utc::now(), retention_days).await?;
+            Ok::<(), app::error::AppError>(())
         };
         if let Err(error) = done.await {
             tracing::warn!(?error, "housekeeping failed; trying again in ten minutes");

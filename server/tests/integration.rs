@@ -44,6 +44,8 @@ mod security;
 mod seo;
 #[path = "integration/services.rs"]
 mod services;
+#[path = "integration/smtp_sink.rs"]
+mod smtp_sink;
 #[path = "integration/staff.rs"]
 mod staff;
 #[path = "integration/staff_coop.rs"]
@@ -54,6 +56,8 @@ mod staff_reports;
 mod staff_services;
 #[path = "integration/staff_support.rs"]
 mod staff_support;
+#[path = "integration/taking_part.rs"]
+mod taking_part;
 #[path = "integration/transfer.rs"]
 mod transfer;
 
@@ -345,6 +349,7 @@ async fn a_tile_layer_is_offered_only_when_configured() {
         map_tile_url: Some("https://tiles.example/{z}/{x}/{y}.png".into()),
         map_tile_attribution: Some("© example".into()),
         public_url: "https://grensdiensten.example".into(),
+        ..Default::default()
     };
     let router = server::web::router(db, options, settings);
     let (_, _, body) = get(&router, "/fr", &[]).await;

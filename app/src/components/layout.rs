@@ -45,6 +45,13 @@ pub fn Chrome(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <p>{i18n.t("footer-data")} " " <a href=Page::About.path(lang)>{i18n.t("footer-sources")}</a></p>
             <p>{i18n.t("footer-languages")}</p>
+            <nav aria-label=i18n.t("footer-legal-label")>
+                <ul class="footer-links">
+                    <li><a href=Page::Privacy.path(lang)>{i18n.t("footer-privacy")}</a></li>
+                    <li><a href=Page::Accessibility.path(lang)>{i18n.t("footer-accessibility")}</a></li>
+                    <li><a href=Page::Legal.path(lang)>{i18n.t("footer-legal")}</a></li>
+                </ul>
+            </nav>
             <p><a href=Page::StaffHome.path(lang) rel="nofollow">{i18n.t("staff-footer-link")}</a></p>
         </footer>
     }

@@ -153,6 +153,9 @@ pub fn CoopEditPage(kind: CoopKind, id: String) -> impl IntoView {
                         <RecordMeta publication=record.publication status_testid="record-status"
                             history=Page::StaffCoopHistory(kind, record.id.clone()).path(lang)
                             public=super::public_page(kind, record.id.clone()).path(lang) />
+                        {(kind == CoopKind::Event).then(|| view! {
+                            <p><a href=Page::StaffRegistrations(record.id.clone()).path(lang) data-testid="registrations-link">{i18n.t("staff-registrations-link")}</a></p>
+                        })}
                         <CoopForm page ctx=ctx.clone() />
                     }
                 } />

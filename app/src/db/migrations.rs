@@ -81,6 +81,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "shared_state",
         sql: include_str!("../../migrations/0014_shared_state.surql"),
     },
+    Migration {
+        version: 15,
+        name: "taking_part",
+        sql: include_str!("../../migrations/0015_taking_part.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

@@ -99,6 +99,13 @@ pub fn without_nulls(value: serde_json::Value) -> serde_json::Value {
     }
 }
 
+/// Whether a statement failed only because a concurrent transaction wrote the same
+/// record first: then running it again is safe.
+pub fn is_conflict(error: &impl std::fmt::Display) -> bool {
+    let text = error.to_string().to_lowercase();
+    text.contains("conflict") || text.contains("can be retried") || text.contains("retry")
+}
+
 /// Checks that the database answers: for the health endpoint.
 pub async fn ping(db: &Db) -> Result<(), crate::error::AppError> {
     db.query("RETURN 1").await?.check()?;

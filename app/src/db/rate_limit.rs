@@ -8,7 +8,7 @@
 //! of the database's own random id, the limit's name and the key, never as the address
 //! or account itself, and it is deleted when its window has passed.
 
-use super::Db;
+use super::{is_conflict, Db};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
@@ -40,11 +40,6 @@ async fn id(db: &Db, limit: &Limit, key: &str) -> Result<String, AppError> {
     let salt = super::version::current(db).await?.instance;
     let digest = Sha256::digest(format!("{salt}\u{0}{}\u{0}{key}", limit.name).as_bytes());
     Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
-}
-
-fn is_conflict(error: &impl std::fmt::Display) -> bool {
-    let text = error.to_string().to_lowercase();
-    text.contains("conflict") || text.contains("can be retried") || text.contains("retry")
 }
 
 /// A moment as SurrealQL casts it to a datetime (to the nanosecond: two events of one

@@ -76,6 +76,7 @@ fn Detail(event: Event) -> impl IntoView {
             " · " {i18n.t_of(&crate::kernel::kinds::EVENT_KIND_MESSAGES, &event.kind)}
         </p>
         <p class="lead" data-testid="summary">{summary}</p>
+        <crate::registrations::SignupBox id=event.id.clone() />
         <div class="profile">
             <section aria-labelledby="facts-heading">
                 <h2 id="facts-heading">{i18n.t("profile-facts")}</h2>

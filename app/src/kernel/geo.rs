@@ -2,6 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// "Belgium", "France" (`country-be`, `country-fr`): looked up with the code in lower case.
+pub const COUNTRY_MESSAGES: crate::i18n::MessageSet =
+    crate::i18n::MessageSet::new("country-", || vec!["be", "fr"]);
+
 /// A country of the region. Stored, sent and typed as its ISO code ("BE", "FR").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Country {

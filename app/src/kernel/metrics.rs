@@ -29,6 +29,11 @@ struct RouteLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct MailLabels {
+    outcome: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct LimitLabels {
     limit: &'static str,
 }
@@ -47,6 +52,7 @@ struct Metrics {
     timeouts: Counter,
     refusals: Family<LimitLabels, Counter>,
     panics: Counter,
+    mail: Family<MailLabels, Counter>,
 }
 
 static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
@@ -58,6 +64,12 @@ static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
     let timeouts = Counter::default();
     let refusals = Family::<LimitLabels, Counter>::default();
     let panics = Counter::default();
+    let mail = Family::<MailLabels, Counter>::default();
+    registry.register(
+        "mail_letters",
+        "Letters queued, sent, refused for now (queued again) and failed for good",
+        mail.clone(),
+    );
     registry.register(
         "http_requests",
         "Requests answered, by route template, method and status",
@@ -91,8 +103,17 @@ static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
         timeouts,
         refusals,
         panics,
+        mail,
     }
 });
+
+/// Letters that reached `outcome` (`queued`, `sent`, `failed`).
+pub fn mail(outcome: &'static str, count: u64) {
+    METRICS
+        .mail
+        .get_or_create(&MailLabels { outcome })
+        .inc_by(count);
+}
 
 /// One answered request: `route` is a template (`/:lang/diensten/:id`, `/api/v1/…`,
 /// `static`), never the path itself.

@@ -183,6 +183,9 @@ pub fn ReportPage() -> impl IntoView {
                     <input id="report-website" name="form[website]" type="text" tabindex="-1" autocomplete="off" />
                 </div>
                 <p class="help">{i18n.t("report-privacy")}</p>
+                <p class="help" data-testid="report-mail">
+                    {if crate::mail::mail_is_on() { i18n.t("report-mail-on") } else { i18n.t("report-mail-off") }}
+                </p>
                 <button type="submit">{i18n.t("report-submit")}</button>
             </ActionForm>
                 }

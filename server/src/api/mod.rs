@@ -8,6 +8,7 @@ pub mod observatory;
 pub mod openapi;
 pub mod partner_candidates;
 pub mod projects;
+pub mod registrations;
 pub mod service_exports;
 pub mod services;
 pub mod staff_export;

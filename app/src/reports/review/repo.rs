@@ -86,11 +86,38 @@ async fn mark(
         .bind(("id", report.id.clone()))
         .bind(("status", status.to_owned()))
         .bind(("before", report.status.clone()))
-        .bind(("reason", reason))
+        .bind(("reason", reason.clone()))
         .bind(("dup", duplicate_of))
         .bind(("actor", session.staff.email.clone())),
     )
-    .await
+    .await?;
+    // The resident who left an address hears the outcome, in the language they wrote in.
+    if let Some(email) = &report.email {
+        let lang = Lang::from_code(&report.lang).unwrap_or(Lang::Nl);
+        let letter = crate::mail::Letter {
+            to: email.clone(),
+            lang,
+            kind: crate::mail::LetterKind::ReportReviewed,
+            args: vec![
+                (
+                    "status",
+                    crate::i18n::translate(lang, &crate::reports::STATUS_MESSAGES.id(status), None),
+                ),
+                ("reason", reason.clone().unwrap_or_default()),
+                (
+                    "date",
+                    report
+                        .created_at
+                        .get(..10)
+                        .unwrap_or(&report.created_at)
+                        .to_owned(),
+                ),
+            ],
+            link: None,
+        };
+        crate::mail::outbox::queue(db, &[letter]).await?;
+    }
+    Ok(())
 }
 
 /// Handles a post of a review form: see `review_report`.

@@ -1,0 +1,987 @@
+//! Registrations in SurrealDB (server only). Seats are decided in one transaction per
+//! change that also writes the meeting's `seats` record: two people racing for the last
+//! seat conflict in the database, and the loser is decided again (`RETRIES`).
+//!
+//! A person's link carries a token derived from the database's secret instance id and a
+//! random nonce of the registration; the database keeps only the token's SHA-256 (the
+//! lookup key). The letters can carry the link again (the waiting-list promotion) without
+//! the database ever holding it.
+
+use super::*;
+use crate::auth::Staff;
+use crate::db::Db;
+use crate::mail::{Letter, LetterKind};
+use crate::municipalities::directory;
+use crate::routes::Page;
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Europe::Brussels;
+use sha2::{Digest, Sha256};
+use std::net::IpAddr;
+use std::time::Duration;
+
+const RETRIES: usize = 20;
+const CLOSED: &str = "signup-closed";
+const DUPLICATE: &str = "signup-duplicate";
+
+/// Registrations (and changes through a link) per client address per ten minutes.
+pub const LIMIT: crate::db::rate_limit::Limit = crate::db::rate_limit::Limit {
+    name: "registration",
+    max: 10,
+    window: Duration::from_secs(600),
+};
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+async fn salt(db: &Db) -> Result<String, AppError> {
+    Ok(crate::db::version::current(db).await?.instance.to_string())
+}
+
+/// The token of a registration's link, from its nonce.
+async fn link_token(db: &Db, nonce: &str) -> Result<String, AppError> {
+    use base64::Engine;
+    let digest = Sha256::digest(format!("{}\0registration-link\0{nonce}", salt(db).await?));
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest))
+}
+
+/// The key that makes one person's second registration for a meeting the same record.
+async fn person_key(db: &Db, event: &str, email: &str) -> Result<String, AppError> {
+    let folded = email.trim().to_lowercase();
+    let digest = Sha256::digest(format!(
+        "{}\0registration-person\0{event}\0{folded}",
+        salt(db).await?
+    ));
+    Ok(hex(&digest))
+}
+
+fn link(lang: Lang, token: &str) -> String {
+    format!(
+        "{}{}",
+        crate::kernel::settings::public_base_url(),
+        Page::Registration(token.to_owned()).path(lang)
+    )
+}
+
+#[derive(Deserialize)]
+struct SignupRow {
+    open: bool,
+    deadline: Option<String>,
+    capacity: Option<i64>,
+    #[serde(default)]
+    questions: Vec<String>,
+    #[serde(default)]
+    languages: Vec<String>,
+}
+
+/// A meeting as registration needs it.
+struct Meeting {
+    event: crate::events::Event,
+    signup: Signup,
+    /// Where it takes place: its editors may see the list.
+    municipality: Option<String>,
+    confirmed: u32,
+    waiting: u32,
+}
+
+fn to_signup(row: SignupRow) -> Signup {
+    let deadline = row
+        .deadline
+        .as_deref()
+        .and_then(|d| DateTime::parse_from_rfc3339(d).ok());
+    Signup {
+        open: row.open,
+        deadline: deadline.map(|d| d.with_timezone(&Brussels).to_rfc3339()),
+        deadline_local: deadline.map(crate::events::repo::local),
+        capacity: row.capacity.and_then(|c| u32::try_from(c).ok()),
+        questions: row
+            .questions
+            .iter()
+            .filter_map(|q| Question::from_code(q))
+            .collect(),
+        languages: row
+            .languages
+            .iter()
+            .filter_map(|l| Lang::from_code(l))
+            .collect(),
+    }
+}
+
+/// The meeting (published), its settings and its counts; NotFound for an unknown id.
+async fn meeting(db: &Db, id: &str) -> Result<Meeting, AppError> {
+    if !crate::kernel::validate::is_record_id(id) {
+        return Err(AppError::NotFound);
+    }
+    let event = crate::events::repo::one(db, id, crate::events::repo::now()).await?;
+    let mut response = db
+        .query(
+            "LET $e = type::record('event', $id);
+            SELECT signup.open AS open,
+                (IF signup.deadline THEN <string> signup.deadline ELSE NONE END) AS deadline,
+                signup.capacity AS capacity, signup.questions AS questions,
+                signup.languages AS languages
+             FROM ONLY $e WHERE signup != NONE;
+            RETURN count(SELECT id FROM registration WHERE event = $e AND standing = 'confirmed');
+            RETURN count(SELECT id FROM registration WHERE event = $e AND standing = 'waiting');",
+        )
+        .bind(("id", id.to_owned()))
+        .await?;
+    let row: Option<SignupRow> = response
+        .take::<Option<serde_json::Value>>(1)?
+        .map(serde_json::from_value)
+        .transpose()?;
+    let confirmed: Option<i64> = response.take(2)?;
+    let waiting: Option<i64> = response.take(3)?;
+    Ok(Meeting {
+        municipality: event
+            .place
+            .as_ref()
+            .and_then(|p| p.municipality_code.clone()),
+        signup: row.map(to_signup).unwrap_or_default(),
+        event,
+        confirmed: confirmed.unwrap_or(0) as u32,
+        waiting: waiting.unwrap_or(0) as u32,
+    })
+}
+
+fn instant(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|d| d.with_timezone(&Utc))
+}
+
+/// Whether a person can register at `now`.
+fn state(meeting: &Meeting, now: DateTime<Utc>) -> SignupState {
+    let signup = &meeting.signup;
+    if !signup.open {
+        return SignupState::Off;
+    }
+    let passed = |at: &Option<String>| at.as_deref().and_then(instant).is_some_and(|at| at <= now);
+    if passed(&signup.deadline) || passed(&meeting.event.starts_at) {
+        return SignupState::Closed;
+    }
+    match signup.capacity {
+        Some(capacity) if meeting.confirmed >= capacity => SignupState::Full,
+        _ => SignupState::Open,
+    }
+}
+
+fn event_link(event: &crate::events::Event) -> Link {
+    Link {
+        id: event.id.clone(),
+        name: event.title.clone(),
+    }
+}
+
+async fn choices(db: &Db) -> Result<Vec<MunicipalityChoice>, AppError> {
+    let directory = directory::current(db).await?;
+    let mut all: Vec<MunicipalityChoice> = directory
+        .profiles()
+        .map(|p| MunicipalityChoice {
+            code: p.detail.code.clone(),
+            name: p.detail.name.clone(),
+            country: p.detail.country.code().to_owned(),
+        })
+        .collect();
+    all.sort_by(|a, b| {
+        (
+            a.country.as_str(),
+            crate::search_text::folded_name(&a.name.nl),
+        )
+            .cmp(&(
+                b.country.as_str(),
+                crate::search_text::folded_name(&b.name.nl),
+            ))
+    });
+    Ok(all)
+}
+
+pub async fn signup_view(db: &Db, id: &str, now: DateTime<Utc>) -> Result<SignupView, AppError> {
+    let meeting = meeting(db, id).await?;
+    let state = state(&meeting, now);
+    if state == SignupState::Off {
+        return Err(AppError::NotFound);
+    }
+    Ok(SignupView {
+        event: event_link(&meeting.event),
+        when: meeting.event.start.clone(),
+        seats_left: meeting
+            .signup
+            .capacity
+            .map(|c| c.saturating_sub(meeting.confirmed)),
+        state,
+        signup: meeting.signup,
+        municipalities: choices(db).await?,
+    })
+}
+
+/// The public view of a meeting's registration for its agenda page (None when off).
+pub async fn summary(
+    db: &Db,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<SignupSummary>, AppError> {
+    let meeting = meeting(db, id).await?;
+    let state = state(&meeting, now);
+    Ok((state != SignupState::Off).then(|| SignupSummary {
+        state,
+        deadline: meeting.signup.deadline_local.clone(),
+        seats_left: meeting
+            .signup
+            .capacity
+            .map(|c| c.saturating_sub(meeting.confirmed)),
+    }))
+}
+
+fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
+    f.get(key).map(|v| v.trim()).unwrap_or("")
+}
+
+/// Where a refused registration form sends the browser back: the form again, with what
+/// went wrong and what was typed (never the e-mail address: it stays out of URLs).
+fn back_to_form(lang: Lang, event: &str, error: &str, form: &RegistrationForm) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    query.append_pair("error", error);
+    for (key, value) in [
+        ("name", &form.name),
+        ("organisation", &form.organisation),
+        ("municipality", &form.municipality),
+        ("role", &form.role),
+        ("language", &form.language),
+    ] {
+        if !value.is_empty() {
+            query.append_pair(key, value);
+        }
+    }
+    format!(
+        "{}?{}",
+        Page::Register(event.to_owned()).path(lang),
+        query.finish()
+    )
+}
+
+/// Handles a post of the registration form; returns where to send the browser.
+pub async fn register_form(
+    db: &Db,
+    f: &BTreeMap<String, String>,
+    client: IpAddr,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let lang = Lang::from_code(value(f, "lang")).unwrap_or(Lang::Nl);
+    let id = value(f, "event").to_owned();
+    let form = RegistrationForm::from_fields(f);
+    let meeting = meeting(db, &id).await?;
+    match state(&meeting, now) {
+        SignupState::Off => return Err(AppError::NotFound),
+        SignupState::Closed => return Ok(back_to_form(lang, &id, "closed", &form)),
+        SignupState::Open | SignupState::Full => {}
+    }
+    if crate::db::rate_limit::take(db, &[(LIMIT, &client.to_string())], now)
+        .await?
+        .is_err()
+    {
+        return Ok(back_to_form(lang, &id, "too-many", &form));
+    }
+    let directory = directory::current(db).await?;
+    let answers = match form.validate(&meeting.signup, |c| directory.profile(c).is_some(), true) {
+        Ok(answers) => answers,
+        Err(fields) => return Ok(back_to_form(lang, &id, &fields.join(","), &form)),
+    };
+    if form.is_bot() {
+        // The same answer as for people; nothing stored, nothing sent.
+        tracing::info!("registration honeypot filled in: dropped");
+        return Ok(format!("{}?sent=1", Page::Register(id).path(lang)));
+    }
+    let nonce = crate::auth::session::new_token();
+    let token = link_token(db, &nonce).await?;
+    let person = person_key(db, &id, &answers.email).await?;
+    let country = answers
+        .municipality
+        .as_deref()
+        .and_then(|c| directory.profile(c))
+        .map(|p| p.detail.country.code().to_owned());
+    let sql = format!(
+        "BEGIN TRANSACTION;
+        LET $e = type::record('event', $event);
+        LET $s = (SELECT VALUE signup FROM ONLY $e);
+        IF $s = NONE OR !$s.open OR ($s.deadline != NONE AND $s.deadline <= <datetime> $at) {{
+            THROW '{CLOSED}'
+        }};
+        UPSERT type::record('seats', $event) SET changes += 1;
+        LET $before = (SELECT id, standing FROM registration WHERE person = $person)[0];
+        IF $before != NONE AND $before.standing != 'cancelled' {{ THROW '{DUPLICATE}' }};
+        IF $before != NONE {{ DELETE $before.id }};
+        LET $taken = count(SELECT id FROM registration WHERE event = $e AND standing = 'confirmed');
+        LET $waiting = count(SELECT id FROM registration WHERE event = $e AND standing = 'waiting');
+        CREATE registration CONTENT {{
+            event: $e, token: $link_hash, person: $person, nonce: $nonce, name: $name,
+            email: $email, lang: $lang, organisation: $organisation ?? NONE,
+            municipality: $municipality ?? NONE, country: $country ?? NONE, role: $role ?? NONE,
+            language: $language ?? NONE, consent_at: <datetime> $at,
+            standing: IF $s.capacity = NONE OR ($taken < $s.capacity AND $waiting = 0)
+                THEN 'confirmed' ELSE 'waiting' END,
+            created_at: <datetime> $at, updated_at: <datetime> $at,
+        }};
+        COMMIT TRANSACTION;"
+    );
+    let token_hash = crate::auth::session::token_id(&token);
+    let mut outcome = Err(AppError::Busy);
+    for _ in 0..RETRIES {
+        let mut response = db
+            .query(sql.as_str())
+            .bind(("event", id.clone()))
+            .bind(("at", stamp(now)))
+            .bind(("link_hash", token_hash.clone()))
+            .bind(("person", person.clone()))
+            .bind(("nonce", nonce.clone()))
+            .bind(("name", answers.name.clone()))
+            .bind(("email", answers.email.clone()))
+            .bind(("lang", lang.code()))
+            .bind(("organisation", answers.organisation.clone()))
+            .bind(("municipality", answers.municipality.clone()))
+            .bind(("country", country.clone()))
+            .bind(("role", answers.role.map(Role::code)))
+            .bind(("language", answers.language.map(Lang::code)))
+            .await?;
+        let errors = response.take_errors();
+        let text: Vec<String> = errors.values().map(ToString::to_string).collect();
+        if text.is_empty() {
+            outcome = Ok(());
+            break;
+        }
+        if text.iter().any(|e| e.contains(DUPLICATE)) {
+            return Ok(back_to_form(lang, &id, "already", &form));
+        }
+        if text.iter().any(|e| e.contains(CLOSED)) {
+            return Ok(back_to_form(lang, &id, "closed", &form));
+        }
+        if !errors.values().any(crate::db::is_conflict) {
+            return Err(AppError::internal(format_args!(
+                "registration: {}",
+                text.join("; ")
+            )));
+        }
+        tokio::time::sleep(Duration::from_millis(rand::random_range(1..=10))).await;
+    }
+    outcome?;
+    let own = own(db, &token, now).await?;
+    let kind = match own.standing {
+        Standing::Waiting => LetterKind::Waiting,
+        _ => LetterKind::Registered,
+    };
+    crate::mail::outbox::queue(db, &[letter(&own, kind, &token)]).await?;
+    tracing::info!(event = %id, standing = own.standing.code(), "registered");
+    Ok(format!(
+        "{}?new=1",
+        Page::Registration(token).path(own.lang)
+    ))
+}
+
+/// A moment as SurrealQL casts it to a datetime.
+fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
+}
+
+fn when_text(lang: Lang, when: &Option<LocalMoment>) -> String {
+    when.as_ref()
+        .map(|w| format!("{} {}", w.date, w.time))
+        .unwrap_or_else(|| crate::i18n::translate(lang, "registration-no-date", None))
+}
+
+/// A letter about a registration to its person, in their language.
+fn letter(own: &OwnRegistration, kind: LetterKind, token: &str) -> Letter {
+    Letter {
+        to: own.email.clone(),
+        lang: own.lang,
+        kind,
+        args: vec![
+            ("name", own.name.clone()),
+            ("event", own.event.name.get(own.lang).to_owned()),
+            ("when", when_text(own.lang, &own.when)),
+            ("place", own.position.unwrap_or(0).to_string()),
+        ],
+        link: Some(link(own.lang, token)),
+    }
+}
+
+#[derive(Deserialize)]
+struct OwnRow {
+    event: String,
+    name: Option<String>,
+    email: Option<String>,
+    lang: String,
+    organisation: Option<String>,
+    municipality: Option<String>,
+    role: Option<String>,
+    language: Option<String>,
+    standing: Standing,
+    created_at: String,
+    position: Option<i64>,
+}
+
+const OWN_QUERY: &str = "
+    SELECT record::id(event) AS event, name, email, lang, organisation, municipality, role,
+        language, standing, <string> created_at AS created_at,
+        (IF standing = 'waiting' THEN count(SELECT id FROM registration
+            WHERE event = $parent.event AND standing = 'waiting'
+                AND created_at < $parent.created_at) + 1 ELSE NONE END) AS position
+    FROM registration WHERE token = $hash AND anonymised_at = NONE LIMIT 1";
+
+/// The registration behind a link (NotFound for any other token, well-formed or not).
+pub async fn own(db: &Db, token: &str, now: DateTime<Utc>) -> Result<OwnRegistration, AppError> {
+    if !crate::reports::is_follow_token(token) {
+        return Err(AppError::NotFound);
+    }
+    let mut response = db
+        .query(OWN_QUERY)
+        .bind(("hash", crate::auth::session::token_id(token)))
+        .await?;
+    let row: OwnRow = crate::db::rows(&mut response, 0)?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    let meeting = meeting(db, &row.event).await?;
+    let directory = directory::current(db).await?;
+    let changeable = row.standing != Standing::Cancelled
+        && matches!(state(&meeting, now), SignupState::Open | SignupState::Full);
+    Ok(OwnRegistration {
+        event: event_link(&meeting.event),
+        when: meeting.event.start.clone(),
+        name: row.name.unwrap_or_default(),
+        email: row.email.unwrap_or_default(),
+        lang: Lang::from_code(&row.lang).unwrap_or(Lang::Nl),
+        organisation: row.organisation,
+        municipality: row.municipality.as_deref().and_then(|code| {
+            directory.profile(code).map(|p| Link {
+                id: code.to_owned(),
+                name: p.detail.name.clone(),
+            })
+        }),
+        municipality_code: row.municipality,
+        role: row.role.as_deref().and_then(Role::from_code),
+        language: row.language.as_deref().and_then(Lang::from_code),
+        standing: row.standing,
+        position: row.position.map(|p| p as u32),
+        created_at: row.created_at,
+        signup: meeting.signup,
+        municipalities: choices(db).await?,
+        changeable,
+    })
+}
+
+/// Handles a post from a person's own page; returns where to send the browser.
+pub async fn manage_form(
+    db: &Db,
+    f: &BTreeMap<String, String>,
+    client: IpAddr,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let lang = Lang::from_code(value(f, "lang")).unwrap_or(Lang::Nl);
+    let token = value(f, "token").to_owned();
+    let current = own(db, &token, now).await?;
+    let page = Page::Registration(token.clone()).path(lang);
+    if crate::db::rate_limit::take(db, &[(LIMIT, &client.to_string())], now)
+        .await?
+        .is_err()
+    {
+        return Ok(format!("{page}?error=too-many"));
+    }
+    let hash = crate::auth::session::token_id(&token);
+    match value(f, "action") {
+        "change" => {
+            if !current.changeable {
+                return Ok(format!("{page}?error=closed"));
+            }
+            let form = RegistrationForm::from_fields(f);
+            let directory = directory::current(db).await?;
+            let answers =
+                match form.validate(&current.signup, |c| directory.profile(c).is_some(), false) {
+                    Ok(answers) => answers,
+                    Err(fields) => return Ok(format!("{page}?error={}", fields.join(","))),
+                };
+            let country = answers
+                .municipality
+                .as_deref()
+                .and_then(|c| directory.profile(c))
+                .map(|p| p.detail.country.code().to_owned());
+            crate::db::execute(
+                db.query(
+                    "UPDATE registration SET name = $name, organisation = $organisation ?? NONE,
+                        municipality = $municipality ?? NONE, country = $country ?? NONE,
+                        role = $role ?? NONE, language = $language ?? NONE,
+                        updated_at = time::now()
+                     WHERE token = $hash AND anonymised_at = NONE",
+                )
+                .bind(("hash", hash))
+                .bind(("name", answers.name))
+                .bind(("organisation", answers.organisation))
+                .bind(("municipality", answers.municipality))
+                .bind(("country", country))
+                .bind(("role", answers.role.map(Role::code)))
+                .bind(("language", answers.language.map(Lang::code))),
+            )
+            .await?;
+            let changed = own(db, &token, now).await?;
+            crate::mail::outbox::queue(
+                db,
+                &[letter(&changed, LetterKind::RegistrationChanged, &token)],
+            )
+            .await?;
+            Ok(format!("{page}?done=changed"))
+        }
+        "cancel" => {
+            if current.standing == Standing::Cancelled {
+                return Ok(page);
+            }
+            let event = current.event.id.clone();
+            release(db, &hash, &event, false, now).await?;
+            crate::mail::outbox::queue(
+                db,
+                &[letter(&current, LetterKind::RegistrationCancelled, &token)],
+            )
+            .await?;
+            Ok(format!("{page}?done=cancelled"))
+        }
+        "delete" => {
+            let event = current.event.id.clone();
+            release(db, &hash, &event, true, now).await?;
+            tracing::info!(%event, "a registration was deleted by its person");
+            Ok(format!(
+                "{}?deleted=1",
+                Page::Event(current.event.id).path(lang)
+            ))
+        }
+        _ => Err(AppError::BadRequest("action".into())),
+    }
+}
+
+/// Cancels (or deletes) a registration and gives free seats to the waiting list.
+async fn release(
+    db: &Db,
+    hash: &str,
+    event: &str,
+    delete: bool,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let change = if delete {
+        "DELETE registration WHERE token = $hash"
+    } else {
+        "UPDATE registration SET standing = 'cancelled', updated_at = time::now() WHERE token = $hash"
+    };
+    transaction(
+        db,
+        &format!(
+            "BEGIN TRANSACTION;
+            UPSERT type::record('seats', $event) SET changes += 1;
+            {change};
+            COMMIT TRANSACTION;"
+        ),
+        vec![("hash", hash.into()), ("event", event.into())],
+    )
+    .await?;
+    fill(db, event, now).await
+}
+
+/// Runs a transaction again while it conflicts with another.
+async fn transaction(
+    db: &Db,
+    sql: &str,
+    binds: Vec<(&'static str, serde_json::Value)>,
+) -> Result<(), AppError> {
+    for _ in 0..RETRIES {
+        let mut query = db.query(sql);
+        for (name, value) in &binds {
+            query = query.bind((*name, value.clone()));
+        }
+        let mut response = query.await?;
+        let errors = response.take_errors();
+        if errors.is_empty() {
+            return Ok(());
+        }
+        if !errors.values().any(crate::db::is_conflict) {
+            let text: Vec<String> = errors.values().map(ToString::to_string).collect();
+            return Err(AppError::internal(format_args!(
+                "registration: {}",
+                text.join("; ")
+            )));
+        }
+        tokio::time::sleep(Duration::from_millis(rand::random_range(1..=10))).await;
+    }
+    Err(AppError::Busy)
+}
+
+/// Gives every free seat of a meeting to the waiting list, first come first served, and
+/// tells each promoted person by e-mail.
+pub async fn fill(db: &Db, event: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+    let at = stamp(now);
+    transaction(
+        db,
+        "BEGIN TRANSACTION;
+        LET $e = type::record('event', $event);
+        UPSERT type::record('seats', $event) SET changes += 1;
+        LET $capacity = (SELECT VALUE signup.capacity FROM ONLY $e);
+        LET $taken = count(SELECT id FROM registration WHERE event = $e AND standing = 'confirmed');
+        LET $free = IF $capacity = NONE THEN 100000 ELSE math::max([0, $capacity - $taken]) END;
+        LET $next = (SELECT id, created_at FROM registration
+            WHERE event = $e AND standing = 'waiting' ORDER BY created_at LIMIT $free).id;
+        FOR $r IN $next {
+            UPDATE $r SET standing = 'confirmed', promoted_at = <datetime> $at,
+                updated_at = time::now();
+        };
+        COMMIT TRANSACTION;",
+        vec![("event", event.into()), ("at", at.clone().into())],
+    )
+    .await?;
+    let mut response = db
+        .query(
+            "SELECT nonce FROM registration WHERE event = type::record('event', $event)
+                AND promoted_at = <datetime> $at AND anonymised_at = NONE",
+        )
+        .bind(("event", event.to_owned()))
+        .bind(("at", at))
+        .await?;
+    #[derive(Deserialize)]
+    struct Promoted {
+        nonce: String,
+    }
+    let promoted: Vec<Promoted> = crate::db::rows(&mut response, 0)?;
+    let mut letters = vec![];
+    for p in promoted {
+        let token = link_token(db, &p.nonce).await?;
+        let own = own(db, &token, now).await?;
+        tracing::info!(%event, "a seat went to the first on the waiting list");
+        letters.push(letter(&own, LetterKind::Promoted, &token));
+    }
+    crate::mail::outbox::queue(db, &letters).await?;
+    Ok(())
+}
+
+/// A person's data, as their link downloads it (JSON).
+pub async fn export_data(db: &Db, token: &str) -> Result<serde_json::Value, AppError> {
+    let own = own(db, token, Utc::now()).await?;
+    Ok(serde_json::json!({
+        "meeting": { "id": own.event.id, "title": own.event.name, "starts": own.when.map(|w| format!("{} {}", w.date, w.time)) },
+        "name": own.name,
+        "email": own.email,
+        "language_of_letters": own.lang.code(),
+        "organisation": own.organisation,
+        "municipality": own.municipality_code,
+        "role": own.role.map(Role::code),
+        "meeting_language": own.language.map(Lang::code),
+        "standing": own.standing.code(),
+        "waiting_list_position": own.position,
+        "registered_at": own.created_at,
+    }))
+}
+
+// ---- Staff ------------------------------------------------------------------------
+
+/// Who may see and manage a meeting's registrations: admins, and editors of the
+/// municipality where it takes place.
+fn may_manage(staff: &Staff, meeting: &Meeting) -> bool {
+    staff.is_admin()
+        || meeting
+            .municipality
+            .as_deref()
+            .is_some_and(|m| staff.may_edit(m))
+}
+
+#[derive(Deserialize)]
+struct RegistrantRow {
+    id: String,
+    name: Option<String>,
+    email: Option<String>,
+    lang: String,
+    organisation: Option<String>,
+    municipality: Option<String>,
+    country: Option<String>,
+    role: Option<String>,
+    language: Option<String>,
+    standing: Standing,
+    attended: Option<bool>,
+    created_at: String,
+}
+
+async fn registrants(db: &Db, event: &str) -> Result<Vec<Registrant>, AppError> {
+    let mut response = db
+        .query(
+            "SELECT record::id(id) AS id, name, email, lang, organisation, municipality,
+                country, role, language, standing, attended, <string> created_at AS created_at
+             FROM registration WHERE event = type::record('event', $event)
+             ORDER BY created_at",
+        )
+        .bind(("event", event.to_owned()))
+        .await?;
+    let rows: Vec<RegistrantRow> = crate::db::rows(&mut response, 0)?;
+    let directory = directory::current(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Registrant {
+            municipality_name: r
+                .municipality
+                .as_deref()
+                .and_then(|c| directory.profile(c))
+                .map(|p| format!("{} / {}", p.detail.name.nl, p.detail.name.fr)),
+            id: r.id,
+            name: r.name.unwrap_or_default(),
+            email: r.email.unwrap_or_default(),
+            lang: r.lang,
+            organisation: r.organisation,
+            municipality: r.municipality,
+            country: r.country,
+            role: r.role.as_deref().and_then(Role::from_code),
+            language: r.language,
+            standing: r.standing,
+            attended: r.attended,
+            created_at: r.created_at,
+        })
+        .collect())
+}
+
+fn count_by(registrants: &[Registrant], key: impl Fn(&Registrant) -> String) -> Vec<(String, u32)> {
+    let mut counts = BTreeMap::<String, u32>::new();
+    for r in registrants
+        .iter()
+        .filter(|r| r.standing == Standing::Confirmed)
+    {
+        *counts.entry(key(r)).or_default() += 1;
+    }
+    counts.into_iter().collect()
+}
+
+pub async fn staff_list(db: &Db, staff: &Staff, id: &str) -> Result<StaffRegistrations, AppError> {
+    let meeting = meeting(db, id).await?;
+    if !may_manage(staff, &meeting) {
+        return Err(AppError::Forbidden);
+    }
+    let registrants = registrants(db, id).await?;
+    Ok(StaffRegistrations {
+        by_role: count_by(&registrants, |r| {
+            r.role.map_or("unknown", Role::code).to_owned()
+        }),
+        by_country: count_by(&registrants, |r| {
+            r.country.clone().unwrap_or_else(|| "unknown".into())
+        }),
+        confirmed: meeting.confirmed,
+        waiting: meeting.waiting,
+        event: event_link(&meeting.event),
+        when: meeting.event.start.clone(),
+        deadline_input: meeting
+            .signup
+            .deadline_local
+            .as_ref()
+            .map(|d| format!("{}T{}", d.date, d.time))
+            .unwrap_or_default(),
+        signup: meeting.signup,
+        registrants,
+    })
+}
+
+/// The list as CSV (every cell through the formula guard of `kernel::csv`).
+pub async fn staff_csv(db: &Db, staff: &Staff, id: &str) -> Result<String, AppError> {
+    let list = staff_list(db, staff, id).await?;
+    let header = [
+        "name",
+        "email",
+        "language_of_letters",
+        "organisation",
+        "municipality",
+        "country",
+        "role",
+        "meeting_language",
+        "standing",
+        "attended",
+        "registered_at",
+    ];
+    let rows = list.registrants.iter().map(|r| {
+        vec![
+            r.name.clone(),
+            r.email.clone(),
+            r.lang.clone(),
+            r.organisation.clone().unwrap_or_default(),
+            r.municipality.clone().unwrap_or_default(),
+            r.country.clone().unwrap_or_default(),
+            r.role.map(Role::code).unwrap_or_default().to_owned(),
+            r.language.clone().unwrap_or_default(),
+            r.standing.code().to_owned(),
+            r.attended
+                .map(|a| if a { "yes" } else { "no" })
+                .unwrap_or_default()
+                .to_owned(),
+            r.created_at.clone(),
+        ]
+    });
+    let bytes = crate::kernel::csv::write(&header, rows).map_err(AppError::internal)?;
+    String::from_utf8(bytes).map_err(AppError::internal)
+}
+
+/// A deadline typed on a Brussels clock (`2027-01-10T17:00`) as an instant. A time that
+/// does not exist (the hour skipped in spring) is refused; one that happens twice (in
+/// autumn) is its first occurrence.
+pub fn brussels_instant(text: &str) -> Option<DateTime<Utc>> {
+    let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").ok()?;
+    Brussels
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|d| d.with_timezone(&Utc))
+}
+
+/// Handles a post of the staff page (settings or attendance).
+pub async fn staff_submit(
+    db: &Db,
+    f: BTreeMap<String, String>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use crate::auth::{flash_and_redirect, Flash};
+    let lang = Lang::from_code(value(&f, "lang")).unwrap_or(Lang::Nl);
+    let id = value(&f, "event").to_owned();
+    let back = Page::StaffRegistrations(id.clone()).path(lang);
+    let Some(session) = crate::auth::form_session(db, value(&f, "csrf"), lang, &back).await? else {
+        return Ok(());
+    };
+    let meeting = meeting(db, &id).await?;
+    if !may_manage(&session.staff, &meeting) {
+        return Err(AppError::Forbidden);
+    }
+    match value(&f, "action") {
+        "settings" => {
+            let mut invalid = vec![];
+            let deadline = value(&f, "deadline");
+            let deadline_at = if deadline.is_empty() {
+                None
+            } else {
+                let at = brussels_instant(deadline);
+                if at.is_none() {
+                    invalid.push("deadline".to_owned());
+                }
+                at
+            };
+            let capacity = value(&f, "capacity");
+            let capacity = if capacity.is_empty() {
+                None
+            } else {
+                match capacity.parse::<u32>() {
+                    Ok(c) if (1..=MAX_CAPACITY).contains(&c) => Some(c),
+                    _ => {
+                        invalid.push("capacity".to_owned());
+                        None
+                    }
+                }
+            };
+            let questions: Vec<&str> = Question::ALL
+                .into_iter()
+                .filter(|q| !value(&f, &format!("question_{}", q.code())).is_empty())
+                .map(Question::code)
+                .collect();
+            let languages: Vec<&str> = [Lang::Nl, Lang::Fr]
+                .into_iter()
+                .filter(|l| !value(&f, &format!("language_{}", l.code())).is_empty())
+                .map(Lang::code)
+                .collect();
+            if languages.is_empty() {
+                invalid.push("languages".to_owned());
+            }
+            if !invalid.is_empty() {
+                let flash = Flash::invalid(invalid, f.clone());
+                return flash_and_redirect(db, &session.id, &flash, &back).await;
+            }
+            let open = !value(&f, "open").is_empty();
+            transaction(
+                db,
+                "BEGIN TRANSACTION;
+                UPDATE type::record('event', $event) SET signup = {
+                    open: $open,
+                    deadline: IF $deadline THEN <datetime> $deadline ELSE NONE END,
+                    capacity: $capacity ?? NONE,
+                    questions: $questions, languages: $languages
+                };
+                CREATE audit CONTENT { actor: $actor, target: 'event:' + $event,
+                    action: 'registration-settings', changes: [] };
+                COMMIT TRANSACTION;",
+                vec![
+                    ("event", id.clone().into()),
+                    ("open", open.into()),
+                    ("deadline", deadline_at.map(stamp).into()),
+                    ("capacity", capacity.into()),
+                    ("questions", questions.into()),
+                    ("languages", languages.into()),
+                    ("actor", session.staff.email.clone().into()),
+                ],
+            )
+            .await?;
+            // A larger capacity gives seats to the waiting list.
+            fill(db, &id, now).await?;
+            flash_and_redirect(
+                db,
+                &session.id,
+                &Flash::notice("staff-registrations-saved"),
+                &back,
+            )
+            .await
+        }
+        "attendance" => {
+            let list = registrants(db, &id).await?;
+            let present: Vec<String> = list
+                .iter()
+                .filter(|r| r.standing == Standing::Confirmed)
+                .map(|r| r.id.clone())
+                .collect();
+            let attended: Vec<&String> = present
+                .iter()
+                .filter(|rid| !value(&f, &format!("attended_{rid}")).is_empty())
+                .collect();
+            crate::db::execute(
+                db.query(
+                    "BEGIN TRANSACTION;
+                    FOR $id IN $present {
+                        UPDATE type::record('registration', $id) SET attended = $id IN $attended;
+                    };
+                    CREATE audit CONTENT { actor: $actor, target: 'event:' + $event,
+                        action: 'attendance', changes: [] };
+                    COMMIT TRANSACTION;",
+                )
+                .bind(("present", present.clone()))
+                .bind((
+                    "attended",
+                    attended.into_iter().cloned().collect::<Vec<_>>(),
+                ))
+                .bind(("actor", session.staff.email.clone()))
+                .bind(("event", id.clone())),
+            )
+            .await?;
+            flash_and_redirect(
+                db,
+                &session.id,
+                &Flash::notice("staff-registrations-attendance-saved"),
+                &back,
+            )
+            .await
+        }
+        _ => Err(AppError::BadRequest("action".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::brussels_instant;
+
+    #[test]
+    fn deadlines_are_read_on_a_brussels_clock() {
+        // Winter: UTC+1; summer: UTC+2.
+        assert_eq!(
+            brussels_instant("2027-01-10T17:00").unwrap().to_rfc3339(),
+            "2027-01-10T16:00:00+00:00"
+        );
+        assert_eq!(
+            brussels_instant("2027-07-10T17:00").unwrap().to_rfc3339(),
+            "2027-07-10T15:00:00+00:00"
+        );
+        // 28 March 2027, 02:30 does not exist in Brussels.
+        assert_eq!(brussels_instant("2027-03-28T02:30"), None);
+        // 31 October 2027, 02:30 happens twice: the first (summer time).
+        assert_eq!(
+            brussels_instant("2027-10-31T02:30").unwrap().to_rfc3339(),
+            "2027-10-31T00:30:00+00:00"
+        );
+        assert_eq!(brussels_instant("morgen"), None);
+    }
+}
