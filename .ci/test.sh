@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: formatting, clippy for both feature
 # sets, unit and integration tests (SurrealDB mem://), the Playwright suite in Debian
-# Chromium against the release build on a fresh embedded database, the process tests
+# Chromium against the release build on a fresh embedded database with a real SMTP
+# server (aiosmtpd) receiving the app's letters, the process tests
 # (shutdown, crash, backup), and the integration suite, a Playwright smoke journey and a
 # load run against a SurrealDB server over ws://. LONG=1 runs the long variants.
 set -euo pipefail
@@ -61,19 +62,26 @@ export DATABASE_URL="surrealkv://$e2e_db/db"
 export E2E_STAFF_PASSWORD="${E2E_STAFF_PASSWORD:-e2e staff password 2026}"
 "$CARGO_TARGET_DIR/release/server" seed >/dev/null
 add_staff
+# A real SMTP server (aiosmtpd) that keeps what it receives in a Maildir: the journeys
+# read the app's letters from it (E2E_MAILDIR).
+smtp_port="${E2E_SMTP_PORT:-3125}"
+export E2E_MAILDIR="$e2e_db/maildir"
+python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$E2E_MAILDIR" >"$e2e_db/smtp.log" 2>&1 &
+smtp=$!
 # The suite posts more reports and failed sign-ins from 127.0.0.1 than the default
 # limits allow; the limits themselves are covered by the integration tests.
-REPORT_RATE_LIMIT=1000 SIGN_IN_RATE_LIMIT=1000 LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=grensdiensten \
+SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" SMTP_SECURITY=none SMTP_FROM="Grensdiensten <noreply@grensdiensten.test>" \
+REGISTRATION_RATE_LIMIT=1000 REPORT_RATE_LIMIT=1000 SIGN_IN_RATE_LIMIT=1000 LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=grensdiensten \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" "$CARGO_TARGET_DIR/release/server" serve >"$log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
+trap 'kill $server $smtp 2>/dev/null || true' EXIT
 wait_ready $server "$port" "$log"
 curl -fsS "http://127.0.0.1:$port/readyz" && echo
 (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || { tail -50 "$log"; exit 1; }
-kill $server 2>/dev/null || true
-wait $server 2>/dev/null || true
+kill $server $smtp 2>/dev/null || true
+wait $server $smtp 2>/dev/null || true
 rm -rf "$e2e_db"
-unset DATABASE_URL
+unset DATABASE_URL E2E_MAILDIR
 step "process tests (release server on SurrealKV: SIGTERM, a second process, online backup and restore, SIGKILL rounds; two app servers on a SurrealDB server)"
 # LONG=1: more crash rounds.
 CRASH_ROUNDS="${CRASH_ROUNDS:-$([ "${LONG:-0}" = 1 ] && echo 12 || echo 3)}" \

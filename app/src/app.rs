@@ -2,7 +2,7 @@
 //! language's route sends every path to the page that `routes::ROUTES` finds for it
 //! (`view_of`); this is the one module that knows every page's component.
 
-use crate::auth::{SignInPage, StaffUsersPage};
+use crate::auth::{PasswordForgotPage, PasswordResetPage, SignInPage, StaffUsersPage};
 use crate::clusters::{ClusterPage, ClustersPage};
 use crate::components::{IslandScriptsSent, Layout};
 use crate::coop::{CoopEditPage, CoopHistoryPage, CoopListPage, CoopNewPage};
@@ -123,6 +123,8 @@ fn view_of(page: Page) -> AnyView {
         Page::Event(id) => view! { <EventPage id /> }.into_any(),
         Page::StaffHome => view! { <StaffHomePage /> }.into_any(),
         Page::StaffSignIn => view! { <SignInPage /> }.into_any(),
+        Page::StaffPasswordForgot => view! { <PasswordForgotPage /> }.into_any(),
+        Page::StaffPasswordReset(token) => view! { <PasswordResetPage token /> }.into_any(),
         Page::StaffServices => view! { <StaffServicesPage /> }.into_any(),
         Page::StaffServiceNew => view! { <StaffServiceNewPage /> }.into_any(),
         Page::StaffService(id) => view! { <StaffServiceEditPage id /> }.into_any(),

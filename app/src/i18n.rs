@@ -304,6 +304,8 @@ mod tests {
                     "confirmed",
                     "waiting",
                     "days",
+                    "reports",
+                    "registrations",
                 ] {
                     args.set(name, FluentValue::from("1"));
                 }

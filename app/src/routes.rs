@@ -41,6 +41,9 @@ pub enum Page {
     Legal,
     StaffHome,
     StaffSignIn,
+    StaffPasswordForgot,
+    /// A new password through the link of a reset letter.
+    StaffPasswordReset(String),
     StaffServices,
     StaffServiceNew,
     StaffService(String),
@@ -188,6 +191,16 @@ const ROUTES: &[Route] = &[
     private("beheer/aanmelden", "gestion/connexion", |_| {
         Page::StaffSignIn
     }),
+    private(
+        "beheer/wachtwoord-vergeten",
+        "gestion/mot-de-passe-oublie",
+        |_| Page::StaffPasswordForgot,
+    ),
+    private(
+        "beheer/nieuw-wachtwoord/:token",
+        "gestion/nouveau-mot-de-passe/:token",
+        Page::StaffPasswordReset,
+    ),
     private("beheer/diensten", "gestion/services", |_| {
         Page::StaffServices
     }),
@@ -334,6 +347,7 @@ impl Page {
             | Page::Register(p)
             | Page::Registration(p)
             | Page::StaffRegistrations(p)
+            | Page::StaffPasswordReset(p)
             | Page::StaffService(p)
             | Page::StaffServiceHistory(p)
             | Page::StaffCoop(_, p)
@@ -503,6 +517,8 @@ mod tests {
                     | Page::StaffCoop(..)
                     | Page::StaffCoopHistory(..)
                     | Page::StaffRegistrations(_)
+                    | Page::StaffPasswordForgot
+                    | Page::StaffPasswordReset(_)
                     | Page::ReportFollow(_)
                     | Page::Registration(_)
             );

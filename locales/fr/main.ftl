@@ -1149,3 +1149,35 @@ legal-licence-title = Licence
 legal-licence = Le logiciel est publié sous la licence EUPL 1.2. Les données ouvertes suivent la licence de leur source.
 legal-liability-title = Responsabilité
 legal-liability = Nous veillons à ce que les données soient exactes et à jour, mais horaires et services changent. En cas de doute, vérifiez auprès du service lui-même, et signalez une erreur par le formulaire de signalement.
+
+## Taking part: a new password for staff
+mail-subject-password-reset = Un nouveau mot de passe pour Services frontaliers
+mail-body-password-reset =
+    Bonjour,
+
+    Quelqu’un a demandé un nouveau mot de passe pour le compte d’agent de cette adresse. Le lien ci-dessous permet d’en choisir un. Il fonctionne une seule fois, pendant { $minutes } minutes.
+
+    Vous n’avez rien demandé ? Vous n’avez rien à faire : votre mot de passe reste le même.
+staff-reset-link = Mot de passe oublié ?
+staff-reset-title = Mot de passe oublié
+staff-reset-intro = Indiquez l’adresse électronique de votre compte. Si elle correspond à un compte actif, elle recevra un courriel avec un lien pour choisir un nouveau mot de passe.
+staff-reset-submit = Envoyer le lien
+staff-reset-sent = Si cette adresse correspond à un compte actif, un courriel est en route. Le lien fonctionne une seule fois, pendant une heure.
+staff-reset-too-many = Trop de demandes. Réessayez plus tard.
+staff-reset-email = Indiquez une adresse électronique valide.
+staff-reset-expired = Ce lien ne fonctionne plus : il a déjà servi ou il a expiré. Demandez-en un nouveau.
+staff-reset-mail-off = Ce site n’envoie pas de courriel. Demandez à un administrateur de définir un nouveau mot de passe (server user passwd).
+staff-reset-new-title = Choisir un nouveau mot de passe
+staff-reset-new-label = Nouveau mot de passe
+staff-reset-confirm-label = Nouveau mot de passe, une seconde fois
+staff-reset-password-rule = Au moins 12 caractères.
+staff-reset-mismatch = Les deux mots de passe ne sont pas identiques.
+staff-reset-save = Enregistrer le mot de passe
+staff-reset-done = Votre nouveau mot de passe est enregistré ; toutes les sessions de votre compte sont fermées. Connectez-vous.
+mail-subject-staff-digest = Services frontaliers : nouveau depuis hier / nieuw sinds gisteren
+mail-body-staff-digest =
+    Bonjour,
+
+    Nouveau dans vos communes depuis le dernier récapitulatif : { $reports } signalements à traiter et { $registrations } inscriptions à des réunions.
+
+    Goedendag, nieuw in uw gemeenten sinds het vorige overzicht: { $reports } meldingen om te behandelen en { $registrations } inschrijvingen voor bijeenkomsten.

@@ -1146,3 +1146,35 @@ legal-licence-title = Licentie
 legal-licence = De software is vrijgegeven onder de EUPL 1.2. De open gegevens volgen de licentie van hun bron.
 legal-liability-title = Aansprakelijkheid
 legal-liability = We doen ons best om de gegevens juist en actueel te houden, maar openingsuren en diensten veranderen. Controleer bij twijfel bij de dienst zelf, en meld een fout via het meldformulier.
+
+## Taking part: a new password for staff
+mail-subject-password-reset = Een nieuw wachtwoord voor Grensdiensten
+mail-body-password-reset =
+    Goedendag,
+
+    Iemand vroeg een nieuw wachtwoord aan voor het medewerkersaccount met dit e-mailadres. Met de link hieronder kiest u een nieuw wachtwoord. De link werkt één keer, gedurende { $minutes } minuten.
+
+    Vroeg u niets aan? Dan hoeft u niets te doen: uw wachtwoord blijft hetzelfde.
+staff-reset-link = Wachtwoord vergeten?
+staff-reset-title = Wachtwoord vergeten
+staff-reset-intro = Vul het e-mailadres van uw account in. Heeft het een actief account, dan krijgt het een e-mail met een link om een nieuw wachtwoord te kiezen.
+staff-reset-submit = Link versturen
+staff-reset-sent = Als dit adres bij een actief account hoort, is er een e-mail onderweg. De link werkt één keer, gedurende een uur.
+staff-reset-too-many = Te veel aanvragen. Probeer het later opnieuw.
+staff-reset-email = Vul een geldig e-mailadres in.
+staff-reset-expired = Deze link werkt niet meer: hij werd al gebruikt of is verlopen. Vraag een nieuwe aan.
+staff-reset-mail-off = Deze site verstuurt geen e-mail. Vraag een beheerder om een nieuw wachtwoord in te stellen (server user passwd).
+staff-reset-new-title = Nieuw wachtwoord kiezen
+staff-reset-new-label = Nieuw wachtwoord
+staff-reset-confirm-label = Nieuw wachtwoord, nog eens
+staff-reset-password-rule = Ten minste 12 tekens.
+staff-reset-mismatch = De twee wachtwoorden zijn niet gelijk.
+staff-reset-save = Wachtwoord bewaren
+staff-reset-done = Uw nieuwe wachtwoord is bewaard; alle sessies van uw account zijn afgesloten. Meld u aan.
+mail-subject-staff-digest = Grensdiensten: nieuw sinds gisteren / nouveau depuis hier
+mail-body-staff-digest =
+    Goedendag,
+
+    Nieuw in uw gemeenten sinds het vorige overzicht: { $reports } meldingen om te behandelen en { $registrations } inschrijvingen voor bijeenkomsten.
+
+    Bonjour, nouveau dans vos communes depuis le dernier récapitulatif : { $reports } signalements à traiter et { $registrations } inscriptions à des réunions.

@@ -73,6 +73,9 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
     let guards = Guards {
         reports: RateLimiter::new(config.report_rate_limit, Duration::from_secs(600)),
         sign_in: SignInLimiter::new(per_account, per_account * 4, Duration::from_secs(15 * 60)),
+        registrations: app::registrations::repo::RegistrationLimit::per_ten_minutes(
+            config.registration_rate_limit,
+        ),
         trusted_proxies: config.trusted_proxies.clone(),
         metrics: MetricsAccess {
             token: config.metrics_token.clone(),
@@ -131,6 +134,7 @@ fn is_embedded_store(url: &str) -> bool {
 pub struct Guards {
     pub reports: RateLimiter,
     pub sign_in: SignInLimiter,
+    pub registrations: app::registrations::repo::RegistrationLimit,
     pub trusted_proxies: TrustedProxies,
     /// Who may read `/metrics`.
     pub metrics: MetricsAccess,
@@ -141,6 +145,7 @@ impl Default for Guards {
         Guards {
             reports: RateLimiter::for_reports(),
             sign_in: SignInLimiter::default(),
+            registrations: Default::default(),
             trusted_proxies: TrustedProxies::default(),
             metrics: MetricsAccess::default(),
         }
@@ -160,6 +165,7 @@ pub fn router_with(
     let Guards {
         reports: limiter,
         sign_in: sign_in_limiter,
+        registrations: registration_limit,
         trusted_proxies,
         metrics,
     } = guards;
@@ -183,6 +189,7 @@ pub fn router_with(
         provide_context(settings.clone());
         provide_context(limiter);
         provide_context(sign_in_limiter);
+        provide_context(registration_limit);
     };
     let routes = route_list();
     Router::new()
@@ -375,6 +382,8 @@ async fn housekeeping(db: Db, retention_days: u32) {
             app::db::rate_limit::sweep(&db, chrono::Utc::now()).await?;
             app::transfer::pending::sweep(&db).await?;
             app::auth::session::sweep(&db).await?;
+            app::auth::reset::repo::sweep(&db, chrono::Utc::now()).await?;
+            app::staff::digest::run_if_due(&db, chrono::Utc::now()).await?;
             app::privacy::retention::sweep(&db, chrono::Utc::now(), retention_days).await?;
             Ok::<(), app::error::AppError>(())
         };

@@ -10,14 +10,19 @@ pub mod guard;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod password;
+pub mod reset;
 #[cfg(feature = "ssr")]
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod users;
 
+/// The shortest password an account may have (the forms say so; `password` checks it).
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
 pub use accounts::StaffUsersPage;
 pub use frame::{CsrfField, FlashNotice, StaffFrame};
 pub use page::SignInPage;
+pub use reset::{PasswordForgotPage, PasswordResetPage};
 
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -236,6 +241,30 @@ pub async fn sign_in(
             crate::components::redirect_to(&format!("{form}?error=credentials"));
         }
     }
+    Ok(())
+}
+
+/// Asks for a link to set a new password (see `reset`). Answers with a redirect.
+#[server]
+pub async fn request_password_reset(lang: Lang, email: String) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let client = crate::kernel::request::client_key().await;
+    let to = reset::repo::request(&db, lang, &email, client, chrono::Utc::now()).await?;
+    crate::components::redirect_to(&to);
+    Ok(())
+}
+
+/// Sets a new password through a reset link. Answers with a redirect.
+#[server]
+pub async fn reset_password(
+    lang: Lang,
+    token: String,
+    password: String,
+    confirm: String,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let to = reset::repo::reset(&db, lang, &token, &password, &confirm, chrono::Utc::now()).await?;
+    crate::components::redirect_to(&to);
     Ok(())
 }
 

@@ -28,6 +28,7 @@ pub fn SignInPage() -> impl IntoView {
         _ => None,
     };
     let signed_out = param("signed-out") == "1";
+    let reset = param("reset") == "1";
     view! {
         <PageMeta title=i18n.t("staff-sign-in-title") description=i18n.t("staff-description") />
         <Meta name="robots" content="noindex, nofollow" />
@@ -35,6 +36,9 @@ pub fn SignInPage() -> impl IntoView {
         <p class="lead">{i18n.t("staff-sign-in-intro")}</p>
         {signed_out.then(|| view! {
             <p class="notice notice--success" role="status" data-testid="signed-out">{i18n.t("staff-signed-out")}</p>
+        })}
+        {reset.then(|| view! {
+            <p class="notice notice--success" role="status" data-testid="password-reset-done">{i18n.t("staff-reset-done")}</p>
         })}
         {message.map(|m| view! {
             <p class="notice notice--error" role="alert" id="sign-in-error" data-testid="sign-in-error">{m}</p>
@@ -52,5 +56,6 @@ pub fn SignInPage() -> impl IntoView {
             </div>
             <button type="submit">{i18n.t("staff-sign-in-submit")}</button>
         </form>
+        <p><a href=crate::routes::Page::StaffPasswordForgot.path(lang) data-testid="forgot-password">{i18n.t("staff-reset-link")}</a></p>
     }
 }

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-pub const MIN_PASSWORD_CHARS: usize = 12;
+pub use super::MIN_PASSWORD_CHARS;
 pub const MAX_PASSWORD_CHARS: usize = 128;
 
 /// argon2id, 19 MiB, 2 passes, 1 lane (OWASP Password Storage Cheat Sheet).

@@ -33,16 +33,22 @@ pub enum LetterKind {
     Promoted,
     /// Staff reviewed the report the resident left an address with.
     ReportReviewed,
+    /// A link to set a new staff password.
+    PasswordReset,
+    /// The staff's daily digest of what is new in their scope.
+    StaffDigest,
 }
 
 impl LetterKind {
-    pub const ALL: [LetterKind; 6] = [
+    pub const ALL: [LetterKind; 8] = [
         LetterKind::Registered,
         LetterKind::Waiting,
         LetterKind::RegistrationChanged,
         LetterKind::RegistrationCancelled,
         LetterKind::Promoted,
         LetterKind::ReportReviewed,
+        LetterKind::PasswordReset,
+        LetterKind::StaffDigest,
     ];
 
     pub fn code(self) -> &'static str {
@@ -53,6 +59,8 @@ impl LetterKind {
             LetterKind::RegistrationCancelled => "registration-cancelled",
             LetterKind::Promoted => "promoted",
             LetterKind::ReportReviewed => "report-reviewed",
+            LetterKind::PasswordReset => "password-reset",
+            LetterKind::StaffDigest => "staff-digest",
         }
     }
 }

@@ -23,12 +23,30 @@ const RETRIES: usize = 20;
 const CLOSED: &str = "signup-closed";
 const DUPLICATE: &str = "signup-duplicate";
 
-/// Registrations (and changes through a link) per client address per ten minutes.
-pub const LIMIT: crate::db::rate_limit::Limit = crate::db::rate_limit::Limit {
-    name: "registration",
-    max: 10,
-    window: Duration::from_secs(600),
-};
+/// Registrations (and changes through a link) per client address per ten minutes
+/// (`REGISTRATION_RATE_LIMIT`, provided by the server; ten without it).
+#[derive(Clone, Copy, Debug)]
+pub struct RegistrationLimit(pub crate::db::rate_limit::Limit);
+
+impl RegistrationLimit {
+    pub fn per_ten_minutes(max: usize) -> Self {
+        RegistrationLimit(crate::db::rate_limit::Limit {
+            name: "registration",
+            max,
+            window: Duration::from_secs(600),
+        })
+    }
+}
+
+impl Default for RegistrationLimit {
+    fn default() -> Self {
+        Self::per_ten_minutes(10)
+    }
+}
+
+fn limit() -> crate::db::rate_limit::Limit {
+    use_context::<RegistrationLimit>().unwrap_or_default().0
+}
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -120,16 +138,13 @@ async fn meeting(db: &Db, id: &str) -> Result<Meeting, AppError> {
                 (IF signup.deadline THEN <string> signup.deadline ELSE NONE END) AS deadline,
                 signup.capacity AS capacity, signup.questions AS questions,
                 signup.languages AS languages
-             FROM ONLY $e WHERE signup != NONE;
+             FROM $e WHERE signup != NONE;
             RETURN count(SELECT id FROM registration WHERE event = $e AND standing = 'confirmed');
             RETURN count(SELECT id FROM registration WHERE event = $e AND standing = 'waiting');",
         )
         .bind(("id", id.to_owned()))
         .await?;
-    let row: Option<SignupRow> = response
-        .take::<Option<serde_json::Value>>(1)?
-        .map(serde_json::from_value)
-        .transpose()?;
+    let row: Option<SignupRow> = crate::db::rows(&mut response, 1)?.pop();
     let confirmed: Option<i64> = response.take(2)?;
     let waiting: Option<i64> = response.take(3)?;
     Ok(Meeting {
@@ -276,7 +291,7 @@ pub async fn register_form(
         SignupState::Closed => return Ok(back_to_form(lang, &id, "closed", &form)),
         SignupState::Open | SignupState::Full => {}
     }
-    if crate::db::rate_limit::take(db, &[(LIMIT, &client.to_string())], now)
+    if crate::db::rate_limit::take(db, &[(limit(), &client.to_string())], now)
         .await?
         .is_err()
     {
@@ -479,7 +494,7 @@ pub async fn manage_form(
     let token = value(f, "token").to_owned();
     let current = own(db, &token, now).await?;
     let page = Page::Registration(token.clone()).path(lang);
-    if crate::db::rate_limit::take(db, &[(LIMIT, &client.to_string())], now)
+    if crate::db::rate_limit::take(db, &[(limit(), &client.to_string())], now)
         .await?
         .is_err()
     {

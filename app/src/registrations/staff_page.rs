@@ -87,7 +87,6 @@ fn Registrations(list: StaffRegistrations, csrf: String, flash: Option<Flash>) -
     view! {
         <p class="breadcrumb"><a href=Page::Event(id.clone()).path(lang)>{text_in(&list.event.name, lang)}</a></p>
         <h1>{i18n.t("staff-registrations-title")} ": " {text_in(&list.event.name, lang)}</h1>
-        <crate::auth::FlashNotice flash=Some(flash.clone()) />
         <h2>{i18n.t("staff-registrations-settings")}</h2>
         <form method="post" action=save_path() class="stack" data-testid="registration-settings">
             {hidden("settings")}

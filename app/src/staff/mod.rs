@@ -2,6 +2,8 @@
 //! services is `crate::services::edit`).
 
 mod dashboard;
+#[cfg(feature = "ssr")]
+pub mod digest;
 pub mod hours_editor;
 pub mod location_picker;
 

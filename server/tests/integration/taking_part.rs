@@ -921,3 +921,260 @@ async fn the_privacy_pages_exist_in_both_languages_and_every_page_links_them() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forgotten_password_is_reset_once_through_a_mailed_link_and_never_enumerates() {
+    let (db, _) = staff_app().await;
+    let router = mail_router(db.clone());
+    let request = |email: &'static str| {
+        let router = router.clone();
+        async move {
+            let body = encode(&[("lang", "fr"), ("email", email)]);
+            let (status, headers, _) = post(
+                &router,
+                path::<app::auth::RequestPasswordReset>(),
+                &body,
+                &[("accept", "text/html")],
+            )
+            .await;
+            assert!(status.is_redirection());
+            location(&headers)
+        }
+    };
+    // An account, an unknown address: the same answer.
+    let known = request(IEPER).await;
+    let unknown = request("nobody@ieper.test").await;
+    assert_eq!(known, "/fr/gestion/mot-de-passe-oublie?sent=1");
+    assert_eq!(unknown, known);
+    let sink = SmtpSink::start();
+    assert_eq!(
+        app::mail::outbox::deliver_due(&db, &sink.mailer(), Utc::now())
+            .await
+            .unwrap(),
+        1
+    );
+    let letter = &sink.received()[0];
+    assert_eq!(letter.to, IEPER);
+    assert_eq!(
+        letter.subject,
+        "Un nouveau mot de passe pour Services frontaliers"
+    );
+    let link = letter
+        .text
+        .lines()
+        .find(|l| l.starts_with(BASE))
+        .unwrap()
+        .trim()
+        .to_owned();
+    let page = link.strip_prefix(BASE).unwrap().to_owned();
+    let token = page.rsplit('/').next().unwrap().to_owned();
+    let (status, headers, html) = get(&router, &page, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert!(html.contains("name=\"token\""));
+
+    let reset = |password: &'static str, confirm: &'static str| {
+        let (router, token) = (router.clone(), token.clone());
+        async move {
+            let body = encode(&[
+                ("lang", "fr"),
+                ("token", &token),
+                ("password", password),
+                ("confirm", confirm),
+            ]);
+            let (status, headers, _) = post(
+                &router,
+                path::<app::auth::ResetPassword>(),
+                &body,
+                &[("accept", "text/html")],
+            )
+            .await;
+            assert!(status.is_redirection());
+            location(&headers)
+        }
+    };
+    // A session open before the reset ends with it.
+    let before = signed_in(&router, IEPER).await;
+    assert!(reset("short", "short").await.ends_with("?error=password"));
+    assert!(reset("a new long password", "another long one")
+        .await
+        .ends_with("?error=mismatch"));
+    assert_eq!(
+        reset("a new long password", "a new long password").await,
+        "/fr/gestion/connexion?reset=1"
+    );
+    // Once only.
+    assert!(reset("a third long password", "a third long password")
+        .await
+        .ends_with("?error=expired"));
+    let (old, _) =
+        super::staff_support::sign_in(&router, IEPER, super::staff_support::PASSWORD).await;
+    assert!(old.is_none(), "the old password no longer signs in");
+    let (new, _) = super::staff_support::sign_in(&router, IEPER, "a new long password").await;
+    assert!(new.is_some());
+    let (status, _, _) = get(
+        &router,
+        "/nl/beheer/meldingen",
+        &[(header::COOKIE, &before)],
+    )
+    .await;
+    assert_ne!(
+        status,
+        StatusCode::OK,
+        "the session from before the reset is closed"
+    );
+
+    // A link past its hour does not work.
+    request(LILLE).await;
+    let mut r = db
+        .query("SELECT VALUE record::id(id) FROM password_reset WHERE used_at = NONE")
+        .await
+        .unwrap();
+    assert_eq!(r.take::<Vec<String>>(0).unwrap().len(), 1);
+    assert_eq!(
+        app::mail::outbox::deliver_due(&db, &sink.mailer(), Utc::now())
+            .await
+            .unwrap(),
+        1
+    );
+    let lille = sink.received().into_iter().find(|l| l.to == LILLE).unwrap();
+    let link = lille
+        .text
+        .lines()
+        .find(|l| l.starts_with(BASE))
+        .unwrap()
+        .trim()
+        .to_owned();
+    let lille_token = link.rsplit('/').next().unwrap().to_owned();
+    let later = Utc::now() + Duration::minutes(61);
+    let to = app::auth::reset::repo::reset(
+        &db,
+        app::i18n::Lang::Nl,
+        &lille_token,
+        "a new long password",
+        "a new long password",
+        later,
+    )
+    .await
+    .unwrap();
+    assert!(to.ends_with("?error=expired"), "{to}");
+    // Within the hour it would have worked.
+    let to = app::auth::reset::repo::reset(
+        &db,
+        app::i18n::Lang::Nl,
+        &lille_token,
+        "a new long password",
+        "a new long password",
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(to, "/nl/beheer/aanmelden?reset=1");
+    request(LILLE).await;
+    app::auth::reset::repo::sweep(&db, later).await.unwrap();
+    let mut r = db
+        .query("RETURN count(SELECT id FROM password_reset)")
+        .await
+        .unwrap();
+    assert_eq!(r.take::<Option<i64>>(0).unwrap(), Some(0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_daily_digest_goes_once_a_day_to_whom_it_concerns() {
+    let (db, _) = staff_app().await;
+    let now = Utc::now();
+    meeting(
+        &db,
+        now + Duration::days(30),
+        now + Duration::days(20),
+        None,
+    )
+    .await;
+    register_at(&db, "ann@example.be", now).await;
+    // Before 07:00 in Brussels: not yet.
+    let morning = app::registrations::repo::brussels_instant(&format!(
+        "{}T06:59",
+        (now + Duration::days(1))
+            .with_timezone(&chrono_tz::Europe::Brussels)
+            .format("%Y-%m-%d")
+    ))
+    .unwrap();
+    assert!(app::staff::digest::run_if_due(&db, morning)
+        .await
+        .unwrap()
+        .is_empty());
+    let seven = morning + Duration::minutes(1);
+    let digests = app::staff::digest::run_if_due(&db, seven).await.unwrap();
+    let to: Vec<&str> = digests.iter().map(|d| d.email.as_str()).collect();
+    // Ieper's editor and the admin hear of the registration; Lille's editor has nothing.
+    assert_eq!(to, [ADMIN, IEPER]);
+    assert_eq!(digests[1].registrations, 1);
+    // The same day again (another app server): nothing.
+    assert!(
+        app::staff::digest::run_if_due(&db, seven + Duration::hours(3))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // The next day, nothing new: no letters.
+    assert!(
+        app::staff::digest::run_if_due(&db, seven + Duration::days(1))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registrations_are_rate_limited_per_address_across_app_servers() {
+    use axum::extract::connect_info::MockConnectInfo;
+    let db = db().await;
+    let now = Utc::now();
+    meeting(
+        &db,
+        now + Duration::days(30),
+        now + Duration::days(20),
+        None,
+    )
+    .await;
+    let options = LeptosOptions::builder()
+        .output_name("grensdiensten")
+        .site_root("target/site")
+        .build();
+    // Two app servers on one database, the same client address.
+    let servers: Vec<axum::Router> = (0..2)
+        .map(|_| {
+            let guards = server::web::Guards {
+                registrations: app::registrations::repo::RegistrationLimit::per_ten_minutes(2),
+                ..Default::default()
+            };
+            server::web::router_with(db.clone(), options.clone(), Default::default(), guards).layer(
+                MockConnectInfo(std::net::SocketAddr::from(([203, 0, 113, 9], 40000))),
+            )
+        })
+        .collect();
+    let (_, a) = post_form(
+        &servers[0],
+        path::<Register>(),
+        &form("nl", "A", "a@example.be", "other"),
+    )
+    .await;
+    let (_, b) = post_form(
+        &servers[1],
+        path::<Register>(),
+        &form("nl", "B", "b@example.be", "other"),
+    )
+    .await;
+    let (_, c) = post_form(
+        &servers[0],
+        path::<Register>(),
+        &form("fr", "C", "c@example.be", "other"),
+    )
+    .await;
+    assert!(
+        a.contains("/nl/inschrijving/") && b.contains("/nl/inschrijving/"),
+        "{a} {b}"
+    );
+    assert!(c.contains("error=too-many"), "{c}");
+    assert_eq!(standings(&db).await.len(), 2);
+}
