@@ -71,7 +71,7 @@ smtp=$!
 # The suite posts more reports and failed sign-ins from 127.0.0.1 than the default
 # limits allow; the limits themselves are covered by the integration tests.
 SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" SMTP_SECURITY=none SMTP_FROM="Grensdiensten <noreply@grensdiensten.test>" \
-REGISTRATION_RATE_LIMIT=1000 REPORT_RATE_LIMIT=1000 SIGN_IN_RATE_LIMIT=1000 LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=grensdiensten \
+FORM_RATE_LIMIT=1000 REPORT_RATE_LIMIT=1000 SIGN_IN_RATE_LIMIT=1000 LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=grensdiensten \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" "$CARGO_TARGET_DIR/release/server" serve >"$log" 2>&1 &
 server=$!
 trap 'kill $server $smtp 2>/dev/null || true' EXIT

@@ -8,6 +8,7 @@ use crate::components::{IslandScriptsSent, Layout};
 use crate::coop::{CoopEditPage, CoopHistoryPage, CoopListPage, CoopNewPage};
 use crate::events::{AgendaPage, EventPage};
 use crate::i18n::Lang;
+use crate::ideas::{CallPage, CallsPage, IdeaPage, StaffCallPage, StaffCallsPage};
 use crate::municipalities::{ComparePage, MunicipalitiesPage, MunicipalityPage};
 use crate::observatory::ObservatoryPage;
 use crate::pages::{AboutPage, HomePage, NotFound};
@@ -140,6 +141,11 @@ fn view_of(page: Page) -> AnyView {
         Page::Registration(token) => view! { <RegistrationPage token /> }.into_any(),
         Page::StaffRegistrations(id) => view! { <StaffRegistrationsPage id /> }.into_any(),
         Page::Privacy => view! { <PrivacyPage /> }.into_any(),
+        Page::Calls => view! { <CallsPage /> }.into_any(),
+        Page::Call(id) => view! { <CallPage id /> }.into_any(),
+        Page::Idea(token) => view! { <IdeaPage token /> }.into_any(),
+        Page::StaffCalls => view! { <StaffCallsPage /> }.into_any(),
+        Page::StaffCall(id) => view! { <StaffCallPage id /> }.into_any(),
         Page::Accessibility => view! { <AccessibilityPage /> }.into_any(),
         Page::Legal => view! { <LegalPage /> }.into_any(),
     }

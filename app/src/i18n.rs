@@ -306,6 +306,10 @@ mod tests {
                     "days",
                     "reports",
                     "registrations",
+                    "title",
+                    "call",
+                    "start",
+                    "end",
                 ] {
                     args.set(name, FluentValue::from("1"));
                 }

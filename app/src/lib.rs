@@ -14,6 +14,7 @@ pub mod events;
 #[cfg(feature = "ssr")]
 pub mod fingerprint;
 pub mod i18n;
+pub mod ideas;
 pub mod kernel;
 pub mod mail;
 pub mod map;

@@ -52,6 +52,16 @@ fn all() -> Vec<(&'static str, &'static MessageSet)> {
             &crate::kernel::geo::COUNTRY_MESSAGES,
         ),
         ("mail::SUBJECT_MESSAGES", &crate::mail::SUBJECT_MESSAGES),
+        ("ideas::STATUS_MESSAGES", &crate::ideas::STATUS_MESSAGES),
+        (
+            "ideas::SUBMITTER_MESSAGES",
+            &crate::ideas::SUBMITTER_MESSAGES,
+        ),
+        ("ideas::FIELD_ERRORS", &crate::ideas::FIELD_ERRORS),
+        (
+            "ideas::CALL_FIELD_MESSAGES",
+            &crate::ideas::CALL_FIELD_MESSAGES,
+        ),
         ("mail::BODY_MESSAGES", &crate::mail::BODY_MESSAGES),
         (
             "registrations::QUESTION_MESSAGES",

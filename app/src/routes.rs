@@ -39,6 +39,11 @@ pub enum Page {
     Privacy,
     Accessibility,
     Legal,
+    /// Calls for project ideas, and one call with its form.
+    Calls,
+    Call(String),
+    /// A submitter follows their idea through its unguessable token.
+    Idea(String),
     StaffHome,
     StaffSignIn,
     StaffPasswordForgot,
@@ -58,6 +63,9 @@ pub enum Page {
     StaffCoopHistory(CoopKind, String),
     /// The registrations of one meeting.
     StaffRegistrations(String),
+    /// Calls for project ideas (admins), and one with its ideas.
+    StaffCalls,
+    StaffCall(String),
 }
 
 /// Who may see a page, and what caches may keep of it.
@@ -184,6 +192,9 @@ const ROUTES: &[Route] = &[
         |_| Page::About,
         "nav-about",
     ),
+    listed("oproepen", "appels", |_| Page::Calls),
+    public("oproepen/:id", "appels/:id", Page::Call),
+    private("idee/:token", "idee/:token", Page::Idea),
     listed("privacy", "confidentialite", |_| Page::Privacy),
     listed("toegankelijkheid", "accessibilite", |_| Page::Accessibility),
     listed("juridische-informatie", "mentions-legales", |_| Page::Legal),
@@ -221,6 +232,8 @@ const ROUTES: &[Route] = &[
         Page::StaffReports
     }),
     private("beheer/gegevens", "gestion/donnees", |_| Page::StaffData),
+    private("beheer/oproepen", "gestion/appels", |_| Page::StaffCalls),
+    private("beheer/oproepen/:id", "gestion/appels/:id", Page::StaffCall),
     private("beheer/gebruikers", "gestion/utilisateurs", |_| {
         Page::StaffUsers
     }),
@@ -348,6 +361,9 @@ impl Page {
             | Page::Registration(p)
             | Page::StaffRegistrations(p)
             | Page::StaffPasswordReset(p)
+            | Page::Call(p)
+            | Page::Idea(p)
+            | Page::StaffCall(p)
             | Page::StaffService(p)
             | Page::StaffServiceHistory(p)
             | Page::StaffCoop(_, p)
@@ -519,6 +535,9 @@ mod tests {
                     | Page::StaffRegistrations(_)
                     | Page::StaffPasswordForgot
                     | Page::StaffPasswordReset(_)
+                    | Page::StaffCalls
+                    | Page::StaffCall(_)
+                    | Page::Idea(_)
                     | Page::ReportFollow(_)
                     | Page::Registration(_)
             );
@@ -532,7 +551,9 @@ mod tests {
                         || path.starts_with("/nl/melden/")
                         || path.starts_with("/fr/signaler/")
                         || path.starts_with("/nl/inschrijving/")
-                        || path.starts_with("/fr/inscription/"),
+                        || path.starts_with("/fr/inscription/")
+                        || path.starts_with("/nl/idee/")
+                        || path.starts_with("/fr/idee/"),
                     "{path}"
                 );
             }
@@ -545,7 +566,7 @@ mod tests {
         assert_eq!(nav.len(), 10);
         assert_eq!(nav[0], Page::Home);
         let mut listed = nav.clone();
-        listed.extend([Page::Privacy, Page::Accessibility, Page::Legal]);
+        listed.extend([Page::Calls, Page::Privacy, Page::Accessibility, Page::Legal]);
         assert_eq!(Page::sitemap().collect::<Vec<_>>(), listed);
         assert!(nav.iter().all(|p| !p.is_private()));
     }

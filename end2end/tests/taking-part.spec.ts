@@ -228,6 +228,94 @@ for (const lang of ['nl', 'fr'] as const) {
   });
 }
 
+const CALLS = {
+  nl: { staff: '/nl/beheer/oproepen', idea: '/nl/idee/', received: 'Idee ontvangen', info: 'Uw idee: meer informatie gevraagd', accepted: 'Uw idee: aanvaard' },
+  fr: { staff: '/fr/gestion/appels', idea: '/fr/idee/', received: 'Idée reçue', info: 'Votre idée : informations demandées', accepted: 'Votre idée : retenue' },
+} as const;
+
+for (const lang of ['nl', 'fr'] as const) {
+  for (const js of [true, false]) {
+    test(`${lang}${js ? '' : ' without JavaScript'}: a call for ideas, an idea, a question answered through the link, a pilot project`, async ({ page, browser }) => {
+      test.slow();
+      const c = CALLS[lang];
+      const stamp = `${lang}${js ? 'js' : 'nojs'}${Date.now()}`;
+      const today = new Date().toISOString().slice(0, 10);
+      const later = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+      await signIn(page, lang, ADMIN);
+      await page.goto(c.staff);
+      const form = page.getByTestId('call-form');
+      await form.locator('#call-title_nl').fill(`Oproep ${stamp}`);
+      await form.locator('#call-title_fr').fill(`Appel ${stamp}`);
+      await form.locator('#call-text_nl').fill('Stel een idee voor dat inwoners van beide kanten samenbrengt.');
+      await form.locator('#call-text_fr').fill('Proposez une idée qui rassemble les habitants des deux côtés.');
+      await form.locator('#call-criteria_nl').fill('Grensoverschrijdend en haalbaar binnen een jaar.');
+      await form.locator('#call-criteria_fr').fill('Transfrontalier et réalisable en un an.');
+      await form.locator('#call-theme').fill('participation');
+      await form.locator('#call-opens_on').fill(today);
+      await form.locator('#call-closes_on').fill(later);
+      await form.locator('#call-project').fill('partons-2-0');
+      await form.locator('input[name="f[published]"]').check();
+      await page.getByTestId('call-save').click();
+      await expect(page.getByTestId('staff-notice')).toBeVisible();
+      const callId = page.url().split('/').pop()!.split('?')[0];
+      await axe(page);
+
+      // A resident finds the call from the projects page and submits an idea.
+      const resident = await browser.newContext({ javaScriptEnabled: js });
+      const r = await resident.newPage();
+      await r.goto(lang === 'nl' ? '/nl/projecten' : '/fr/projets');
+      await r.getByTestId('calls-link').click();
+      await r.getByRole('link', { name: lang === 'nl' ? `Oproep ${stamp}` : `Appel ${stamp}` }).click();
+      if (js) await axe(r);
+      const email = `idea-${stamp}@example.be`;
+      await r.locator('#idea-title').fill(`Grensmarkt ${stamp}`);
+      await r.locator('#idea-summary').fill('Een wekelijkse markt met producenten van beide kanten van de grens.');
+      await r.locator('#idea-municipalities').fill('33029, 99999');
+      await r.locator('input[name="f[submitter]"][value="association"]').check();
+      await r.locator('#idea-name').fill('Vzw Grensmarkt');
+      await r.locator('#idea-email').fill(email);
+      await r.locator('input[name="f[consent]"]').check();
+      await r.getByTestId('idea-submit').click();
+      // The unknown code is named; what was typed is kept (not the address).
+      await expect(r.locator('#idea-municipalities')).toHaveAttribute('aria-invalid', 'true');
+      await expect(r.locator('#idea-title')).toHaveValue(`Grensmarkt ${stamp}`);
+      if (js) await axe(r);
+      await r.locator('#idea-municipalities').fill('33029, 59656');
+      await r.locator('#idea-email').fill(email);
+      await r.locator('input[name="f[consent]"]').check();
+      await r.getByTestId('idea-submit').click();
+      await expect(r).toHaveURL(new RegExp(`${c.idea}[A-Za-z0-9_-]{20,}\\?new=1$`));
+      await expect(r.getByTestId('idea-status')).toHaveAttribute('data-status', 'received');
+      if (js) await axe(r);
+      const received = await letterTo(email, c.received);
+      const link = new URL(received.text.match(/https?:\/\/\S+/)![0]).pathname;
+
+      // Staff ask a question; the resident answers through the link from the letter.
+      await page.goto(`${c.staff}/${callId}`);
+      const card = page.getByTestId('staff-idea').filter({ hasText: `Grensmarkt ${stamp}` });
+      await card.locator('textarea[name="f[text]"]').first().fill('Wie zorgt voor de vergunning?');
+      await card.getByTestId('idea-info').click();
+      await expect(page.getByTestId('staff-notice')).toBeVisible();
+      await letterTo(email, c.info);
+      await r.goto(link);
+      await expect(r.getByTestId('idea-messages')).toContainText('Wie zorgt voor de vergunning?');
+      await r.locator('#idea-answer-text').fill('De stad en de mairie samen.');
+      await r.getByTestId('idea-answer').getByRole('button').click();
+      await expect(r.getByTestId('idea-answered')).toBeVisible();
+
+      // Accepted: a draft pilot project; the idea is public on the call's page.
+      await page.goto(`${c.staff}/${callId}`);
+      await page.getByTestId('staff-idea').filter({ hasText: `Grensmarkt ${stamp}` }).getByTestId('idea-accept').click();
+      await expect(page.getByTestId('idea-project')).toBeVisible();
+      await letterTo(email, c.accepted);
+      await r.goto(`/${lang}/${lang === 'nl' ? 'oproepen' : 'appels'}/${callId}`);
+      await expect(r.getByTestId('accepted-idea')).toContainText(`Grensmarkt ${stamp}`);
+      await expect(r.getByTestId('accepted-idea')).toContainText(lang === 'nl' ? 'Zuid-Wervik' : 'Wervicq-Sud');
+      await resident.close();
+    });
+  }
+}
+
 test.describe('personal data pages', () => {
   for (const [path, link, heading] of [
     ['/nl/privacy', 'Privacy', 'Privacy'],

@@ -1181,3 +1181,108 @@ mail-body-staff-digest =
     Nouveau dans vos communes depuis le dernier récapitulatif : { $reports } signalements à traiter et { $registrations } inscriptions à des réunions.
 
     Goedendag, nieuw in uw gemeenten sinds het vorige overzicht: { $reports } meldingen om te behandelen en { $registrations } inschrijvingen voor bijeenkomsten.
+
+## Taking part: calls for project ideas
+calls-title = Appels à idées de projets
+calls-description = Appels à idées qui peuvent devenir des projets pilotes transfrontaliers : proposez votre idée et suivez-la.
+calls-intro = Habitants, associations et communes des deux côtés de la frontière proposent ici des idées qui peuvent devenir des projets pilotes. Vous suivez votre idée par un lien personnel.
+calls-empty = Aucun appel en ce moment.
+call-open = Ouvert
+call-closed = Clos
+call-period = Du { $start } au { $end }
+call-criteria = Critères
+call-project = Dans le cadre du projet :
+call-accepted = Idées retenues
+call-accepted-none = Pas encore d’idée retenue.
+call-form-closed = Cet appel est clos : plus aucune idée ne peut être déposée.
+call-form-too-many = Trop d’envois depuis cette adresse. Réessayez dans dix minutes.
+call-form-invalid = Certains champs ne sont pas correctement remplis. Corrigez les champs indiqués ci-dessous.
+idea-form-title = Proposer une idée
+idea-title-label = Titre de l’idée
+idea-summary-label = Résumé
+idea-summary-help = Que voulez-vous faire, pour qui, et qu’est-ce qui change des deux côtés de la frontière ? Au moins 30 caractères.
+idea-municipalities-label = Communes concernées (codes INS ou INSEE)
+idea-municipalities-help = Séparés par des virgules, des deux côtés, par exemple 33029, 59656. Les codes figurent sur la page de chaque commune.
+idea-submitter-label = Vous proposez en tant que
+idea-submitter-resident = habitant·e
+idea-submitter-association = association
+idea-submitter-municipality = commune
+idea-consent = J’accepte que mon nom et mon adresse électronique soient conservés pour traiter mon idée.
+idea-mail-on = Vous recevrez une confirmation et chaque changement par courriel, avec un lien personnel.
+idea-mail-off = Ce site n’envoie pas de courriel : gardez le lien de la page suivante pour suivre votre idée.
+idea-submit = Proposer l’idée
+idea-error-title = Donnez un titre (160 caractères au plus).
+idea-error-summary = Décrivez l’idée en 30 à 4 000 caractères.
+idea-error-municipalities = Indiquez au moins un code de commune de la liste des communes frontalières.
+idea-error-submitter = Indiquez à quel titre vous proposez.
+idea-error-name = Indiquez votre nom.
+idea-error-email = Indiquez une adresse électronique valide.
+idea-error-consent = Cochez votre accord, sans quoi nous ne pouvons pas traiter votre idée.
+idea-received = Votre idée a été reçue.
+idea-letter-sent = Nous avons envoyé une confirmation avec le lien de cette page.
+idea-keep-link = Ce site n’envoie pas de courriel : gardez le lien de cette page (favori) pour suivre votre idée.
+idea-own-title = Votre idée
+idea-call = Appel
+idea-status = Situation
+idea-reason = Motif
+idea-status-received = reçue
+idea-status-review = en cours d’examen
+idea-status-info = informations demandées
+idea-status-accepted = retenue
+idea-status-declined = non retenue
+idea-messages = Messages
+idea-from-staff = Commune
+idea-from-you = Vous
+idea-answer-label = Votre réponse
+idea-answer-submit = Envoyer la réponse
+idea-answered = Votre réponse a été envoyée.
+idea-answer-error = Votre réponse n’a pas pu être envoyée : écrivez de 1 à 4 000 caractères, ou réessayez plus tard.
+idea-delete-help = Effacer supprime votre idée et vos données, immédiatement et définitivement.
+idea-delete-submit = Effacer mon idée et mes données
+idea-deleted = Votre idée et vos données ont été effacées.
+staff-calls-title = Appels
+staff-call-new = Nouvel appel
+staff-call-published = publié
+staff-call-draft = non publié
+staff-call-public = Page publique
+staff-call-publish = Publié
+staff-call-saved = L’appel a été enregistré.
+staff-call-ideas = Idées reçues
+staff-call-no-ideas = Pas encore d’idées.
+staff-call-field-title_nl = Titre (néerlandais)
+staff-call-field-title_fr = Titre (français)
+staff-call-field-text_nl = Texte (néerlandais)
+staff-call-field-text_fr = Texte (français)
+staff-call-field-criteria_nl = Critères (néerlandais)
+staff-call-field-criteria_fr = Critères (français)
+staff-call-field-theme = Thème
+staff-call-field-opens_on = Ouvert à partir du
+staff-call-field-closes_on = Ouvert jusqu’au (inclus)
+staff-call-field-project = Projet parent (identifiant, par exemple partons-2-0)
+staff-call-field-error = Remplissez ce champ correctement.
+staff-idea-saved = La décision est enregistrée ; la personne qui a proposé l’idée est prévenue.
+staff-idea-decided = Il a déjà été statué sur cette idée.
+staff-idea-text-required = Écrivez le message ou le motif pour la personne qui a proposé l’idée.
+staff-idea-review = Examiner
+staff-idea-accept = Retenir (crée un brouillon de projet pilote)
+staff-idea-info-label = Demande d’informations
+staff-idea-info = Envoyer la demande
+staff-idea-reason-label = Motif
+staff-idea-decline = Ne pas retenir
+staff-idea-project = Le brouillon de projet pilote
+mail-subject-idea-received = Idée reçue : { $title }
+mail-body-idea-received =
+    Bonjour { $name },
+
+    Nous avons reçu votre idée « { $title } » pour l’appel « { $call } ». Vous recevrez un courriel à chaque étape.
+
+    Le lien ci-dessous vous permet de suivre votre idée, de répondre aux questions et de télécharger ou d’effacer vos données.
+mail-subject-idea-status = Votre idée : { $status }
+mail-body-idea-status =
+    Bonjour { $name },
+
+    Votre idée « { $title } » pour l’appel « { $call } » a une nouvelle situation : { $status }.
+
+    { $reason }
+
+    Ouvrez le lien ci-dessous pour la consulter ou répondre.

@@ -1178,3 +1178,108 @@ mail-body-staff-digest =
     Nieuw in uw gemeenten sinds het vorige overzicht: { $reports } meldingen om te behandelen en { $registrations } inschrijvingen voor bijeenkomsten.
 
     Bonjour, nouveau dans vos communes depuis le dernier récapitulatif : { $reports } signalements à traiter et { $registrations } inscriptions à des réunions.
+
+## Taking part: calls for project ideas
+calls-title = Oproepen voor projectideeën
+calls-description = Oproepen voor ideeën die grensoverschrijdende proefprojecten kunnen worden: dien uw idee in en volg het op.
+calls-intro = Inwoners, verenigingen en gemeenten van beide kanten van de grens dienen hier ideeën in die proefprojecten kunnen worden. U volgt uw idee via een persoonlijke link.
+calls-empty = Er is op dit moment geen oproep.
+call-open = Open
+call-closed = Gesloten
+call-period = Van { $start } tot { $end }
+call-criteria = Criteria
+call-project = Binnen het project:
+call-accepted = Aanvaarde ideeën
+call-accepted-none = Nog geen aanvaarde ideeën.
+call-form-closed = Deze oproep is gesloten: er kunnen geen ideeën meer worden ingediend.
+call-form-too-many = Te veel inzendingen vanaf dit adres. Probeer het over tien minuten opnieuw.
+call-form-invalid = Niet alle velden zijn goed ingevuld. Verbeter de velden die hieronder zijn aangeduid.
+idea-form-title = Een idee indienen
+idea-title-label = Titel van het idee
+idea-summary-label = Samenvatting
+idea-summary-help = Wat wilt u doen, voor wie, en wat verandert er aan beide kanten van de grens? Ten minste 30 tekens.
+idea-municipalities-label = Betrokken gemeenten (NIS- of INSEE-codes)
+idea-municipalities-help = Gescheiden door komma's, van beide kanten, bijvoorbeeld 33029, 59656. De codes staan op de pagina van elke gemeente.
+idea-submitter-label = U dient in als
+idea-submitter-resident = inwoner
+idea-submitter-association = vereniging
+idea-submitter-municipality = gemeente
+idea-consent = Ik ga akkoord dat mijn naam en e-mailadres worden bewaard om mijn idee te behandelen.
+idea-mail-on = U krijgt een bevestiging en elke wijziging per e-mail, met een persoonlijke link.
+idea-mail-off = Deze site verstuurt geen e-mail: bewaar de link van de volgende pagina om uw idee te volgen.
+idea-submit = Idee indienen
+idea-error-title = Geef een titel (ten hoogste 160 tekens).
+idea-error-summary = Beschrijf het idee in 30 tot 4 000 tekens.
+idea-error-municipalities = Geef ten minste één gemeentecode uit de lijst van grensgemeenten.
+idea-error-submitter = Kies als wie u indient.
+idea-error-name = Vul uw naam in.
+idea-error-email = Vul een geldig e-mailadres in.
+idea-error-consent = Vink aan dat u akkoord gaat, anders kunnen we uw idee niet behandelen.
+idea-received = Uw idee is ontvangen.
+idea-letter-sent = We hebben een bevestiging gestuurd met de link naar deze pagina.
+idea-keep-link = Deze site verstuurt geen e-mail: bewaar de link van deze pagina (bladwijzer) om uw idee te volgen.
+idea-own-title = Uw idee
+idea-call = Oproep
+idea-status = Stand
+idea-reason = Reden
+idea-status-received = ontvangen
+idea-status-review = wordt beoordeeld
+idea-status-info = meer informatie gevraagd
+idea-status-accepted = aanvaard
+idea-status-declined = niet weerhouden
+idea-messages = Berichten
+idea-from-staff = Gemeente
+idea-from-you = U
+idea-answer-label = Uw antwoord
+idea-answer-submit = Antwoord versturen
+idea-answered = Uw antwoord is verstuurd.
+idea-answer-error = Uw antwoord kon niet worden verstuurd: schrijf 1 tot 4 000 tekens, of probeer het later opnieuw.
+idea-delete-help = Wissen verwijdert uw idee en uw gegevens meteen en voorgoed.
+idea-delete-submit = Mijn idee en gegevens wissen
+idea-deleted = Uw idee en uw gegevens zijn gewist.
+staff-calls-title = Oproepen
+staff-call-new = Nieuwe oproep
+staff-call-published = gepubliceerd
+staff-call-draft = niet gepubliceerd
+staff-call-public = Publieke pagina
+staff-call-publish = Gepubliceerd
+staff-call-saved = De oproep is bewaard.
+staff-call-ideas = Ingediende ideeën
+staff-call-no-ideas = Nog geen ideeën.
+staff-call-field-title_nl = Titel (Nederlands)
+staff-call-field-title_fr = Titel (Frans)
+staff-call-field-text_nl = Tekst (Nederlands)
+staff-call-field-text_fr = Tekst (Frans)
+staff-call-field-criteria_nl = Criteria (Nederlands)
+staff-call-field-criteria_fr = Criteria (Frans)
+staff-call-field-theme = Thema
+staff-call-field-opens_on = Open vanaf
+staff-call-field-closes_on = Open tot en met
+staff-call-field-project = Bovenliggend project (id, bijvoorbeeld partons-2-0)
+staff-call-field-error = Vul dit veld correct in.
+staff-idea-saved = De beslissing is bewaard; de indiener krijgt bericht.
+staff-idea-decided = Over dit idee is al beslist.
+staff-idea-text-required = Schrijf het bericht of de reden voor de indiener.
+staff-idea-review = Beoordelen
+staff-idea-accept = Aanvaarden (maakt een ontwerp van proefproject)
+staff-idea-info-label = Vraag om meer informatie
+staff-idea-info = Vraag versturen
+staff-idea-reason-label = Reden
+staff-idea-decline = Niet weerhouden
+staff-idea-project = Het ontwerp van proefproject
+mail-subject-idea-received = Idee ontvangen: { $title }
+mail-body-idea-received =
+    Beste { $name },
+
+    We hebben uw idee "{ $title }" voor de oproep "{ $call }" ontvangen. U krijgt een e-mail bij elke stap.
+
+    Via de link hieronder volgt u uw idee, antwoordt u op vragen en downloadt of wist u uw gegevens.
+mail-subject-idea-status = Uw idee: { $status }
+mail-body-idea-status =
+    Beste { $name },
+
+    Uw idee "{ $title }" voor de oproep "{ $call }" heeft een nieuwe stand: { $status }.
+
+    { $reason }
+
+    Open de link hieronder om het te bekijken of te antwoorden.

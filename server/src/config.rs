@@ -120,10 +120,11 @@ pub struct Config {
     /// Reports accepted per client address per ten minutes (the form's rate limit).
     #[arg(long, env = "REPORT_RATE_LIMIT", default_value_t = 5)]
     pub report_rate_limit: usize,
-    /// Registrations for meetings (and changes through a person's link) accepted per
-    /// client address per ten minutes.
-    #[arg(long, env = "REGISTRATION_RATE_LIMIT", default_value_t = 10)]
-    pub registration_rate_limit: usize,
+    /// Posts of each public form (registrations for meetings, ideas for a call, and
+    /// changes and answers through a person's link) accepted per client address per ten
+    /// minutes.
+    #[arg(long, env = "FORM_RATE_LIMIT", default_value_t = 10)]
+    pub form_rate_limit: usize,
     /// Sign-in attempts allowed per account per fifteen minutes (four times as many per
     /// client address).
     #[arg(long, env = "SIGN_IN_RATE_LIMIT", default_value_t = 5)]

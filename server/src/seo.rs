@@ -29,6 +29,8 @@ pub async fn sitemap(State(state): State<AppState>) -> Result<Response, crate::a
     pages.extend(clusters.into_iter().map(|c| Page::Cluster(c.id)));
     let events = app::events::repo::all(&state.db, app::events::repo::now()).await?;
     pages.extend(events.into_iter().map(|e| Page::Event(e.id)));
+    let calls = app::ideas::repo::calls(&state.db, false).await?;
+    pages.extend(calls.into_iter().map(|c| Page::Call(c.id)));
     pages.extend(directory.codes().map(|c| Page::Municipality(c.to_owned())));
     pages.extend(
         services

@@ -73,9 +73,7 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
     let guards = Guards {
         reports: RateLimiter::new(config.report_rate_limit, Duration::from_secs(600)),
         sign_in: SignInLimiter::new(per_account, per_account * 4, Duration::from_secs(15 * 60)),
-        registrations: app::registrations::repo::RegistrationLimit::per_ten_minutes(
-            config.registration_rate_limit,
-        ),
+        forms: app::db::rate_limit::FormLimit(config.form_rate_limit),
         trusted_proxies: config.trusted_proxies.clone(),
         metrics: MetricsAccess {
             token: config.metrics_token.clone(),
@@ -134,7 +132,8 @@ fn is_embedded_store(url: &str) -> bool {
 pub struct Guards {
     pub reports: RateLimiter,
     pub sign_in: SignInLimiter,
-    pub registrations: app::registrations::repo::RegistrationLimit,
+    /// Posts of the public forms (registrations, ideas) per address per ten minutes.
+    pub forms: app::db::rate_limit::FormLimit,
     pub trusted_proxies: TrustedProxies,
     /// Who may read `/metrics`.
     pub metrics: MetricsAccess,
@@ -145,7 +144,7 @@ impl Default for Guards {
         Guards {
             reports: RateLimiter::for_reports(),
             sign_in: SignInLimiter::default(),
-            registrations: Default::default(),
+            forms: Default::default(),
             trusted_proxies: TrustedProxies::default(),
             metrics: MetricsAccess::default(),
         }
@@ -165,7 +164,7 @@ pub fn router_with(
     let Guards {
         reports: limiter,
         sign_in: sign_in_limiter,
-        registrations: registration_limit,
+        forms: form_limit,
         trusted_proxies,
         metrics,
     } = guards;
@@ -189,7 +188,7 @@ pub fn router_with(
         provide_context(settings.clone());
         provide_context(limiter);
         provide_context(sign_in_limiter);
-        provide_context(registration_limit);
+        provide_context(form_limit);
     };
     let routes = route_list();
     Router::new()
@@ -217,6 +216,10 @@ pub fn router_with(
         .route(
             "/api/v1/registration/{token}/data.json",
             get(api::registrations::own_data),
+        )
+        .route(
+            "/api/v1/idea/{token}/data.json",
+            get(api::registrations::idea_data),
         )
         .merge(
             api::router()
@@ -310,6 +313,7 @@ fn is_private(path: &str) -> bool {
     Page::from_path(path).is_some_and(|(page, _)| page.is_private())
         || server_fns::is_server_fn(path)
         || path.starts_with("/api/v1/registration/")
+        || path.starts_with("/api/v1/idea/")
         || path.starts_with("/api/v1/staff/")
 }
 

@@ -26,6 +26,8 @@ mod events;
 mod fragments;
 #[path = "integration/holes.rs"]
 mod holes;
+#[path = "integration/ideas.rs"]
+mod ideas;
 #[path = "integration/mayors.rs"]
 mod mayors;
 #[path = "integration/names.rs"]

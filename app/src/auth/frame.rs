@@ -50,6 +50,7 @@ fn StaffNav(view: StaffContext) -> impl IntoView {
                     <li><a href=Page::StaffCoopList(CoopKind::Project).path(lang)>{i18n.t("staff-coop-nav-project")}</a></li>
                     <li><a href=Page::StaffCoopList(CoopKind::Event).path(lang)>{i18n.t("staff-coop-nav-event")}</a></li>
                     <li><a href=Page::StaffCoopList(CoopKind::Cluster).path(lang)>{i18n.t("staff-coop-nav-cluster")}</a></li>
+                    <li><a href=Page::StaffCalls.path(lang)>{i18n.t("staff-calls-title")}</a></li>
                     <li><a href=Page::StaffData.path(lang)>{i18n.t("staff-nav-data")}</a></li>
                     <li><a href=Page::StaffUsers.path(lang)>{i18n.t("staff-nav-users")}</a></li>
                 })}

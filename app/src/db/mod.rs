@@ -106,6 +106,47 @@ pub fn is_conflict(error: &impl std::fmt::Display) -> bool {
     text.contains("conflict") || text.contains("can be retried") || text.contains("retry")
 }
 
+/// Transactions that conflicted with a concurrent one run again at most this often.
+pub const RETRIES: usize = 20;
+
+/// A short random pause before a conflicting transaction runs again.
+pub async fn pause_before_retry() {
+    tokio::time::sleep(std::time::Duration::from_millis(rand::random_range(1..=10))).await;
+}
+
+/// Runs a transaction (`sql` with `BEGIN`/`COMMIT`), again while it conflicts with a
+/// concurrent one; any other failure is an internal error naming the statement's error.
+pub async fn transaction(
+    db: &Db,
+    sql: &str,
+    binds: Vec<(&'static str, serde_json::Value)>,
+) -> Result<(), crate::error::AppError> {
+    for _ in 0..RETRIES {
+        let mut query = db.query(sql);
+        for (name, value) in &binds {
+            query = query.bind((*name, value.clone()));
+        }
+        let mut response = query.await?;
+        let errors = response.take_errors();
+        if errors.is_empty() {
+            return Ok(());
+        }
+        if !errors.values().any(is_conflict) {
+            let real = errors
+                .values()
+                .find(|e| !e.to_string().contains("failed transaction"))
+                .or(errors.values().next())
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            return Err(crate::error::AppError::internal(format_args!(
+                "transaction: {real}"
+            )));
+        }
+        pause_before_retry().await;
+    }
+    Err(crate::error::AppError::Busy)
+}
+
 /// Checks that the database answers: for the health endpoint.
 pub async fn ping(db: &Db) -> Result<(), crate::error::AppError> {
     db.query("RETURN 1").await?.check()?;

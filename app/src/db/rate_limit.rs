@@ -4,7 +4,7 @@
 //!
 //! Checking and counting are one transaction: an event is counted only if every key it
 //! counts under has room, and concurrent events that would overfill a key conflict in
-//! the database, which runs the loser again (`RETRIES`). A key is stored as the SHA-256
+//! the database, which runs the loser again (`db::RETRIES`). A key is stored as the SHA-256
 //! of the database's own random id, the limit's name and the key, never as the address
 //! or account itself, and it is deleted when its window has passed.
 
@@ -23,6 +23,31 @@ pub struct Limit {
     pub window: Duration,
 }
 
+/// How many posts of a public form (a registration, an idea, an answer through a
+/// personal link) one client address may make per ten minutes, per form
+/// (`FORM_RATE_LIMIT`; provided by the server, ten without it).
+#[derive(Clone, Copy, Debug)]
+pub struct FormLimit(pub usize);
+
+impl Default for FormLimit {
+    fn default() -> Self {
+        FormLimit(10)
+    }
+}
+
+impl FormLimit {
+    /// The limit of the form `name` for this request.
+    pub fn of(name: &'static str) -> Limit {
+        Limit {
+            name,
+            max: leptos::prelude::use_context::<FormLimit>()
+                .unwrap_or_default()
+                .0,
+            window: Duration::from_secs(600),
+        }
+    }
+}
+
 /// An event that was counted (under each of its keys).
 #[derive(Clone, Debug)]
 #[must_use = "an event that turns out fine may be given back with `give_back`"]
@@ -32,7 +57,6 @@ pub struct Counted {
 }
 
 /// Conflicting transactions run again at most this many times.
-const RETRIES: usize = 20;
 const LIMITED: &str = "rate-limited";
 
 /// The stored key of `key` under `limit` in this database.
@@ -92,7 +116,7 @@ pub async fn take(
         COMMIT TRANSACTION;"
     );
     let bound = serde_json::to_value(&stored)?;
-    for _ in 0..RETRIES {
+    for _ in 0..crate::db::RETRIES {
         let mut response = db
             .query(sql.as_str())
             .bind(("keys", bound.clone()))
@@ -123,7 +147,7 @@ pub async fn take(
             return Err(AppError::internal(format_args!("rate limit: {error}")));
         }
         // Another event on the same key committed first: count again from its result.
-        tokio::time::sleep(Duration::from_millis(rand::random_range(1..=10))).await;
+        crate::db::pause_before_retry().await;
     }
     Err(AppError::Busy)
 }
@@ -169,7 +193,7 @@ pub async fn give_back(db: &Db, counted: Counted, clear: &[bool]) -> Result<(), 
         } else {
             "UPDATE type::record('rate_limit', $id) SET times = times.filter(|$t| $t != <datetime> $at)"
         };
-        for _ in 0..RETRIES {
+        for _ in 0..crate::db::RETRIES {
             let mut response = db
                 .query(sql)
                 .bind(("id", id.clone()))
@@ -178,9 +202,7 @@ pub async fn give_back(db: &Db, counted: Counted, clear: &[bool]) -> Result<(), 
             let errors = response.take_errors();
             match errors.values().next() {
                 None => break,
-                Some(e) if is_conflict(e) => {
-                    tokio::time::sleep(Duration::from_millis(rand::random_range(1..=10))).await
-                }
+                Some(e) if is_conflict(e) => crate::db::pause_before_retry().await,
                 Some(e) => return Err(AppError::internal(format_args!("rate limit: {e}"))),
             }
         }

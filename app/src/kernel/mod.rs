@@ -3,7 +3,8 @@
 //! (`format`), the cooperation records' vocabularies (`kinds`), the server's settings
 //! that pages read (`settings`), list pages' queries (`query`, the `url_query!` macro),
 //! and on the server the request's facts (`request`), CSV files (`csv`), the bounded
-//! caches of read models (`cache`) and the operators' metrics (`metrics`). Domains
+//! caches of read models (`cache`), the operators' metrics (`metrics`) and the tokens of
+//! personal links (`personal_link`). Domains
 //! import these from here, never from each other; nothing here imports a domain.
 
 #[cfg(feature = "ssr")]
@@ -15,6 +16,8 @@ pub mod geo;
 pub mod kinds;
 #[cfg(feature = "ssr")]
 pub mod metrics;
+#[cfg(feature = "ssr")]
+pub mod personal_link;
 pub mod query;
 #[cfg(feature = "ssr")]
 pub mod request;

@@ -37,10 +37,15 @@ pub enum LetterKind {
     PasswordReset,
     /// The staff's daily digest of what is new in their scope.
     StaffDigest,
+    /// An idea was received.
+    IdeaReceived,
+    /// Staff changed an idea's status (review, more information asked, accepted,
+    /// declined).
+    IdeaStatus,
 }
 
 impl LetterKind {
-    pub const ALL: [LetterKind; 8] = [
+    pub const ALL: [LetterKind; 10] = [
         LetterKind::Registered,
         LetterKind::Waiting,
         LetterKind::RegistrationChanged,
@@ -49,6 +54,8 @@ impl LetterKind {
         LetterKind::ReportReviewed,
         LetterKind::PasswordReset,
         LetterKind::StaffDigest,
+        LetterKind::IdeaReceived,
+        LetterKind::IdeaStatus,
     ];
 
     pub fn code(self) -> &'static str {
@@ -61,6 +68,8 @@ impl LetterKind {
             LetterKind::ReportReviewed => "report-reviewed",
             LetterKind::PasswordReset => "password-reset",
             LetterKind::StaffDigest => "staff-digest",
+            LetterKind::IdeaReceived => "idea-received",
+            LetterKind::IdeaStatus => "idea-status",
         }
     }
 }

@@ -9,6 +9,8 @@
 //! - A report: the resident's address is removed after the review; an unreviewed report
 //!   keeps it (its purpose has not ended).
 //! - A letter: deleted once sent (or failed for good).
+//! - An idea: its submitter's name, address and link are removed after the decision
+//!   (accepted or declined); the idea itself stays (accepted ones are public).
 
 use crate::db::Db;
 use crate::error::AppError;
@@ -20,6 +22,7 @@ pub struct Removed {
     pub registrations: usize,
     pub report_addresses: usize,
     pub letters: usize,
+    pub idea_contacts: usize,
 }
 
 pub async fn sweep(db: &Db, now: DateTime<Utc>, days: u32) -> Result<Removed, AppError> {
@@ -37,7 +40,12 @@ pub async fn sweep(db: &Db, now: DateTime<Utc>, days: u32) -> Result<Removed, Ap
                 AND reviewed_at < $before
             RETURN VALUE id;
             DELETE mail WHERE status != 'queued' AND (sent_at ?? created_at) < $before
-            RETURN BEFORE;",
+            RETURN BEFORE;
+            UPDATE idea SET name = NONE, email = NONE, token = NONE, nonce = NONE,
+                anonymised_at = <datetime> $now
+            WHERE anonymised_at = NONE AND status IN ['accepted', 'declined']
+                AND updated_at < $before
+            RETURN VALUE id;",
         )
         .bind(("now", now.to_rfc3339()))
         .bind(("keep", format!("{days}d")))
@@ -45,10 +53,12 @@ pub async fn sweep(db: &Db, now: DateTime<Utc>, days: u32) -> Result<Removed, Ap
     let registrations: Vec<serde_json::Value> = response.take(1)?;
     let reports: Vec<serde_json::Value> = response.take(2)?;
     let letters: Vec<serde_json::Value> = response.take(3)?;
+    let ideas: Vec<serde_json::Value> = response.take(4)?;
     let removed = Removed {
         registrations: registrations.len(),
         report_addresses: reports.len(),
         letters: letters.len(),
+        idea_contacts: ideas.len(),
     };
     if removed != Removed::default() {
         tracing::info!(?removed, days, "retention: personal data removed");

@@ -22,6 +22,7 @@ pub fn ProjectsPage() -> impl IntoView {
         <PageMeta title=i18n.t("projects-title") description=i18n.t("projects-description") />
         <h1>{i18n.t("projects-title")}</h1>
         <p class="lead">{i18n.t("projects-intro")}</p>
+        <p><a href=crate::routes::Page::Calls.path(i18n.lang) data-testid="calls-link">{i18n.t("calls-title")}</a></p>
         <Loaded resource=results view=move |list| view! {
             <Filters list=list.clone() query=query.clone() /> <Results list />
         } />

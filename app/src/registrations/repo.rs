@@ -1,6 +1,6 @@
 //! Registrations in SurrealDB (server only). Seats are decided in one transaction per
 //! change that also writes the meeting's `seats` record: two people racing for the last
-//! seat conflict in the database, and the loser is decided again (`RETRIES`).
+//! seat conflict in the database, and the loser is decided again (`db::RETRIES`).
 //!
 //! A person's link carries a token derived from the database's secret instance id and a
 //! random nonce of the registration; the database keeps only the token's SHA-256 (the
@@ -10,6 +10,7 @@
 use super::*;
 use crate::auth::Staff;
 use crate::db::Db;
+use crate::kernel::personal_link::{self, Purpose};
 use crate::mail::{Letter, LetterKind};
 use crate::municipalities::directory;
 use crate::routes::Page;
@@ -17,35 +18,13 @@ use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
 use sha2::{Digest, Sha256};
 use std::net::IpAddr;
-use std::time::Duration;
 
-const RETRIES: usize = 20;
 const CLOSED: &str = "signup-closed";
 const DUPLICATE: &str = "signup-duplicate";
 
-/// Registrations (and changes through a link) per client address per ten minutes
-/// (`REGISTRATION_RATE_LIMIT`, provided by the server; ten without it).
-#[derive(Clone, Copy, Debug)]
-pub struct RegistrationLimit(pub crate::db::rate_limit::Limit);
-
-impl RegistrationLimit {
-    pub fn per_ten_minutes(max: usize) -> Self {
-        RegistrationLimit(crate::db::rate_limit::Limit {
-            name: "registration",
-            max,
-            window: Duration::from_secs(600),
-        })
-    }
-}
-
-impl Default for RegistrationLimit {
-    fn default() -> Self {
-        Self::per_ten_minutes(10)
-    }
-}
-
+/// Registrations (and changes through a link) per client address per ten minutes.
 fn limit() -> crate::db::rate_limit::Limit {
-    use_context::<RegistrationLimit>().unwrap_or_default().0
+    crate::db::rate_limit::FormLimit::of("registration")
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -58,9 +37,7 @@ async fn salt(db: &Db) -> Result<String, AppError> {
 
 /// The token of a registration's link, from its nonce.
 async fn link_token(db: &Db, nonce: &str) -> Result<String, AppError> {
-    use base64::Engine;
-    let digest = Sha256::digest(format!("{}\0registration-link\0{nonce}", salt(db).await?));
-    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest))
+    personal_link::token(db, Purpose::Registration, nonce).await
 }
 
 /// The key that makes one person's second registration for a meeting the same record.
@@ -307,7 +284,7 @@ pub async fn register_form(
         tracing::info!("registration honeypot filled in: dropped");
         return Ok(format!("{}?sent=1", Page::Register(id).path(lang)));
     }
-    let nonce = crate::auth::session::new_token();
+    let nonce = personal_link::nonce();
     let token = link_token(db, &nonce).await?;
     let person = person_key(db, &id, &answers.email).await?;
     let country = answers
@@ -339,9 +316,9 @@ pub async fn register_form(
         }};
         COMMIT TRANSACTION;"
     );
-    let token_hash = crate::auth::session::token_id(&token);
+    let token_hash = personal_link::key(&token);
     let mut outcome = Err(AppError::Busy);
-    for _ in 0..RETRIES {
+    for _ in 0..crate::db::RETRIES {
         let mut response = db
             .query(sql.as_str())
             .bind(("event", id.clone()))
@@ -376,7 +353,7 @@ pub async fn register_form(
                 text.join("; ")
             )));
         }
-        tokio::time::sleep(Duration::from_millis(rand::random_range(1..=10))).await;
+        crate::db::pause_before_retry().await;
     }
     outcome?;
     let own = own(db, &token, now).await?;
@@ -444,12 +421,12 @@ const OWN_QUERY: &str = "
 
 /// The registration behind a link (NotFound for any other token, well-formed or not).
 pub async fn own(db: &Db, token: &str, now: DateTime<Utc>) -> Result<OwnRegistration, AppError> {
-    if !crate::reports::is_follow_token(token) {
+    if !personal_link::well_formed(token) {
         return Err(AppError::NotFound);
     }
     let mut response = db
         .query(OWN_QUERY)
-        .bind(("hash", crate::auth::session::token_id(token)))
+        .bind(("hash", personal_link::key(token)))
         .await?;
     let row: OwnRow = crate::db::rows(&mut response, 0)?
         .pop()
@@ -500,7 +477,7 @@ pub async fn manage_form(
     {
         return Ok(format!("{page}?error=too-many"));
     }
-    let hash = crate::auth::session::token_id(&token);
+    let hash = personal_link::key(&token);
     match value(f, "action") {
         "change" => {
             if !current.changeable {
@@ -582,7 +559,7 @@ async fn release(
     } else {
         "UPDATE registration SET standing = 'cancelled', updated_at = time::now() WHERE token = $hash"
     };
-    transaction(
+    crate::db::transaction(
         db,
         &format!(
             "BEGIN TRANSACTION;
@@ -596,39 +573,11 @@ async fn release(
     fill(db, event, now).await
 }
 
-/// Runs a transaction again while it conflicts with another.
-async fn transaction(
-    db: &Db,
-    sql: &str,
-    binds: Vec<(&'static str, serde_json::Value)>,
-) -> Result<(), AppError> {
-    for _ in 0..RETRIES {
-        let mut query = db.query(sql);
-        for (name, value) in &binds {
-            query = query.bind((*name, value.clone()));
-        }
-        let mut response = query.await?;
-        let errors = response.take_errors();
-        if errors.is_empty() {
-            return Ok(());
-        }
-        if !errors.values().any(crate::db::is_conflict) {
-            let text: Vec<String> = errors.values().map(ToString::to_string).collect();
-            return Err(AppError::internal(format_args!(
-                "registration: {}",
-                text.join("; ")
-            )));
-        }
-        tokio::time::sleep(Duration::from_millis(rand::random_range(1..=10))).await;
-    }
-    Err(AppError::Busy)
-}
-
 /// Gives every free seat of a meeting to the waiting list, first come first served, and
 /// tells each promoted person by e-mail.
 pub async fn fill(db: &Db, event: &str, now: DateTime<Utc>) -> Result<(), AppError> {
     let at = stamp(now);
-    transaction(
+    crate::db::transaction(
         db,
         "BEGIN TRANSACTION;
         LET $e = type::record('event', $event);
@@ -900,7 +849,7 @@ pub async fn staff_submit(
                 return flash_and_redirect(db, &session.id, &flash, &back).await;
             }
             let open = !value(&f, "open").is_empty();
-            transaction(
+            crate::db::transaction(
                 db,
                 "BEGIN TRANSACTION;
                 UPDATE type::record('event', $event) SET signup = {

@@ -78,17 +78,27 @@ pub async fn write(
         set = table.set,
         after = table.after,
     );
-    let mut response = db
-        .query(sql)
-        .bind((
-            "writes",
-            crate::db::without_nulls(serde_json::json!(writes)),
-        ))
-        .bind(("table", table.name))
-        .bind(("actor", actor.to_owned()))
-        .await
-        .map_err(AppError::from)?;
-    let errors = response.take_errors();
+    let bound = crate::db::without_nulls(serde_json::json!(writes));
+    // Another write that bumps a shared record (the search version) may commit first:
+    // then the transaction runs again, and its revision check sees the new state.
+    let mut attempts = 0;
+    let errors = loop {
+        let mut response = db
+            .query(sql.as_str())
+            .bind(("writes", bound.clone()))
+            .bind(("table", table.name))
+            .bind(("actor", actor.to_owned()))
+            .await
+            .map_err(AppError::from)?;
+        let errors = response.take_errors();
+        attempts += 1;
+        let conflict = errors.values().any(crate::db::is_conflict)
+            && !errors.values().any(|e| e.to_string().contains(STALE));
+        if !conflict || attempts >= crate::db::RETRIES {
+            break errors;
+        }
+        crate::db::pause_before_retry().await;
+    };
     if errors.values().any(|e| e.to_string().contains(STALE)) {
         return Err(WriteError::Stale);
     }

@@ -1,6 +1,6 @@
-//! The registrations' downloads: a meeting's list as CSV for its staff (checked from the
-//! session cookie like every staff request), and a person's own data as JSON through
-//! their link. Never cached, never sent on as a referrer.
+//! The personal downloads: a meeting's list as CSV for its staff (checked from the
+//! session cookie like every staff request), and a person's own registration or idea as
+//! JSON through their link. Never cached, never sent on as a referrer.
 
 use super::ApiError;
 use crate::state::AppState;
@@ -56,6 +56,19 @@ pub async fn own_data(
     Ok(private(
         "application/json",
         "registration.json",
+        serde_json::to_string_pretty(&data).map_err(AppError::from)?,
+    ))
+}
+
+/// `/api/v1/idea/{token}/data.json`: an idea and its submitter's data, for them.
+pub async fn idea_data(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, ApiError> {
+    let data = app::ideas::repo::export_data(&state.db, &token).await?;
+    Ok(private(
+        "application/json",
+        "idea.json",
         serde_json::to_string_pretty(&data).map_err(AppError::from)?,
     ))
 }

@@ -669,7 +669,8 @@ async fn retention_removes_personal_data_after_its_period_and_not_before() {
         Removed {
             registrations: 0,
             report_addresses: 1,
-            letters: 1
+            letters: 1,
+            idea_contacts: 0
         }
     );
     let mut r = db
@@ -689,7 +690,8 @@ async fn retention_removes_personal_data_after_its_period_and_not_before() {
         Removed {
             registrations: 1,
             report_addresses: 0,
-            letters: 0
+            letters: 0,
+            idea_contacts: 0
         }
     );
     let mut r = db
@@ -1145,7 +1147,7 @@ async fn registrations_are_rate_limited_per_address_across_app_servers() {
     let servers: Vec<axum::Router> = (0..2)
         .map(|_| {
             let guards = server::web::Guards {
-                registrations: app::registrations::repo::RegistrationLimit::per_ten_minutes(2),
+                forms: app::db::rate_limit::FormLimit(2),
                 ..Default::default()
             };
             server::web::router_with(db.clone(), options.clone(), Default::default(), guards).layer(
