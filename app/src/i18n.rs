@@ -307,6 +307,7 @@ mod tests {
                     "reports",
                     "registrations",
                     "title",
+                    "ideas",
                     "call",
                     "start",
                     "end",

@@ -1178,9 +1178,9 @@ mail-subject-staff-digest = Services frontaliers : nouveau depuis hier / nieuw s
 mail-body-staff-digest =
     Bonjour,
 
-    Nouveau dans vos communes depuis le dernier récapitulatif : { $reports } signalements à traiter et { $registrations } inscriptions à des réunions.
+    Nouveau dans vos communes depuis le dernier récapitulatif : { $reports } signalements à traiter, { $registrations } inscriptions à des réunions et { $ideas } idées de projets.
 
-    Goedendag, nieuw in uw gemeenten sinds het vorige overzicht: { $reports } meldingen om te behandelen en { $registrations } inschrijvingen voor bijeenkomsten.
+    Goedendag, nieuw in uw gemeenten sinds het vorige overzicht: { $reports } meldingen om te behandelen, { $registrations } inschrijvingen voor bijeenkomsten en { $ideas } projectideeën.
 
 ## Taking part: calls for project ideas
 calls-title = Appels à idées de projets
@@ -1286,3 +1286,4 @@ mail-body-idea-status =
     { $reason }
 
     Ouvrez le lien ci-dessous pour la consulter ou répondre.
+staff-home-meetings = Réunions avec inscriptions

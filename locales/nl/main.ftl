@@ -1175,9 +1175,9 @@ mail-subject-staff-digest = Grensdiensten: nieuw sinds gisteren / nouveau depuis
 mail-body-staff-digest =
     Goedendag,
 
-    Nieuw in uw gemeenten sinds het vorige overzicht: { $reports } meldingen om te behandelen en { $registrations } inschrijvingen voor bijeenkomsten.
+    Nieuw in uw gemeenten sinds het vorige overzicht: { $reports } meldingen om te behandelen, { $registrations } inschrijvingen voor bijeenkomsten en { $ideas } projectideeën.
 
-    Bonjour, nouveau dans vos communes depuis le dernier récapitulatif : { $reports } signalements à traiter et { $registrations } inscriptions à des réunions.
+    Bonjour, nouveau dans vos communes depuis le dernier récapitulatif : { $reports } signalements à traiter, { $registrations } inscriptions à des réunions et { $ideas } idées de projets.
 
 ## Taking part: calls for project ideas
 calls-title = Oproepen voor projectideeën
@@ -1283,3 +1283,4 @@ mail-body-idea-status =
     { $reason }
 
     Open de link hieronder om het te bekijken of te antwoorden.
+staff-home-meetings = Bijeenkomsten met inschrijving

@@ -64,6 +64,8 @@ mod taking_part;
 mod transfer;
 
 async fn db() -> Db {
+    // A failing test's log says which statement failed.
+    let _ = tracing_subscriber::fmt().with_test_writer().try_init();
     memory_with_seed().await.expect("seeded in-memory database")
 }
 

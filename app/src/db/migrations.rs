@@ -123,10 +123,15 @@ pub async fn migrate(db: &Db) -> Result<Vec<i64>, AppError> {
             "BEGIN TRANSACTION;\n{}\nCREATE type::record('migration', $version) SET version = $version, name = $name, applied_at = time::now();\nCOMMIT TRANSACTION;",
             migration.sql
         );
-        super::execute(
-            db.query(sql)
-                .bind(("version", migration.version))
-                .bind(("name", migration.name)),
+        // Run again if it conflicts with a concurrent writer; the transaction makes a
+        // second run start from nothing.
+        super::transaction(
+            db,
+            &sql,
+            vec![
+                ("version", migration.version.into()),
+                ("name", migration.name.into()),
+            ],
         )
         .await?;
         tracing::info!(

@@ -126,7 +126,15 @@ pub async fn transaction(
         for (name, value) in &binds {
             query = query.bind((*name, value.clone()));
         }
-        let mut response = query.await?;
+        let mut response = match query.await {
+            Ok(response) => response,
+            // The commit itself may report the conflict.
+            Err(error) if is_conflict(&error) => {
+                pause_before_retry().await;
+                continue;
+            }
+            Err(error) => return Err(error.into()),
+        };
         let errors = response.take_errors();
         if errors.is_empty() {
             return Ok(());

@@ -649,6 +649,21 @@ fn may_manage(staff: &Staff, meeting: &Meeting) -> bool {
             .is_some_and(|m| staff.may_edit(m))
 }
 
+/// The meetings that take registrations in the account's scope (admins: all), latest
+/// first: the staff home links each to its list.
+pub async fn meetings_in_scope(db: &Db, staff: &Staff) -> Result<Vec<Link>, AppError> {
+    let mut response = db
+        .query(
+            "SELECT record::id(id) AS id, title AS name, starts_at FROM event
+             WHERE signup != NONE AND ($all OR place.municipality_code IN $codes)
+             ORDER BY starts_at DESC LIMIT 50",
+        )
+        .bind(("all", staff.is_admin()))
+        .bind(("codes", staff.municipalities.clone()))
+        .await?;
+    crate::db::rows(&mut response, 0)
+}
+
 #[derive(Deserialize)]
 struct RegistrantRow {
     id: String,

@@ -4,7 +4,7 @@
 //! events) is inserted only when missing, so reseeding never overwrites an edit.
 
 use crate::db::without_nulls;
-use crate::db::{execute, Db};
+use crate::db::Db;
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -220,19 +220,24 @@ FOR $s IN $services {
     // One transaction: a crash (or an error) leaves the database as it was, never the
     // reference data without the cooperation records.
     let sql = format!("BEGIN TRANSACTION;{sql}{COOPERATION_SQL}COMMIT TRANSACTION;");
-    execute(
-        db.query(sql)
-            .bind(("clusters", without_nulls(Value::from(clusters))))
-            .bind((
+    // A conflict with a concurrent writer (another database's migrations on the same
+    // SurrealDB server touch shared catalog keys) runs the whole transaction again.
+    crate::db::transaction(
+        db,
+        &sql,
+        vec![
+            ("clusters", without_nulls(Value::from(clusters))),
+            (
                 "municipalities",
                 without_nulls(Value::from(municipality_rows)),
-            ))
-            .bind(("memberships", memberships))
-            .bind(("edges", edges))
-            .bind(("layers", without_nulls(Value::from(layers))))
-            .bind(("categories", without_nulls(Value::from(category_rows))))
-            .bind(("services", without_nulls(Value::from(service_rows))))
-            .bind(("data", without_nulls(cooperation))),
+            ),
+            ("memberships", memberships.into()),
+            ("edges", edges.into()),
+            ("layers", without_nulls(Value::from(layers))),
+            ("categories", without_nulls(Value::from(category_rows))),
+            ("services", without_nulls(Value::from(service_rows))),
+            ("data", without_nulls(cooperation)),
+        ],
     )
     .await?;
     report(db).await

@@ -9,12 +9,14 @@ use crate::routes::Page;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Overview {
     pub drafts: usize,
     pub overdue: usize,
     pub untranslated: usize,
     pub new_reports: usize,
+    /// Meetings in the account's municipalities that take registrations (to their list).
+    pub meetings: Vec<crate::events::Link>,
 }
 
 #[server]
@@ -46,6 +48,7 @@ pub async fn load_overview() -> Result<Overview, AppError> {
         new_reports: crate::reports::review::repo::queue(&db, &session.staff, "new")
             .await?
             .new,
+        meetings: crate::registrations::repo::meetings_in_scope(&db, &session.staff).await?,
     })
 }
 
@@ -78,6 +81,14 @@ pub fn StaffHomePage() -> impl IntoView {
                                 <li><a href=services([("untranslated", "1")])>{i18n.t_args("staff-overview-untranslated", [("count", o.untranslated.into())])}</a></li>
                                 <li><a href=Page::StaffReports.path(lang)>{i18n.t_args("staff-reports-new", [("count", o.new_reports.into())])}</a></li>
                             </ul>
+                            {(!o.meetings.is_empty()).then(|| view! {
+                                <h2>{i18n.t("staff-home-meetings")}</h2>
+                                <ul data-testid="staff-meetings">
+                                    {o.meetings.iter().map(|m| view! {
+                                        <li><a href=Page::StaffRegistrations(m.id.clone()).path(lang)>{m.name.get(lang).to_owned()}</a></li>
+                                    }).collect_view()}
+                                </ul>
+                            })}
                         }
                         })
                     }}

@@ -1,7 +1,8 @@
 //! The staff's daily digest (server only, issue 23): once a day, from 07:00 in Brussels,
 //! every active account with something new in its scope since the last digest gets one
-//! letter: new reports to review (about its municipalities' services; admins: all) and
-//! new registrations for meetings in its municipalities (admins: all). One app server
+//! letter: new reports to review (about its municipalities' services; admins: all), new
+//! registrations for meetings in its municipalities and new ideas naming them (admins:
+//! all). One app server
 //! sends it: the day is claimed by one conditional update.
 
 use crate::db::Db;
@@ -29,6 +30,7 @@ pub struct Digest {
     pub email: String,
     pub reports: i64,
     pub registrations: i64,
+    pub ideas: i64,
 }
 
 /// Sends the day's digest if it is due at `now` and no server has sent it; the letters
@@ -70,6 +72,7 @@ pub async fn run_if_due(db: &Db, now: DateTime<Utc>) -> Result<Vec<Digest>, AppE
             args: vec![
                 ("reports", d.reports.to_string()),
                 ("registrations", d.registrations.to_string()),
+                ("ideas", d.ideas.to_string()),
             ],
             link: Some(format!(
                 "{}{}",
@@ -97,7 +100,9 @@ pub async fn collect(db: &Db, since: &str) -> Result<Vec<Digest>, AppError> {
                     AND created_at > <datetime> $since
                     AND ($all OR (service != NONE AND record::id(service.municipality) IN $codes)));
                 RETURN count(SELECT id FROM registration WHERE created_at > <datetime> $since
-                    AND ($all OR event.place.municipality_code IN $codes));",
+                    AND ($all OR event.place.municipality_code IN $codes));
+                RETURN count(SELECT id FROM idea WHERE created_at > <datetime> $since
+                    AND ($all OR municipalities ANYINSIDE $codes));",
             )
             .bind(("since", since.to_owned()))
             .bind(("all", all))
@@ -105,12 +110,14 @@ pub async fn collect(db: &Db, since: &str) -> Result<Vec<Digest>, AppError> {
             .await?;
         let reports: Option<i64> = response.take(0)?;
         let registrations: Option<i64> = response.take(1)?;
+        let ideas: Option<i64> = response.take(2)?;
         let digest = Digest {
             email: account.email,
             reports: reports.unwrap_or(0),
             registrations: registrations.unwrap_or(0),
+            ideas: ideas.unwrap_or(0),
         };
-        if digest.reports > 0 || digest.registrations > 0 {
+        if digest.reports > 0 || digest.registrations > 0 || digest.ideas > 0 {
             digests.push(digest);
         }
     }

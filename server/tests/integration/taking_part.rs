@@ -1111,6 +1111,20 @@ async fn the_daily_digest_goes_once_a_day_to_whom_it_concerns() {
     // Ieper's editor and the admin hear of the registration; Lille's editor has nothing.
     assert_eq!(to, [ADMIN, IEPER]);
     assert_eq!(digests[1].registrations, 1);
+    assert_eq!(digests[1].ideas, 0);
+    // The editor's home lists the meeting, the Lille editor's does not.
+    let router = mail_router(db.clone());
+    for (who, listed) in [(IEPER, true), (LILLE, false)] {
+        let cookie = signed_in(&router, who).await;
+        let (_, _, home) = get(&router, "/nl/beheer", &[(header::COOKIE, &cookie)]).await;
+        assert_eq!(
+            home.contains(&format!(
+                "href=\"/nl/beheer/agenda/{MEETING}/inschrijvingen\""
+            )),
+            listed,
+            "{who}"
+        );
+    }
     // The same day again (another app server): nothing.
     assert!(
         app::staff::digest::run_if_due(&db, seven + Duration::hours(3))
