@@ -14,6 +14,8 @@ mod page;
 #[cfg(feature = "ssr")]
 pub mod repo;
 mod staff_page;
+#[cfg(feature = "ssr")]
+mod staff_repo;
 
 pub use own_page::RegistrationPage;
 pub use page::{RegisterPage, SignupBox};
