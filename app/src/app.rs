@@ -3,7 +3,7 @@
 //! (`view_of`); this is the one module that knows every page's component.
 
 use crate::auth::{PasswordForgotPage, PasswordResetPage, SignInPage, StaffUsersPage};
-use crate::clusters::{ClusterPage, ClustersPage};
+use crate::clusters::{ClusterInterestPage, ClusterPage, ClustersPage};
 use crate::components::{IslandScriptsSent, Layout};
 use crate::coop::{CoopEditPage, CoopHistoryPage, CoopListPage, CoopNewPage};
 use crate::events::{AgendaPage, EventPage};
@@ -13,6 +13,7 @@ use crate::municipalities::{ComparePage, MunicipalitiesPage, MunicipalityPage};
 use crate::observatory::ObservatoryPage;
 use crate::pages::{AboutPage, HomePage, NotFound};
 use crate::partners::PartnersPage;
+use crate::practices::{PracticePage, PracticesPage};
 use crate::privacy::{AccessibilityPage, LegalPage, PrivacyPage};
 use crate::projects::{ProjectPage, ProjectsPage};
 use crate::registrations::{RegisterPage, RegistrationPage, StaffRegistrationsPage};
@@ -119,6 +120,9 @@ fn view_of(page: Page) -> AnyView {
         Page::Partners => view! { <PartnersPage /> }.into_any(),
         Page::Clusters => view! { <ClustersPage /> }.into_any(),
         Page::Cluster(id) => view! { <ClusterPage id /> }.into_any(),
+        Page::Practices => view! { <PracticesPage /> }.into_any(),
+        Page::Practice(id) => view! { <PracticePage id /> }.into_any(),
+        Page::StaffClusterInterest(id) => view! { <ClusterInterestPage id /> }.into_any(),
         Page::Observatory => view! { <ObservatoryPage /> }.into_any(),
         Page::Agenda => view! { <AgendaPage /> }.into_any(),
         Page::Event(id) => view! { <EventPage id /> }.into_any(),

@@ -311,6 +311,8 @@ mod tests {
                     "call",
                     "start",
                     "end",
+                    "source",
+                    "max",
                 ] {
                     args.set(name, FluentValue::from("1"));
                 }

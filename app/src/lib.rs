@@ -24,6 +24,7 @@ pub mod municipalities;
 pub mod observatory;
 pub mod pages;
 pub mod partners;
+pub mod practices;
 pub mod privacy;
 pub mod projects;
 pub mod registrations;

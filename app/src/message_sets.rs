@@ -45,6 +45,14 @@ fn all() -> Vec<(&'static str, &'static MessageSet)> {
             "kinds::CLUSTER_KIND_MESSAGES",
             &crate::kernel::kinds::CLUSTER_KIND_MESSAGES,
         ),
+        (
+            "kinds::PRACTICE_KIND_MESSAGES",
+            &crate::kernel::kinds::PRACTICE_KIND_MESSAGES,
+        ),
+        (
+            "kinds::CONTACT_OFFICE_MESSAGES",
+            &crate::kernel::kinds::CONTACT_OFFICE_MESSAGES,
+        ),
         ("projects::PHASE_MESSAGES", &crate::projects::PHASE_MESSAGES),
         ("events::TIMING_MESSAGES", &crate::events::TIMING_MESSAGES),
         (

@@ -27,6 +27,9 @@ pub enum Page {
     Partners,
     Clusters,
     Cluster(String),
+    /// Good practices, and one practice.
+    Practices,
+    Practice(String),
     Observatory,
     Agenda,
     Event(String),
@@ -63,6 +66,8 @@ pub enum Page {
     StaffCoopHistory(CoopKind, String),
     /// The registrations of one meeting.
     StaffRegistrations(String),
+    /// The municipalities interested in a cluster, and saying one's is.
+    StaffClusterInterest(String),
     /// Calls for project ideas (admins), and one with its ideas.
     StaffCalls,
     StaffCall(String),
@@ -163,6 +168,17 @@ const ROUTES: &[Route] = &[
         "samenwerkingsverbanden/:id",
         "cooperations/:id",
         Page::Cluster,
+    ),
+    main(
+        "goede-praktijken",
+        "bonnes-pratiques",
+        |_| Page::Practices,
+        "nav-practices",
+    ),
+    public(
+        "goede-praktijken/:id",
+        "bonnes-pratiques/:id",
+        Page::Practice,
     ),
     main("projecten", "projets", |_| Page::Projects, "nav-projects"),
     public("projecten/:id", "projets/:id", Page::Project),
@@ -290,6 +306,41 @@ const ROUTES: &[Route] = &[
         "gestion/cooperations/:id/historique",
         |id| Page::StaffCoopHistory(CoopKind::Cluster, id),
     ),
+    private(
+        "beheer/samenwerkingsverbanden/:id/interesse",
+        "gestion/cooperations/:id/interet",
+        Page::StaffClusterInterest,
+    ),
+    private("beheer/praktijken", "gestion/pratiques", |_| {
+        Page::StaffCoopList(CoopKind::Practice)
+    }),
+    private(
+        "beheer/praktijken/nieuw",
+        "gestion/pratiques/nouveau",
+        |_| Page::StaffCoopNew(CoopKind::Practice),
+    ),
+    private("beheer/praktijken/:id", "gestion/pratiques/:id", |id| {
+        Page::StaffCoop(CoopKind::Practice, id)
+    }),
+    private(
+        "beheer/praktijken/:id/geschiedenis",
+        "gestion/pratiques/:id/historique",
+        |id| Page::StaffCoopHistory(CoopKind::Practice, id),
+    ),
+    private("beheer/contacten", "gestion/contacts", |_| {
+        Page::StaffCoopList(CoopKind::Contact)
+    }),
+    private("beheer/contacten/nieuw", "gestion/contacts/nouveau", |_| {
+        Page::StaffCoopNew(CoopKind::Contact)
+    }),
+    private("beheer/contacten/:id", "gestion/contacts/:id", |id| {
+        Page::StaffCoop(CoopKind::Contact, id)
+    }),
+    private(
+        "beheer/contacten/:id/geschiedenis",
+        "gestion/contacts/:id/historique",
+        |id| Page::StaffCoopHistory(CoopKind::Contact, id),
+    ),
 ];
 
 impl Route {
@@ -355,6 +406,8 @@ impl Page {
             | Page::Service(p)
             | Page::Project(p)
             | Page::Cluster(p)
+            | Page::Practice(p)
+            | Page::StaffClusterInterest(p)
             | Page::Event(p)
             | Page::ReportFollow(p)
             | Page::Register(p)
@@ -533,6 +586,7 @@ mod tests {
                     | Page::StaffCoop(..)
                     | Page::StaffCoopHistory(..)
                     | Page::StaffRegistrations(_)
+                    | Page::StaffClusterInterest(_)
                     | Page::StaffPasswordForgot
                     | Page::StaffPasswordReset(_)
                     | Page::StaffCalls
@@ -563,7 +617,7 @@ mod tests {
     #[test]
     fn the_navigation_and_the_sitemap_list_the_main_pages() {
         let nav: Vec<Page> = Page::navigation().map(|(p, _)| p).collect();
-        assert_eq!(nav.len(), 10);
+        assert_eq!(nav.len(), 11);
         assert_eq!(nav[0], Page::Home);
         let mut listed = nav.clone();
         listed.extend([Page::Calls, Page::Privacy, Page::Accessibility, Page::Legal]);

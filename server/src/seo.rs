@@ -27,6 +27,8 @@ pub async fn sitemap(State(state): State<AppState>) -> Result<Response, crate::a
     pages.extend(projects.into_iter().map(|p| Page::Project(p.id)));
     let clusters = app::clusters::repo::all(&state.db).await?;
     pages.extend(clusters.into_iter().map(|c| Page::Cluster(c.id)));
+    let practices = app::practices::repo::current(&state.db).await?;
+    pages.extend(practices.list.iter().map(|p| Page::Practice(p.id.clone())));
     let events = app::events::repo::all(&state.db, app::events::repo::now()).await?;
     pages.extend(events.into_iter().map(|e| Page::Event(e.id)));
     let calls = app::ideas::repo::calls(&state.db, false).await?;

@@ -62,6 +62,8 @@ mod staff_support;
 mod taking_part;
 #[path = "integration/transfer.rs"]
 mod transfer;
+#[path = "integration/working_together.rs"]
+mod working_together;
 
 async fn db() -> Db {
     // A failing test's log says which statement failed.

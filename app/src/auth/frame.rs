@@ -46,6 +46,8 @@ fn StaffNav(view: StaffContext) -> impl IntoView {
                 <li><a href=Page::StaffHome.path(lang)>{i18n.t("staff-nav-home")}</a></li>
                 <li><a href=Page::StaffServices.path(lang)>{i18n.t("staff-nav-services")}</a></li>
                 <li><a href=Page::StaffReports.path(lang)>{i18n.t("staff-nav-reports")}</a></li>
+                <li><a href=Page::StaffCoopList(CoopKind::Contact).path(lang)>{i18n.t("staff-coop-nav-contact")}</a></li>
+                <li><a href=Page::StaffCoopList(CoopKind::Practice).path(lang)>{i18n.t("staff-coop-nav-practice")}</a></li>
                 {admin.then(|| view! {
                     <li><a href=Page::StaffCoopList(CoopKind::Project).path(lang)>{i18n.t("staff-coop-nav-project")}</a></li>
                     <li><a href=Page::StaffCoopList(CoopKind::Event).path(lang)>{i18n.t("staff-coop-nav-event")}</a></li>

@@ -58,9 +58,22 @@ fn DetailBody(cluster: Cluster) -> impl IntoView {
             .collect_view();
         view! { <ul class="members">{items}</ul> }.into_any()
     };
-    let share = cluster
-        .cost_share()
-        .map(|share| view! { <Share share programme=cluster.programme.clone() /> });
+    let share = cluster.cost_share().map(|share| {
+        view! { <Share share programme=cluster.programme.clone() heading="cluster-cost-share" testid="cost-share" /> }
+    });
+    let interest = cluster
+        .price_eur
+        .is_some()
+        .then(|| view! { <Interest cluster=cluster.clone() /> });
+    let rule = cluster.rule.clone().map(|rule| {
+        view! {
+            <section aria-labelledby="rule-heading" data-testid="membership-rule">
+                <h2 id="rule-heading">{i18n.t("cluster-rule")}</h2>
+                <p>{rule.get(lang).to_owned()}</p>
+                {cluster.rule_source.clone().map(|s| view! { <p class="help">{i18n.t("cluster-rule-source")} " " {s}</p> })}
+            </section>
+        }
+    });
     view! {
         <nav aria-label=i18n.t("breadcrumb-label") class="breadcrumb">
             <a href=Page::Clusters.path(lang)>{i18n.t("nav-clusters")}</a>
@@ -73,6 +86,8 @@ fn DetailBody(cluster: Cluster) -> impl IntoView {
             <h2 id="members-heading">{i18n.t_args("clusters-members", [("count", cluster.members.len().into())])}</h2>
             {members}
         </section>
+        {rule}
+        {interest}
         {(!cluster.members.is_empty()).then(|| view! {
             <section aria-labelledby="cluster-map-heading">
                 <h2 id="cluster-map-heading">{i18n.t("profile-map")}</h2>
@@ -86,13 +101,49 @@ fn DetailBody(cluster: Cluster) -> impl IntoView {
     }
 }
 
+/// Who said they would join, the share as it would be with them, and the way in for
+/// staff (a cluster with a shared price).
 #[component]
-fn Share(share: CostShare, programme: Option<crate::projects::Link>) -> impl IntoView {
+fn Interest(cluster: Cluster) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
+    let with_them = cluster.cost_share_with_interested();
     view! {
-        <section aria-labelledby="share-heading" data-testid="cost-share">
-            <h2 id="share-heading">{i18n.t("cluster-cost-share")}</h2>
+        <section aria-labelledby="interest-heading" data-testid="interest">
+            <h2 id="interest-heading">{i18n.t("cluster-interest")}</h2>
+            {if cluster.interested.is_empty() {
+                view! { <p data-testid="interested-none">{i18n.t("cluster-interest-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="members">{cluster.interested.iter().map(|m| view! {
+                        <li data-testid="interested" data-code=m.code.clone()>
+                            <a href=Page::Municipality(m.code.clone()).path(lang)>{m.name.get(lang).to_owned()}</a>
+                            " " <span class="tag">{i18n.t(m.country.message_id())}</span>
+                        </li>
+                    }).collect_view()}</ul>
+                }.into_any()
+            }}
+            {with_them.map(|share| view! {
+                <Share share programme=None heading="cluster-cost-share-with-interested" testid="cost-share-with-interested" />
+            })}
+            <p><a href=Page::StaffClusterInterest(cluster.id.clone()).path(lang) data-testid="interest-staff-link">{i18n.t("cluster-interest-staff")}</a></p>
+        </section>
+    }
+}
+
+#[component]
+fn Share(
+    share: CostShare,
+    programme: Option<crate::projects::Link>,
+    heading: &'static str,
+    testid: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    let heading_id = format!("{testid}-heading");
+    view! {
+        <section aria-labelledby=heading_id.clone() data-testid=testid>
+            <h2 id=heading_id.clone()>{i18n.t(heading)}</h2>
             {programme.map(|p| view! {
                 <p>{i18n.t("cluster-programme")} " " <a href=Page::Project(p.id.clone()).path(lang)>{p.name.get(lang).to_owned()}</a></p>
             })}

@@ -1,12 +1,19 @@
-//! Clusters of municipalities: EPCI, the Eurometropolis, conferences of mayors, and
-//! programme clusters that share a price (the Ecolife climate clusters).
+//! Clusters of municipalities: EPCI, the Eurometropolis, conferences of mayors (their
+//! members follow a published rule, see `seed::groupings`), and programme clusters that
+//! share a price (the Ecolife climate clusters), which municipalities may say they would
+//! join (`interest`).
 
 mod detail_page;
+pub mod interest;
+mod interest_page;
+#[cfg(feature = "ssr")]
+pub mod interest_repo;
 mod list_page;
 #[cfg(feature = "ssr")]
 pub mod repo;
 
 pub use detail_page::ClusterPage;
+pub use interest_page::ClusterInterestPage;
 pub use list_page::ClustersPage;
 
 use crate::error::AppError;
@@ -63,6 +70,13 @@ pub struct Cluster {
     pub kind: String,
     pub description: Option<Localized>,
     pub members: Vec<Member>,
+    /// Municipalities whose staff said they are interested (not yet confirmed members).
+    pub interested: Vec<Member>,
+    /// The published rule the membership follows (the region's groupings), and its source.
+    pub rule: Option<Localized>,
+    pub rule_source: Option<String>,
+    /// The municipality that organises the cluster (its staff confirm members).
+    pub organiser: Option<String>,
     /// The programme whose price the members share, with that price (excl. VAT).
     pub programme: Option<Link>,
     pub price_eur: Option<f64>,
@@ -81,8 +95,21 @@ impl Cluster {
 
     /// Each member's share of the programme's price.
     pub fn cost_share(&self) -> Option<CostShare> {
+        self.share_among(self.members.len())
+    }
+
+    /// Each one's share if the interested municipalities joined the members (None when
+    /// nobody is interested, or there is no price).
+    pub fn cost_share_with_interested(&self) -> Option<CostShare> {
+        if self.interested.is_empty() {
+            return None;
+        }
+        self.share_among(self.members.len() + self.interested.len())
+    }
+
+    fn share_among(&self, count: usize) -> Option<CostShare> {
         let cents = (self.price_eur? * 100.0).round() as i64;
-        CostShare::of(cents, self.members.len() as i64)
+        CostShare::of(cents, count as i64)
     }
 }
 

@@ -33,6 +33,11 @@ struct Row {
     description: Option<Localized>,
     #[serde(default)]
     members: Vec<String>,
+    #[serde(default)]
+    interested: Vec<String>,
+    rule: Option<Localized>,
+    rule_source: Option<String>,
+    organiser: Option<String>,
     programme: Option<String>,
     programme_name: Option<Localized>,
     price_eur: Option<f64>,
@@ -42,6 +47,9 @@ struct Row {
 const QUERY: &str = "
 SELECT record::id(id) AS id, name, kind, description, source,
     <-member_of<-municipality.map(|$m| record::id($m)) AS members,
+    (SELECT VALUE record::id(municipality) FROM cluster_interest
+        WHERE cluster = $parent.id AND state = 'interested') AS interested,
+    rule, rule_source, IF organiser { record::id(organiser) } ELSE { NONE } AS organiser,
     IF programme.publication = 'published' { record::id(programme) } ELSE { NONE } AS programme,
     programme.name AS programme_name,
     IF programme.publication = 'published' { programme.budget_eur } ELSE { NONE } AS price_eur
@@ -70,21 +78,13 @@ async fn read(db: &Db, directory: &Directory) -> Result<Vec<Cluster>, AppError> 
     let mut clusters: Vec<Cluster> = list
         .into_iter()
         .map(|c| {
-            let mut members: Vec<Member> = c
-                .members
-                .iter()
-                .filter_map(|code| {
-                    let p = directory.profile(code)?;
-                    Some(Member {
-                        code: code.clone(),
-                        country: p.detail.country,
-                        name: p.detail.name.clone(),
-                        population: p.detail.population,
-                    })
-                })
-                .collect();
-            members.sort_by(|a, b| a.name.fr.cmp(&b.name.fr));
+            let members = named(directory, &c.members);
+            let interested = named(directory, &c.interested);
             Cluster {
+                interested,
+                rule: c.rule,
+                rule_source: c.rule_source,
+                organiser: c.organiser,
                 programme: c
                     .programme
                     .zip(c.programme_name)
@@ -102,6 +102,24 @@ async fn read(db: &Db, directory: &Directory) -> Result<Vec<Cluster>, AppError> 
         .collect();
     clusters.sort_by_key(|c| c.name.fr.to_lowercase());
     Ok(clusters)
+}
+
+/// The municipalities of `codes`, in name order (unknown codes left out).
+fn named(directory: &Directory, codes: &[String]) -> Vec<Member> {
+    let mut members: Vec<Member> = codes
+        .iter()
+        .filter_map(|code| {
+            let p = directory.profile(code)?;
+            Some(Member {
+                code: code.clone(),
+                country: p.detail.country,
+                name: p.detail.name.clone(),
+                population: p.detail.population,
+            })
+        })
+        .collect();
+    members.sort_by(|a, b| a.name.fr.cmp(&b.name.fr));
+    members
 }
 
 pub async fn one(db: &Db, id: &str) -> Result<Cluster, AppError> {

@@ -4,7 +4,9 @@
 
 use super::CoopKind;
 use crate::i18n::MessageSet;
-use crate::kernel::kinds::{CLUSTER_KINDS, EVENT_KINDS, PROJECT_KINDS, PROJECT_STATUSES};
+use crate::kernel::kinds::{
+    CLUSTER_KINDS, CONTACT_OFFICES, EVENT_KINDS, PRACTICE_KINDS, PROJECT_KINDS, PROJECT_STATUSES,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Input {
@@ -30,6 +32,12 @@ pub enum Input {
     Codes,
     /// A project (or none).
     Project,
+    /// A meeting (or none).
+    Event,
+    /// An e-mail address.
+    Email,
+    /// Telephone numbers.
+    Phone,
     /// An organization (or none).
     Organization,
     /// A project's partners: a role (or none) per organization, posted as
@@ -98,7 +106,39 @@ const CLUSTER: &[Field] = &[
     field("description", Input::Area),
     field("kind", Input::Choice(&CLUSTER_KINDS)),
     field("programme", Input::Project),
+    field("organiser", Input::Codes),
     field("members", Input::Codes),
+];
+
+const PRACTICE: &[Field] = &[
+    field("name", Input::Line),
+    field("summary", Input::Area),
+    field("kind", Input::Choice(&PRACTICE_KINDS)),
+    field("themes", Input::Lines),
+    field("municipalities", Input::Codes),
+    field("participants", Input::Line),
+    field("period_start", Input::Date),
+    field("period_end", Input::Date),
+    field("results", Input::Area),
+    field("cost_eur", Input::Euro),
+    field("contact", Input::Text),
+    field("link", Input::Url),
+    field("source", Input::Text),
+    field("project", Input::Project),
+    field("event", Input::Event),
+];
+
+const CONTACT: &[Field] = &[
+    field("name", Input::Line),
+    field("municipality", Input::Codes),
+    field("office", Input::Choice(&CONTACT_OFFICES)),
+    field("address", Input::Text),
+    field("phone", Input::Phone),
+    field("email", Input::Email),
+    field("website", Input::Url),
+    field("hours", Input::Line),
+    field("source", Input::Text),
+    field("verified_on", Input::Date),
 ];
 
 /// The keys of every kind's fields whose input is one of `inputs` (every field: `None`).
@@ -132,6 +172,8 @@ pub fn fields(kind: CoopKind) -> impl Iterator<Item = Field> {
         CoopKind::Project => PROJECT,
         CoopKind::Event => EVENT,
         CoopKind::Cluster => CLUSTER,
+        CoopKind::Practice => PRACTICE,
+        CoopKind::Contact => CONTACT,
     };
     all.iter().copied()
 }

@@ -2,7 +2,7 @@
 //! each wrong field named, and the workflow action applied.
 
 use super::{fields, repo, CoopKind, CoopRecord, Input, ACTIONS};
-use crate::auth::{guard, Role};
+use crate::auth::Role;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -21,6 +21,7 @@ const MAX_ITEMS: usize = 50;
 pub struct Known<'a> {
     pub municipality: &'a dyn Fn(&str) -> bool,
     pub project: &'a dyn Fn(&str) -> bool,
+    pub event: &'a dyn Fn(&str) -> bool,
     pub organization: &'a dyn Fn(&str) -> bool,
 }
 
@@ -190,6 +191,14 @@ pub fn read(
             Input::Choice(list) => list.contains(&v).then(|| v.to_owned()),
             Input::Codes => codes(v, known.municipality),
             Input::Project => (known.project)(v).then(|| v.to_owned()),
+            Input::Event => (known.event)(v).then(|| v.to_owned()),
+            Input::Email => crate::kernel::validate::valid_email(v).then(|| v.to_owned()),
+            Input::Phone => {
+                let list = crate::kernel::validate::phones(v);
+                let good = list.len() <= crate::kernel::validate::MAX_PHONES
+                    && list.iter().all(|p| crate::kernel::validate::valid_phone(p));
+                good.then(|| list.join("; "))
+            }
             Input::Organization => (known.organization)(v).then(|| v.to_owned()),
             Input::Partners => unreachable!("read above"),
             Input::Line | Input::Area => unreachable!("bilingual"),
@@ -244,7 +253,29 @@ fn cross_checks(kind: CoopKind, values: &BTreeMap<String, String>, invalid: &mut
                 fail("place_municipality");
             }
         }
-        CoopKind::Cluster => {}
+        CoopKind::Cluster => {
+            if get("organiser").is_some_and(|c| c.contains(',')) {
+                fail("organiser");
+            }
+        }
+        CoopKind::Practice => {
+            if let (Some(start), Some(end)) = (get("period_start"), get("period_end")) {
+                if end < start {
+                    fail("period_end");
+                }
+            }
+            if get("kind").is_none() {
+                fail("kind");
+            }
+        }
+        CoopKind::Contact => {
+            if get("municipality").is_none_or(|c| c.contains(',')) {
+                fail("municipality");
+            }
+            if get("office").is_none() {
+                fail("office");
+            }
+        }
     }
 }
 
@@ -287,14 +318,31 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
     else {
         return Ok(());
     };
-    guard::admin(&session)?;
+    let role = session.staff.role;
+    if !super::open_to(kind, role) {
+        return Err(AppError::Forbidden);
+    }
     let action = Action::from_code(value(&f, "action"))
         .filter(|a| ACTIONS.contains(a))
         .ok_or_else(|| AppError::BadRequest("action".into()))?;
     let current = match &id {
-        Some(id) => Some(repo::load(db, kind, id).await?.ok_or(AppError::NotFound)?),
+        Some(id) => Some(
+            repo::load(db, kind, id)
+                .await?
+                .filter(|r| super::in_scope(kind, &session.staff, r))
+                .ok_or(AppError::NotFound)?,
+        ),
         None => None,
     };
+    // The shared table, narrowed per kind: an action another account may take here is
+    // 403, one nobody takes from this state goes back to the form.
+    let from = current.as_ref().map(|c| c.publication);
+    if !super::allowed_actions(kind, role, from).contains(&action)
+        && workflow::transition(Role::Admin, from, action).is_some()
+        && role != Role::Admin
+    {
+        return Err(AppError::Forbidden);
+    }
     let outcome = Outcome {
         session: &session.id,
         form: &form_page,
@@ -310,6 +358,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         &Known {
             municipality: &|c| known.municipalities.contains(c),
             project: &|p| known.projects.contains(p) && id.as_deref() != Some(p),
+            event: &|e| known.events.contains(e),
             organization: &|o| known.organizations.contains(o),
         },
     )
@@ -322,6 +371,14 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         Ok(done) => done,
         Err(invalid) => return outcome.invalid(db, invalid, f).await,
     };
+    // An editor's contact stays within their municipalities.
+    let draft = CoopRecord {
+        values: values.clone(),
+        ..Default::default()
+    };
+    if !super::in_scope(kind, &session.staff, &draft) {
+        return outcome.invalid(db, vec!["municipality".into()], f).await;
+    }
     let record = CoopRecord {
         id: current.as_ref().map(|c| c.id.clone()).unwrap_or_default(),
         publication,

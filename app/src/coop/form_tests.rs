@@ -11,6 +11,7 @@ fn known() -> Known<'static> {
     Known {
         municipality: &|c| ["33011", "59350"].contains(&c),
         project: &|p| p == "partons-2-0",
+        event: &|e| e == "kennisplatform-intergemeentelijk-samenwerken-2015-12-03",
         organization: &|o| ["eurometropool", "westhoekoverleg"].contains(&o),
     }
 }
@@ -195,4 +196,104 @@ fn stored_records_round_trip_through_the_form() {
     stored["revision"] = 3.into();
     let back = crate::coop::record::from_stored(CoopKind::Event, &stored);
     assert_eq!(back, record);
+}
+
+#[test]
+fn a_contact_names_one_municipality_an_office_and_valid_addresses() {
+    let good = read(
+        CoopKind::Contact,
+        &form(&[
+            ("name_nl", "Dienst samenwerking"),
+            ("name_fr", "Service coopération"),
+            ("municipality", "33011"),
+            ("office", "cooperation"),
+            ("phone", "057 23 94 00;+32 57 23 94 01"),
+            ("email", "samenwerking@ieper.be"),
+            ("verified_on", "2026-11-30"),
+        ]),
+        &known(),
+    )
+    .unwrap();
+    assert_eq!(good["phone"], "057 23 94 00; +32 57 23 94 01");
+    assert_eq!(good["municipality"], "33011");
+    let bad = read(
+        CoopKind::Contact,
+        &form(&[
+            ("name_nl", "Kabinet"),
+            ("municipality", "33011, 59350"),
+            ("phone", "call us"),
+            ("email", "not-an-address"),
+            ("website", "javascript:alert(1)"),
+        ]),
+        &known(),
+    )
+    .unwrap_err();
+    for field in ["phone", "email", "website", "municipality", "office"] {
+        assert!(bad.contains(&field.to_owned()), "{field} in {bad:?}");
+    }
+}
+
+#[test]
+fn a_practice_needs_a_kind_and_a_known_meeting() {
+    let values = read(
+        CoopKind::Practice,
+        &form(&[
+            ("name_nl", "Samen aankopen"),
+            ("name_fr", "Achats groupés"),
+            ("summary_nl", "Drie gemeenten kopen samen."),
+            ("summary_fr", "Trois communes achètent ensemble."),
+            ("kind", "shared_purchase"),
+            ("themes", "Klimaat | Climat"),
+            ("municipalities", "33011, 59350"),
+            ("cost_eur", "10 000"),
+            (
+                "event",
+                "kennisplatform-intergemeentelijk-samenwerken-2015-12-03",
+            ),
+        ]),
+        &known(),
+    )
+    .unwrap();
+    assert_eq!(values["cost_eur"], "10000");
+    assert_eq!(values["municipalities"], "33011, 59350");
+    let bad = read(
+        CoopKind::Practice,
+        &form(&[
+            ("name_nl", "X"),
+            ("event", "nope"),
+            ("period_start", "2020-01-01"),
+            ("period_end", "2019-01-01"),
+        ]),
+        &known(),
+    )
+    .unwrap_err();
+    for field in ["event", "kind", "period_end"] {
+        assert!(bad.contains(&field.to_owned()), "{field} in {bad:?}");
+    }
+}
+
+#[test]
+fn editors_propose_practices_and_keep_contacts_admins_do_everything() {
+    use crate::auth::Role::{Admin, Editor};
+    use crate::workflow::{Action, Publication::*};
+    let allowed = super::super::allowed_actions;
+    // An editor saves a practice as a draft, and nothing else, ever.
+    assert_eq!(allowed(CoopKind::Practice, Editor, None), [Action::Save]);
+    assert_eq!(
+        allowed(CoopKind::Practice, Editor, Some(Draft)),
+        [Action::Save]
+    );
+    assert!(allowed(CoopKind::Practice, Editor, Some(Published)).is_empty());
+    assert!(allowed(CoopKind::Practice, Editor, Some(Archived)).is_empty());
+    assert!(allowed(CoopKind::Practice, Admin, Some(Draft)).contains(&Action::Publish));
+    // Contacts follow the shared table for editors too.
+    assert!(allowed(CoopKind::Contact, Editor, None).contains(&Action::Publish));
+    assert!(allowed(CoopKind::Contact, Editor, Some(Published)).contains(&Action::Archive));
+    assert!(!allowed(CoopKind::Contact, Editor, Some(Archived)).contains(&Action::Restore));
+    // Projects, meetings and clusters stay with admins.
+    for kind in [CoopKind::Project, CoopKind::Event, CoopKind::Cluster] {
+        assert!(!super::super::open_to(kind, Editor));
+        assert!(allowed(kind, Editor, None).is_empty());
+        assert!(super::super::open_to(kind, Admin));
+    }
 }

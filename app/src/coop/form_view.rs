@@ -44,11 +44,20 @@ pub fn error_id(kind: CoopKind, key: &str) -> String {
         Some(Input::Date) if field == "period_end" => "staff-coop-error-period_end".into(),
         Some(Input::Date) => "staff-coop-error-date".into(),
         Some(Input::DateTime) => super::fields::MOMENT_ERRORS.id(field),
-        Some(Input::Choice(_) | Input::Project | Input::Organization | Input::Partners) => {
-            "staff-coop-error-choice".into()
-        }
+        Some(
+            Input::Choice(_)
+            | Input::Project
+            | Input::Event
+            | Input::Organization
+            | Input::Partners,
+        ) => "staff-coop-error-choice".into(),
+        Some(Input::Email) => "staff-error-field-email".into(),
+        Some(Input::Phone) => "staff-error-field-phone".into(),
         Some(Input::Codes) if field == "place_municipality" => {
             "staff-coop-error-place_municipality".into()
+        }
+        Some(Input::Codes) if matches!(field, "municipality" | "organiser") => {
+            "staff-coop-error-one_municipality".into()
         }
         Some(Input::Codes) => "staff-coop-error-codes".into(),
         None => "staff-error-invalid".into(),
@@ -74,6 +83,8 @@ fn choice_label(kind: CoopKind, key: &str, value: &str) -> String {
         (CoopKind::Project, _) => &kinds::PROJECT_KIND_MESSAGES,
         (CoopKind::Event, _) => &kinds::EVENT_KIND_MESSAGES,
         (CoopKind::Cluster, _) => &kinds::CLUSTER_KIND_MESSAGES,
+        (CoopKind::Practice, _) => &kinds::PRACTICE_KIND_MESSAGES,
+        (CoopKind::Contact, _) => &kinds::CONTACT_OFFICE_MESSAGES,
     };
     i18n.t_of(set, value)
 }
@@ -85,6 +96,7 @@ struct State {
     values: BTreeMap<String, String>,
     invalid: Vec<String>,
     projects: Vec<(String, crate::i18n::Localized)>,
+    events: Vec<(String, crate::i18n::Localized)>,
     organizations: Vec<(String, crate::i18n::Localized)>,
 }
 
@@ -119,11 +131,11 @@ fn control(state: &State, field: Field, key: String, lang_of: Option<Lang>) -> A
                 }).collect_view()}
             </select>
         }.into_any(),
-        Input::Project | Input::Organization => {
-            let (none, list) = if field.input == Input::Project {
-                ("staff-coop-no-project", &state.projects)
-            } else {
-                ("staff-coop-no-organization", &state.organizations)
+        Input::Project | Input::Event | Input::Organization => {
+            let (none, list) = match field.input {
+                Input::Project => ("staff-coop-no-project", &state.projects),
+                Input::Event => ("staff-coop-no-event", &state.events),
+                _ => ("staff-coop-no-organization", &state.organizations),
             };
             view! {
                 <select id=id.clone() name=name aria-invalid=bad.then_some("true") aria-describedby=described.clone()>
@@ -139,6 +151,8 @@ fn control(state: &State, field: Field, key: String, lang_of: Option<Lang>) -> A
                 Input::Url => "url",
                 Input::Date => "date",
                 Input::DateTime => "datetime-local",
+                Input::Email => "email",
+                Input::Phone => "tel",
                 _ => "text",
             };
             let mode = (other == Input::Euro).then_some("decimal");
@@ -244,10 +258,15 @@ fn field_view(state: &State, field: Field) -> AnyView {
     .into_any()
 }
 
-/// The workflow's buttons: what the table allows an admin from the record's publication.
-fn buttons(publication: Option<Publication>) -> AnyView {
+/// The workflow's buttons: what the table allows this account on this kind of record
+/// from the record's publication (`coop::allowed_actions`).
+fn buttons(kind: CoopKind, role: Role, publication: Option<Publication>) -> AnyView {
     let i18n = use_i18n();
-    let actions = crate::workflow::actions(Role::Admin, publication, &super::ACTIONS);
+    let actions = super::allowed_actions(kind, role, publication);
+    if actions.is_empty() {
+        return view! { <p class="help" data-testid="no-actions">{i18n.t("staff-coop-no-actions")}</p> }
+            .into_any();
+    }
     view! {
         <div class="staff-actions">
             {actions.into_iter().map(|action| {
@@ -282,6 +301,7 @@ pub fn CoopForm(page: CoopEdit, ctx: StaffContext) -> impl IntoView {
         values,
         invalid: flash.invalid.clone(),
         projects: page.options.projects.clone(),
+        events: page.options.events.clone(),
         organizations: page.options.organizations.clone(),
     };
     let publication = record.as_ref().map(|r| r.publication);
@@ -317,7 +337,7 @@ pub fn CoopForm(page: CoopEdit, ctx: StaffContext) -> impl IntoView {
             <input type="hidden" name="f[id]" value=record.as_ref().map(|r| r.id.clone()).unwrap_or_default() />
             <input type="hidden" name="f[revision]" value=record.as_ref().map(|r| r.revision.to_string()).unwrap_or_default() />
             {body}
-            {buttons(publication)}
+            {buttons(kind, ctx.staff.role, publication)}
         </form>
     }
 }

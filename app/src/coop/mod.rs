@@ -18,24 +18,30 @@ pub use fields::{fields, Field, Input, FIELD_MESSAGES, HELP_MESSAGES, MOMENT_ERR
 pub use pages::{CoopEditPage, CoopHistoryPage, CoopListPage, CoopNewPage};
 pub use pages::{EDIT_TITLES, LIST_TITLES, NEW_TITLES};
 
+use crate::auth::Role;
 use crate::error::AppError;
 use crate::i18n::Localized;
-use crate::workflow::{AuditEntry, Publication};
+use crate::workflow::{Action, AuditEntry, Publication};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The public page of a record.
-pub fn public_page(kind: CoopKind, id: String) -> crate::routes::Page {
+/// The public page of a record (a contact's: its municipality's profile).
+pub fn public_page(kind: CoopKind, record: &CoopRecord) -> crate::routes::Page {
     use crate::routes::Page;
+    let id = record.id.clone();
     match kind {
         CoopKind::Project => Page::Project(id),
         CoopKind::Event => Page::Event(id),
         CoopKind::Cluster => Page::Cluster(id),
+        CoopKind::Practice => Page::Practice(id),
+        CoopKind::Contact => {
+            Page::Municipality(record.values.get("municipality").cloned().unwrap_or(id))
+        }
     }
 }
 
-/// The actions of the cooperation forms (admins only), in the order of their buttons.
+/// The actions of the cooperation forms, in the order of their buttons.
 pub const ACTIONS: [crate::workflow::Action; 5] = {
     use crate::workflow::Action::*;
     [Save, Publish, Unpublish, Archive, Restore]
@@ -71,6 +77,7 @@ impl CoopRecord {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CoopOptions {
     pub projects: Vec<(String, Localized)>,
+    pub events: Vec<(String, Localized)>,
     pub organizations: Vec<(String, Localized)>,
 }
 
@@ -85,18 +92,56 @@ pub struct CoopEdit {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CoopRow {
     pub id: String,
+    /// A contact's municipality (the scope of an editor's list).
+    pub municipality: Option<String>,
     pub title: crate::i18n::MaybeLocalized,
     pub publication: Publication,
     pub missing_translation: bool,
 }
 
-/// The database, for a signed-in admin only (401 / 403 otherwise).
+/// Whether `role` may use the staff pages of `kind`: admins every kind; editors propose
+/// good practices and keep the contacts of their municipalities.
+pub fn open_to(kind: CoopKind, role: Role) -> bool {
+    role == Role::Admin || matches!(kind, CoopKind::Practice | CoopKind::Contact)
+}
+
+/// The actions `role` may take on a record of `kind` in `from`, in button order: the
+/// workflow's one table, narrowed per kind. An editor saves a practice as a draft (a
+/// proposal) and nothing else, so that only admins publish practices; an editor's
+/// contacts follow the table (the municipality's scope is checked on the record).
+pub fn allowed_actions(kind: CoopKind, role: Role, from: Option<Publication>) -> Vec<Action> {
+    let table = crate::workflow::actions(role, from, &ACTIONS);
+    match (role, kind) {
+        (Role::Admin, _) | (_, CoopKind::Contact) => table,
+        (_, CoopKind::Practice) if matches!(from, None | Some(Publication::Draft)) => {
+            vec![Action::Save]
+        }
+        _ => vec![],
+    }
+}
+
+/// The database and session, for a signed-in account that may use `kind`'s pages (401 /
+/// 403 otherwise).
 #[cfg(feature = "ssr")]
-async fn admin_db() -> Result<crate::db::Db, AppError> {
+async fn staff_db(
+    kind: CoopKind,
+) -> Result<(crate::db::Db, crate::auth::session::Session), AppError> {
     let db = crate::db::use_db()?;
     let session = crate::auth::guard::require(&db).await?;
-    crate::auth::guard::admin(&session)?;
-    Ok(db)
+    if !open_to(kind, session.staff.role) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((db, session))
+}
+
+/// An editor sees a contact only within their municipalities.
+#[cfg(feature = "ssr")]
+fn in_scope(kind: CoopKind, staff: &crate::auth::Staff, record: &CoopRecord) -> bool {
+    kind != CoopKind::Contact
+        || record
+            .values
+            .get("municipality")
+            .is_some_and(|code| staff.may_edit(code))
 }
 
 /// What the staff list of a kind shows: a part of the title, a publication state, only
@@ -129,18 +174,30 @@ pub async fn coop_list(
     kind: CoopKind,
     #[server(default)] filter: CoopFilter,
 ) -> Result<Vec<CoopRow>, AppError> {
-    let list = repo::list(&admin_db().await?, kind).await?;
-    Ok(list.into_iter().filter(|row| filter.keeps(row)).collect())
+    let (db, session) = staff_db(kind).await?;
+    let list = repo::list(&db, kind).await?;
+    Ok(list
+        .into_iter()
+        .filter(|row| filter.keeps(row))
+        .filter(|row| {
+            kind != CoopKind::Contact
+                || row
+                    .municipality
+                    .as_deref()
+                    .is_some_and(|code| session.staff.may_edit(code))
+        })
+        .collect())
 }
 
 /// A record to edit (None: a new one), with the form's choices.
 #[server]
 pub async fn load_coop(kind: CoopKind, id: Option<String>) -> Result<CoopEdit, AppError> {
-    let db = admin_db().await?;
+    let (db, session) = staff_db(kind).await?;
     let record = match id {
         Some(id) => Some(
             repo::load(&db, kind, &id)
                 .await?
+                .filter(|r| in_scope(kind, &session.staff, r))
                 .ok_or(AppError::NotFound)?,
         ),
         None => None,
@@ -158,9 +215,10 @@ pub async fn coop_history(
     kind: CoopKind,
     id: String,
 ) -> Result<(CoopRecord, Vec<AuditEntry>), AppError> {
-    let db = admin_db().await?;
+    let (db, session) = staff_db(kind).await?;
     let record = repo::load(&db, kind, &id)
         .await?
+        .filter(|r| in_scope(kind, &session.staff, r))
         .ok_or(AppError::NotFound)?;
     let entries = crate::workflow::store::history(&db, &format!("{}:{id}", kind.table())).await?;
     Ok((record, entries))
@@ -181,6 +239,7 @@ mod filter_tests {
     fn row(id: &str, nl: Option<&str>, fr: Option<&str>, publication: &str) -> CoopRow {
         CoopRow {
             id: id.into(),
+            municipality: None,
             title: crate::i18n::MaybeLocalized {
                 nl: nl.map(Into::into),
                 fr: fr.map(Into::into),

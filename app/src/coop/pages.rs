@@ -152,7 +152,10 @@ pub fn CoopEditPage(kind: CoopKind, id: String) -> impl IntoView {
                         <h1><span lang=(title_lang != lang).then(|| title_lang.code())>{title}</span></h1>
                         <RecordMeta publication=record.publication status_testid="record-status"
                             history=Page::StaffCoopHistory(kind, record.id.clone()).path(lang)
-                            public=super::public_page(kind, record.id.clone()).path(lang) />
+                            public=super::public_page(kind, &record).path(lang) />
+                        {(kind == CoopKind::Cluster).then(|| view! {
+                            <p><a href=Page::StaffClusterInterest(record.id.clone()).path(lang) data-testid="interest-link">{i18n.t("staff-interest-link")}</a></p>
+                        })}
                         {(kind == CoopKind::Event).then(|| view! {
                             <p><a href=Page::StaffRegistrations(record.id.clone()).path(lang) data-testid="registrations-link">{i18n.t("staff-registrations-link")}</a></p>
                         })}

@@ -39,8 +39,26 @@ pub fn select(kind: CoopKind) -> &'static str {
                 revision ?? 0 AS revision, machine_translated ?? [] AS machine_translated,
                 name, description, kind,
                 IF programme { record::id(programme) } ELSE { NONE } AS programme,
+                IF organiser { record::id(organiser) } ELSE { NONE } AS organiser,
                 <-member_of<-municipality.map(|$m| record::id($m)) AS members
             FROM type::record('cluster', $id)"
+        }
+        CoopKind::Practice => {
+            "SELECT record::id(id) AS id, publication, revision, machine_translated,
+                name, summary, kind, themes, participants, results, cost_eur, contact, link, source,
+                municipalities.map(|$m| record::id($m)) AS municipalities,
+                IF period_start { time::format(period_start, '%Y-%m-%d') } ELSE { NONE } AS period_start,
+                IF period_end { time::format(period_end, '%Y-%m-%d') } ELSE { NONE } AS period_end,
+                IF project { record::id(project) } ELSE { NONE } AS project,
+                IF event { record::id(event) } ELSE { NONE } AS event
+            FROM type::record('practice', $id)"
+        }
+        CoopKind::Contact => {
+            "SELECT record::id(id) AS id, publication, revision, machine_translated,
+                name, office, address, phone, email, website, hours, source,
+                record::id(municipality) AS municipality,
+                IF verified_on { time::format(verified_on, '%Y-%m-%d') } ELSE { NONE } AS verified_on
+            FROM type::record('contact', $id)"
         }
     }
 }
@@ -74,7 +92,24 @@ pub fn set(kind: CoopKind) -> &'static str {
         }
         CoopKind::Cluster => {
             "name = $r.name, description = $r.description, kind = $r.kind, code = code ?? $id,
-            programme = IF $r.programme { type::record('project', $r.programme) } ELSE { NONE }"
+            programme = IF $r.programme { type::record('project', $r.programme) } ELSE { NONE },
+            organiser = IF $r.organiser { type::record('municipality', $r.organiser[0]) } ELSE { NONE }"
+        }
+        CoopKind::Practice => {
+            "name = $r.name, summary = $r.summary, kind = $r.kind, themes = $r.themes ?? [],
+            participants = $r.participants, results = $r.results, cost_eur = $r.cost_eur,
+            contact = $r.contact, link = $r.link,
+            municipalities = ($r.municipalities ?? []).map(|$c| type::record('municipality', $c)),
+            period_start = IF $r.period_start { <datetime> $r.period_start } ELSE { NONE },
+            period_end = IF $r.period_end { <datetime> $r.period_end } ELSE { NONE },
+            project = IF $r.project { type::record('project', $r.project) } ELSE { NONE },
+            event = IF $r.event { type::record('event', $r.event) } ELSE { NONE }"
+        }
+        CoopKind::Contact => {
+            "name = $r.name, office = $r.office, address = $r.address, phone = $r.phone,
+            email = $r.email, website = $r.website, hours = $r.hours,
+            municipality = type::record('municipality', $r.municipality[0]),
+            verified_on = IF $r.verified_on { <datetime> $r.verified_on } ELSE { NONE }"
         }
     }
 }

@@ -29,11 +29,16 @@ pub async fn list(db: &Db, kind: CoopKind) -> Result<Vec<CoopRow>, AppError> {
         id: String,
         title: MaybeLocalized,
         publication: crate::workflow::Publication,
+        municipality: Option<String>,
     }
     let title = kind.title_field();
+    let municipality = match kind {
+        CoopKind::Contact => "record::id(municipality)",
+        _ => "NONE",
+    };
     let mut response = db
         .query(format!(
-            "SELECT record::id(id) AS id, {title} AS title,
+            "SELECT record::id(id) AS id, {title} AS title, {municipality} AS municipality,
                 publication ?? 'published' AS publication FROM {}",
             kind.table()
         ))
@@ -44,6 +49,7 @@ pub async fn list(db: &Db, kind: CoopKind) -> Result<Vec<CoopRow>, AppError> {
         .map(|r| CoopRow {
             missing_translation: r.title.nl.is_none() || r.title.fr.is_none(),
             id: r.id,
+            municipality: r.municipality,
             title: r.title,
             publication: r.publication,
         })
@@ -68,6 +74,7 @@ pub async fn options(db: &Db) -> Result<CoopOptions, AppError> {
     let mut response = db
         .query("SELECT record::id(id) AS id, name FROM project ORDER BY id")
         .query("SELECT record::id(id) AS id, name FROM organization ORDER BY name.nl")
+        .query("SELECT record::id(id) AS id, title AS name FROM event ORDER BY id")
         .await?;
     let named = |list: Vec<Named>| {
         list.into_iter()
@@ -80,8 +87,10 @@ pub async fn options(db: &Db) -> Result<CoopOptions, AppError> {
     };
     let projects: Vec<Named> = rows(&mut response, 0)?;
     let organizations: Vec<Named> = rows(&mut response, 1)?;
+    let events: Vec<Named> = rows(&mut response, 2)?;
     Ok(CoopOptions {
         projects: named(projects),
+        events: named(events),
         organizations: named(organizations),
     })
 }
@@ -90,6 +99,7 @@ pub async fn options(db: &Db) -> Result<CoopOptions, AppError> {
 pub struct Known {
     pub municipalities: BTreeSet<String>,
     pub projects: BTreeSet<String>,
+    pub events: BTreeSet<String>,
     pub organizations: BTreeSet<String>,
 }
 
@@ -98,11 +108,13 @@ pub async fn known(db: &Db) -> Result<Known, AppError> {
         .query("SELECT VALUE record::id(id) FROM municipality")
         .query("SELECT VALUE record::id(id) FROM project")
         .query("SELECT VALUE record::id(id) FROM organization")
+        .query("SELECT VALUE record::id(id) FROM event")
         .await?;
     Ok(Known {
         municipalities: rows::<String>(&mut response, 0)?.into_iter().collect(),
         projects: rows::<String>(&mut response, 1)?.into_iter().collect(),
         organizations: rows::<String>(&mut response, 2)?.into_iter().collect(),
+        events: rows::<String>(&mut response, 3)?.into_iter().collect(),
     })
 }
 
@@ -156,8 +168,15 @@ pub async fn save(
         "{},
         machine_translated = $r.machine_translated ?? [],
         publication = $r.publication,
-        source = source ?? 'Grensdiensten staff'",
-        record::set(kind)
+        source = {source}",
+        record::set(kind),
+        // A practice's and a contact's source is a field of their form (a contact without
+        // one was entered by the municipality); the others keep theirs.
+        source = match kind {
+            CoopKind::Practice => "$r.source ?? 'Grensdiensten staff'",
+            CoopKind::Contact => "$r.source",
+            _ => "source ?? 'Grensdiensten staff'",
+        }
     );
     let table = Table {
         name: kind.table(),

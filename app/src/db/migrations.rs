@@ -86,6 +86,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "taking_part",
         sql: include_str!("../../migrations/0015_taking_part.surql"),
     },
+    Migration {
+        version: 16,
+        name: "working_together",
+        sql: include_str!("../../migrations/0016_working_together.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

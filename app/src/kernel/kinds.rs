@@ -14,16 +14,28 @@ pub enum CoopKind {
     Project,
     Event,
     Cluster,
+    /// Good practices: what municipalities did together.
+    Practice,
+    /// A municipality's contacts (town hall desk, offices).
+    Contact,
 }
 
 impl CoopKind {
-    pub const ALL: [CoopKind; 3] = [CoopKind::Project, CoopKind::Event, CoopKind::Cluster];
+    pub const ALL: [CoopKind; 5] = [
+        CoopKind::Project,
+        CoopKind::Event,
+        CoopKind::Cluster,
+        CoopKind::Practice,
+        CoopKind::Contact,
+    ];
 
     pub fn table(self) -> &'static str {
         match self {
             CoopKind::Project => "project",
             CoopKind::Event => "event",
             CoopKind::Cluster => "cluster",
+            CoopKind::Practice => "practice",
+            CoopKind::Contact => "contact",
         }
     }
 
@@ -46,6 +58,8 @@ impl CoopKind {
             CoopKind::Project => &["name", "summary"],
             CoopKind::Event => &["title", "summary", "audience"],
             CoopKind::Cluster => &["name", "description"],
+            CoopKind::Practice => &["name", "summary"],
+            CoopKind::Contact => &["name"],
         }
     }
 }
@@ -85,3 +99,27 @@ pub const CLUSTER_KINDS: [&str; 4] = [
 ];
 pub const CLUSTER_KIND_MESSAGES: MessageSet =
     MessageSet::new("cluster-kind-", || CLUSTER_KINDS.to_vec());
+
+/// The kinds of cooperation a good practice shows (the knowledge platform's list: buying
+/// together, sharing staff, a shared service, a joint project, a common position).
+pub const PRACTICE_KINDS: [&str; 5] = [
+    "shared_purchase",
+    "shared_staff",
+    "shared_service",
+    "joint_project",
+    "common_position",
+];
+pub const PRACTICE_KIND_MESSAGES: MessageSet =
+    MessageSet::new("practice-kind-", || PRACTICE_KINDS.to_vec());
+
+/// The offices of a municipality a partner asks for.
+pub const CONTACT_OFFICES: [&str; 6] = [
+    "town_hall",
+    "mayor_office",
+    "cooperation",
+    "european_affairs",
+    "climate",
+    "social_services",
+];
+pub const CONTACT_OFFICE_MESSAGES: MessageSet =
+    MessageSet::new("contact-office-", || CONTACT_OFFICES.to_vec());

@@ -4,7 +4,8 @@
 //! that pages read (`settings`), list pages' queries (`query`, the `url_query!` macro),
 //! and on the server the request's facts (`request`), CSV files (`csv`), the bounded
 //! caches of read models (`cache`), the operators' metrics (`metrics`) and the tokens of
-//! personal links (`personal_link`). Domains
+//! personal links (`personal_link`), and the full-text index with typo tolerance that
+//! services and good practices search (`text_index`). Domains
 //! import these from here, never from each other; nothing here imports a domain.
 
 #[cfg(feature = "ssr")]
@@ -22,4 +23,6 @@ pub mod query;
 #[cfg(feature = "ssr")]
 pub mod request;
 pub mod settings;
+#[cfg(feature = "ssr")]
+pub mod text_index;
 pub mod validate;

@@ -169,6 +169,15 @@ fn Table(comparison: Comparison) -> impl IntoView {
                     {row(i18n.t("col-country"), &|m| i18n.t(m.detail.country.message_id()).into_any())}
                     {row(i18n.t("col-population"), &|m| m.detail.population.map(|p| format_number(lang, p)).unwrap_or_else(|| i18n.t("profile-population-unknown")).into_any())}
                     {row(i18n.t("col-distance"), &move |m| format!("{} {}", format_km(lang, m.detail.distance_to_border_km), unit2).into_any())}
+                    {row(i18n.t("contacts-title"), &|m| {
+                        let href = format!("{}#{}", Page::Municipality(m.detail.code.clone()).path(lang), super::CONTACTS_ANCHOR);
+                        let text = if m.contacts.is_empty() {
+                            i18n.t("compare-contacts-none")
+                        } else {
+                            i18n.t_args("compare-contacts", [("count", m.contacts.len().into())])
+                        };
+                        view! { <a href=href data-testid="compare-contacts">{text}</a> }.into_any()
+                    })}
                     {row(i18n.t("compare-clusters"), &|m| {
                         let names: Vec<String> = m.clusters.iter().map(|c| c.name.get(lang).to_owned()).collect();
                         if names.is_empty() { i18n.t("compare-no-clusters").into_any() } else { names.join(", ").into_any() }

@@ -134,7 +134,19 @@ async fn load(db: &Db, services: &Snapshot, at: DataVersion) -> Result<Directory
              SELECT record::id(id) AS id, title AS name, place.municipality_code AS code,
                  starts_at AS date
                  FROM event WHERE place.municipality_code != NONE
-                 AND publication = 'published' ORDER BY date, id;"
+                 AND publication = 'published' ORDER BY date, id;
+             SELECT record::id(id) AS id, name, themes,
+                 municipalities.map(|$m| record::id($m)) AS codes FROM practice
+                 WHERE publication = 'published' ORDER BY id;
+             SELECT record::id(municipality) AS code, 'town_hall' AS office, name,
+                 record::id(id) AS service_id, address, phones ?? [] AS phones, email, website,
+                 source, time::format(assured_date ?? updated_at, '%Y-%m-%d') AS verified_on
+                 FROM service WHERE category = 'town_hall' AND status = 'published' ORDER BY service_id;
+             SELECT record::id(municipality) AS code, office, name, address,
+                 IF phone {{ string::split(phone, '; ') }} ELSE {{ [] }} AS phones, email, website,
+                 hours, source,
+                 IF verified_on {{ time::format(verified_on, '%Y-%m-%d') }} ELSE {{ NONE }} AS verified_on
+                 FROM contact WHERE publication = 'published' ORDER BY id;"
         ))
         .await?;
     let details: Vec<MunicipalityDetail> = rows(&mut response, 0)?;
@@ -143,17 +155,15 @@ async fn load(db: &Db, services: &Snapshot, at: DataVersion) -> Result<Directory
         clusters: rows(&mut response, 2)?,
         projects: rows::<ProjectCodes>(&mut response, 3)?
             .into_iter()
-            .flat_map(|p| {
-                p.codes.into_iter().map(move |code| Involved {
-                    code,
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    kind: String::new(),
-                    date: None,
-                })
-            })
+            .flat_map(ProjectCodes::involved)
             .collect(),
         events: rows(&mut response, 4)?,
+        practices: rows(&mut response, 5)?,
+        contacts: {
+            let mut contacts: Vec<ContactRow> = rows(&mut response, 6)?;
+            contacts.extend(rows::<ContactRow>(&mut response, 7)?);
+            contacts
+        },
     };
     Ok(build(details, edges, involved, services, at))
 }
@@ -164,12 +174,40 @@ struct ProjectCodes {
     name: Localized,
     #[serde(default)]
     codes: Vec<String>,
+    /// A practice's themes (projects: none read).
+    #[serde(default)]
+    themes: Vec<Localized>,
+}
+
+impl ProjectCodes {
+    /// One involvement per municipality of a project or practice.
+    fn involved(self) -> impl Iterator<Item = Involved> {
+        let (id, name) = (self.id, self.name);
+        // Themes are read from `practice_themes`, not from here.
+        self.codes.into_iter().map(move |code| Involved {
+            code,
+            id: id.clone(),
+            name: name.clone(),
+            kind: String::new(),
+            date: None,
+        })
+    }
+}
+
+/// A town hall (from the services) or an office (from the contacts), with its municipality.
+#[derive(Deserialize)]
+struct ContactRow {
+    code: String,
+    #[serde(flatten)]
+    contact: MunicipalityContact,
 }
 
 struct Involvements {
     clusters: Vec<Involved>,
     projects: Vec<Involved>,
     events: Vec<Involved>,
+    practices: Vec<ProjectCodes>,
+    contacts: Vec<ContactRow>,
 }
 
 /// Per municipality code, the records it is involved in.
@@ -260,11 +298,42 @@ fn build(
         .collect();
     let mut coverage = coverage::compute(&places, &services.rows, &services.reference);
     drop(places);
-    let (mut clusters, mut projects, mut events) = (
+    let mut themes: HashMap<String, Vec<Localized>> = HashMap::new();
+    for practice in &involved.practices {
+        for code in &practice.codes {
+            let list = themes.entry(code.clone()).or_default();
+            for theme in &practice.themes {
+                if !list.iter().any(|t| t.nl == theme.nl) {
+                    list.push(theme.clone());
+                }
+            }
+        }
+    }
+    let (mut clusters, mut projects, mut events, mut practices) = (
         group(involved.clusters),
         group(involved.projects),
         group(involved.events),
+        group(
+            involved
+                .practices
+                .into_iter()
+                .flat_map(ProjectCodes::involved)
+                .collect(),
+        ),
     );
+    let mut contacts: HashMap<String, Vec<MunicipalityContact>> = HashMap::new();
+    for row in involved.contacts {
+        contacts.entry(row.code).or_default().push(row.contact);
+    }
+    for list in contacts.values_mut() {
+        let rank = |office: &str| {
+            crate::kernel::kinds::CONTACT_OFFICES
+                .iter()
+                .position(|o| *o == office)
+        };
+        // Stable: town halls (services) before the offices staff entered.
+        list.sort_by_key(|c| rank(&c.office));
+    }
     let refs = |list: Option<Vec<Involved>>| -> Vec<Involvement> {
         list.unwrap_or_default()
             .into_iter()
@@ -294,6 +363,9 @@ fn build(
                     .collect(),
                 projects: refs(projects.remove(&code)),
                 events: refs(events.remove(&code)),
+                practices: refs(practices.remove(&code)),
+                practice_themes: themes.remove(&code).unwrap_or_default(),
+                contacts: contacts.remove(&code).unwrap_or_default(),
                 coverage: coverage.remove(&code).unwrap_or_default(),
                 cache_key: None,
                 detail,

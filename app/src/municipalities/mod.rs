@@ -1,6 +1,7 @@
 //! Border municipalities: the directory, the profile, and their neighbours.
 
 mod compare_page;
+mod contacts_view;
 #[cfg(feature = "ssr")]
 pub mod directory;
 mod list_page;
@@ -9,6 +10,7 @@ mod profile_page;
 pub mod repo;
 
 pub use compare_page::ComparePage;
+pub use contacts_view::CONTACTS_ANCHOR;
 pub use list_page::MunicipalitiesPage;
 pub use profile_page::MunicipalityPage;
 
@@ -175,6 +177,26 @@ pub struct Involvement {
     pub date: Option<String>,
 }
 
+/// Whom a partner calls at a municipality: its town hall (a published service of that
+/// category, from open data or staff) or an office its staff entered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MunicipalityContact {
+    /// One of `kinds::CONTACT_OFFICES`.
+    pub office: String,
+    pub name: MaybeLocalized,
+    /// The town hall's service page (its opening hours are there).
+    pub service_id: Option<String>,
+    pub address: Option<String>,
+    pub phones: Vec<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub hours: Option<MaybeLocalized>,
+    /// None: entered by the municipality.
+    pub source: Option<String>,
+    /// ISO day.
+    pub verified_on: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MunicipalityProfile {
     pub detail: MunicipalityDetail,
@@ -183,6 +205,11 @@ pub struct MunicipalityProfile {
     pub clusters: Vec<ClusterRef>,
     pub projects: Vec<Involvement>,
     pub events: Vec<Involvement>,
+    /// Published good practices it took part in, and their themes (each once).
+    pub practices: Vec<Involvement>,
+    pub practice_themes: Vec<Localized>,
+    /// The town hall first, then the offices in `CONTACT_OFFICES` order.
+    pub contacts: Vec<MunicipalityContact>,
     /// Per category with services: counted here, and the nearest on each side.
     pub coverage: Vec<crate::services::coverage::CategoryCoverage>,
     /// Determines the rendered profile (the data version and the code).

@@ -131,9 +131,10 @@ fn ProfileBody(profile: MunicipalityProfile) -> impl IntoView {
             <p class="help">{i18n.t("profile-coverage-help")}</p>
             <CoverageTable list=profile.coverage country=d.country />
         </section>
+        <super::contacts_view::Contacts contacts=profile.contacts />
         <section data-testid="cooperation" aria-labelledby="cooperation-heading">
             <h2 id="cooperation-heading">{i18n.t("profile-cooperation")}</h2>
-            <Cooperation clusters=profile.clusters projects=profile.projects events=profile.events />
+            <Cooperation clusters=profile.clusters projects=profile.projects events=profile.events practices=profile.practices />
         </section>
         <section data-testid="services" aria-labelledby="services-heading">
             <h2 id="services-heading">{i18n.t("profile-services")}</h2>
@@ -301,6 +302,7 @@ fn Cooperation(
     clusters: Vec<ClusterRef>,
     projects: Vec<Involvement>,
     events: Vec<Involvement>,
+    practices: Vec<Involvement>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
@@ -343,9 +345,20 @@ fn Cooperation(
             .collect_view();
         view! { <ul>{items}</ul> }.into_any()
     };
+    let practices = if practices.is_empty() {
+        view! { <p>{i18n.t("profile-practices-none")}</p> }.into_any()
+    } else {
+        let items = practices
+            .into_iter()
+            .map(|p| view! { <li data-testid="practice"><a href=Page::Practice(p.id.clone()).path(lang)>{p.name.get(lang).to_owned()}</a></li> })
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
+    };
     view! {
         <h3>{i18n.t("profile-clusters")}</h3>
         {clusters}
+        <h3>{i18n.t("profile-practices")}</h3>
+        {practices}
         <h3>{i18n.t("profile-projects")}</h3>
         {projects}
         <h3>{i18n.t("profile-events")}</h3>

@@ -190,10 +190,9 @@ fn CandidateItem(
                 Reason::SharedProjects { ids } => {
                     i18n.t_args("partners-reason-projects", [("list", list(ids).into())])
                 }
-                Reason::SharedThemes { themes } => i18n.t_args(
-                    "partners-reason-themes",
-                    [("list", themes.join(", ").into())],
-                ),
+                Reason::SharedThemes { themes } => {
+                    i18n.t_args("partners-reason-themes", [("list", list(themes).into())])
+                }
                 Reason::CommonLanguage { languages } => {
                     let names = languages
                         .iter()
@@ -216,7 +215,12 @@ fn CandidateItem(
             </h3>
             <p class="help">{i18n.t_args("partners-score", [("score", format_km(lang, candidate.score).into())])}</p>
             <ul class="reasons">{reasons}</ul>
-            <p><a href=compare data-testid="compare-link">{i18n.t("partners-compare")}</a></p>
+            <p>
+                <a href=compare data-testid="compare-link">{i18n.t("partners-compare")}</a>
+                " · "
+                <a href=format!("{}#{}", Page::Municipality(candidate.code.clone()).path(lang), crate::municipalities::CONTACTS_ANCHOR)
+                    data-testid="contacts-link">{i18n.t("partners-contacts")}</a>
+            </p>
         </li>
     }
 }

@@ -54,8 +54,13 @@ pub fn facts(profile: &MunicipalityProfile) -> Facts {
             .collect(),
         clusters: profile.clusters.iter().map(|c| c.id.clone()).collect(),
         projects: profile.projects.iter().map(|p| p.id.clone()).collect(),
-        themes: BTreeSet::new(),
+        themes: profile.practice_themes.iter().map(theme_key).collect(),
     }
+}
+
+/// The label key of a practice's theme (the Dutch name: stable across languages).
+fn theme_key(theme: &Localized) -> String {
+    format!("theme:{}", theme.nl)
 }
 
 fn choice(profile: &MunicipalityProfile) -> Choice {
@@ -142,6 +147,9 @@ fn labels(directory: &Directory) -> Vec<(String, Localized)> {
         }
         for project in &p.projects {
             labels.insert(project.id.clone(), project.name.clone());
+        }
+        for theme in &p.practice_themes {
+            labels.insert(theme_key(theme), theme.clone());
         }
     }
     let mut list: Vec<(String, Localized)> = labels.into_iter().collect();

@@ -10,9 +10,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+mod groupings;
 mod reference;
 mod services;
 
+pub use groupings::fill_groupings;
 use reference::*;
 use services::*;
 
@@ -39,6 +41,7 @@ pub struct SeedReport {
     pub organizations: usize,
     pub projects: usize,
     pub events: usize,
+    pub practices: usize,
 }
 
 fn split_list(s: &str) -> Vec<&str> {
@@ -69,6 +72,12 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<SeedReport>, AppError> {
         .await?;
     let count: Option<i64> = response.take(0)?;
     if count.unwrap_or(0) > 0 {
+        // A database seeded before the groupings had rules gets their members once.
+        let filled = fill_groupings(db).await?;
+        if filled > 0 {
+            tracing::info!(filled, "groupings filled from their membership rules");
+        }
+        fill_practices(db).await?;
         return Ok(None);
     }
     seed(db).await.map(Some)
@@ -81,7 +90,8 @@ pub async fn seed(db: &Db) -> Result<SeedReport, AppError> {
     let categories: Vec<CategoryRow> = read_csv(TAXONOMY_CSV)?;
     let facility_rows: Vec<LanguageFacilityRow> = read_csv(LANGUAGE_FACILITIES_CSV)?;
     let (boundaries, layers) = border_region()?;
-    let cooperation: Value = serde_json::from_str(COOPERATION_JSON)?;
+    let mut cooperation: Value = serde_json::from_str(COOPERATION_JSON)?;
+    groupings::with_members(&mut cooperation, &municipalities)?;
 
     let known: BTreeSet<&str> = municipalities.iter().map(|m| m.code.as_str()).collect();
     if let Some(orphan) = services
@@ -219,7 +229,7 @@ FOR $s IN $services {
 "#;
     // One transaction: a crash (or an error) leaves the database as it was, never the
     // reference data without the cooperation records.
-    let sql = format!("BEGIN TRANSACTION;{sql}{COOPERATION_SQL}COMMIT TRANSACTION;");
+    let sql = format!("BEGIN TRANSACTION;{sql}{COOPERATION_SQL}{PRACTICES_SQL}COMMIT TRANSACTION;");
     // A conflict with a concurrent writer (another database's migrations on the same
     // SurrealDB server touch shared catalog keys) runs the whole transaction again.
     crate::db::transaction(
@@ -254,7 +264,8 @@ FOR $o IN $data.organizations {
 FOR $c IN $data.clusters {
     -- As above: a cluster staff edited keeps its texts and members.
     IF (type::record('cluster', $c.id).revision ?? 0) = 0 {
-        UPSERT type::record('cluster', $c.id) MERGE object::extend($c.{name, kind, description, source}, { code: $c.id });
+        UPSERT type::record('cluster', $c.id) MERGE object::extend($c.{name, kind, description, source, rule, rule_source}, { code: $c.id });
+        DELETE member_of WHERE out = type::record('cluster', $c.id);
         FOR $code IN $c.member_codes {
             IF record::exists(type::record('municipality', $code)) {
                 RELATE (type::record('municipality', $code))->member_of->(type::record('cluster', $c.id));
@@ -292,6 +303,33 @@ FOR $e IN $data.events {
 };
 "#;
 
+/// The good practices of the seeds (`$data.practices`), each created when missing: staff
+/// edit practices, and a reseed never overwrites an edit.
+const PRACTICES_SQL: &str = r#"
+FOR $p IN $data.practices ?? [] {
+    IF !record::exists(type::record('practice', $p.id)) {
+        CREATE type::record('practice', $p.id) CONTENT object::extend($p.{name, summary, kind, themes, participants, results, cost_eur, contact, link, source}, {
+            municipalities: ($p.municipality_codes ?? []).filter(|$c| record::exists(type::record('municipality', $c))).map(|$c| type::record('municipality', $c)),
+            project: IF $p.project AND record::exists(type::record('project', $p.project)) { type::record('project', $p.project) } ELSE { NONE },
+            event: IF $p.event AND record::exists(type::record('event', $p.event)) { type::record('event', $p.event) } ELSE { NONE },
+            publication: 'published',
+        });
+    };
+};
+"#;
+
+/// On a database seeded before good practices existed: the seeds' practices (none on
+/// every later start).
+pub async fn fill_practices(db: &Db) -> Result<(), AppError> {
+    let cooperation: Value = serde_json::from_str(COOPERATION_JSON)?;
+    crate::db::transaction(
+        db,
+        &format!("BEGIN TRANSACTION;{PRACTICES_SQL}COMMIT TRANSACTION;"),
+        vec![("data", without_nulls(cooperation))],
+    )
+    .await
+}
+
 async fn report(db: &Db) -> Result<SeedReport, AppError> {
     let mut response = db
         .query(
@@ -305,6 +343,7 @@ async fn report(db: &Db) -> Result<SeedReport, AppError> {
                 organizations: count(SELECT VALUE id FROM organization),
                 projects: count(SELECT VALUE id FROM project),
                 events: count(SELECT VALUE id FROM event),
+                practices: count(SELECT VALUE id FROM practice),
             }",
         )
         .await?;
@@ -321,6 +360,7 @@ async fn report(db: &Db) -> Result<SeedReport, AppError> {
         organizations: get("organizations"),
         projects: get("projects"),
         events: get("events"),
+        practices: get("practices"),
     })
 }
 

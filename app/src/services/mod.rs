@@ -18,8 +18,6 @@ mod results;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod snapshot;
-#[cfg(feature = "ssr")]
-pub mod text_index;
 
 pub use detail_page::ServicePage;
 pub use list_page::ServicesPage;

@@ -32,7 +32,7 @@ pub const ACTION_MESSAGES: MessageSet =
     MessageSet::new("staff-action-", || Action::ALL.map(Action::code).to_vec());
 /// What an audit entry records: an action, a record's creation, an import.
 pub const AUDIT_MESSAGES: MessageSet = MessageSet::new("staff-audit-", || {
-    let mut all = vec![CREATE, IMPORT];
+    let mut all = vec![CREATE, IMPORT, CONFIRM_MEMBER];
     all.extend(Action::ALL.map(Action::code));
     all
 });
@@ -41,6 +41,8 @@ pub const AUDIT_MESSAGES: MessageSet = MessageSet::new("staff-audit-", || {
 pub const CREATE: &str = "create";
 /// The audit action of an import's writes.
 pub const IMPORT: &str = "import";
+/// The audit action of a cluster's organiser confirming an interested municipality.
+pub const CONFIRM_MEMBER: &str = "confirm_member";
 
 /// One audit entry of a record.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

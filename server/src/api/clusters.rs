@@ -56,6 +56,9 @@ pub struct ApiCluster {
     pub programme: Option<String>,
     pub price_eur: Option<f64>,
     pub cost_share: Option<ApiCostShare>,
+    /// The published rule the membership follows (the region's groupings), and its source.
+    pub membership_rule: Option<Text>,
+    pub membership_rule_source: Option<String>,
     pub source: String,
 }
 
@@ -86,6 +89,8 @@ impl From<Cluster> for ApiCluster {
             programme: c.programme.map(|p| p.id),
             price_eur: c.price_eur,
             cost_share,
+            membership_rule: c.rule.map(Into::into),
+            membership_rule_source: c.rule_source,
             source: c.source,
         }
     }

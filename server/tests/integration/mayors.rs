@@ -291,8 +291,9 @@ async fn clusters_with_members_and_a_shared_price() {
     assert!(list.contains("Burgemeestersconferentie Midwest"));
     let (_, _, epci) = get(&router, "/fr/cooperations?kind=epci&country=FR", &[]).await;
     assert!(epci.contains("data-testid=\"cluster\"") && !epci.contains("Midwest"));
+    // Roeselare: the Midwest conference and the Eurometropolis (their rules).
     let (_, _, by_member) = get(&router, "/nl/samenwerkingsverbanden?member=36015", &[]).await;
-    assert_eq!(by_member.matches("data-testid=\"cluster\"").count(), 1);
+    assert_eq!(by_member.matches("data-testid=\"cluster\"").count(), 2);
     let (status, _, _) = get(&router, "/nl/samenwerkingsverbanden?kind=zzz", &[]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let (status, _, _) = get(&router, "/nl/samenwerkingsverbanden/bestaat-niet", &[]).await;

@@ -59,12 +59,12 @@ async fn the_sitemap_lists_every_page_in_both_languages() {
     assert!(robots.contains(&format!("Sitemap: {BASE}/sitemap.xml")));
     let (status, _, xml) = get(&router, "/sitemap.xml", &[]).await;
     assert_eq!(status, 200);
-    // 10 pages of the navigation, the calls for ideas and the three pages of the footer,
-    // 5 projects, 31 clusters, 3 events, 258 municipalities and 413 published services,
-    // each in two languages.
+    // 11 pages of the navigation, the calls for ideas and the three pages of the footer,
+    // 5 projects, 31 clusters, 3 events, 3 good practices, 258 municipalities and 413
+    // published services, each in two languages.
     assert_eq!(
         xml.matches("<url>").count(),
-        2 * (10 + 4 + 5 + 31 + 3 + 258 + 413)
+        2 * (11 + 4 + 5 + 31 + 3 + 3 + 258 + 413)
     );
     assert!(xml.contains(&format!("<loc>{BASE}/fr/confidentialite</loc>")));
     assert!(xml.contains(&format!("<loc>{BASE}/nl/oproepen</loc>")));

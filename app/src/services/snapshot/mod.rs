@@ -12,12 +12,12 @@ mod row_ids;
 
 use super::hours;
 use super::repo::{self, Candidate, MunicipalityRef};
-use super::text_index::TextIndex;
 use super::{Category, Localized};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::kernel::cache::{lock, DataVersion, VersionedCache};
+use crate::kernel::text_index::TextIndex;
 use crate::services::display_name;
 use chrono::{DateTime, Timelike};
 use chrono_tz::Tz;

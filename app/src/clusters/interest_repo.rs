@@ -1,0 +1,223 @@
+//! Interest in clusters with a shared price (server only): the staff page's data, and the
+//! declare / confirm / withdraw posts, each checked on the server against the account.
+
+use super::interest::{check_declaration, InterestEntry, InterestPage, InterestState};
+use super::{repo, Cluster};
+use crate::auth::{flash_and_redirect, Flash, Staff};
+use crate::db::{rows, Db};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::municipalities::directory;
+use crate::routes::Page;
+use serde::Deserialize;
+use serde_json::json;
+use std::collections::BTreeMap;
+
+/// Admins, and the staff of the organising municipality.
+pub fn may_confirm(staff: &Staff, cluster: &Cluster) -> bool {
+    staff.is_admin()
+        || cluster
+            .organiser
+            .as_deref()
+            .is_some_and(|o| staff.may_edit(o))
+}
+
+#[derive(Deserialize)]
+struct Row {
+    code: String,
+    contact_name: String,
+    contact_email: String,
+    note: Option<String>,
+    state: InterestState,
+    declared_on: String,
+}
+
+async fn entries(db: &Db, cluster: &Cluster) -> Result<Vec<InterestEntry>, AppError> {
+    let directory = directory::current(db).await?;
+    let mut response = db
+        .query(
+            "SELECT record::id(municipality) AS code, contact_name, contact_email, note, state,
+                time::format(declared_at, '%Y-%m-%d') AS declared_on
+             FROM cluster_interest WHERE cluster = type::record('cluster', $id)
+             ORDER BY declared_at",
+        )
+        .bind(("id", cluster.id.clone()))
+        .await?;
+    let found: Vec<Row> = rows(&mut response, 0)?;
+    Ok(found
+        .into_iter()
+        .filter_map(|r| {
+            let p = directory.profile(&r.code)?;
+            Some(InterestEntry {
+                municipality: super::Member {
+                    code: r.code,
+                    country: p.detail.country,
+                    name: p.detail.name.clone(),
+                    population: p.detail.population,
+                },
+                contact_name: r.contact_name,
+                contact_email: r.contact_email,
+                note: r.note,
+                state: r.state,
+                declared_on: r.declared_on,
+            })
+        })
+        .collect())
+}
+
+pub async fn page(db: &Db, staff: &Staff, id: &str) -> Result<InterestPage, AppError> {
+    let cluster = repo::one(db, id).await?;
+    let all = entries(db, &cluster).await?;
+    let confirm = may_confirm(staff, &cluster);
+    let taken = |code: &str| {
+        cluster.members.iter().any(|m| m.code == code)
+            || all.iter().any(|e| e.municipality.code == code)
+    };
+    let directory = directory::current(db).await?;
+    let declarable = if cluster.price_eur.is_none() {
+        vec![]
+    } else {
+        let mut list: Vec<(String, crate::i18n::Localized)> = directory
+            .codes()
+            .filter(|code| staff.may_edit(code) && !taken(code))
+            .filter_map(|code| {
+                Some((
+                    code.to_owned(),
+                    directory.profile(code)?.detail.name.clone(),
+                ))
+            })
+            .collect();
+        list.sort_by_cached_key(|(_, name)| crate::search_text::sort_key(&name.nl));
+        list
+    };
+    let entries = all
+        .into_iter()
+        .filter(|e| confirm || staff.may_edit(&e.municipality.code))
+        .collect();
+    Ok(InterestPage {
+        cluster,
+        entries,
+        may_confirm: confirm,
+        declarable,
+    })
+}
+
+fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
+    f.get(key).map(|v| v.trim()).unwrap_or("")
+}
+
+/// Handles a post of the interest page: see `save_cluster_interest`.
+pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError> {
+    let lang = Lang::from_code(value(&f, "lang")).unwrap_or(Lang::Nl);
+    let id = value(&f, "cluster").to_owned();
+    if !crate::kernel::validate::is_record_id(&id) {
+        return Err(AppError::NotFound);
+    }
+    let back = Page::StaffClusterInterest(id.clone()).path(lang);
+    let Some(session) = crate::auth::form_session(db, value(&f, "csrf"), lang, &back).await? else {
+        return Ok(());
+    };
+    let staff = &session.staff;
+    let cluster = repo::one(db, &id).await?;
+    let code = value(&f, "municipality").to_owned();
+    let known = directory::current(db).await?.profile(&code).is_some();
+    let entry = entries(db, &cluster)
+        .await?
+        .into_iter()
+        .find(|e| e.municipality.code == code);
+    let say = |flash: Flash| {
+        let (db, session_id, back) = (db.clone(), session.id.clone(), back.clone());
+        async move { flash_and_redirect(&db, &session_id, &flash, &back).await }
+    };
+    match value(&f, "action") {
+        "declare" => {
+            if cluster.price_eur.is_none() {
+                return Err(AppError::BadRequest("cluster".into()));
+            }
+            if !known {
+                return say(Flash::invalid(vec!["municipality".into()], f.clone())).await;
+            }
+            if !staff.may_edit(&code) {
+                return Err(AppError::Forbidden);
+            }
+            if entry.is_some() || cluster.members.iter().any(|m| m.code == code) {
+                return say(Flash::error("staff-interest-error-already")).await;
+            }
+            let declaration = match check_declaration(&f) {
+                Ok(d) => d,
+                Err(invalid) => return say(Flash::invalid(invalid, f.clone())).await,
+            };
+            let mut response = db
+                .query(
+                    "CREATE cluster_interest CONTENT {
+                        cluster: type::record('cluster', $id),
+                        municipality: type::record('municipality', $code),
+                        contact_name: $name, contact_email: $email, note: $note,
+                        state: 'interested', declared_by: $actor,
+                    }",
+                )
+                .bind(("id", id.clone()))
+                .bind(("code", code.clone()))
+                .bind(("name", declaration.contact_name))
+                .bind(("email", declaration.contact_email))
+                .bind(("note", declaration.note))
+                .bind(("actor", staff.email.clone()))
+                .await?;
+            if response.take_errors().values().next().is_some() {
+                // The unique pair: another post declared the same municipality first.
+                return say(Flash::error("staff-interest-error-already")).await;
+            }
+            say(Flash::notice("staff-interest-done-declare")).await
+        }
+        "confirm" => {
+            if !may_confirm(staff, &cluster) {
+                return Err(AppError::Forbidden);
+            }
+            if entry.is_none_or(|e| e.state != InterestState::Interested) {
+                return say(Flash::error("staff-interest-error-gone")).await;
+            }
+            crate::db::transaction(
+                db,
+                "BEGIN TRANSACTION;
+                LET $c = type::record('cluster', $id);
+                LET $m = type::record('municipality', $code);
+                UPDATE cluster_interest SET state = 'confirmed', confirmed_by = $actor,
+                    confirmed_at = time::now()
+                    WHERE cluster = $c AND municipality = $m AND state = 'interested';
+                IF !(SELECT VALUE id FROM member_of WHERE in = $m AND out = $c)[0] {
+                    RELATE $m->member_of->$c;
+                };
+                -- A cluster form opened before this is now stale: it would drop the member.
+                UPDATE $c SET revision += 1;
+                CREATE audit CONTENT { actor: $actor, target: 'cluster:' + $id,
+                    action: $action, changes: [{ field: 'members', after: $code }] };
+                COMMIT TRANSACTION;",
+                vec![
+                    ("id", json!(id)),
+                    ("code", json!(code)),
+                    ("actor", json!(staff.email)),
+                    ("action", json!(crate::workflow::CONFIRM_MEMBER)),
+                ],
+            )
+            .await?;
+            say(Flash::notice("staff-interest-done-confirm")).await
+        }
+        "withdraw" => {
+            let Some(entry) = entry.filter(|e| e.state == InterestState::Interested) else {
+                return say(Flash::error("staff-interest-error-gone")).await;
+            };
+            if !(may_confirm(staff, &cluster) || staff.may_edit(&entry.municipality.code)) {
+                return Err(AppError::Forbidden);
+            }
+            crate::db::transaction(
+                db,
+                "DELETE cluster_interest WHERE cluster = type::record('cluster', $id)
+                    AND municipality = type::record('municipality', $code) AND state = 'interested';",
+                vec![("id", json!(id)), ("code", json!(code))],
+            )
+            .await?;
+            say(Flash::notice("staff-interest-done-withdraw")).await
+        }
+        _ => Err(AppError::BadRequest("action".into())),
+    }
+}
