@@ -46,11 +46,12 @@ wait_ready() {
     sleep 0.5
   done
 }
-# The two staff accounts the journeys sign in with, made with the server's own command
+# The staff accounts the journeys sign in with, made with the server's own command
 # (on the database the environment names).
 add_staff() {
   printf '%s\n' "$E2E_STAFF_PASSWORD" | "$SERVER_BIN" user add --email admin@grensdiensten.test --role admin --password-stdin
   printf '%s\n' "$E2E_STAFF_PASSWORD" | "$SERVER_BIN" user add --email redactie@ieper.test --role editor --municipality 33011 --password-stdin
+  printf '%s\n' "$E2E_STAFF_PASSWORD" | "$SERVER_BIN" user add --email redactie@wervik.test --role editor --municipality 33029 --password-stdin
 }
 step "end-to-end tests (Playwright, Debian Chromium, release server, mem://)"
 port="${E2E_PORT:-3111}"

@@ -89,10 +89,13 @@ for (const l of LANGS) {
     expect(csv.trim().split('\n').length).toBe(259);
   });
 
-  test(`${l.lang}: the Midwest cluster shows Roeselare on the map and in the list`, async ({ page }) => {
+  // Its members follow its rule (the arrondissements Roeselare and Tielt): five of the border municipalities.
+  test(`${l.lang}: the Midwest cluster shows its five members, Roeselare among them, on the map and in the list, with its rule`, async ({ page }) => {
     await page.goto(`${t.clusters}/midwest`);
-    await expect(page.getByTestId('member')).toHaveCount(1);
+    await expect(page.getByTestId('member')).toHaveCount(5);
+    await expect(page.locator('[data-testid="member"][data-code="36015"]')).toBeVisible();
+    await expect(page.getByTestId('membership-rule')).toContainText('Tielt');
     const map = await waitForMap(page);
-    await expect(map.locator('.map-marker--highlight')).toHaveCount(1);
+    await expect(map.locator('.map-marker--highlight')).toHaveCount(5);
   });
 }

@@ -1,7 +1,7 @@
 use super::{load_practice, Practice, PracticeQuery};
 use crate::components::{Loaded, PageMeta};
 use crate::i18n::use_i18n;
-use crate::kernel::format::{euros, long_date};
+use crate::kernel::format::euros;
 use crate::kernel::kinds::PRACTICE_KIND_MESSAGES;
 use crate::map::RegionMap;
 use crate::routes::Page;
@@ -20,22 +20,10 @@ fn Detail(practice: Practice) -> impl IntoView {
     let name = practice.name.get(lang).to_owned();
     let summary = practice.summary.get(lang).to_owned();
     let description: String = summary.chars().take(160).collect();
-    let period = match (&practice.period_start, &practice.period_end) {
-        (Some(start), Some(end)) => Some(i18n.t_args(
-            "project-period-from-to",
-            [
-                ("start", long_date(start).into()),
-                ("end", long_date(end).into()),
-            ],
-        )),
-        (Some(start), None) => {
-            Some(i18n.t_args("project-period-from", [("start", long_date(start).into())]))
-        }
-        (None, Some(end)) => {
-            Some(i18n.t_args("project-period-until", [("end", long_date(end).into())]))
-        }
-        (None, None) => None,
-    };
+    let period = crate::projects::period_label(
+        practice.period_start.as_deref(),
+        practice.period_end.as_deref(),
+    );
     let theme_link = move |theme: &crate::i18n::Localized| {
         let query = PracticeQuery {
             theme: theme.nl.clone(),

@@ -6,20 +6,10 @@ use crate::map::RegionMap;
 use crate::routes::Page;
 use leptos::prelude::*;
 
-#[component]
-pub fn ProjectPage(id: String) -> impl IntoView {
-    let project = Resource::new(move || id.clone(), load_project);
-    view! { <Loaded resource=project record=true view=|project| view! { <Detail project /> } /> }
-}
-
-#[component]
-fn Detail(project: Project) -> impl IntoView {
+/// "From 1 January 2024 to 31 December 2026", "From …", "Until …", or None (ISO dates).
+pub fn period_label(start: Option<&str>, end: Option<&str>) -> Option<String> {
     let i18n = use_i18n();
-    let lang = i18n.lang;
-    let name = name_in(&project.name, lang);
-    let summary = name_in(&project.summary, lang);
-    let description: String = summary.chars().take(160).collect();
-    let period = match (&project.period_start, &project.period_end) {
+    match (start, end) {
         (Some(start), Some(end)) => Some(i18n.t_args(
             "project-period-from-to",
             [
@@ -34,7 +24,26 @@ fn Detail(project: Project) -> impl IntoView {
             Some(i18n.t_args("project-period-until", [("end", long_date(end).into())]))
         }
         (None, None) => None,
-    };
+    }
+}
+
+#[component]
+pub fn ProjectPage(id: String) -> impl IntoView {
+    let project = Resource::new(move || id.clone(), load_project);
+    view! { <Loaded resource=project record=true view=|project| view! { <Detail project /> } /> }
+}
+
+#[component]
+fn Detail(project: Project) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang;
+    let name = name_in(&project.name, lang);
+    let summary = name_in(&project.summary, lang);
+    let description: String = summary.chars().take(160).collect();
+    let period = period_label(
+        project.period_start.as_deref(),
+        project.period_end.as_deref(),
+    );
     // Partners grouped by country, the lead partner first within its group.
     let groups: Vec<(String, Vec<Partner>)> = ["BE", "FR", ""]
         .into_iter()

@@ -6,7 +6,7 @@ mod list_page;
 #[cfg(feature = "ssr")]
 pub mod repo;
 
-pub use detail_page::ProjectPage;
+pub use detail_page::{period_label, ProjectPage};
 pub use list_page::ProjectsPage;
 
 use crate::error::AppError;

@@ -6,27 +6,6 @@ use super::staff_support::*;
 use app::coop::{CoopHistory, CoopList, LoadCoop, SaveCoop};
 use axum::http::{header, StatusCode};
 
-fn form(
-    kind: &str,
-    csrf: &str,
-    id: &str,
-    revision: &str,
-    action: &str,
-    fields: &[(&str, &str)],
-) -> String {
-    let mut pairs: Vec<(String, &str)> = vec![
-        ("f[lang]".into(), "nl"),
-        ("f[table]".into(), kind),
-        ("f[csrf]".into(), csrf),
-        ("f[id]".into(), id),
-        ("f[revision]".into(), revision),
-        ("f[action]".into(), action),
-    ];
-    pairs.extend(fields.iter().map(|(k, v)| (format!("f[{k}]"), *v)));
-    let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    encode(&borrowed)
-}
-
 const PROJECT: [(&str, &str); 14] = [
     ("name_nl", "Grensfietsroute Westhoek"),
     ("name_fr", "Véloroute frontalière du Westhoek"),
@@ -78,7 +57,7 @@ async fn an_admin_creates_and_publishes_a_project_and_an_event() {
     let (_, headers, _) = post(
         &router,
         save,
-        &form("project", &token, "", "", "publish", &one_language),
+        &coop_form("project", &token, "", "", "publish", &one_language),
         &html,
     )
     .await;
@@ -95,7 +74,7 @@ async fn an_admin_creates_and_publishes_a_project_and_an_event() {
     let (_, headers, _) = post(
         &router,
         save,
-        &form("project", &token, "", "", "save", &PROJECT),
+        &coop_form("project", &token, "", "", "save", &PROJECT),
         &html,
     )
     .await;
@@ -135,7 +114,7 @@ async fn an_admin_creates_and_publishes_a_project_and_an_event() {
     let (_, headers, _) = post(
         &router,
         save,
-        &form("project", &token, &project, "0", "publish", &PROJECT),
+        &coop_form("project", &token, &project, "0", "publish", &PROJECT),
         &html,
     )
     .await;
@@ -154,7 +133,7 @@ async fn an_admin_creates_and_publishes_a_project_and_an_event() {
     let (_, headers, _) = post(
         &router,
         save,
-        &form("project", &token, &project, "0", "save", &stale),
+        &coop_form("project", &token, &project, "0", "save", &stale),
         &html,
     )
     .await;
@@ -189,7 +168,7 @@ async fn an_admin_creates_and_publishes_a_project_and_an_event() {
     let (_, headers, _) = post(
         &router,
         save,
-        &form("event", &token, "", "", "publish", &event_fields),
+        &coop_form("event", &token, "", "", "publish", &event_fields),
         &html,
     )
     .await;
@@ -215,7 +194,7 @@ async fn an_admin_creates_and_publishes_a_project_and_an_event() {
     post(
         &router,
         save,
-        &form("event", &token, &event, "0", "archive", &event_fields),
+        &coop_form("event", &token, &event, "0", "archive", &event_fields),
         &html,
     )
     .await;
@@ -266,7 +245,7 @@ async fn a_cluster_writes_its_members() {
     let (_, headers, _) = post(
         &router,
         path::<SaveCoop>(),
-        &form("cluster", &token, "", "", "publish", &fields),
+        &coop_form("cluster", &token, "", "", "publish", &fields),
         &[("cookie", cookie.as_str()), ("accept", "text/html")],
     )
     .await;
@@ -320,7 +299,7 @@ async fn reseeding_keeps_what_staff_changed_in_a_cluster() {
     let (_, headers, _) = post(
         &router,
         path::<SaveCoop>(),
-        &form("cluster", &token, &edited, "0", "save", &fields),
+        &coop_form("cluster", &token, &edited, "0", "save", &fields),
         &[("cookie", cookie.as_str()), ("accept", "text/html")],
     )
     .await;
@@ -386,7 +365,7 @@ async fn every_wrong_field_gets_its_message_in_both_languages() {
             ],
         ),
     ] {
-        let body = form("project", &token, "", "", "save", &bad)
+        let body = coop_form("project", &token, "", "", "save", &bad)
             .replace("f%5Blang%5D=nl", &format!("f%5Blang%5D={lang}"));
         let (_, headers, _) = post(
             &router,
@@ -476,7 +455,7 @@ async fn only_admins_edit_the_cooperation_records() {
         let (status, _, out) = post(
             &router,
             path::<SaveCoop>(),
-            &form("project", &token, project, &revision, "save", &fields),
+            &coop_form("project", &token, project, &revision, "save", &fields),
             &headers,
         )
         .await;

@@ -133,3 +133,25 @@ pub async fn service_in(db: &Db, code: &str) -> String {
     let ids: Vec<String> = r.take(0).unwrap();
     ids.into_iter().next().expect("a service there")
 }
+
+/// A post of the cooperation records' form (`SaveCoop`) in Dutch.
+pub fn coop_form(
+    kind: &str,
+    csrf: &str,
+    id: &str,
+    revision: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> String {
+    let mut pairs: Vec<(String, &str)> = vec![
+        ("f[lang]".into(), "nl"),
+        ("f[table]".into(), kind),
+        ("f[csrf]".into(), csrf),
+        ("f[id]".into(), id),
+        ("f[revision]".into(), revision),
+        ("f[action]".into(), action),
+    ];
+    pairs.extend(fields.iter().map(|(k, v)| (format!("f[{k}]"), *v)));
+    let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    encode(&borrowed)
+}

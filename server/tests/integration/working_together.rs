@@ -29,27 +29,6 @@ async fn members(db: &Db, cluster: &str) -> Vec<String> {
     list
 }
 
-fn coop_form(
-    kind: &str,
-    csrf: &str,
-    id: &str,
-    revision: &str,
-    action: &str,
-    fields: &[(&str, &str)],
-) -> String {
-    let mut pairs: Vec<(String, &str)> = vec![
-        ("f[lang]".into(), "nl"),
-        ("f[table]".into(), kind),
-        ("f[csrf]".into(), csrf),
-        ("f[id]".into(), id),
-        ("f[revision]".into(), revision),
-        ("f[action]".into(), action),
-    ];
-    pairs.extend(fields.iter().map(|(k, v)| (format!("f[{k}]"), *v)));
-    let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    encode(&borrowed)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_groupings_have_their_members_by_their_published_rules() {
     let (db, router) = staff_app().await;
