@@ -313,6 +313,8 @@ mod tests {
                     "end",
                     "source",
                     "max",
+                    "interest",
+                    "practices",
                 ] {
                     args.set(name, FluentValue::from("1"));
                 }

@@ -99,7 +99,7 @@ for (const lang of ['nl', 'fr'] as const) {
     await admin.locator('#coop-description_fr').fill('Des communes voisines de la Lys mènent ensemble des actions climatiques.');
     await admin.locator('#coop-kind').selectOption('climate_cluster');
     await admin.locator('#coop-programme').selectOption('ecolife-klimaatacties-buurgemeenten');
-    await admin.locator('#coop-organiser').fill(M.comines.code);
+    await admin.locator('#coop-organiser').selectOption(M.comines.code);
     await admin.locator('#coop-members').fill(`${M.comines.code}, ${M.cominesWarneton.code}`);
     await admin.getByTestId('action-publish').click();
     await expect(admin.getByTestId('record-status')).toHaveText(lang === 'nl' ? 'Gepubliceerd' : 'Publié');
@@ -171,17 +171,23 @@ for (const lang of ['nl', 'fr'] as const) {
   test(`${lang}: Ieper's editor publishes a contact of Ieper, shown on its profile`, async ({ browser, page }) => {
     const stamp = `${lang}${Date.now()}`;
     const editor = await signedIn(browser, lang, IEPER);
-    await editor.goto(t.newContact);
+    // The link of a profile names the municipality; an editor chooses among their own only.
+    await editor.goto(`${t.newContact}?municipality=${M.ieper.code}`);
+    await expect(editor.locator('#coop-municipality')).toHaveValue(M.ieper.code);
+    await expect(editor.locator(`#coop-municipality option[value="${M.lille.code}"]`)).toHaveCount(0);
     await editor.locator('#coop-name_nl').fill(`Kabinet van de burgemeester ${stamp}`);
     await editor.locator('#coop-name_fr').fill(`Cabinet du bourgmestre ${stamp}`);
-    await editor.locator('#coop-municipality').fill(M.lille.code);
+    await editor.locator('#coop-municipality').selectOption('');
     await editor.locator('#coop-office').selectOption('mayor_office');
-    await editor.locator('#coop-email').fill('kabinet@ieper.test');
+    await editor.locator('#coop-email').fill('kabinet@ieper');
     await editor.getByTestId('action-publish').click();
-    // Lille is not the editor's municipality: the field is named, nothing is stored.
+    // Each wrong field is named; what was typed stays.
     await expect(editor.locator('#coop-municipality')).toHaveAttribute('aria-invalid', 'true');
+    await expect(editor.locator('#coop-email')).toHaveAttribute('aria-invalid', 'true');
+    await expect(editor.locator('#coop-name_fr')).toHaveValue(`Cabinet du bourgmestre ${stamp}`);
     await axe(editor);
-    await editor.locator('#coop-municipality').fill(M.ieper.code);
+    await editor.locator('#coop-municipality').selectOption(M.ieper.code);
+    await editor.locator('#coop-email').fill('kabinet@ieper.test');
     await editor.getByTestId('action-publish').click();
     await expect(editor.getByTestId('record-status')).toHaveText(lang === 'nl' ? 'Gepubliceerd' : 'Publié');
     await page.goto(`${t.profile(M.ieper.code)}#contacts`);

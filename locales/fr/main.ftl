@@ -1178,9 +1178,9 @@ mail-subject-staff-digest = Services frontaliers : nouveau depuis hier / nieuw s
 mail-body-staff-digest =
     Bonjour,
 
-    Nouveau dans vos communes depuis le dernier récapitulatif : { $reports } signalements à traiter, { $registrations } inscriptions à des réunions et { $ideas } idées de projets.
+    Nouveau dans vos communes depuis le dernier récapitulatif : { $reports } signalements à traiter, { $registrations } inscriptions à des réunions, { $ideas } idées de projets, { $interest } communes qui veulent participer à une coopération que vous organisez, et { $practices } bonnes pratiques proposées à publier.
 
-    Goedendag, nieuw in uw gemeenten sinds het vorige overzicht: { $reports } meldingen om te behandelen, { $registrations } inschrijvingen voor bijeenkomsten en { $ideas } projectideeën.
+    Goedendag, nieuw in uw gemeenten sinds het vorige overzicht: { $reports } meldingen om te behandelen, { $registrations } inschrijvingen voor bijeenkomsten, { $ideas } projectideeën, { $interest } gemeenten die willen meedoen aan een samenwerkingsverband dat u organiseert, en { $practices } voorgestelde goede praktijken om te publiceren.
 
 ## Taking part: calls for project ideas
 calls-title = Appels à idées de projets
@@ -1371,9 +1371,10 @@ staff-coop-field-phone = Téléphone
 staff-coop-field-email = E-mail (du service, pas personnel)
 staff-coop-field-hours = Heures d’ouverture
 staff-coop-field-verified_on = Vérifié pour la dernière fois le
-staff-coop-help-organiser = Un code de commune (NIS ou INSEE) : le personnel de cette commune confirme les membres.
-staff-coop-help-municipality = Un code de commune (NIS ou INSEE), p. ex. 33029.
+staff-coop-help-organiser = Le personnel de cette commune confirme les membres et voit qui a signalé son intérêt.
+staff-coop-help-municipality = Vous choisissez parmi les communes que vous pouvez modifier.
 staff-coop-error-one_municipality = Indiquez un code de commune existant, d’une commune que vous pouvez modifier.
+staff-coop-no-municipality = Aucune commune
 staff-coop-no-event = Aucune rencontre
 staff-coop-no-actions = Vous pouvez consulter cet enregistrement, mais pas le modifier : seul un administrateur peut encore le modifier ou le publier.
 staff-audit-confirm_member = Membre confirmé

@@ -1175,9 +1175,9 @@ mail-subject-staff-digest = Grensdiensten: nieuw sinds gisteren / nouveau depuis
 mail-body-staff-digest =
     Goedendag,
 
-    Nieuw in uw gemeenten sinds het vorige overzicht: { $reports } meldingen om te behandelen, { $registrations } inschrijvingen voor bijeenkomsten en { $ideas } projectideeën.
+    Nieuw in uw gemeenten sinds het vorige overzicht: { $reports } meldingen om te behandelen, { $registrations } inschrijvingen voor bijeenkomsten, { $ideas } projectideeën, { $interest } gemeenten die willen meedoen aan een samenwerkingsverband dat u organiseert, en { $practices } voorgestelde goede praktijken om te publiceren.
 
-    Bonjour, nouveau dans vos communes depuis le dernier récapitulatif : { $reports } signalements à traiter, { $registrations } inscriptions à des réunions et { $ideas } idées de projets.
+    Bonjour, nouveau dans vos communes depuis le dernier récapitulatif : { $reports } signalements à traiter, { $registrations } inscriptions à des réunions, { $ideas } idées de projets, { $interest } communes qui veulent participer à une coopération que vous organisez, et { $practices } bonnes pratiques proposées à publier.
 
 ## Taking part: calls for project ideas
 calls-title = Oproepen voor projectideeën
@@ -1368,9 +1368,10 @@ staff-coop-field-phone = Telefoon
 staff-coop-field-email = E-mail (van de dienst, niet persoonlijk)
 staff-coop-field-hours = Openingsuren
 staff-coop-field-verified_on = Laatst nagekeken op
-staff-coop-help-organiser = Eén gemeentecode (NIS of INSEE): de medewerkers van die gemeente bevestigen de leden.
-staff-coop-help-municipality = Eén gemeentecode (NIS of INSEE), bv. 33029.
+staff-coop-help-organiser = De medewerkers van deze gemeente bevestigen de leden en zien wie interesse meldde.
+staff-coop-help-municipality = U kiest uit de gemeenten die u mag bewerken.
 staff-coop-error-one_municipality = Geef één bestaande gemeentecode, van een gemeente die u mag bewerken.
+staff-coop-no-municipality = Geen gemeente
 staff-coop-no-event = Geen bijeenkomst
 staff-coop-no-actions = U kunt dit record bekijken, maar niet wijzigen: alleen een beheerder kan het nu nog wijzigen of publiceren.
 staff-audit-confirm_member = Lid bevestigd

@@ -30,6 +30,8 @@ pub enum Input {
     Choice(&'static [&'static str]),
     /// Municipality codes, comma-separated.
     Codes,
+    /// One municipality, chosen from a list (for an editor: their own).
+    Municipality,
     /// A project (or none).
     Project,
     /// A meeting (or none).
@@ -106,7 +108,7 @@ const CLUSTER: &[Field] = &[
     field("description", Input::Area),
     field("kind", Input::Choice(&CLUSTER_KINDS)),
     field("programme", Input::Project),
-    field("organiser", Input::Codes),
+    field("organiser", Input::Municipality),
     field("members", Input::Codes),
 ];
 
@@ -130,7 +132,7 @@ const PRACTICE: &[Field] = &[
 
 const CONTACT: &[Field] = &[
     field("name", Input::Line),
-    field("municipality", Input::Codes),
+    field("municipality", Input::Municipality),
     field("office", Input::Choice(&CONTACT_OFFICES)),
     field("address", Input::Text),
     field("phone", Input::Phone),
@@ -159,7 +161,10 @@ pub const FIELD_MESSAGES: MessageSet = MessageSet::new("staff-coop-field-", || k
 /// The help under the fields that take lines, codes or a date and time.
 pub const HELP_MESSAGES: MessageSet = MessageSet::new("staff-coop-help-", || {
     keys(Some(|i| {
-        matches!(i, Input::Lines | Input::Codes | Input::DateTime)
+        matches!(
+            i,
+            Input::Lines | Input::Codes | Input::Municipality | Input::DateTime
+        )
     }))
 });
 /// What is wrong with a date and time.

@@ -190,6 +190,7 @@ pub fn read(
             Input::DateTime => local_moment(v).map(|at| at.format("%Y-%m-%dT%H:%M").to_string()),
             Input::Choice(list) => list.contains(&v).then(|| v.to_owned()),
             Input::Codes => codes(v, known.municipality),
+            Input::Municipality => (known.municipality)(v).then(|| v.to_owned()),
             Input::Project => (known.project)(v).then(|| v.to_owned()),
             Input::Event => (known.event)(v).then(|| v.to_owned()),
             Input::Email => crate::kernel::validate::valid_email(v).then(|| v.to_owned()),
@@ -253,11 +254,7 @@ fn cross_checks(kind: CoopKind, values: &BTreeMap<String, String>, invalid: &mut
                 fail("place_municipality");
             }
         }
-        CoopKind::Cluster => {
-            if get("organiser").is_some_and(|c| c.contains(',')) {
-                fail("organiser");
-            }
-        }
+        CoopKind::Cluster => {}
         CoopKind::Practice => {
             if let (Some(start), Some(end)) = (get("period_start"), get("period_end")) {
                 if end < start {
@@ -269,7 +266,7 @@ fn cross_checks(kind: CoopKind, values: &BTreeMap<String, String>, invalid: &mut
             }
         }
         CoopKind::Contact => {
-            if get("municipality").is_none_or(|c| c.contains(',')) {
+            if get("municipality").is_none() {
                 fail("municipality");
             }
             if get("office").is_none() {

@@ -56,9 +56,7 @@ pub fn error_id(kind: CoopKind, key: &str) -> String {
         Some(Input::Codes) if field == "place_municipality" => {
             "staff-coop-error-place_municipality".into()
         }
-        Some(Input::Codes) if matches!(field, "municipality" | "organiser") => {
-            "staff-coop-error-one_municipality".into()
-        }
+        Some(Input::Municipality) => "staff-coop-error-one_municipality".into(),
         Some(Input::Codes) => "staff-coop-error-codes".into(),
         None => "staff-error-invalid".into(),
     }
@@ -95,6 +93,7 @@ struct State {
     kind: CoopKind,
     values: BTreeMap<String, String>,
     invalid: Vec<String>,
+    municipalities: Vec<(String, crate::i18n::Localized)>,
     projects: Vec<(String, crate::i18n::Localized)>,
     events: Vec<(String, crate::i18n::Localized)>,
     organizations: Vec<(String, crate::i18n::Localized)>,
@@ -117,8 +116,11 @@ fn control(state: &State, field: Field, key: String, lang_of: Option<Lang>) -> A
     let value = state.v(&key);
     let bad = state.bad(&key);
     let described = bad.then(|| format!("{key}-error"));
-    let help = matches!(field.input, Input::Lines | Input::Codes | Input::DateTime)
-        .then(|| i18n.t_of(&super::fields::HELP_MESSAGES, field.key));
+    let help = matches!(
+        field.input,
+        Input::Lines | Input::Codes | Input::Municipality | Input::DateTime
+    )
+    .then(|| i18n.t_of(&super::fields::HELP_MESSAGES, field.key));
     let input = match field.input {
         Input::Area | Input::Lines => view! {
             <crate::components::PrefilledTextarea id=id.clone() name=name rows=if field.input == Input::Area { 6 } else { 4 }
@@ -131,10 +133,11 @@ fn control(state: &State, field: Field, key: String, lang_of: Option<Lang>) -> A
                 }).collect_view()}
             </select>
         }.into_any(),
-        Input::Project | Input::Event | Input::Organization => {
+        Input::Project | Input::Event | Input::Organization | Input::Municipality => {
             let (none, list) = match field.input {
                 Input::Project => ("staff-coop-no-project", &state.projects),
                 Input::Event => ("staff-coop-no-event", &state.events),
+                Input::Municipality => ("staff-coop-no-municipality", &state.municipalities),
                 _ => ("staff-coop-no-organization", &state.organizations),
             };
             view! {
@@ -283,16 +286,19 @@ fn buttons(kind: CoopKind, role: Role, publication: Option<Publication>) -> AnyV
 }
 
 #[component]
-pub fn CoopForm(page: CoopEdit, ctx: StaffContext) -> impl IntoView {
+pub fn CoopForm(
+    page: CoopEdit,
+    ctx: StaffContext,
+    /// A new record's first values (from the link that led here).
+    #[prop(optional)]
+    initial: BTreeMap<String, String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let kind = page.kind;
     let record = page.record.clone();
     let flash = ctx.flash.clone().unwrap_or_default();
     let values = if flash.values.is_empty() {
-        record
-            .as_ref()
-            .map(|r| r.values.clone())
-            .unwrap_or_default()
+        record.as_ref().map(|r| r.values.clone()).unwrap_or(initial)
     } else {
         flash.values.clone()
     };
@@ -300,6 +306,7 @@ pub fn CoopForm(page: CoopEdit, ctx: StaffContext) -> impl IntoView {
         kind,
         values,
         invalid: flash.invalid.clone(),
+        municipalities: page.options.municipalities.clone(),
         projects: page.options.projects.clone(),
         events: page.options.events.clone(),
         organizations: page.options.organizations.clone(),

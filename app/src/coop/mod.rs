@@ -76,6 +76,9 @@ impl CoopRecord {
 /// cluster's programme) and organizations (lead partner, organiser).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CoopOptions {
+    /// The municipalities a record may name in a one-municipality field (an editor's
+    /// contact: their own), in name order.
+    pub municipalities: Vec<(String, Localized)>,
     pub projects: Vec<(String, Localized)>,
     pub events: Vec<(String, Localized)>,
     pub organizations: Vec<(String, Localized)>,
@@ -202,10 +205,16 @@ pub async fn load_coop(kind: CoopKind, id: Option<String>) -> Result<CoopEdit, A
         ),
         None => None,
     };
+    let mut options = repo::options(&db).await?;
+    if kind == CoopKind::Contact {
+        options
+            .municipalities
+            .retain(|(code, _)| session.staff.may_edit(code));
+    }
     Ok(CoopEdit {
         kind,
         record,
-        options: repo::options(&db).await?,
+        options,
     })
 }
 

@@ -125,12 +125,25 @@ fn Rows(kind: CoopKind, rows: Vec<CoopRow>) -> impl IntoView {
 pub fn CoopNewPage(kind: CoopKind) -> impl IntoView {
     let i18n = use_i18n();
     let title = i18n.t_of(&NEW_TITLES, kind.table());
+    // A link may name the first values of the one-municipality fields ("add a contact"
+    // on a profile: `?municipality=33029`); the form's own checks still apply.
+    let initial: std::collections::BTreeMap<String, String> = use_query_map().with_untracked(|p| {
+        super::fields(kind)
+            .filter(|f| f.input == super::Input::Municipality)
+            .filter_map(|f| {
+                let code = p.get(f.key)?;
+                crate::kernel::validate::is_municipality_code(&code)
+                    .then(|| (f.key.to_owned(), code))
+            })
+            .collect()
+    });
     view! {
         <StaffFrame title=title.clone() render=move |ctx| {
             let page = Resource::new(|| (), move |_| load_coop(kind, None));
+            let initial = initial.clone();
             view! {
                 <h1>{title.clone()}</h1>
-                <Loaded resource=page view=move |page| view! { <CoopForm page ctx=ctx.clone() /> } />
+                <Loaded resource=page view=move |page| view! { <CoopForm page ctx=ctx.clone() initial=initial.clone() /> } />
             }
         } />
     }

@@ -93,7 +93,7 @@ pub fn set(kind: CoopKind) -> &'static str {
         CoopKind::Cluster => {
             "name = $r.name, description = $r.description, kind = $r.kind, code = code ?? $id,
             programme = IF $r.programme { type::record('project', $r.programme) } ELSE { NONE },
-            organiser = IF $r.organiser { type::record('municipality', $r.organiser[0]) } ELSE { NONE }"
+            organiser = IF $r.organiser { type::record('municipality', $r.organiser) } ELSE { NONE }"
         }
         CoopKind::Practice => {
             "name = $r.name, summary = $r.summary, kind = $r.kind, themes = $r.themes ?? [],
@@ -108,7 +108,7 @@ pub fn set(kind: CoopKind) -> &'static str {
         CoopKind::Contact => {
             "name = $r.name, office = $r.office, address = $r.address, phone = $r.phone,
             email = $r.email, website = $r.website, hours = $r.hours,
-            municipality = type::record('municipality', $r.municipality[0]),
+            municipality = type::record('municipality', $r.municipality),
             verified_on = IF $r.verified_on { <datetime> $r.verified_on } ELSE { NONE }"
         }
     }

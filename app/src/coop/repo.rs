@@ -88,7 +88,14 @@ pub async fn options(db: &Db) -> Result<CoopOptions, AppError> {
     let projects: Vec<Named> = rows(&mut response, 0)?;
     let organizations: Vec<Named> = rows(&mut response, 1)?;
     let events: Vec<Named> = rows(&mut response, 2)?;
+    let directory = crate::municipalities::directory::current(db).await?;
+    let mut municipalities: Vec<(String, Localized)> = directory
+        .profiles()
+        .map(|p| (p.detail.code.clone(), p.detail.name.clone()))
+        .collect();
+    municipalities.sort_by_cached_key(|(_, name)| crate::search_text::sort_key(&name.nl));
     Ok(CoopOptions {
+        municipalities,
         projects: named(projects),
         events: named(events),
         organizations: named(organizations),

@@ -15,13 +15,18 @@ pub const CONTACTS_ANCHOR: &str = "contacts";
 
 /// A profile's contacts section.
 #[component]
-pub fn Contacts(contacts: Vec<MunicipalityContact>) -> impl IntoView {
+pub fn Contacts(code: String, contacts: Vec<MunicipalityContact>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
+    let add = format!(
+        "{}{}",
+        Page::StaffCoopNew(CoopKind::Contact).path(lang),
+        crate::kernel::query::query_string([("municipality", code.as_str())])
+    );
     let body = if contacts.is_empty() {
         view! {
             <p data-testid="contacts-none">{i18n.t("contacts-none")}</p>
-            <p><a href=Page::StaffCoopNew(CoopKind::Contact).path(lang) data-testid="contacts-add">{i18n.t("contacts-add")}</a></p>
+            <p><a href=add data-testid="contacts-add">{i18n.t("contacts-add")}</a></p>
         }
         .into_any()
     } else {

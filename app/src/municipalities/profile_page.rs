@@ -131,7 +131,7 @@ fn ProfileBody(profile: MunicipalityProfile) -> impl IntoView {
             <p class="help">{i18n.t("profile-coverage-help")}</p>
             <CoverageTable list=profile.coverage country=d.country />
         </section>
-        <super::contacts_view::Contacts contacts=profile.contacts />
+        <super::contacts_view::Contacts code=d.code.clone() contacts=profile.contacts />
         <section data-testid="cooperation" aria-labelledby="cooperation-heading">
             <h2 id="cooperation-heading">{i18n.t("profile-cooperation")}</h2>
             <Cooperation clusters=profile.clusters projects=profile.projects events=profile.events practices=profile.practices />

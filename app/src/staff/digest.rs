@@ -2,7 +2,8 @@
 //! every active account with something new in its scope since the last digest gets one
 //! letter: new reports to review (about its municipalities' services; admins: all), new
 //! registrations for meetings in its municipalities and new ideas naming them (admins:
-//! all). One app server
+//! all), municipalities newly interested in a cluster its municipalities organise (admins:
+//! all), and for admins the good practices editors proposed. One app server
 //! sends it: the day is claimed by one conditional update.
 
 use crate::db::Db;
@@ -31,6 +32,9 @@ pub struct Digest {
     pub reports: i64,
     pub registrations: i64,
     pub ideas: i64,
+    pub interest: i64,
+    /// Admins: practices proposed (created) by editors, waiting to be published.
+    pub practices: i64,
 }
 
 /// Sends the day's digest if it is due at `now` and no server has sent it; the letters
@@ -73,6 +77,8 @@ pub async fn run_if_due(db: &Db, now: DateTime<Utc>) -> Result<Vec<Digest>, AppE
                 ("reports", d.reports.to_string()),
                 ("registrations", d.registrations.to_string()),
                 ("ideas", d.ideas.to_string()),
+                ("interest", d.interest.to_string()),
+                ("practices", d.practices.to_string()),
             ],
             link: Some(format!(
                 "{}{}",
@@ -102,7 +108,13 @@ pub async fn collect(db: &Db, since: &str) -> Result<Vec<Digest>, AppError> {
                 RETURN count(SELECT id FROM registration WHERE created_at > <datetime> $since
                     AND ($all OR event.place.municipality_code IN $codes));
                 RETURN count(SELECT id FROM idea WHERE created_at > <datetime> $since
-                    AND ($all OR municipalities ANYINSIDE $codes));",
+                    AND ($all OR municipalities ANYINSIDE $codes));
+                RETURN count(SELECT id FROM cluster_interest WHERE declared_at > <datetime> $since
+                    AND state = 'interested'
+                    AND ($all OR (cluster.organiser != NONE AND record::id(cluster.organiser) IN $codes)));
+                RETURN IF $all { count(SELECT id FROM practice WHERE publication = 'draft'
+                    AND (SELECT VALUE at FROM audit WHERE target = 'practice:' + record::id($parent.id)
+                        AND action = 'create')[0] > <datetime> $since) } ELSE { 0 };",
             )
             .bind(("since", since.to_owned()))
             .bind(("all", all))
@@ -111,13 +123,24 @@ pub async fn collect(db: &Db, since: &str) -> Result<Vec<Digest>, AppError> {
         let reports: Option<i64> = response.take(0)?;
         let registrations: Option<i64> = response.take(1)?;
         let ideas: Option<i64> = response.take(2)?;
+        let interest: Option<i64> = response.take(3)?;
+        let practices: Option<i64> = response.take(4)?;
         let digest = Digest {
             email: account.email,
             reports: reports.unwrap_or(0),
             registrations: registrations.unwrap_or(0),
             ideas: ideas.unwrap_or(0),
+            interest: interest.unwrap_or(0),
+            practices: practices.unwrap_or(0),
         };
-        if digest.reports > 0 || digest.registrations > 0 || digest.ideas > 0 {
+        let news = [
+            digest.reports,
+            digest.registrations,
+            digest.ideas,
+            digest.interest,
+            digest.practices,
+        ];
+        if news.iter().any(|n| *n > 0) {
             digests.push(digest);
         }
     }

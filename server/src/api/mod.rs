@@ -7,6 +7,7 @@ pub mod municipalities;
 pub mod observatory;
 pub mod openapi;
 pub mod partner_candidates;
+pub mod practices;
 pub mod projects;
 pub mod registrations;
 pub mod service_exports;
@@ -90,6 +91,8 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(services::one))
         .routes(routes!(projects::list))
         .routes(routes!(projects::one))
+        .routes(routes!(practices::list))
+        .routes(routes!(practices::one))
         .routes(routes!(partner_candidates::neighbours))
         .routes(routes!(partner_candidates::list))
         .routes(routes!(clusters::list))

@@ -18,6 +18,7 @@ use utoipa::OpenApi;
         (name = "services", description = "Search services on both sides of the border"),
         (name = "municipalities", description = "Border municipalities, their neighbours and services"),
         (name = "projects", description = "Cooperation projects and pilot projects"),
+        (name = "practices", description = "Good practices: what municipalities did together"),
         (name = "cooperation", description = "Clusters of municipalities and the observatory of cross-border service coverage"),
         (name = "events", description = "The agenda: meetings and events, as JSON and iCalendar"),
         (name = "map", description = "The map's layers and the points of a search"),

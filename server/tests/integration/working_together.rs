@@ -198,6 +198,28 @@ async fn seeded_practices_are_found_in_both_languages_despite_typing_mistakes() 
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (_, _, sitemap) = get(&router, "/sitemap.xml", &[]).await;
     assert!(sitemap.contains("/fr/bonnes-pratiques/ecolife-klimaatclusters"));
+    // The API: the same search, filters and errors; in the OpenAPI document.
+    let (status, _, body) = get(&router, "/api/v1/practices?q=climat%20energie", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["data"][0]["id"], "ecolife-klimaatclusters");
+    assert_eq!(json["data"][0]["cost_eur"], 10000.0);
+    assert!(json["data"][0]["results"].is_null());
+    for bad in ["kind=barter", "colour=red", "municipality=%3Cb%3E"] {
+        let (status, _, _) = get(&router, &format!("/api/v1/practices?{bad}"), &[]).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+    let (_, _, body) = get(&router, &format!("/api/v1/practices/{ssc}"), &[]).await;
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["source"], "seeds/002_0f75c55bea090b27.txt");
+    assert_eq!(
+        json["event"]["id"],
+        "kennisplatform-intergemeentelijk-samenwerken-2015-12-03"
+    );
+    let (status, _, _) = get(&router, "/api/v1/practices/bestaat-niet", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, _, doc) = get(&router, "/api/openapi.json", &[]).await;
+    assert!(doc.contains("/api/v1/practices/{id}"));
 }
 
 const PRACTICE: [(&str, &str); 8] = [
@@ -253,6 +275,12 @@ async fn editors_propose_practices_and_admins_publish_them() {
     let id = to.rsplit('/').next().unwrap().to_owned();
     let (status, _, _) = get(&router, &format!("/nl/goede-praktijken/{id}"), &[]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // Admins hear of the proposal in their digest.
+    let digests = app::staff::digest::collect(&db, "1970-01-01T00:00:00Z")
+        .await
+        .unwrap();
+    let admin_news = digests.iter().find(|d| d.email == ADMIN).unwrap();
+    assert_eq!(admin_news.practices, 1);
     // Editors may not use the other cooperation forms.
     let (status, _, _) = post(
         &router,
@@ -532,6 +560,19 @@ async fn interested_municipalities_share_the_price_once_the_organiser_confirms_t
     );
     let cluster = app::clusters::repo::one(&db, "klimaat").await.unwrap();
     assert_eq!(share(&cluster), (500_000, Some((3, 333_333))));
+    // The organiser's staff (Lille) hear of it in their digest; Ieper's do not organise it.
+    let digests = app::staff::digest::collect(&db, "1970-01-01T00:00:00Z")
+        .await
+        .unwrap();
+    let interest = |email: &str| {
+        digests
+            .iter()
+            .find(|d| d.email == email)
+            .map(|d| d.interest)
+    };
+    assert_eq!(interest(LILLE), Some(1));
+    assert_eq!(interest(ADMIN), Some(1));
+    assert_eq!(interest(IEPER).unwrap_or(0), 0);
     // Twice: told so, still one record.
     let (_, headers, _) = post(
         &router,
