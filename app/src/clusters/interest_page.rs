@@ -2,9 +2,9 @@
 //! contact and a note), see one's own declarations, and for the organiser the whole list
 //! with the buttons that confirm members. Plain forms: no JavaScript needed.
 
-use super::interest::{load_cluster_interest, InterestPage, InterestState, SaveClusterInterest};
-use super::interest::{MAX_NAME, MAX_NOTE};
-use crate::auth::{Flash, StaffFrame};
+use super::interest::{InterestPage, InterestState, MAX_NAME, MAX_NOTE};
+use super::{load_cluster_interest, SaveClusterInterest};
+use crate::auth::{ActionFields, Flash, StaffFrame};
 use crate::components::Loaded;
 use crate::i18n::use_i18n;
 use crate::routes::Page;
@@ -43,12 +43,7 @@ fn Interest(page: InterestPage, csrf: String, flash: Option<Flash>) -> impl Into
     let hidden = {
         let (id, csrf) = (id.clone(), csrf.clone());
         move |action: &'static str| {
-            view! {
-                <input type="hidden" name="f[lang]" value=lang.code() />
-                <input type="hidden" name="f[csrf]" value=csrf.clone() />
-                <input type="hidden" name="f[cluster]" value=id.clone() />
-                <input type="hidden" name="f[action]" value=action />
-            }
+            view! { <ActionFields csrf=csrf.clone() records=vec![("cluster", id.clone())] action /> }
         }
     };
     let error = move |field: &str, message: &'static str| {

@@ -1,7 +1,7 @@
 //! Interest in clusters with a shared price (server only): the staff page's data, and the
 //! declare / confirm / withdraw posts, each checked on the server against the account.
 
-use super::interest::{check_declaration, InterestEntry, InterestPage, InterestState};
+use super::interest::{InterestEntry, InterestPage, InterestState, MAX_NAME, MAX_NOTE};
 use super::{repo, Cluster};
 use crate::auth::{flash_and_redirect, Flash, Staff};
 use crate::db::{rows, Db};
@@ -12,6 +12,38 @@ use crate::routes::Page;
 use serde::Deserialize;
 use serde_json::json;
 use std::collections::BTreeMap;
+
+/// The checked fields of a declaration, or the names of the wrong ones.
+pub fn check_declaration(f: &BTreeMap<String, String>) -> Result<Declaration, Vec<String>> {
+    let get = |k: &str| f.get(k).map(|v| v.trim()).unwrap_or("").to_owned();
+    let (name, email, note) = (get("contact_name"), get("contact_email"), get("note"));
+    let mut invalid = vec![];
+    if name.is_empty() || name.chars().count() > MAX_NAME {
+        invalid.push("contact_name".to_owned());
+    }
+    if !crate::kernel::validate::valid_email(&email) {
+        invalid.push("contact_email".to_owned());
+    }
+    if note.chars().count() > MAX_NOTE {
+        invalid.push("note".to_owned());
+    }
+    if invalid.is_empty() {
+        Ok(Declaration {
+            contact_name: name,
+            contact_email: email,
+            note: (!note.is_empty()).then_some(note),
+        })
+    } else {
+        Err(invalid)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Declaration {
+    pub contact_name: String,
+    pub contact_email: String,
+    pub note: Option<String>,
+}
 
 /// Admins, and the staff of the organising municipality.
 pub fn may_confirm(staff: &Staff, cluster: &Cluster) -> bool {
@@ -219,5 +251,42 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
             say(Flash::notice("staff-interest-done-withdraw")).await
         }
         _ => Err(AppError::BadRequest("action".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_declaration_needs_a_name_and_an_address() {
+        let good = form(&[
+            ("contact_name", " Schepen voor klimaat "),
+            ("contact_email", "klimaat@wervik.be"),
+            ("note", ""),
+        ]);
+        let checked = check_declaration(&good).unwrap();
+        assert_eq!(checked.contact_name, "Schepen voor klimaat");
+        assert_eq!(checked.note, None);
+        let bad = form(&[
+            ("contact_name", ""),
+            ("contact_email", "not an address"),
+            ("note", &"x".repeat(MAX_NOTE + 1)),
+        ]);
+        assert_eq!(
+            check_declaration(&bad),
+            Err(vec![
+                "contact_name".into(),
+                "contact_email".into(),
+                "note".into()
+            ])
+        );
     }
 }

@@ -173,6 +173,24 @@ pub async fn load_cluster(id: String) -> Result<Cluster, AppError> {
     crate::components::with_status(repo::one(&crate::db::use_db()?, &id).await)
 }
 
+/// A cluster's interest, as this account may see it (its staff page).
+#[server]
+pub async fn load_cluster_interest(id: String) -> Result<interest::InterestPage, AppError> {
+    let db = crate::db::use_db()?;
+    let session = crate::auth::guard::require(&db).await?;
+    crate::components::with_status(interest_repo::page(&db, &session.staff, &id).await)
+}
+
+/// Declares, confirms or withdraws an interest (`f`: `lang`, `csrf`, `cluster`,
+/// `municipality`, `action`: declare, confirm or withdraw; a declaration's
+/// `contact_name`, `contact_email`, `note`). Answers with a redirect.
+#[server]
+pub async fn save_cluster_interest(
+    f: std::collections::BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    interest_repo::submit(&crate::db::use_db()?, f).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

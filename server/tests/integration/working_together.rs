@@ -7,7 +7,7 @@
 
 use super::get;
 use super::staff_support::*;
-use app::clusters::interest::SaveClusterInterest;
+use app::clusters::SaveClusterInterest;
 use app::coop::SaveCoop;
 use app::db::Db;
 use axum::http::{header, StatusCode};
