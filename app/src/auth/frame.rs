@@ -18,6 +18,27 @@ pub fn CsrfField(#[prop(into)] csrf: String) -> impl IntoView {
     view! { <input type="hidden" name="csrf" value=csrf /> }
 }
 
+/// The hidden fields of a staff action form: the page's language, the form token, the
+/// records the action is about (`f[key]` = id, in order), and the action.
+#[component]
+pub fn ActionFields(
+    #[prop(into)] csrf: String,
+    records: Vec<(&'static str, String)>,
+    action: &'static str,
+) -> impl IntoView {
+    let lang = use_i18n().lang;
+    let records = records
+        .into_iter()
+        .map(|(key, id)| view! { <input type="hidden" name=format!("f[{key}]") value=id /> })
+        .collect_view();
+    view! {
+        <input type="hidden" name="f[lang]" value=lang.code() />
+        <input type="hidden" name="f[csrf]" value=csrf />
+        {records}
+        <input type="hidden" name="f[action]" value=action />
+    }
+}
+
 /// The outcome of the last form post: success is announced politely, failure at once.
 #[component]
 pub fn FlashNotice(flash: Option<Flash>) -> impl IntoView {

@@ -20,7 +20,7 @@ pub mod users;
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
 pub use accounts::StaffUsersPage;
-pub use frame::{CsrfField, FlashNotice, StaffFrame};
+pub use frame::{ActionFields, CsrfField, FlashNotice, StaffFrame};
 pub use page::SignInPage;
 pub use reset::{PasswordForgotPage, PasswordResetPage};
 

@@ -5,7 +5,7 @@ use super::{
     load_staff_call, load_staff_calls, Call, Idea, SaveCall, StaffCall, CALL_FIELD_MESSAGES,
     MAX_SUMMARY_CHARS, STATUS_MESSAGES, SUBMITTER_MESSAGES,
 };
-use crate::auth::{Flash, StaffFrame};
+use crate::auth::{ActionFields, Flash, StaffFrame};
 use crate::components::{Loaded, PrefilledTextarea};
 use crate::events::text_in;
 use crate::i18n::use_i18n;
@@ -162,13 +162,7 @@ fn IdeaCard(idea: Idea, call: String, csrf: String) -> impl IntoView {
     let hidden = {
         let (id, csrf, call) = (id.clone(), csrf.clone(), call.clone());
         move |action: &'static str| {
-            view! {
-                <input type="hidden" name="f[lang]" value=lang.code() />
-                <input type="hidden" name="f[csrf]" value=csrf.clone() />
-                <input type="hidden" name="f[call]" value=call.clone() />
-                <input type="hidden" name="f[idea]" value=id.clone() />
-                <input type="hidden" name="f[action]" value=action />
-            }
+            view! { <ActionFields csrf=csrf.clone() records=vec![("call", call.clone()), ("idea", id.clone())] action /> }
         }
     };
     let open = idea.status.open();

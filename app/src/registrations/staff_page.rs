@@ -7,7 +7,7 @@ use super::{
     load_staff_registrations, Question, SaveRegistrations, StaffRegistrations, Standing,
     QUESTION_MESSAGES, ROLE_MESSAGES, STANDING_MESSAGES,
 };
-use crate::auth::{Flash, StaffFrame};
+use crate::auth::{ActionFields, Flash, StaffFrame};
 use crate::components::Loaded;
 use crate::events::text_in;
 use crate::i18n::{use_i18n, Lang};
@@ -46,12 +46,7 @@ fn Registrations(list: StaffRegistrations, csrf: String, flash: Option<Flash>) -
     let hidden = {
         let (id, csrf) = (id.clone(), csrf.clone());
         move |action: &'static str| {
-            view! {
-                <input type="hidden" name="f[lang]" value=lang.code() />
-                <input type="hidden" name="f[csrf]" value=csrf.clone() />
-                <input type="hidden" name="f[event]" value=id.clone() />
-                <input type="hidden" name="f[action]" value=action />
-            }
+            view! { <ActionFields csrf=csrf.clone() records=vec![("event", id.clone())] action /> }
         }
     };
     let signup = list.signup.clone();

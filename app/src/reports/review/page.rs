@@ -2,7 +2,7 @@
 //! markup), the resident's address for staff only, and the three decisions as forms.
 
 use super::{load_report_queue, QueuedReport, ReviewReport, MAX_REASON_CHARS};
-use crate::auth::StaffFrame;
+use crate::auth::{ActionFields, StaffFrame};
 use crate::components::Loaded;
 use crate::i18n::use_i18n;
 use crate::routes::Page;
@@ -57,12 +57,7 @@ fn ReportCard(report: QueuedReport, csrf: String) -> impl IntoView {
     let hidden = {
         let (id, csrf) = (id.clone(), csrf.clone());
         move |action: &'static str| {
-            view! {
-                <input type="hidden" name="f[lang]" value=lang.code() />
-                <input type="hidden" name="f[csrf]" value=csrf.clone() />
-                <input type="hidden" name="f[id]" value=id.clone() />
-                <input type="hidden" name="f[action]" value=action />
-            }
+            view! { <ActionFields csrf=csrf.clone() records=vec![("id", id.clone())] action /> }
         }
     };
     let open = report.status == "new";
