@@ -46,6 +46,8 @@ try {
     ['clusters', '/nl/samenwerkingsverbanden', '/fr/cooperations/epci-200093201'],
     ['observatory', '/nl/observatorium', '/fr/observatoire?category=railway_station'],
     ['agenda', '/nl/agenda', '/fr/agenda/kennisplatform-intergemeentelijk-samenwerken-2015-12-03'],
+    ['practices', '/nl/goede-praktijken', '/fr/bonnes-pratiques/ecolife-klimaatclusters'],
+    ['grouping', '/nl/samenwerkingsverbanden/westhoek', '/fr/cooperations/eurometropool'],
   ];
   chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
