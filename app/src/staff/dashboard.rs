@@ -17,6 +17,8 @@ pub struct Overview {
     pub new_reports: usize,
     /// Meetings in the account's municipalities that take registrations (to their list).
     pub meetings: Vec<crate::events::Link>,
+    /// An editor's municipalities that show no contact yet (each a link to add one).
+    pub without_contacts: Vec<(String, crate::i18n::Localized)>,
 }
 
 #[server]
@@ -49,6 +51,17 @@ pub async fn load_overview() -> Result<Overview, AppError> {
             .await?
             .new,
         meetings: crate::registrations::repo::meetings_in_scope(&db, &session.staff).await?,
+        without_contacts: {
+            let directory = crate::municipalities::directory::current(&db).await?;
+            session
+                .staff
+                .municipalities
+                .iter()
+                .filter_map(|code| directory.profile(code))
+                .filter(|p| !session.staff.is_admin() && p.contacts.is_empty())
+                .map(|p| (p.detail.code.clone(), p.detail.name.clone()))
+                .collect()
+        },
     })
 }
 
@@ -86,6 +99,17 @@ pub fn StaffHomePage() -> impl IntoView {
                                 <ul data-testid="staff-meetings">
                                     {o.meetings.iter().map(|m| view! {
                                         <li><a href=Page::StaffRegistrations(m.id.clone()).path(lang)>{m.name.get(lang).to_owned()}</a></li>
+                                    }).collect_view()}
+                                </ul>
+                            })}
+                            {(!o.without_contacts.is_empty()).then(|| view! {
+                                <h2>{i18n.t("staff-home-contacts")}</h2>
+                                <ul data-testid="staff-without-contacts">
+                                    {o.without_contacts.iter().map(|(code, name)| {
+                                        let add = format!("{}{}", Page::StaffCoopNew(crate::kernel::kinds::CoopKind::Contact).path(lang), query_string([("municipality", code.as_str())]));
+                                        view! {
+                                            <li><a href=add>{i18n.t_args("staff-home-contacts-add", [("name", name.get(lang).to_owned().into())])}</a></li>
+                                        }
                                     }).collect_view()}
                                 </ul>
                             })}

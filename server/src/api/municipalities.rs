@@ -74,6 +74,26 @@ pub struct ServiceRef {
     pub category: String,
 }
 
+/// Whom a partner calls: the town hall or an office (professional contacts only).
+#[derive(Serialize, ToSchema)]
+pub struct Contact {
+    /// `town_hall`, `mayor_office`, `cooperation`, `european_affairs`, `climate` or
+    /// `social_services`.
+    pub office: String,
+    pub name: Text,
+    /// The town hall's service (`/api/v1/services/{id}`: its opening hours).
+    pub service_id: Option<String>,
+    pub address: Option<String>,
+    pub phones: Vec<String>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+    pub hours: Option<Text>,
+    /// Absent: entered by the municipality.
+    pub source: Option<String>,
+    /// ISO date.
+    pub verified_on: Option<String>,
+}
+
 /// A municipality's profile.
 #[derive(Serialize, ToSchema)]
 pub struct MunicipalityFull {
@@ -93,6 +113,10 @@ pub struct MunicipalityFull {
     pub distance_to_border_km: f64,
     pub neighbours: Vec<Neighbour>,
     pub services: Vec<ServiceRef>,
+    /// Published contacts, the town hall first.
+    pub contacts: Vec<Contact>,
+    /// Published good practices naming it (`/api/v1/practices/{id}`).
+    pub practices: Vec<super::projects::ApiLink>,
     pub source: String,
 }
 
@@ -131,6 +155,30 @@ impl From<MunicipalityProfile> for MunicipalityFull {
                     id: s.id,
                     name: s.name.into(),
                     category: s.category,
+                })
+                .collect(),
+            contacts: p
+                .contacts
+                .into_iter()
+                .map(|c| Contact {
+                    office: c.office,
+                    name: c.name.into(),
+                    service_id: c.service_id,
+                    address: c.address,
+                    phones: c.phones,
+                    email: c.email,
+                    url: c.website,
+                    hours: c.hours.map(Into::into),
+                    source: c.source,
+                    verified_on: c.verified_on,
+                })
+                .collect(),
+            practices: p
+                .practices
+                .into_iter()
+                .map(|i| super::projects::ApiLink {
+                    id: i.id,
+                    name: i.name.into(),
                 })
                 .collect(),
             source: d.source,

@@ -357,6 +357,13 @@ async fn contacts_are_published_by_the_municipality_s_own_staff() {
     let editor = signed_in(&router, IEPER).await;
     let token = csrf(&router, &editor).await;
     let as_editor = [("cookie", editor.as_str()), ("accept", "text/html")];
+    // The editor's home page asks for Ieper's contacts.
+    let (_, _, home) = get(&router, "/nl/beheer", &[(header::COOKIE, &editor)]).await;
+    assert!(
+        home.contains("data-testid=\"staff-without-contacts\""),
+        "{home}"
+    );
+    assert!(home.contains("/nl/beheer/contacten/nieuw?municipality=33011"));
     let save = path::<SaveCoop>();
     let contact = [
         ("name_nl", "Dienst samenwerking en Europese zaken"),
@@ -406,6 +413,18 @@ async fn contacts_are_published_by_the_municipality_s_own_staff() {
     );
     assert!(ieper.contains("Ingevoerd door de gemeente"));
     assert!(ieper.contains("1 december 2026"));
+    let (_, _, home) = get(&router, "/nl/beheer", &[(header::COOKIE, &editor)]).await;
+    assert!(!home.contains("staff-without-contacts"));
+    let (_, _, api) = get(&router, "/api/v1/municipalities/33011", &[]).await;
+    let json: serde_json::Value = serde_json::from_str(&api).unwrap();
+    assert_eq!(json["contacts"][0]["office"], "cooperation");
+    assert_eq!(json["contacts"][0]["phones"][0], "057 45 18 00");
+    assert!(
+        json["contacts"][0]["source"].is_null(),
+        "entered by the municipality"
+    );
+    let (_, _, api) = get(&router, "/api/v1/municipalities/59350", &[]).await;
+    assert!(api.contains("\"office\":\"town_hall\""), "{api}");
     let (_, _, compare) = get(&router, "/nl/gemeenten/vergelijken?codes=33011,59350", &[]).await;
     assert!(compare.contains("/nl/gemeenten/33011#contacts"));
 
