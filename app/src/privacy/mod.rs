@@ -34,6 +34,24 @@ const KEPT: &[Kept] = &[
         who: "privacy-registration-who",
     },
     Kept {
+        what: "privacy-idea-what",
+        why: "privacy-idea-why",
+        how_long: "privacy-idea-how-long",
+        who: "privacy-idea-who",
+    },
+    Kept {
+        what: "privacy-contact-what",
+        why: "privacy-contact-why",
+        how_long: "privacy-contact-how-long",
+        who: "privacy-contact-who",
+    },
+    Kept {
+        what: "privacy-interest-what",
+        why: "privacy-interest-why",
+        how_long: "privacy-interest-how-long",
+        who: "privacy-interest-who",
+    },
+    Kept {
         what: "privacy-mail-what",
         why: "privacy-mail-why",
         how_long: "privacy-mail-how-long",
