@@ -86,12 +86,14 @@ pub async fn export(db: &Db, dir: &Path) -> anyhow::Result<()> {
         println!("wrote {} ({} bytes)", path.display(), bytes.len());
     }
     println!(
-        "{} services, {} municipalities, {} clusters, {} projects, {} events",
+        "{} services, {} municipalities, {} clusters, {} projects, {} events, {} practices, {} contacts",
         bundle.services.len(),
         bundle.municipalities.len(),
         bundle.clusters.len(),
         bundle.projects.len(),
-        bundle.events.len()
+        bundle.events.len(),
+        bundle.practices.len(),
+        bundle.contacts.len()
     );
     Ok(())
 }

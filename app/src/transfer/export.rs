@@ -1,6 +1,7 @@
 //! The export of everything (server only): services in the staff format (drafts and
 //! archived ones too) as JSON, CSV and GeoJSON, and the reference and cooperation
-//! records as JSON, their links written as plain ids.
+//! records (with good practices and municipality contacts, drafts included) as JSON,
+//! their links written as plain ids.
 
 use super::EXPORT_FILES;
 use crate::db::{rows, Db};
@@ -16,6 +17,8 @@ pub struct Bundle {
     pub clusters: Vec<Value>,
     pub projects: Vec<Value>,
     pub events: Vec<Value>,
+    pub practices: Vec<Value>,
+    pub contacts: Vec<Value>,
 }
 
 const MUNICIPALITIES: &str = "SELECT *, record::id(id) AS id,
@@ -35,6 +38,14 @@ const EVENTS: &str = "SELECT *, record::id(id) AS id,
     (IF organiser THEN record::id(organiser) ELSE NONE END) AS organiser
     FROM event ORDER BY id";
 
+const PRACTICES: &str = "SELECT *, record::id(id) AS id,
+    municipalities.map(|$m| record::id($m)) AS municipalities,
+    (IF project THEN record::id(project) ELSE NONE END) AS project,
+    (IF event THEN record::id(event) ELSE NONE END) AS event
+    FROM practice ORDER BY id";
+const CONTACTS: &str = "SELECT *, record::id(id) AS id, record::id(municipality) AS municipality
+    FROM contact ORDER BY id";
+
 async fn select(db: &Db, sql: &str) -> Result<Vec<Value>, AppError> {
     let mut response = db.query(sql).await?;
     rows(&mut response, 0)
@@ -47,6 +58,8 @@ pub async fn export_all(db: &Db) -> Result<Bundle, AppError> {
         clusters: select(db, CLUSTERS).await?,
         projects: select(db, PROJECTS).await?,
         events: select(db, EVENTS).await?,
+        practices: select(db, PRACTICES).await?,
+        contacts: select(db, CONTACTS).await?,
     })
 }
 
@@ -72,6 +85,14 @@ pub async fn file(db: &Db, name: &str) -> Result<Option<(&'static str, Vec<u8>)>
         },
         "events.json" => Bundle {
             events: select(db, EVENTS).await?,
+            ..Default::default()
+        },
+        "practices.json" => Bundle {
+            practices: select(db, PRACTICES).await?,
+            ..Default::default()
+        },
+        "contacts.json" => Bundle {
+            contacts: select(db, CONTACTS).await?,
             ..Default::default()
         },
         _ => return Ok(None),
@@ -102,6 +123,8 @@ impl Bundle {
             "clusters.json" => json("clusters", &self.clusters),
             "projects.json" => json("projects", &self.projects),
             "events.json" => json("events", &self.events),
+            "practices.json" => json("practices", &self.practices),
+            "contacts.json" => json("contacts", &self.contacts),
             _ => Err(AppError::NotFound),
         }
     }

@@ -30,7 +30,7 @@ pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
 pub const EXPORT_PATH: &str = "/api/v1/staff/export/";
 
 /// The files of an export, as `server export DIR` writes them and the page links them.
-pub const EXPORT_FILES: [&str; 7] = [
+pub const EXPORT_FILES: [&str; 9] = [
     "services.json",
     "services.csv",
     "services.geojson",
@@ -38,6 +38,8 @@ pub const EXPORT_FILES: [&str; 7] = [
     "clusters.json",
     "projects.json",
     "events.json",
+    "practices.json",
+    "contacts.json",
 ];
 
 /// What an import would do (dry run) or did (commit).
@@ -105,6 +107,8 @@ pub const EXPORT_MESSAGES: MessageSet = MessageSet::new("staff-data-export-", ||
         "clusters-json",
         "projects-json",
         "events-json",
+        "practices-json",
+        "contacts-json",
     ]
 });
 

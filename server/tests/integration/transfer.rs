@@ -240,6 +240,12 @@ async fn export_then_import_into_an_empty_database_reproduces_the_services() {
         .any(|s| s.status == app::workflow::Publication::Archived));
     assert!(bundle.municipalities.len() == 258 && !bundle.clusters.is_empty());
     assert!(!bundle.projects.is_empty() && !bundle.events.is_empty());
+    assert_eq!(bundle.practices.len(), 3);
+    assert!(bundle.practices.iter().all(|p| p["source"].is_string()));
+    let (_, practices) = bundle.file("practices.json").unwrap();
+    assert!(String::from_utf8(practices)
+        .unwrap()
+        .contains("ecolife-klimaatclusters"));
     let (_, services_json) = bundle.file("services.json").unwrap();
 
     // An empty inventory: the reference data only (municipalities, taxonomy). A new
