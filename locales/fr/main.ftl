@@ -1306,6 +1306,7 @@ staff-home-meetings = Réunions avec inscriptions
 nav-practices = Bonnes pratiques
 cluster-rule = Qui est membre
 cluster-rule-source = Règle et source :
+cluster-rule-corrected = Les administrateurs ont modifié cette structure après application de la règle : ses membres peuvent s’en écarter.
 cluster-interest = Qui veut participer
 cluster-interest-none = Aucune commune n’a encore dit vouloir participer.
 cluster-interest-staff = Vous travaillez pour une commune ? Dites que votre commune veut participer (connexion du personnel).

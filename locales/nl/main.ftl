@@ -1303,6 +1303,7 @@ staff-home-meetings = Bijeenkomsten met inschrijving
 nav-practices = Goede praktijken
 cluster-rule = Wie is lid
 cluster-rule-source = Regel en bron:
+cluster-rule-corrected = De beheerders hebben dit verband na het toepassen van de regel bijgewerkt: de leden kunnen van de regel afwijken.
 cluster-interest = Wie wil meedoen
 cluster-interest-none = Nog geen gemeente heeft gezegd dat ze wil meedoen.
 cluster-interest-staff = Werkt u voor een gemeente? Zeg dat uw gemeente wil meedoen (aanmelden als medewerker).

@@ -71,6 +71,7 @@ fn DetailBody(cluster: Cluster) -> impl IntoView {
                 <h2 id="rule-heading">{i18n.t("cluster-rule")}</h2>
                 <p>{rule.get(lang).to_owned()}</p>
                 {cluster.rule_source.clone().map(|s| view! { <p class="help">{i18n.t("cluster-rule-source")} " " {s}</p> })}
+                {cluster.corrected.then(|| view! { <p data-testid="membership-corrected">{i18n.t("cluster-rule-corrected")}</p> })}
             </section>
         }
     });

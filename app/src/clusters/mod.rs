@@ -75,6 +75,8 @@ pub struct Cluster {
     /// The published rule the membership follows (the region's groupings), and its source.
     pub rule: Option<Localized>,
     pub rule_source: Option<String>,
+    /// Staff edited the grouping after its rule was applied: its members may differ.
+    pub corrected: bool,
     /// The municipality that organises the cluster (its staff confirm members).
     pub organiser: Option<String>,
     /// The programme whose price the members share, with that price (excl. VAT).

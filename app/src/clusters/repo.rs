@@ -37,6 +37,8 @@ struct Row {
     interested: Vec<String>,
     rule: Option<Localized>,
     rule_source: Option<String>,
+    #[serde(default)]
+    corrected: bool,
     organiser: Option<String>,
     programme: Option<String>,
     programme_name: Option<Localized>,
@@ -49,7 +51,7 @@ SELECT record::id(id) AS id, name, kind, description, source,
     <-member_of<-municipality.map(|$m| record::id($m)) AS members,
     (SELECT VALUE record::id(municipality) FROM cluster_interest
         WHERE cluster = $parent.id AND state = 'interested') AS interested,
-    rule, rule_source, IF organiser { record::id(organiser) } ELSE { NONE } AS organiser,
+    rule, rule_source, (rule != NONE AND (revision ?? 0) > 0) AS corrected, IF organiser { record::id(organiser) } ELSE { NONE } AS organiser,
     IF programme.publication = 'published' { record::id(programme) } ELSE { NONE } AS programme,
     programme.name AS programme_name,
     IF programme.publication = 'published' { programme.budget_eur } ELSE { NONE } AS price_eur
@@ -84,6 +86,7 @@ async fn read(db: &Db, directory: &Directory) -> Result<Vec<Cluster>, AppError> 
                 interested,
                 rule: c.rule,
                 rule_source: c.rule_source,
+                corrected: c.corrected,
                 organiser: c.organiser,
                 programme: c
                     .programme

@@ -113,6 +113,13 @@ async fn the_groupings_have_their_members_by_their_published_rules() {
     );
     app::seed::seed(&db).await.unwrap();
     assert_eq!(members(&db, "westhoek").await, ["33011", "33029"]);
+    let (_, _, page) = get(&router, "/nl/samenwerkingsverbanden/westhoek", &[]).await;
+    assert!(
+        page.contains("data-testid=\"membership-corrected\""),
+        "{page}"
+    );
+    let (_, _, page) = get(&router, "/nl/samenwerkingsverbanden/eurometropool", &[]).await;
+    assert!(!page.contains("membership-corrected"));
 
     // A database seeded before the rules existed gets them once at the next start.
     db.query("UPDATE cluster:eurometropool SET rule = NONE, rule_source = NONE; DELETE member_of WHERE out = cluster:eurometropool;")
