@@ -117,7 +117,15 @@ pub async fn pending(db: &Db) -> Result<Vec<i64>, AppError> {
 
 /// Applies the migrations that are not recorded yet; returns the versions applied now.
 pub async fn migrate(db: &Db) -> Result<Vec<i64>, AppError> {
-    db.query(BOOKKEEPING).await?.check()?;
+    // The first write to a new database also writes the server's catalog, which other
+    // databases' first writes touch at the same moment: it runs again on a conflict
+    // (seen on a SurrealDB server with many test databases at once).
+    super::transaction(
+        db,
+        &format!("BEGIN TRANSACTION;{BOOKKEEPING}COMMIT TRANSACTION;"),
+        vec![],
+    )
+    .await?;
     let mut response = db
         .query("SELECT VALUE version FROM migration ORDER BY version")
         .await?;
