@@ -56,33 +56,43 @@ pub async fn fill_groupings(db: &Db) -> Result<usize, AppError> {
     let municipalities: Vec<MunicipalityRow> = read_csv(MUNICIPALITIES_CSV)?;
     let mut cooperation: Value = serde_json::from_str(COOPERATION_JSON)?;
     with_members(&mut cooperation, &municipalities)?;
-    let sql = "BEGIN TRANSACTION;
-        LET $todo = $clusters.filter(|$c| {
+    let clusters = cooperation["clusters"].clone();
+    // Which groupings still lack their rule (none on every later start).
+    let mut response = db
+        .query(
+            "RETURN $clusters.filter(|$c| {
+                LET $rid = type::record('cluster', $c.id);
+                RETURN record::exists($rid) AND ($rid.revision ?? 0) = 0 AND $rid.rule_source = NONE;
+            }).map(|$c| $c.id);",
+        )
+        .bind(("clusters", clusters.clone()))
+        .await?;
+    let todo: Vec<String> = response.take(0)?;
+    if todo.is_empty() {
+        return Ok(0);
+    }
+    // One transaction, run again if it conflicts (another app server starting at the
+    // same moment does the same; the second run finds nothing left to do).
+    crate::db::transaction(
+        db,
+        "BEGIN TRANSACTION;
+        FOR $c IN $clusters {
             LET $rid = type::record('cluster', $c.id);
-            RETURN record::exists($rid) AND ($rid.revision ?? 0) = 0 AND $rid.rule_source = NONE;
-        });
-        FOR $c IN $todo {
-            LET $rid = type::record('cluster', $c.id);
-            UPDATE $rid SET rule = $c.rule, rule_source = $c.rule_source;
-            DELETE member_of WHERE out = $rid;
-            FOR $code IN $c.member_codes {
-                IF record::exists(type::record('municipality', $code)) {
-                    RELATE (type::record('municipality', $code))->member_of->$rid;
+            IF $c.id IN $todo AND ($rid.revision ?? 0) = 0 AND $rid.rule_source = NONE {
+                UPDATE $rid SET rule = $c.rule, rule_source = $c.rule_source;
+                DELETE member_of WHERE out = $rid;
+                FOR $code IN $c.member_codes {
+                    IF record::exists(type::record('municipality', $code)) {
+                        RELATE (type::record('municipality', $code))->member_of->$rid;
+                    };
                 };
             };
         };
-        RETURN array::len($todo);
-        COMMIT TRANSACTION;";
-    let clusters = cooperation["clusters"].clone();
-    let mut response = db.query(sql).bind(("clusters", clusters)).await?;
-    let errors = response.take_errors();
-    if let Some(error) = errors.values().next() {
-        return Err(AppError::internal(format_args!(
-            "filling groupings: {error}"
-        )));
-    }
-    let filled: Option<usize> = response.take(response.num_statements() - 1)?;
-    Ok(filled.unwrap_or(0))
+        COMMIT TRANSACTION;",
+        vec![("clusters", clusters), ("todo", json!(todo))],
+    )
+    .await?;
+    Ok(todo.len())
 }
 
 #[cfg(test)]

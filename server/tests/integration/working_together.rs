@@ -122,11 +122,14 @@ async fn the_groupings_have_their_members_by_their_published_rules() {
     assert!(!page.contains("membership-corrected"));
 
     // A database seeded before the rules existed gets them once at the next start.
-    db.query("UPDATE cluster:eurometropool SET rule = NONE, rule_source = NONE; DELETE member_of WHERE out = cluster:eurometropool;")
-        .await
-        .unwrap()
-        .check()
-        .unwrap();
+    app::db::transaction(
+        &db,
+        "BEGIN TRANSACTION; UPDATE cluster:eurometropool SET rule = NONE, rule_source = NONE;
+         DELETE member_of WHERE out = cluster:eurometropool; COMMIT TRANSACTION;",
+        vec![],
+    )
+    .await
+    .unwrap();
     assert!(members(&db, "eurometropool").await.is_empty());
     assert!(app::seed::seed_if_empty(&db).await.unwrap().is_none());
     assert_eq!(members(&db, "eurometropool").await, euro);
