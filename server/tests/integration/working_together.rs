@@ -506,18 +506,20 @@ async fn interested_municipalities_share_the_price_once_the_organiser_confirms_t
     let (db, router) = staff_app().await;
     // A climate cluster of the Ecolife programme (€ 10 000 excl. VAT), organised by
     // Lille, with two members.
-    db.query(
-        "CREATE cluster:klimaat CONTENT {
+    app::db::transaction(
+        &db,
+        "BEGIN TRANSACTION;
+         CREATE cluster:klimaat CONTENT {
             code: 'klimaat', kind: 'climate_cluster', source: 'test', publication: 'published',
             name: { nl: 'Klimaatcluster Leie', fr: 'Cluster climat Lys' },
             programme: project:`ecolife-klimaatacties-buurgemeenten`,
             organiser: municipality:`59350` };
          RELATE municipality:`59350`->member_of->cluster:klimaat;
-         RELATE municipality:`59599`->member_of->cluster:klimaat;",
+         RELATE municipality:`59599`->member_of->cluster:klimaat;
+         COMMIT TRANSACTION;",
+        vec![],
     )
     .await
-    .unwrap()
-    .check()
     .unwrap();
     let share = |c: &app::clusters::Cluster| {
         (
