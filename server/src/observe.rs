@@ -64,8 +64,8 @@ pub async fn requests(trusted: TrustedProxies, mut request: Request, next: Next)
     let start = Instant::now();
     let id = request_id(&request, &trusted);
     let route = route_of(&request);
-    let method = request.method().clone();
-    let span = tracing::info_span!("request", id = %id.0, %method, route = %route);
+    let method = metrics::method_label(request.method().as_str());
+    let span = tracing::info_span!("request", id = %id.0, method, route = %route);
     request.extensions_mut().insert(id.clone());
     request.extensions_mut().insert(RouteLabel(route.clone()));
     let mut response = id
@@ -75,7 +75,7 @@ pub async fn requests(trusted: TrustedProxies, mut request: Request, next: Next)
         .await;
     let status = response.status();
     let seconds = start.elapsed().as_secs_f64();
-    metrics::request(&route, method.as_str(), status.as_u16(), seconds);
+    metrics::request(&route, method, status.as_u16(), seconds);
     span.in_scope(|| {
         let ms = (seconds * 1000.0).round() as u64;
         if status.is_server_error() {

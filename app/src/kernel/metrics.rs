@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
     route: String,
-    method: String,
+    method: &'static str,
     status: u16,
 }
 
@@ -115,15 +115,28 @@ pub fn mail(outcome: &'static str, count: u64) {
         .inc_by(count);
 }
 
+/// The label of a request's method: one of the methods HTTP defines, or `other` for
+/// anything a client made up (a method is any token of any length, so keeping it as
+/// sent would let anonymous requests grow the registry without bound).
+pub fn method_label(method: &str) -> &'static str {
+    const KNOWN: [&str; 9] = [
+        "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
+    ];
+    KNOWN
+        .into_iter()
+        .find(|known| *known == method)
+        .unwrap_or("other")
+}
+
 /// One answered request: `route` is a template (`/:lang/diensten/:id`, `/api/v1/…`,
-/// `static`), never the path itself.
+/// `static`), never the path itself; the method is counted by `method_label`.
 pub fn request(route: &str, method: &str, status: u16, seconds: f64) {
     let metrics = &*METRICS;
     metrics
         .requests
         .get_or_create(&RequestLabels {
             route: route.to_owned(),
-            method: method.to_owned(),
+            method: method_label(method),
             status,
         })
         .inc();
@@ -247,4 +260,34 @@ fn resident_bytes() -> Option<u64> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
     let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
     Some(pages * 4096)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn methods_are_a_closed_set() {
+        assert_eq!(method_label("GET"), "GET");
+        assert_eq!(method_label("PATCH"), "PATCH");
+        assert_eq!(method_label("get"), "other");
+        assert_eq!(method_label("ANYTHING1"), "other");
+        assert_eq!(method_label(&"X".repeat(16 * 1024)), "other");
+    }
+
+    #[test]
+    fn made_up_methods_add_no_series() {
+        let route = "/metrics-test-route";
+        for i in 0..50 {
+            request(route, &format!("MADEUP{i}"), 405, 0.001);
+        }
+        let text = encode();
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|line| line.contains(route) && line.starts_with("http_requests_total"))
+            .collect();
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].contains("method=\"other\""), "{}", lines[0]);
+        assert!(lines[0].ends_with(" 50"), "{}", lines[0]);
+    }
 }

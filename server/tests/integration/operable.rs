@@ -153,6 +153,30 @@ async fn metrics_count_requests_by_route_and_are_not_public() {
     )
     .is_some());
     assert!(!scrape.contains("wp-admin"), "paths never become labels");
+
+    // Methods a client makes up (any token, of any length) are counted as one value.
+    for method in [
+        "ANYTHING1".to_owned(),
+        "ANYTHING2".to_owned(),
+        "M".repeat(16 * 1024),
+    ] {
+        let request = axum::http::Request::builder()
+            .method(method.as_str())
+            .uri("/healthz")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        tower::ServiceExt::oneshot(local.clone(), request)
+            .await
+            .unwrap();
+    }
+    let (_, _, scrape) = get(&local, "/metrics", &[]).await;
+    assert!(
+        !scrape.contains("ANYTHING"),
+        "made-up methods never become labels"
+    );
+    assert!(!scrape.contains("MMMM"));
+    let other = r#"http_requests_total{route="/healthz",method="other",status="405"}"#;
+    assert!(sample(&scrape, other).unwrap() >= 3.0, "{scrape}");
     assert!(scrape.contains("http_request_duration_seconds_bucket{"));
     assert!(scrape.contains("# TYPE cache_hits counter"));
     assert!(scrape.contains("# TYPE panics counter"));
