@@ -26,7 +26,9 @@ command -v cc >/dev/null || missing+=(build-essential)
 command -v curl >/dev/null || missing+=(curl)
 command -v wrk >/dev/null || missing+=(wrk)  # the load benchmark (end2end/bench/load.mjs)
 # A real SMTP server for the tests (the app's letters are read back from its Maildir).
-python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+# Debian's package is for Debian's python3 (/usr/bin/python3), which the tests use even
+# where another python3 comes first on PATH (pyenv).
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then echo "installing: ${missing[*]}"; apt_install "${missing[@]}"; else echo "chromium, node, cc, aiosmtpd: present"; fi
 
 say "Rust toolchain and wasm target"

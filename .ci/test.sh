@@ -67,12 +67,12 @@ add_staff
 # read the app's letters from it (E2E_MAILDIR).
 smtp_port="${E2E_SMTP_PORT:-3125}"
 export E2E_MAILDIR="$e2e_db/maildir"
-python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$E2E_MAILDIR" >"$e2e_db/smtp.log" 2>&1 &
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$E2E_MAILDIR" >"$e2e_db/smtp.log" 2>&1 &
 smtp=$!
 # The suite posts more reports and failed sign-ins from 127.0.0.1 than the default
 # limits allow; the limits themselves are covered by the integration tests.
 SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" SMTP_SECURITY=none SMTP_FROM="Grensdiensten <noreply@grensdiensten.test>" \
-FORM_RATE_LIMIT=1000 REPORT_RATE_LIMIT=1000 SIGN_IN_RATE_LIMIT=1000 LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=grensdiensten \
+FORM_RATE_LIMIT=1000 LETTER_RATE_LIMIT=1000 REPORT_RATE_LIMIT=1000 SIGN_IN_RATE_LIMIT=1000 LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=grensdiensten \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" "$CARGO_TARGET_DIR/release/server" serve >"$log" 2>&1 &
 server=$!
 trap 'kill $server $smtp 2>/dev/null || true' EXIT

@@ -69,8 +69,8 @@ for (const lang of ['nl', 'fr'] as const) {
     test.setTimeout(120_000);
     const stamp = `${lang}${Date.now()}`;
 
-    // An editor proposes a practice of Wervik and Comines; it is a draft until an admin publishes it.
-    const editor = await signedIn(browser, lang, IEPER);
+    // Wervik's editor proposes a practice of Wervik and Comines; it is a draft until an admin publishes it.
+    const editor = await signedIn(browser, lang, WERVIK);
     await editor.goto(t.newPractice);
     await editor.locator('#coop-name_nl').fill(`Gedeelde klimaatambtenaar ${stamp}`);
     await editor.locator('#coop-name_fr').fill(`Chargé de mission climat partagé ${stamp}`);

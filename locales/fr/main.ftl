@@ -948,6 +948,13 @@ mail-body-registered =
     Vous êtes inscrit·e à { $event } ({ $when }). Une place vous est réservée.
 
     Le lien ci-dessous vous permet de consulter, modifier ou annuler votre inscription, et de télécharger ou effacer vos données. Gardez ce courriel : le lien est la seule clé.
+mail-subject-already-registered = Vous êtes déjà inscrit·e : { $event }
+mail-body-already-registered =
+    Bonjour { $name },
+
+    Quelqu’un, peut-être vous-même, a de nouveau inscrit cette adresse à { $event } ({ $when }). Vous étiez déjà inscrit·e ; rien n’a changé.
+
+    Le lien ci-dessous vous permet de consulter, modifier ou annuler votre inscription. Si ce n’était pas vous, vous n’avez rien à faire.
 mail-subject-waiting = Sur la liste d’attente : { $event }
 mail-body-waiting =
     Bonjour { $name },
@@ -1017,7 +1024,7 @@ registration-deadline = Au plus tard le { $date } à { $time } (heure belge).
 registration-too-many = Trop d’inscriptions depuis cette adresse. Réessayez dans dix minutes.
 registration-already = Vous êtes déjà inscrit·e à cette réunion avec cette adresse électronique. Utilisez le lien de votre confirmation pour modifier votre inscription.
 registration-invalid = Certains champs ne sont pas correctement remplis. Corrigez les champs indiqués ci-dessous.
-registration-sent = Merci, votre inscription a été reçue.
+registration-sent = Merci. Nous avons envoyé un courriel à l’adresse indiquée, avec le lien vers votre inscription. Pas de courriel dans quelques minutes ? Regardez aussi dans vos courriels indésirables.
 registration-meeting-languages = Langues de la réunion :
 registration-submit = M’inscrire
 registration-mail-on = Vous recevrez une confirmation par courriel, avec un lien personnel.
@@ -1118,15 +1125,15 @@ privacy-interest-how-long = Jusqu’au retrait de l’intérêt ; après confirm
 privacy-interest-who = L’organisateur, les administrateurs et le personnel de cette commune ; seul le nom de la commune est public
 privacy-mail-what = Les courriels que le site vous envoie
 privacy-mail-why = Pour les envoyer, et réessayer si le serveur de messagerie ne répond pas
-privacy-mail-how-long = Effacés { $days } jours après l’envoi
+privacy-mail-how-long = Le contenu (avec votre lien personnel) est effacé dès l’envoi ; l’adresse et l’objet { $days } jours après l’envoi
 privacy-mail-who = Seuls les administrateurs de la base de données
 privacy-staff-what = Comptes des agents : adresse électronique, rôle, communes et sessions
 privacy-staff-why = Pour gérer l’inventaire et savoir qui a modifié quoi
 privacy-staff-how-long = Tant que le compte existe ; les sessions prennent fin à la déconnexion ou après inactivité
 privacy-staff-who = Les administrateurs
-privacy-limits-what = Une empreinte (hachage) de votre adresse IP, jamais l’adresse elle-même
-privacy-limits-why = Pour limiter les abus des formulaires et de la connexion
-privacy-limits-how-long = Quinze minutes au plus
+privacy-limits-what = Une empreinte (hachage) de votre adresse IP (en IPv6, de son réseau /64) et de l’adresse électronique à laquelle un formulaire envoie un courriel, jamais les adresses elles-mêmes
+privacy-limits-why = Pour limiter les abus des formulaires et de la connexion, et empêcher que quelqu’un se serve des formulaires pour inonder une autre personne de courriels
+privacy-limits-how-long = Une heure au plus
 privacy-limits-who = Personne : seul le site s’en sert pour compter
 privacy-cookies-what = Cookies : votre choix de langue, et pour les agents la session
 privacy-cookies-why = Pour afficher le site dans votre langue et garder les agents connectés

@@ -945,6 +945,13 @@ mail-body-registered =
     U bent ingeschreven voor { $event } ({ $when }). Er is een plaats voor u.
 
     Via de link hieronder bekijkt, wijzigt of annuleert u uw inschrijving, en downloadt of wist u uw gegevens. Bewaar deze e-mail: de link is de enige sleutel.
+mail-subject-already-registered = U bent al ingeschreven: { $event }
+mail-body-already-registered =
+    Beste { $name },
+
+    Iemand, misschien uzelf, heeft dit e-mailadres opnieuw ingeschreven voor { $event } ({ $when }). U was al ingeschreven; er is niets veranderd.
+
+    Via de link hieronder bekijkt, wijzigt of annuleert u uw inschrijving. Hebt u dit niet gedaan, dan hoeft u niets te doen.
 mail-subject-waiting = Op de wachtlijst: { $event }
 mail-body-waiting =
     Beste { $name },
@@ -1014,7 +1021,7 @@ registration-deadline = Uiterlijk { $date } om { $time } (Belgische tijd).
 registration-too-many = Er kwamen te veel inschrijvingen vanaf dit adres. Probeer het over tien minuten opnieuw.
 registration-already = Met dit e-mailadres bent u al ingeschreven voor deze bijeenkomst. Gebruik de link uit uw bevestiging om uw inschrijving te wijzigen.
 registration-invalid = Niet alle velden zijn goed ingevuld. Verbeter de velden die hieronder zijn aangeduid.
-registration-sent = Bedankt, uw inschrijving is ontvangen.
+registration-sent = Bedankt. We hebben een e-mail gestuurd naar het adres dat u opgaf, met de link naar uw inschrijving. Geen e-mail binnen enkele minuten? Kijk dan ook bij uw ongewenste e-mail.
 registration-meeting-languages = Talen van de bijeenkomst:
 registration-submit = Inschrijven
 registration-mail-on = U krijgt een bevestiging per e-mail, met een persoonlijke link.
@@ -1115,15 +1122,15 @@ privacy-interest-how-long = Tot de interesse wordt ingetrokken; na bevestiging b
 privacy-interest-who = De organisator, de beheerders en de medewerkers van die gemeente; openbaar is alleen de naam van de gemeente
 privacy-mail-what = De e-mails die de site u stuurt
 privacy-mail-why = Om ze te versturen en opnieuw te proberen als de mailserver niet antwoordt
-privacy-mail-how-long = { $days } dagen na het versturen gewist
+privacy-mail-how-long = De inhoud (met uw persoonlijke link) wordt gewist zodra de e-mail verstuurd is; adres en onderwerp { $days } dagen na het versturen
 privacy-mail-who = Alleen de beheerders van de databank
 privacy-staff-what = Accounts van medewerkers: e-mailadres, rol, gemeenten en sessies
 privacy-staff-why = Om de inventaris te beheren en bij te houden wie wat wijzigde
 privacy-staff-how-long = Zolang het account bestaat; sessies eindigen na afmelden of inactiviteit
 privacy-staff-who = De beheerders
-privacy-limits-what = Een gehashte vorm van uw IP-adres (niet het adres zelf)
-privacy-limits-why = Om misbruik van formulieren en aanmelden te beperken
-privacy-limits-how-long = Ten hoogste vijftien minuten
+privacy-limits-what = Een gehashte vorm van uw IP-adres (bij IPv6 van het /64-netwerk) en van het e-mailadres waarnaar een formulier een e-mail stuurt, nooit de adressen zelf
+privacy-limits-why = Om misbruik van formulieren en aanmelden te beperken, en te voorkomen dat iemand de formulieren gebruikt om een ander met e-mails te overstelpen
+privacy-limits-how-long = Ten hoogste een uur
 privacy-limits-who = Niemand: alleen de site zelf telt ermee
 privacy-cookies-what = Cookies: uw taalkeuze, en voor medewerkers de sessie
 privacy-cookies-why = Om de site in uw taal te tonen en medewerkers aangemeld te houden

@@ -26,14 +26,23 @@ pub struct Schedule {
 const PREFIX: &str = "backup-";
 const SUFFIX: &str = ".surql";
 
-/// Writes a backup of `db` to `file`: first to a temporary name in the same directory,
-/// synced, then renamed, so a file under the final name is always complete.
+/// Writes a backup of `db` to `file`: first to a temporary name in a directory only the
+/// server's user may enter, synced, made readable by that user only (0600: a backup holds
+/// the accounts, sessions and personal data), then renamed, so a file under the final
+/// name is always complete and never readable by others, not even while it is written.
 pub async fn to_file(db: &Db, file: &Path) -> anyhow::Result<()> {
-    let dir = file.parent().filter(|d| !d.as_os_str().is_empty());
-    if let Some(dir) = dir {
-        tokio::fs::create_dir_all(dir).await?;
-    }
-    let partial = file.with_extension("partial");
+    let dir = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    tokio::fs::create_dir_all(dir).await?;
+    let private = dir.join(".backup-in-progress");
+    tokio::fs::create_dir_all(&private).await?;
+    set_mode(&private, 0o700).await?;
+    let name = file
+        .file_name()
+        .ok_or_else(|| anyhow::anyhow!("a backup needs a file name: {}", file.display()))?;
+    let partial = private.join(name);
     db.export(&partial).await.map_err(|error| {
         let text = error.to_string();
         if text.to_lowercase().contains("not support") {
@@ -45,13 +54,26 @@ pub async fn to_file(db: &Db, file: &Path) -> anyhow::Result<()> {
             anyhow::anyhow!("backup failed: {text}")
         }
     })?;
+    set_mode(&partial, 0o600).await?;
     tokio::fs::File::open(&partial).await?.sync_all().await?;
     tokio::fs::rename(&partial, file).await?;
-    if let Some(dir) = dir {
-        // The rename itself survives a power cut once the directory is synced.
-        tokio::fs::File::open(dir).await?.sync_all().await?;
-    }
+    // The rename itself survives a power cut once the directory is synced.
+    tokio::fs::File::open(dir).await?.sync_all().await?;
     Ok(())
+}
+
+/// Sets a file's or directory's permission bits (Unix; elsewhere nothing).
+async fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tokio::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).await
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, mode);
+        Ok(())
+    }
 }
 
 /// Writes a backup named after the moment into `dir`, and removes the oldest beyond

@@ -125,6 +125,10 @@ pub struct Config {
     /// minutes.
     #[arg(long, env = "FORM_RATE_LIMIT", default_value_t = 10)]
     pub form_rate_limit: usize,
+    /// Letters the public forms (registrations, ideas) may send to one recipient address
+    /// per hour, whoever types the address: the forms cannot flood a mailbox.
+    #[arg(long, env = "LETTER_RATE_LIMIT", default_value_t = 5)]
+    pub letter_rate_limit: usize,
     /// Sign-in attempts allowed per account per fifteen minutes (four times as many per
     /// client address).
     #[arg(long, env = "SIGN_IN_RATE_LIMIT", default_value_t = 5)]

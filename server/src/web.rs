@@ -74,6 +74,7 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
         reports: RateLimiter::new(config.report_rate_limit, Duration::from_secs(600)),
         sign_in: SignInLimiter::new(per_account, per_account * 4, Duration::from_secs(15 * 60)),
         forms: app::db::rate_limit::FormLimit(config.form_rate_limit),
+        letters: app::db::rate_limit::LetterLimit(config.letter_rate_limit),
         trusted_proxies: config.trusted_proxies.clone(),
         metrics: MetricsAccess {
             token: config.metrics_token.clone(),
@@ -83,7 +84,7 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
         tracing::info!("no TRUSTED_PROXIES: every client is the connection's peer");
     }
     observe::count_panics();
-    tokio::spawn(housekeeping(db.clone(), config.retention_days));
+    tokio::spawn(housekeeping(db.clone(), settings.clone()));
     if let Some(mailer) = mailer {
         tokio::spawn(app::mail::outbox::run(db.clone(), mailer));
     }
@@ -134,6 +135,8 @@ pub struct Guards {
     pub sign_in: SignInLimiter,
     /// Posts of the public forms (registrations, ideas) per address per ten minutes.
     pub forms: app::db::rate_limit::FormLimit,
+    /// Letters the public forms may send to one recipient address per hour.
+    pub letters: app::db::rate_limit::LetterLimit,
     pub trusted_proxies: TrustedProxies,
     /// Who may read `/metrics`.
     pub metrics: MetricsAccess,
@@ -145,6 +148,7 @@ impl Default for Guards {
             reports: RateLimiter::for_reports(),
             sign_in: SignInLimiter::default(),
             forms: Default::default(),
+            letters: Default::default(),
             trusted_proxies: TrustedProxies::default(),
             metrics: MetricsAccess::default(),
         }
@@ -165,6 +169,7 @@ pub fn router_with(
         reports: limiter,
         sign_in: sign_in_limiter,
         forms: form_limit,
+        letters: letter_limit,
         trusted_proxies,
         metrics,
     } = guards;
@@ -189,6 +194,7 @@ pub fn router_with(
         provide_context(limiter);
         provide_context(sign_in_limiter);
         provide_context(form_limit);
+        provide_context(letter_limit);
     };
     let routes = route_list();
     Router::new()
@@ -375,26 +381,35 @@ async fn answer_in_time(request: Request, next: Next) -> Response {
     }
 }
 
-/// Every ten minutes: forget rate-limit keys whose window has passed, uploads past their
-/// hour, ended sessions, and personal data past its retention period (every app server
-/// does it; doing it twice is harmless).
-async fn housekeeping(db: Db, retention_days: u32) {
+/// Every ten minutes: one round of `housekeeping_round` (every app server does it;
+/// doing it twice is harmless).
+async fn housekeeping(db: Db, settings: ShellSettings) {
     let mut every = tokio::time::interval(Duration::from_secs(600));
     loop {
         every.tick().await;
-        let done = async {
-            app::db::rate_limit::sweep(&db, chrono::Utc::now()).await?;
-            app::transfer::pending::sweep(&db).await?;
-            app::auth::session::sweep(&db).await?;
-            app::auth::reset::repo::sweep(&db, chrono::Utc::now()).await?;
-            app::staff::digest::run_if_due(&db, chrono::Utc::now()).await?;
-            app::privacy::retention::sweep(&db, chrono::Utc::now(), retention_days).await?;
-            Ok::<(), app::error::AppError>(())
-        };
-        if let Err(error) = done.await {
+        if let Err(error) = housekeeping_round(&db, &settings, chrono::Utc::now()).await {
             tracing::warn!(?error, "housekeeping failed; trying again in ten minutes");
         }
     }
+}
+
+/// Forgets rate-limit keys whose window has passed, uploads past their hour, ended
+/// sessions, reset links and typed form values past their time; sends the staff's
+/// digest when it is due; removes personal data past its retention period. The server's
+/// settings are passed in: a background task has no request to read them from.
+pub async fn housekeeping_round(
+    db: &Db,
+    settings: &ShellSettings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), app::error::AppError> {
+    app::db::rate_limit::sweep(db, now).await?;
+    app::transfer::pending::sweep(db).await?;
+    app::auth::session::sweep(db).await?;
+    app::auth::reset::repo::sweep(db, now).await?;
+    app::kernel::form_flash::sweep(db, now).await?;
+    app::staff::digest::run_if_due(db, settings, now).await?;
+    app::privacy::retention::sweep(db, now, settings.retention_days).await?;
+    Ok(())
 }
 
 async fn shutdown_signal() {

@@ -18,12 +18,18 @@ use tower::ServiceExt;
 
 #[path = "integration/api.rs"]
 mod api;
+#[path = "integration/backups.rs"]
+mod backups;
 #[path = "integration/changes.rs"]
 mod changes;
+#[path = "integration/digest.rs"]
+mod digest;
 #[path = "integration/events.rs"]
 mod events;
 #[path = "integration/fragments.rs"]
 mod fragments;
+#[path = "integration/hidden_text.rs"]
+mod hidden_text;
 #[path = "integration/holes.rs"]
 mod holes;
 #[path = "integration/ideas.rs"]
@@ -34,10 +40,16 @@ mod mayors;
 mod names;
 #[path = "integration/operable.rs"]
 mod operable;
+#[path = "integration/own_data.rs"]
+mod own_data;
+#[path = "integration/password_reset.rs"]
+mod password_reset;
 #[path = "integration/projects.rs"]
 mod projects;
 #[path = "integration/proxies.rs"]
 mod proxies;
+#[path = "integration/rate_limits.rs"]
+mod rate_limits;
 #[path = "integration/reports.rs"]
 mod reports;
 #[path = "integration/security.rs"]

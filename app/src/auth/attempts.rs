@@ -7,7 +7,7 @@
 //! pass the check before any is counted. A success gives its attempt back and clears the
 //! account's count.
 
-use crate::db::rate_limit::{self, Counted, Limit};
+use crate::db::rate_limit::{self, Counted, Limit, Subject};
 use crate::db::Db;
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
@@ -57,10 +57,9 @@ impl SignInLimiter {
         address: IpAddr,
         now: DateTime<Utc>,
     ) -> Result<Result<Attempt, Duration>, AppError> {
-        let address = address.to_string();
         let keys = [
-            (self.per_account, account),
-            (self.per_address, address.as_str()),
+            (self.per_account, Subject::Address(account)),
+            (self.per_address, Subject::Client(address)),
         ];
         Ok(rate_limit::take(db, &keys, now).await?.map(Attempt))
     }

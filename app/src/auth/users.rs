@@ -109,17 +109,22 @@ pub async fn add(db: &Db, input: &UserInput, new_password: &str) -> Result<Accou
         .ok_or_else(|| AppError::internal("created account not found"))
 }
 
-/// Sets a new password and ends the account's sessions.
+/// Sets a new password, ends every pending reset link of the account (whoever set it:
+/// the person through a link, an admin, `server user passwd`) and its sessions.
 pub async fn set_password(db: &Db, email: &str, new_password: &str) -> Result<(), AppError> {
     if !password::acceptable(new_password) {
         return Err(AppError::BadRequest("password".into()));
     }
     let account = find(db, email).await?.ok_or(AppError::NotFound)?;
     let hash = password::hash(new_password.to_owned()).await?;
-    crate::db::execute(
-        db.query("UPDATE type::record('user', $id) SET password_hash = $hash")
-            .bind(("id", account.id.clone()))
-            .bind(("hash", hash)),
+    crate::db::transaction(
+        db,
+        "BEGIN TRANSACTION;
+        LET $u = type::record('user', $id);
+        UPDATE $u SET password_hash = $hash;
+        DELETE password_reset WHERE user = $u;
+        COMMIT TRANSACTION;",
+        vec![("id", account.id.clone().into()), ("hash", hash.into())],
     )
     .await?;
     super::session::close_all(db, &account.id).await

@@ -18,13 +18,18 @@ pub fn check_declaration(f: &BTreeMap<String, String>) -> Result<Declaration, Ve
     let get = |k: &str| f.get(k).map(|v| v.trim()).unwrap_or("").to_owned();
     let (name, email, note) = (get("contact_name"), get("contact_email"), get("note"));
     let mut invalid = vec![];
-    if name.is_empty() || name.chars().count() > MAX_NAME {
+    if name.is_empty()
+        || name.chars().count() > MAX_NAME
+        || crate::kernel::validate::has_hidden_controls(&name)
+    {
         invalid.push("contact_name".to_owned());
     }
     if !crate::kernel::validate::valid_email(&email) {
         invalid.push("contact_email".to_owned());
     }
-    if note.chars().count() > MAX_NOTE {
+    if note.chars().count() > MAX_NOTE
+        || crate::kernel::validate::has_hidden_controls_in_lines(&note)
+    {
         invalid.push("note".to_owned());
     }
     if invalid.is_empty() {
@@ -288,5 +293,24 @@ mod tests {
                 "note".into()
             ])
         );
+    }
+
+    #[test]
+    fn a_declaration_with_hidden_controls_names_the_field() {
+        let bad = form(&[
+            ("contact_name", "Schepen \u{202E}taamilk"),
+            ("contact_email", "klimaat@wervik.be"),
+            ("note", "Vanaf het \u{2067}voorjaar\u{2069}."),
+        ]);
+        assert_eq!(
+            check_declaration(&bad),
+            Err(vec!["contact_name".into(), "note".into()])
+        );
+        let good = form(&[
+            ("contact_name", "Échevin de l’environnement"),
+            ("contact_email", "klimaat@wervik.be"),
+            ("note", "Vanaf het voorjaar.\r\nMet de dienst milieu."),
+        ]);
+        assert!(check_declaration(&good).is_ok());
     }
 }

@@ -7,6 +7,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::i18n::MessageSet;
+use crate::kernel::validate::{has_hidden_controls, has_hidden_controls_in_lines};
 use crate::routes::Page;
 use crate::workflow::form::{is_stale, Outcome};
 use crate::workflow::{self, Action, Publication};
@@ -46,7 +47,9 @@ fn items(text: &str, parts: std::ops::RangeInclusive<usize>) -> Option<Vec<Strin
             let cells: Vec<&str> = line.split('|').map(str::trim).collect();
             let good = parts.contains(&cells.len())
                 && cells[..2].iter().all(|c| !c.is_empty())
-                && cells.iter().all(|c| c.chars().count() <= MAX_LINE);
+                && cells
+                    .iter()
+                    .all(|c| c.chars().count() <= MAX_LINE && !has_hidden_controls(c));
             good.then(|| {
                 let kept: Vec<&str> = cells.into_iter().filter(|c| !c.is_empty()).collect();
                 kept.join(" | ")
@@ -130,10 +133,10 @@ pub fn read(
     for field in fields(kind) {
         let k = field.key;
         if field.input.bilingual() {
-            let max = if field.input == Input::Area {
-                MAX_AREA
+            let (max, hidden): (usize, fn(&str) -> bool) = if field.input == Input::Area {
+                (MAX_AREA, has_hidden_controls_in_lines)
             } else {
-                MAX_LINE
+                (MAX_LINE, has_hidden_controls)
             };
             let pair: Vec<(String, &str)> = Lang::ALL
                 .into_iter()
@@ -145,7 +148,7 @@ pub fn read(
                 })
                 .collect();
             for (key, v) in &pair {
-                if v.chars().count() > max {
+                if v.chars().count() > max || hidden(v) {
                     invalid.push(key.clone());
                 } else if !v.is_empty() {
                     values.insert(key.clone(), (*v).to_owned());
@@ -183,7 +186,9 @@ pub fn read(
             Input::Lines => {
                 items(v, if k == "agenda" { 2..=3 } else { 2..=2 }).map(|l| l.join("\n"))
             }
-            Input::Text => (v.chars().count() <= MAX_LINE).then(|| v.to_owned()),
+            Input::Text => {
+                (v.chars().count() <= MAX_LINE && !has_hidden_controls(v)).then(|| v.to_owned())
+            }
             Input::Url => crate::kernel::validate::valid_website(v).then(|| v.to_owned()),
             Input::Euro => euro(v),
             Input::Date => date(v).map(|d| d.to_string()),
@@ -331,6 +336,14 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         ),
         None => None,
     };
+    // An editor changes only the practices of their own municipalities: they see every
+    // practice, so another municipality's is refused (403), not hidden.
+    if current
+        .as_ref()
+        .is_some_and(|c| super::out_of_scope(kind, &session.staff, c).is_some())
+    {
+        return Err(AppError::Forbidden);
+    }
     // The shared table, narrowed per kind: an action another account may take here is
     // 403, one nobody takes from this state goes back to the form.
     let from = current.as_ref().map(|c| c.publication);
@@ -368,13 +381,13 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         Ok(done) => done,
         Err(invalid) => return outcome.invalid(db, invalid, f).await,
     };
-    // An editor's contact stays within their municipalities.
+    // An editor's contact and practice stay within their municipalities.
     let draft = CoopRecord {
         values: values.clone(),
         ..Default::default()
     };
-    if !super::in_scope(kind, &session.staff, &draft) {
-        return outcome.invalid(db, vec!["municipality".into()], f).await;
+    if let Some(field) = super::out_of_scope(kind, &session.staff, &draft) {
+        return outcome.invalid(db, vec![field.into()], f).await;
     }
     let record = CoopRecord {
         id: current.as_ref().map(|c| c.id.clone()).unwrap_or_default(),

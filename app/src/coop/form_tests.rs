@@ -297,3 +297,109 @@ fn editors_propose_practices_and_keep_contacts_admins_do_everything() {
         assert!(super::super::open_to(kind, Admin));
     }
 }
+
+fn staff(role: crate::auth::Role, municipalities: &[&str]) -> crate::auth::Staff {
+    crate::auth::Staff {
+        id: "s".into(),
+        email: "s@example.be".into(),
+        role,
+        municipalities: municipalities.iter().map(|m| (*m).to_owned()).collect(),
+    }
+}
+
+fn practice_of(municipalities: Option<&str>) -> CoopRecord {
+    let mut values = BTreeMap::from([("name_nl".to_owned(), "Samen aankopen".to_owned())]);
+    if let Some(m) = municipalities {
+        values.insert("municipalities".into(), m.into());
+    }
+    CoopRecord {
+        id: "samen-aankopen".into(),
+        values,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn an_editor_saves_only_practices_of_their_own_municipalities() {
+    use crate::auth::Role::{Admin, Editor};
+    let scope = super::super::out_of_scope;
+    let ieper = staff(Editor, &["33011"]);
+    let wervik = staff(Editor, &["33029"]);
+    let lille = staff(Editor, &["59350"]);
+    let admin = staff(Admin, &[]);
+    let ieper_only = practice_of(Some("33011"));
+    let shared = practice_of(Some("33011, 59183"));
+    let nobody = practice_of(None);
+    assert_eq!(scope(CoopKind::Practice, &ieper, &ieper_only), None);
+    assert_eq!(
+        scope(CoopKind::Practice, &wervik, &ieper_only),
+        Some("municipalities")
+    );
+    // A practice shared across the border is its municipalities' editors' (one is
+    // enough); an editor of none of them may not touch it.
+    assert_eq!(scope(CoopKind::Practice, &ieper, &shared), None);
+    assert_eq!(
+        scope(CoopKind::Practice, &lille, &shared),
+        Some("municipalities")
+    );
+    // A practice of no municipality is nobody's: admins only.
+    assert_eq!(
+        scope(CoopKind::Practice, &ieper, &nobody),
+        Some("municipalities")
+    );
+    for record in [&ieper_only, &shared, &nobody] {
+        assert_eq!(scope(CoopKind::Practice, &admin, record), None);
+    }
+    // Contacts keep their one municipality; projects are for admins anyway.
+    let contact = CoopRecord {
+        values: BTreeMap::from([("municipality".to_owned(), "33011".to_owned())]),
+        ..Default::default()
+    };
+    assert_eq!(scope(CoopKind::Contact, &ieper, &contact), None);
+    assert_eq!(
+        scope(CoopKind::Contact, &wervik, &contact),
+        Some("municipality")
+    );
+    assert_eq!(scope(CoopKind::Project, &wervik, &contact), None);
+}
+
+#[test]
+fn hidden_controls_in_a_record_s_texts_name_their_fields() {
+    let base = [
+        ("name_nl", "Samen aankopen"),
+        ("name_fr", "Achats groupés à l’Eurométropole"),
+        (
+            "summary_nl",
+            "Drie gemeenten kopen samen.\r\nZe besparen\tveel.",
+        ),
+        ("summary_fr", "Trois communes achètent ensemble."),
+        ("kind", "shared_purchase"),
+        ("themes", "Klimaat | Climat"),
+        ("source", "Verslag van het overleg"),
+    ];
+    assert!(read(CoopKind::Practice, &form(&base), &known()).is_ok());
+    let mut bad = form(&base);
+    bad.insert("name_nl".into(), "Samen \u{202E}nepookaa".into());
+    bad.insert(
+        "summary_fr".into(),
+        "Trois communes \u{2067}achètent\u{2069}.".into(),
+    );
+    bad.insert("themes".into(), "Klimaat | Cli\u{202D}mat".into());
+    bad.insert("source".into(), "Verslag\u{1B}[2J".into());
+    bad.insert("participants_nl".into(), "Ieper\tWervik".into());
+    bad.insert("participants_fr".into(), "Ypres".into());
+    let invalid = read(CoopKind::Practice, &bad, &known()).unwrap_err();
+    for field in [
+        "name_nl",
+        "summary_fr",
+        "themes",
+        "source",
+        "participants_nl",
+    ] {
+        assert!(
+            invalid.contains(&field.to_owned()),
+            "{field} in {invalid:?}"
+        );
+    }
+    assert!(!invalid.contains(&"name_fr".to_owned()), "{invalid:?}");
+}

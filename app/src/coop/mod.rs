@@ -103,7 +103,8 @@ pub struct CoopRow {
 }
 
 /// Whether `role` may use the staff pages of `kind`: admins every kind; editors propose
-/// good practices and keep the contacts of their municipalities.
+/// good practices and keep the contacts of their municipalities (`out_of_scope` keeps
+/// both within them).
 pub fn open_to(kind: CoopKind, role: Role) -> bool {
     role == Role::Admin || matches!(kind, CoopKind::Practice | CoopKind::Contact)
 }
@@ -145,6 +146,41 @@ fn in_scope(kind: CoopKind, staff: &crate::auth::Staff, record: &CoopRecord) -> 
             .values
             .get("municipality")
             .is_some_and(|code| staff.may_edit(code))
+}
+
+/// The field that puts a record `staff` would save outside their municipalities, if
+/// any: a contact's municipality (see `in_scope`), or a practice's municipalities, at
+/// least one of which must be the editor's. A practice is shared across the border by
+/// nature (Wervik's editor proposes what Wervik and Comines do together, and Comines'
+/// editor may improve it), but an editor of neither can neither propose it nor overwrite
+/// it; a practice without any municipality is nobody's (admins only). Admins may save
+/// every record.
+#[cfg(feature = "ssr")]
+fn out_of_scope(
+    kind: CoopKind,
+    staff: &crate::auth::Staff,
+    record: &CoopRecord,
+) -> Option<&'static str> {
+    match kind {
+        CoopKind::Contact => {
+            let within = record
+                .values
+                .get("municipality")
+                .is_some_and(|code| staff.may_edit(code));
+            (!within).then_some("municipality")
+        }
+        CoopKind::Practice if !staff.is_admin() => {
+            let mut codes = record
+                .values
+                .get("municipalities")
+                .map(|list| list.split(',').map(str::trim).filter(|c| !c.is_empty()))
+                .into_iter()
+                .flatten();
+            let within = codes.any(|code| staff.may_edit(code));
+            (!within).then_some("municipalities")
+        }
+        _ => None,
+    }
 }
 
 /// What the staff list of a kind shows: a part of the title, a publication state, only

@@ -91,6 +91,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "working_together",
         sql: include_str!("../../migrations/0016_working_together.surql"),
     },
+    Migration {
+        version: 17,
+        name: "forms_letters_links",
+        sql: include_str!("../../migrations/0017_forms_letters_links.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

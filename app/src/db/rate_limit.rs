@@ -1,6 +1,11 @@
 //! Rate limits that every app process shares (server only): the events of a key (an
-//! account, a client address) are counted in SurrealDB, so two processes behind one
-//! proxy count together and a restart forgets nothing within the window.
+//! account, a client address, a letter's recipient) are counted in SurrealDB, so two
+//! processes behind one proxy count together and a restart forgets nothing within the
+//! window.
+//!
+//! What is counted is a `Subject`, never a raw string: a client is counted by its IPv4
+//! address or by the /64 network of its IPv6 address (`Subject::Client`), so that one
+//! IPv6 client cannot bypass a limit by changing the low 64 bits it owns.
 //!
 //! Checking and counting are one transaction: an event is counted only if every key it
 //! counts under has room, and concurrent events that would overfill a key conflict in
@@ -12,7 +17,65 @@ use super::{is_conflict, Db};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
+use std::net::IpAddr;
 use std::time::Duration;
+
+/// What an event is counted under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject<'a> {
+    /// A client address. IPv4 addresses count one by one; an IPv6 address counts by its
+    /// /64 network, the smallest block a provider assigns to one subscriber (RFC 6177,
+    /// SLAAC needs a whole /64 per link, and mobile networks give each device its own
+    /// /64): every address in it belongs to the same client, who can use any of them.
+    /// A wider prefix (/56, /48) would lump together the many subscribers of providers
+    /// that hand out single /64s. An IPv4-mapped IPv6 address counts as its IPv4 address.
+    Client(IpAddr),
+    /// An account or a letter's recipient: an e-mail address, compared without case.
+    Address(&'a str),
+}
+
+impl Subject<'_> {
+    /// The key as it is hashed into the stored id.
+    pub fn key(&self) -> String {
+        match self {
+            Subject::Client(IpAddr::V4(v4)) => v4.to_string(),
+            Subject::Client(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+                Some(v4) => v4.to_string(),
+                None => {
+                    let network = u128::from(*v6) & !((1u128 << 64) - 1);
+                    format!("{}/64", std::net::Ipv6Addr::from(network))
+                }
+            },
+            Subject::Address(address) => address.trim().to_lowercase(),
+        }
+    }
+}
+
+/// Letters the public forms may send to one recipient address per hour, whoever sends
+/// them (a registration, an idea, a forwarded invitation): the forms put a typed address
+/// and the sender's text in a letter, and must not be a way to flood someone's mailbox
+/// (`LETTER_RATE_LIMIT`; provided by the server, five without it).
+#[derive(Clone, Copy, Debug)]
+pub struct LetterLimit(pub usize);
+
+impl Default for LetterLimit {
+    fn default() -> Self {
+        LetterLimit(5)
+    }
+}
+
+impl LetterLimit {
+    /// The limit per recipient for this request.
+    pub fn current() -> Limit {
+        Limit {
+            name: "letters-to-recipient",
+            max: leptos::prelude::use_context::<LetterLimit>()
+                .unwrap_or_default()
+                .0,
+            window: Duration::from_secs(3600),
+        }
+    }
+}
 
 /// A limit: at most `max` events per key within `window`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,7 +122,8 @@ pub struct Counted {
 /// Conflicting transactions run again at most this many times.
 const LIMITED: &str = "rate-limited";
 
-/// The stored key of `key` under `limit` in this database.
+/// The stored key of `key` under `limit` in this database: a salted hash, never the
+/// address or account itself.
 async fn id(db: &Db, limit: &Limit, key: &str) -> Result<String, AppError> {
     let salt = super::version::current(db).await?.instance;
     let digest = Sha256::digest(format!("{salt}\u{0}{}\u{0}{key}", limit.name).as_bytes());
@@ -91,13 +155,13 @@ struct Key {
 /// until every key has room again.
 pub async fn take(
     db: &Db,
-    keys: &[(Limit, &str)],
+    keys: &[(Limit, Subject<'_>)],
     now: DateTime<Utc>,
 ) -> Result<Result<Counted, Duration>, AppError> {
     let mut stored = vec![];
-    for (limit, key) in keys {
+    for (limit, subject) in keys {
         stored.push(Key {
-            id: id(db, limit, key).await?,
+            id: id(db, limit, &subject.key()).await?,
             max: limit.max,
             window: window(limit),
             period: limit.window,
@@ -217,4 +281,39 @@ pub async fn sweep(db: &Db, now: DateTime<Utc>) -> Result<(), AppError> {
             .bind(("now", stamp(now))),
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Subject;
+
+    fn key(address: &str) -> String {
+        Subject::Client(address.parse().unwrap()).key()
+    }
+
+    #[test]
+    fn an_ipv6_client_counts_by_its_64() {
+        assert_eq!(key("2001:db8:77:1::1"), "2001:db8:77:1::/64");
+        assert_eq!(key("2001:db8:77:1::12"), key("2001:db8:77:1::1"));
+        assert_eq!(
+            key("2001:db8:77:1:ffff:ffff:ffff:ffff"),
+            key("2001:db8:77:1::1")
+        );
+        assert_ne!(key("2001:db8:77:2::1"), key("2001:db8:77:1::1"));
+    }
+
+    #[test]
+    fn ipv4_counts_by_address_also_when_mapped() {
+        assert_eq!(key("192.0.2.7"), "192.0.2.7");
+        assert_ne!(key("192.0.2.7"), key("192.0.2.8"));
+        assert_eq!(key("::ffff:192.0.2.7"), "192.0.2.7");
+    }
+
+    #[test]
+    fn addresses_count_without_case_or_spaces() {
+        assert_eq!(
+            Subject::Address(" Jan@Example.BE ").key(),
+            Subject::Address("jan@example.be").key()
+        );
+    }
 }

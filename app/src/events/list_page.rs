@@ -10,9 +10,17 @@ use leptos::prelude::*;
 pub fn AgendaPage() -> impl IntoView {
     let i18n = use_i18n();
     let agenda = Resource::new(|| (), |_| list_events());
+    // A person deleted their registration for a meeting that is no longer public.
+    let deleted = leptos_router::hooks::use_query_map()
+        .with_untracked(|p| p.get("deleted"))
+        .as_deref()
+        == Some("1");
     view! {
         <PageMeta title=i18n.t("agenda-title") description=i18n.t("agenda-description") />
         <h1>{i18n.t("agenda-title")}</h1>
+        {deleted.then(|| view! {
+            <p class="notice notice--success" role="status" data-testid="registration-deleted">{i18n.t("registration-deleted")}</p>
+        })}
         <p class="lead">{i18n.t("agenda-intro")}</p>
         <p class="agenda-download">
             <a href=calendar_url(i18n.lang, None) download="agenda.ics" data-testid="agenda-ics">

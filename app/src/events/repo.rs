@@ -49,13 +49,22 @@ SELECT record::id(id) AS id, title, summary, kind, starts_at, ends_at, recurrenc
     audience, agenda, registration, source,
     IF organiser { record::id(organiser) } ELSE { NONE } AS organiser,
     IF project { record::id(project) } ELSE { NONE } AS project
-FROM event WHERE publication = 'published' ORDER BY id;
+FROM event WHERE publication = 'published' OR $id != NONE AND id = type::record('event', $id)
+ORDER BY id;
 SELECT record::id(id) AS id, name FROM organization;
 SELECT record::id(id) AS id, name FROM project WHERE publication = 'published';";
 
 /// Every event, timed against `now`, in id order.
 pub async fn all(db: &Db, now: DateTime<Tz>) -> Result<Vec<Event>, AppError> {
-    let mut response = db.query(QUERY).await?;
+    read(db, now, None).await
+}
+
+/// The published events, and the event `also` whatever its publication.
+async fn read(db: &Db, now: DateTime<Tz>, also: Option<&str>) -> Result<Vec<Event>, AppError> {
+    let mut response = db
+        .query(QUERY)
+        .bind(("id", also.map(str::to_owned)))
+        .await?;
     let events: Vec<Row> = rows(&mut response, 0)?;
     let organizations: Vec<Named> = rows(&mut response, 1)?;
     let projects: Vec<Named> = rows(&mut response, 2)?;
@@ -111,6 +120,17 @@ pub async fn all(db: &Db, now: DateTime<Tz>) -> Result<Vec<Event>, AppError> {
 /// One event, or NotFound.
 pub async fn one(db: &Db, id: &str, now: DateTime<Tz>) -> Result<Event, AppError> {
     all(db, now)
+        .await?
+        .into_iter()
+        .find(|e| e.id == id)
+        .ok_or(AppError::NotFound)
+}
+
+/// One event whatever became of it (a draft again, archived), for what people and
+/// staff keep about it (a person's own registration, the staff's list); NotFound only
+/// when there is no such event.
+pub async fn any(db: &Db, id: &str, now: DateTime<Tz>) -> Result<Event, AppError> {
+    read(db, now, Some(id))
         .await?
         .into_iter()
         .find(|e| e.id == id)

@@ -132,6 +132,9 @@ pub struct PublicIdea {
 pub struct CallView {
     pub call: Call,
     pub accepted: Vec<PublicIdea>,
+    /// What the visitor typed before the form was refused (`kernel::form_flash`).
+    #[serde(default)]
+    pub typed: BTreeMap<String, String>,
 }
 
 /// A message between staff and the submitter.
@@ -174,8 +177,11 @@ pub async fn list_calls() -> Result<Vec<Call>, AppError> {
 }
 
 #[server]
-pub async fn load_call(id: String) -> Result<CallView, AppError> {
-    crate::components::with_status(repo::call_view(&crate::db::use_db()?, &id).await)
+pub async fn load_call(id: String, form: String) -> Result<CallView, AppError> {
+    let db = crate::db::use_db()?;
+    let mut view = crate::components::with_status(repo::call_view(&db, &id).await)?;
+    view.typed = crate::kernel::form_flash::take(&db, &form, chrono::Utc::now()).await?;
+    Ok(view)
 }
 
 /// Submits an idea (`f`: `lang`, `call` and the form's fields). Answers with a redirect.

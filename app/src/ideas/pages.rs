@@ -41,9 +41,17 @@ pub fn CallsPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang;
     let calls = Resource::new(|| (), |_| list_calls());
+    // A submitter deleted their idea for a call that is no longer public.
+    let deleted = use_query_map()
+        .with_untracked(|p| p.get("deleted"))
+        .as_deref()
+        == Some("1");
     view! {
         <PageMeta title=i18n.t("calls-title") description=i18n.t("calls-description") />
         <h1>{i18n.t("calls-title")}</h1>
+        {deleted.then(|| view! {
+            <p class="notice notice--success" role="status" data-testid="idea-deleted">{i18n.t("idea-deleted")}</p>
+        })}
         <p class="lead">{i18n.t("calls-intro")}</p>
         <Loaded resource=calls view=move |calls| view! {
             {calls.is_empty().then(|| view! { <p data-testid="calls-empty">{i18n.t("calls-empty")}</p> })}
@@ -66,7 +74,13 @@ pub fn CallsPage() -> impl IntoView {
 
 #[component]
 pub fn CallPage(id: String) -> impl IntoView {
-    let view = Resource::new(move || id.clone(), load_call);
+    let form = use_query_map()
+        .with_untracked(|p| p.get(crate::kernel::form_flash::PARAM))
+        .unwrap_or_default();
+    let view = Resource::new(
+        move || (id.clone(), form.clone()),
+        |(id, form)| load_call(id, form),
+    );
     view! { <Loaded resource=view record=true view=|view| view! { <CallDetail view /> } /> }
 }
 
@@ -76,6 +90,9 @@ fn CallDetail(view: CallView) -> impl IntoView {
     let lang = i18n.lang;
     let params = use_query_map();
     let param = move |key: &str| params.with_untracked(|p| p.get(key)).unwrap_or_default();
+    // What was typed before a refusal comes from the server, never from the URL.
+    let typed = view.typed.clone();
+    let typed = move |key: &str| typed.get(key).cloned().unwrap_or_default();
     let error = param("error");
     let invalid: Vec<String> = error
         .split(',')
@@ -148,21 +165,21 @@ fn CallDetail(view: CallView) -> impl IntoView {
                     <input type="hidden" name="f[call]" value=call.id.clone() />
                     <div class="field">
                         <label for="idea-title">{i18n.t("idea-title-label")}</label>
-                        <input id="idea-title" name="f[title]" type="text" maxlength=MAX_TITLE_CHARS.to_string() value=param("title")
+                        <input id="idea-title" name="f[title]" type="text" maxlength=MAX_TITLE_CHARS.to_string() value=typed("title")
                             aria-invalid=aria("title") aria-describedby=described("title") />
                         {field_error("title")}
                     </div>
                     <div class="field">
                         <label for="idea-summary">{i18n.t("idea-summary-label")}</label>
                         <PrefilledTextarea id="idea-summary" name="f[summary]" rows=6 maxlength=MAX_SUMMARY_CHARS
-                            value=param("summary") invalid=is_invalid("summary")
+                            value=typed("summary") invalid=is_invalid("summary")
                             described_by=format!("idea-summary-help{}", if is_invalid("summary") { " idea-summary-error" } else { "" }) />
                         <p id="idea-summary-help" class="help">{i18n.t("idea-summary-help")}</p>
                         {field_error("summary")}
                     </div>
                     <div class="field">
                         <label for="idea-municipalities">{i18n.t("idea-municipalities-label")}</label>
-                        <input id="idea-municipalities" name="f[municipalities]" type="text" value=param("municipalities")
+                        <input id="idea-municipalities" name="f[municipalities]" type="text" value=typed("municipalities")
                             aria-invalid=aria("municipalities")
                             aria-describedby=format!("idea-municipalities-help{}", if is_invalid("municipalities") { " idea-municipalities-error" } else { "" }) />
                         <p id="idea-municipalities-help" class="help">{i18n.t("idea-municipalities-help")}</p>
@@ -172,7 +189,7 @@ fn CallDetail(view: CallView) -> impl IntoView {
                         <legend>{i18n.t("idea-submitter-label")}</legend>
                         {SUBMITTERS.into_iter().map(|s| view! {
                             <label class="check">
-                                <input type="radio" name="f[submitter]" value=s checked=param("submitter") == s />
+                                <input type="radio" name="f[submitter]" value=s checked=typed("submitter") == s />
                                 {i18n.t_of(&SUBMITTER_MESSAGES, s)}
                             </label>
                         }).collect_view()}
@@ -180,7 +197,7 @@ fn CallDetail(view: CallView) -> impl IntoView {
                     </fieldset>
                     <div class="field">
                         <label for="idea-name">{i18n.t("registration-name-label")}</label>
-                        <input id="idea-name" name="f[name]" type="text" autocomplete="name" maxlength="120" value=param("name")
+                        <input id="idea-name" name="f[name]" type="text" autocomplete="name" maxlength="120" value=typed("name")
                             aria-invalid=aria("name") aria-describedby=described("name") />
                         {field_error("name")}
                     </div>

@@ -1,9 +1,11 @@
 //! Calls and ideas in SurrealDB (server only).
 
 use super::*;
+use crate::db::rate_limit::{LetterLimit, Subject};
 use crate::db::{rows, Db};
 use crate::i18n::Lang;
 use crate::kernel::personal_link::{self, Purpose};
+use crate::kernel::validate::{has_hidden_controls, has_hidden_controls_in_lines};
 use crate::mail::{Letter, LetterKind};
 use crate::municipalities::directory;
 use crate::routes::Page;
@@ -174,7 +176,11 @@ pub async fn call_view(db: &Db, id: &str) -> Result<CallView, AppError> {
             project: idea.project,
         });
     }
-    Ok(CallView { call, accepted })
+    Ok(CallView {
+        call,
+        accepted,
+        typed: BTreeMap::new(),
+    })
 }
 
 fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
@@ -193,14 +199,13 @@ fn codes(text: &str) -> Vec<String> {
 pub fn check(f: &BTreeMap<String, String>, known: impl Fn(&str) -> bool) -> Vec<&'static str> {
     let mut invalid = vec![];
     let title = value(f, "title");
-    if title.is_empty()
-        || title.chars().count() > MAX_TITLE_CHARS
-        || title.chars().any(char::is_control)
-    {
+    if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS || has_hidden_controls(title) {
         invalid.push("title");
     }
-    let summary = value(f, "summary").chars().count();
-    if !(MIN_SUMMARY_CHARS..=MAX_SUMMARY_CHARS).contains(&summary) {
+    let summary = value(f, "summary");
+    if !(MIN_SUMMARY_CHARS..=MAX_SUMMARY_CHARS).contains(&summary.chars().count())
+        || has_hidden_controls_in_lines(summary)
+    {
         invalid.push("summary");
     }
     let municipalities = codes(value(f, "municipalities"));
@@ -214,7 +219,7 @@ pub fn check(f: &BTreeMap<String, String>, known: impl Fn(&str) -> bool) -> Vec<
         invalid.push("submitter");
     }
     let name = value(f, "name");
-    if name.is_empty() || name.chars().count() > 120 || name.chars().any(char::is_control) {
+    if name.is_empty() || name.chars().count() > 120 || has_hidden_controls(name) {
         invalid.push("name");
     }
     if !crate::kernel::validate::valid_email(value(f, "email")) {
@@ -226,20 +231,29 @@ pub fn check(f: &BTreeMap<String, String>, known: impl Fn(&str) -> bool) -> Vec<
     invalid
 }
 
-fn back(lang: Lang, call: &str, error: &str, f: &BTreeMap<String, String>) -> String {
-    let mut query = form_urlencoded::Serializer::new(String::new());
-    query.append_pair("error", error);
-    for key in ["title", "summary", "municipalities", "submitter", "name"] {
-        let typed = value(f, key);
-        if !typed.is_empty() {
-            query.append_pair(key, typed);
-        }
-    }
-    format!(
-        "{}?{}#idea-form",
-        Page::Call(call.to_owned()).path(lang),
-        query.finish()
-    )
+/// Where a refused idea sends the browser back: the call's form with what went wrong;
+/// what was typed waits in the database (`kernel::form_flash`), never in the URL, and
+/// the e-mail address is not kept at all.
+async fn back(
+    db: &Db,
+    lang: Lang,
+    call: &str,
+    error: &str,
+    f: &BTreeMap<String, String>,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let typed = ["title", "summary", "municipalities", "submitter", "name"]
+        .into_iter()
+        .map(|key| (key.to_owned(), value(f, key).to_owned()))
+        .collect();
+    let page = format!("{}#idea-form", Page::Call(call.to_owned()).path(lang));
+    crate::kernel::form_flash::back_to(db, &page, error, typed, now).await
+}
+
+/// Counts a post of the forms from `client`; false when the address has used its window.
+async fn client_allowed(db: &Db, client: IpAddr, now: DateTime<Utc>) -> Result<bool, AppError> {
+    let keys = [(limit(), Subject::Client(client))];
+    Ok(crate::db::rate_limit::take(db, &keys, now).await?.is_ok())
 }
 
 fn link(lang: Lang, token: &str) -> String {
@@ -293,64 +307,87 @@ pub async fn submit(
     let id = value(f, "call").to_owned();
     let call = call(db, &id, false).await?;
     if !call.open {
-        return Ok(back(lang, &id, "closed", f));
+        return back(db, lang, &id, "closed", f, now).await;
     }
-    if crate::db::rate_limit::take(db, &[(limit(), &client.to_string())], now)
-        .await?
-        .is_err()
-    {
-        return Ok(back(lang, &id, "too-many", f));
+    if !client_allowed(db, client, now).await? {
+        return back(db, lang, &id, "too-many", f, now).await;
     }
     let directory = directory::current(db).await?;
     let invalid = check(f, |c| directory.profile(c).is_some());
     if !invalid.is_empty() {
-        return Ok(back(lang, &id, &invalid.join(","), f));
+        return back(db, lang, &id, &invalid.join(","), f, now).await;
     }
     if !value(f, "website").is_empty() {
         tracing::info!("idea honeypot filled in: dropped");
         return Ok(format!("{}?sent=1", Page::Call(id).path(lang)));
     }
-    let nonce = personal_link::nonce();
-    let token = personal_link::token(db, Purpose::Idea, &nonce).await?;
-    crate::db::execute(
-        db.query(
-            "CREATE idea CONTENT {
+    // Every idea sends a letter to the address typed: at most so many per recipient and
+    // hour, whoever types it.
+    if crate::mail::mail_is_on() {
+        let keys = [(LetterLimit::current(), Subject::Address(value(f, "email")))];
+        if crate::db::rate_limit::take(db, &keys, now).await?.is_err() {
+            return back(db, lang, &id, "too-many", f, now).await;
+        }
+    }
+    let link = personal_link::mint();
+    let record = format!("{:032x}", rand::random::<u128>());
+    crate::db::transaction(
+        db,
+        &format!(
+            "BEGIN TRANSACTION;
+            CREATE type::record('idea', $record) CONTENT {{
                 call: type::record('call', $call), title: $title, summary: $summary,
                 municipalities: $municipalities, submitter: $submitter, name: $name,
                 email: $email, lang: $lang, status: 'received', messages: [],
-                token: $key, nonce: $nonce, consent_at: <datetime> $at,
+                consent_at: <datetime> $at,
                 created_at: <datetime> $at, updated_at: <datetime> $at,
-            }",
-        )
-        .bind(("call", id.clone()))
-        .bind(("title", value(f, "title").to_owned()))
-        .bind(("summary", value(f, "summary").to_owned()))
-        .bind(("municipalities", codes(value(f, "municipalities"))))
-        .bind(("submitter", value(f, "submitter").to_owned()))
-        .bind(("name", value(f, "name").to_owned()))
-        .bind(("email", value(f, "email").to_owned()))
-        .bind(("lang", lang.code()))
-        .bind(("key", personal_link::key(&token)))
-        .bind(("nonce", nonce))
-        .bind(("at", now.to_rfc3339())),
+            }};
+            {}
+            COMMIT TRANSACTION;",
+            personal_link::record_statement(Purpose::Idea, "type::record('idea', $record)")
+        ),
+        vec![
+            ("record", record.clone().into()),
+            ("link_key", link.key.clone().into()),
+            ("call", id.clone().into()),
+            ("title", value(f, "title").into()),
+            ("summary", value(f, "summary").into()),
+            ("municipalities", codes(value(f, "municipalities")).into()),
+            ("submitter", value(f, "submitter").into()),
+            ("name", value(f, "name").into()),
+            ("email", value(f, "email").into()),
+            ("lang", lang.code().into()),
+            ("at", now.to_rfc3339().into()),
+        ],
     )
     .await?;
-    let idea = own(db, &token).await?;
-    crate::mail::outbox::queue(db, &[letter(&idea, LetterKind::IdeaReceived, &token)]).await?;
+    let token = link.token;
+    let idea = own_record(db, &record).await?;
+    crate::mail::outbox::queue(
+        db,
+        &crate::kernel::settings::settings(),
+        &[letter(&idea, LetterKind::IdeaReceived, &token)],
+    )
+    .await?;
     tracing::info!(call = %id, "idea received");
     Ok(format!("{}?new=1", Page::Idea(token).path(lang)))
 }
 
 /// The idea behind a link.
 pub async fn own(db: &Db, token: &str) -> Result<Idea, AppError> {
-    if !personal_link::well_formed(token) {
-        return Err(AppError::NotFound);
-    }
+    let id = personal_link::target(db, Purpose::Idea, token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    own_record(db, &id).await
+}
+
+/// The idea `id` as its submitter sees it, whatever became of the call.
+async fn own_record(db: &Db, id: &str) -> Result<Idea, AppError> {
     let mut response = db
         .query(format!(
-            "SELECT {IDEA_FIELDS} FROM idea WHERE token = $key AND anonymised_at = NONE LIMIT 1"
+            "SELECT {IDEA_FIELDS} FROM type::record('idea', $id) WHERE anonymised_at = NONE"
         ))
-        .bind(("key", personal_link::key(token)))
+        .bind(("id", id.to_owned()))
         .await?;
     let row = rows::<IdeaRow>(&mut response, 0)?
         .pop()
@@ -369,10 +406,7 @@ pub async fn manage(
     let token = value(f, "token").to_owned();
     let idea = own(db, &token).await?;
     let page = Page::Idea(token.clone()).path(lang);
-    if crate::db::rate_limit::take(db, &[(limit(), &client.to_string())], now)
-        .await?
-        .is_err()
-    {
+    if !client_allowed(db, client, now).await? {
         return Ok(format!("{page}?error=too-many"));
     }
     match value(f, "action") {
@@ -381,16 +415,19 @@ pub async fn manage(
             if idea.status != IdeaStatus::Info {
                 return Ok(page);
             }
-            if text.is_empty() || text.chars().count() > MAX_SUMMARY_CHARS {
+            if text.is_empty()
+                || text.chars().count() > MAX_SUMMARY_CHARS
+                || has_hidden_controls_in_lines(text)
+            {
                 return Ok(format!("{page}?error=text"));
             }
             crate::db::execute(
                 db.query(
                     "UPDATE idea SET status = 'review', updated_at = <datetime> $at,
                         messages += { from: 'submitter', text: $text, at: <datetime> $at }
-                     WHERE token = $key",
+                     WHERE id = type::record('idea', $id)",
                 )
-                .bind(("key", personal_link::key(&token)))
+                .bind(("id", idea.id.clone()))
                 .bind(("text", text.to_owned()))
                 .bind(("at", now.to_rfc3339())),
             )
@@ -399,11 +436,20 @@ pub async fn manage(
         }
         "delete" => {
             crate::db::execute(
-                db.query("DELETE idea WHERE token = $key")
-                    .bind(("key", personal_link::key(&token))),
+                db.query(format!(
+                    "BEGIN TRANSACTION; LET $i = type::record('idea', $id); DELETE $i; {} COMMIT TRANSACTION;",
+                    personal_link::forget_statement("$i")
+                ))
+                .bind(("id", idea.id.clone())),
             )
             .await?;
-            Ok(format!("{}?deleted=1", Page::Call(idea.call.id).path(lang)))
+            // Back to the call, or the list of calls if it is no longer public.
+            let back = match call(db, &idea.call.id, false).await {
+                Ok(_) => Page::Call(idea.call.id),
+                Err(AppError::NotFound) => Page::Calls,
+                Err(other) => return Err(other),
+            };
+            Ok(format!("{}?deleted=1", back.path(lang)))
         }
         _ => Err(AppError::BadRequest("action".into())),
     }
@@ -595,16 +641,68 @@ pub async fn staff_submit(
         ],
     )
     .await?;
-    // The submitter hears of every change, in their language, with their link.
-    let mut response = db
-        .query("SELECT VALUE nonce FROM type::record('idea', $idea)")
-        .bind(("idea", idea_id.clone()))
-        .await?;
-    let nonce: Vec<Option<String>> = response.take(0)?;
-    if let Some(nonce) = nonce.into_iter().flatten().next() {
-        let token = personal_link::token(db, Purpose::Idea, &nonce).await?;
-        let changed = own(db, &token).await?;
-        crate::mail::outbox::queue(db, &[letter(&changed, LetterKind::IdeaStatus, &token)]).await?;
+    // The submitter hears of every change, in their language, with a new link (the
+    // database cannot give the first one back); an anonymised idea has no one to tell.
+    match own_record(db, &idea_id).await {
+        Ok(changed) => {
+            let token = personal_link::issue(db, Purpose::Idea, &idea_id).await?;
+            crate::mail::outbox::queue(
+                db,
+                &crate::kernel::settings::settings(),
+                &[letter(&changed, LetterKind::IdeaStatus, &token)],
+            )
+            .await?;
+        }
+        Err(AppError::NotFound) => {}
+        Err(other) => return Err(other),
     }
     flash_and_redirect(db, &session.id, &Flash::notice("staff-idea-saved"), &back).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        let mut f: BTreeMap<String, String> = [
+            ("title", "Een deelfietsnetwerk over de grens"),
+            (
+                "summary",
+                "Deelfietsen tussen Wervik en Comines,\nmet stations aan beide kanten.",
+            ),
+            ("municipalities", "33029, 59152"),
+            ("submitter", "resident"),
+            ("name", "Ann Peeters"),
+            ("email", "ann@example.be"),
+            ("consent", "yes"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        for (k, v) in pairs {
+            f.insert((*k).to_owned(), (*v).to_owned());
+        }
+        f
+    }
+
+    #[test]
+    fn hidden_controls_in_an_idea_name_the_field() {
+        assert!(check(&form(&[]), |_| true).is_empty());
+        let bad = form(&[
+            ("title", "Fietsen \u{202E}snegreB"),
+            (
+                "summary",
+                "Een samenvatting met een \u{2066}verborgen\u{2069} stuk erin.",
+            ),
+            ("name", "Ann \u{202D}Peeters"),
+        ]);
+        assert_eq!(check(&bad, |_| true), ["title", "summary", "name"]);
+        let control = form(&[("name", "Ann\u{1B}[2JPeeters"), ("title", "Fietsen\nover")]);
+        assert_eq!(check(&control, |_| true), ["title", "name"]);
+        let other_scripts = form(&[
+            ("title", "Vélos partagés à l’Eurométropole"),
+            ("name", "محمد العلوي"),
+        ]);
+        assert!(check(&other_scripts, |_| true).is_empty());
+    }
 }

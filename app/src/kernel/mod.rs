@@ -3,8 +3,9 @@
 //! (`format`), the cooperation records' vocabularies (`kinds`), the server's settings
 //! that pages read (`settings`), list pages' queries (`query`, the `url_query!` macro),
 //! and on the server the request's facts (`request`), CSV files (`csv`), the bounded
-//! caches of read models (`cache`), the operators' metrics (`metrics`) and the tokens of
-//! personal links (`personal_link`), and the full-text index with typo tolerance that
+//! caches of read models (`cache`), the operators' metrics (`metrics`), the tokens of
+//! personal links (`personal_link`), what a refused public form keeps for its next page
+//! (`form_flash`), and the full-text index with typo tolerance that
 //! services and good practices search (`text_index`). Domains
 //! import these from here, never from each other; nothing here imports a domain.
 
@@ -12,6 +13,7 @@
 pub mod cache;
 #[cfg(feature = "ssr")]
 pub mod csv;
+pub mod form_flash;
 pub mod format;
 pub mod geo;
 pub mod kinds;

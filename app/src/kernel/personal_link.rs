@@ -1,17 +1,20 @@
 //! Personal links (server only): the unguessable token in the link a person follows
 //! back to what they sent (a registration, an idea), without an account.
 //!
-//! A token is derived from the database's secret instance id, the purpose and a random
-//! nonce kept with the record; the database keeps only the token's SHA-256 as the
-//! lookup key. So a letter can carry the link again later (a promotion from the waiting
-//! list, a status change) while the database never holds the link itself.
+//! A token is 256 random bits, made when a letter (or, without mail, a page) must carry
+//! a link, and shown only there. The database keeps only the token's SHA-256, as the id
+//! of a `personal_link` record that names the purpose and the record it opens: nothing
+//! the database holds, and so nothing a backup holds, gives the token back. A record may
+//! have several links (the first letter's, a later letter's); each opens it until the
+//! record is deleted or anonymised, which removes them all (`forget`).
 
 use crate::db::Db;
 use crate::error::AppError;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-/// What a link leads to: part of the derivation, so one nonce never opens two things.
+/// What a link leads to: stored with the link, so a token never opens another kind of
+/// record than the one it was made for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
     Registration,
@@ -19,25 +22,85 @@ pub enum Purpose {
 }
 
 impl Purpose {
-    fn code(self) -> &'static str {
+    /// The purpose as stored, and the table of the records it opens.
+    pub fn table(self) -> &'static str {
         match self {
-            Purpose::Registration => "registration-link",
-            Purpose::Idea => "idea-link",
+            Purpose::Registration => "registration",
+            Purpose::Idea => "idea",
         }
     }
 }
 
-/// A new random nonce for a record (256 bits).
-pub fn nonce() -> String {
-    let bytes: [u8; 32] = rand::random();
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+/// A link just made: the token for the letter, and its stored key.
+#[derive(Clone, Debug)]
+pub struct NewLink {
+    pub token: String,
+    /// The SHA-256 of the token (hex): the id of its `personal_link` record.
+    pub key: String,
 }
 
-/// The token of a record's link.
-pub async fn token(db: &Db, purpose: Purpose, nonce: &str) -> Result<String, AppError> {
-    let salt = crate::db::version::current(db).await?.instance;
-    let digest = Sha256::digest(format!("{salt}\0{}\0{nonce}", purpose.code()));
-    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest))
+/// A new random token (256 bits) and its key.
+pub fn mint() -> NewLink {
+    let bytes: [u8; 32] = rand::random();
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    NewLink {
+        key: key(&token),
+        token,
+    }
+}
+
+/// The SurrealQL statement that records a link made with `mint`, for use inside a
+/// transaction that writes the record: binds `$link_key` (the key) and expects the
+/// record's id in `target` (an expression such as `$r.id` or `type::record(...)`).
+pub fn record_statement(purpose: Purpose, target: &str) -> String {
+    format!(
+        "CREATE type::record('personal_link', $link_key) SET purpose = '{}', target = {target}, created_at = time::now();",
+        purpose.table()
+    )
+}
+
+/// Makes a new link to the record `id` (its key part) of `purpose`'s table, for a
+/// letter written now.
+pub async fn issue(db: &Db, purpose: Purpose, id: &str) -> Result<String, AppError> {
+    let link = mint();
+    let sql = format!(
+        "BEGIN TRANSACTION; {} COMMIT TRANSACTION;",
+        record_statement(
+            purpose,
+            &format!("type::record('{}', $id)", purpose.table())
+        )
+    );
+    crate::db::transaction(
+        db,
+        &sql,
+        vec![("link_key", link.key.into()), ("id", id.into())],
+    )
+    .await?;
+    Ok(link.token)
+}
+
+/// The id (key part) of the record a token opens, if it is a link of `purpose`.
+pub async fn target(db: &Db, purpose: Purpose, token: &str) -> Result<Option<String>, AppError> {
+    if !well_formed(token) {
+        return Ok(None);
+    }
+    let mut response = db
+        .query(
+            "SELECT VALUE record::id(target) FROM ONLY type::record('personal_link', $key)
+             WHERE purpose = $purpose",
+        )
+        .bind(("key", key(token)))
+        .bind(("purpose", purpose.table()))
+        .await?;
+    let id: Option<String> = response.take(0)?;
+    Ok(id)
+}
+
+/// The SurrealQL statement that removes every link of the records in `targets` (an
+/// expression giving one record id or an array of them), for use inside the write that
+/// deletes or anonymises them.
+pub fn forget_statement(targets: &str) -> String {
+    format!("DELETE personal_link WHERE target IN array::flatten([{targets}]);")
 }
 
 /// The stored lookup key of a token (its SHA-256, hex).
@@ -54,4 +117,27 @@ pub fn well_formed(token: &str) -> bool {
         && token
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_random_and_only_their_hash_is_kept() {
+        let a = mint();
+        let b = mint();
+        assert_ne!(a.token, b.token);
+        assert!(well_formed(&a.token), "{}", a.token);
+        assert_eq!(a.key, key(&a.token));
+        assert_eq!(a.key.len(), 64);
+        assert!(!a.key.contains(&a.token));
+    }
+
+    #[test]
+    fn statements_name_the_purpose_and_target() {
+        let sql = record_statement(Purpose::Idea, "$i.id");
+        assert!(sql.contains("purpose = 'idea'") && sql.contains("target = $i.id"));
+        assert!(forget_statement("$r").contains("target IN array::flatten([$r])"));
+    }
 }

@@ -1,6 +1,7 @@
 //! The rules that check typed values, one place each: e-mail addresses, web addresses,
-//! phone numbers, municipality codes and record ids. Forms, the import, query strings
-//! and the database (for e-mail) use these and no copy of them.
+//! phone numbers, municipality codes and record ids, and the text staff and the public
+//! read (no hidden controls). Forms, the import, query strings and the database (for
+//! e-mail) use these and no copy of them.
 
 /// The one rule for an e-mail address, shared by the forms' validation, the import and
 /// the database assertion (migration 0013): dot-separated atoms, `@`, and a domain of at
@@ -9,12 +10,23 @@
 /// as syntax: `?` (a query such as `cc=` or `body=`), `=`, `&`, `%` and `#`.
 pub const EMAIL_PATTERN: &str = r"^[A-Za-z0-9!$'*+^_`{|}~-]+(\.[A-Za-z0-9!$'*+^_`{|}~-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$";
 pub const MAX_EMAIL_CHARS: usize = 254;
+/// The longest local part (before the `@`) a mail server must accept (RFC 5321).
+pub const MAX_EMAIL_LOCAL_CHARS: usize = 64;
 
 #[cfg(feature = "ssr")]
 pub fn valid_email(email: &str) -> bool {
     static RULE: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(EMAIL_PATTERN).expect("valid pattern"));
-    email.len() <= MAX_EMAIL_CHARS && RULE.is_match(email)
+    let local = email.split('@').next().unwrap_or_default();
+    email.len() <= MAX_EMAIL_CHARS && local.len() <= MAX_EMAIL_LOCAL_CHARS && RULE.is_match(email)
+}
+
+/// The schema's assertion of the same rule on a stored address (`$value`): migration
+/// 0017 writes it on every e-mail field (a unit test checks each one).
+pub fn email_assertion() -> String {
+    format!(
+        "string::len($value) <= {MAX_EMAIL_CHARS} AND string::len(string::split($value, '@')[0]) <= {MAX_EMAIL_LOCAL_CHARS} AND $value = /{EMAIL_PATTERN}/"
+    )
 }
 
 /// Longest accepted search text; anything longer is a mistake or abuse.
@@ -93,6 +105,30 @@ pub fn valid_phone(phone: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " +()./-".contains(c))
 }
 
+/// Whether `c` is a bidirectional embedding, override or isolate control (U+202A–U+202E,
+/// U+2066–U+2069). Nobody sees them, yet they reorder what is shown: a name typed as
+/// U+202E + "reteP naJ" reads "Jan Peter" to staff. The marks U+200E and U+200F, which
+/// only set the direction of neutral characters, are not among them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The one rule for free single-line text from a form (a name, an organisation, a
+/// title, an address): whether it holds a character that changes what staff read
+/// without being seen, a control character (C0 or C1, also a line break or a tab) or a
+/// bidi control (`is_bidi_control`). Letters of every script (Arabic and Hebrew too),
+/// accents and apostrophes pass.
+pub fn has_hidden_controls(text: &str) -> bool {
+    text.chars().any(|c| c.is_control() || is_bidi_control(c))
+}
+
+/// The same rule for multi-line text (a summary, a message, a note): line breaks and
+/// tabs are allowed there.
+pub fn has_hidden_controls_in_lines(text: &str) -> bool {
+    text.chars()
+        .any(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_bidi_control(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,16 +170,49 @@ mod tests {
         assert!(!valid_email(&format!("{}@x.be", "a".repeat(250))));
     }
 
+    #[cfg(feature = "ssr")]
     #[test]
-    fn the_database_asserts_the_same_email_rule() {
-        let migration = include_str!("../../migrations/0013_email_rule_for_links.surql");
-        let rule = format!("/{EMAIL_PATTERN}/");
-        assert_eq!(
-            migration.matches(&rule).count(),
-            3,
-            "migration 0013 must assert kernel::validate::EMAIL_PATTERN on report, service and user"
-        );
-        assert!(migration.contains(&format!("<= {MAX_EMAIL_CHARS}")));
+    fn the_database_asserts_the_same_email_rule_on_every_address() {
+        // Every e-mail field the schema defines, with its final definition (the last
+        // migration that defines it) asserting exactly the forms' rule.
+        let migrations = crate::db::MIGRATIONS;
+        let mut last: std::collections::BTreeMap<(String, String), String> = Default::default();
+        for migration in migrations {
+            let sql = migration.sql;
+            let starts: Vec<usize> = sql.match_indices("DEFINE FIELD").map(|(i, _)| i).collect();
+            for (n, start) in starts.iter().enumerate() {
+                let end = starts.get(n + 1).copied().unwrap_or(sql.len());
+                let definition = &sql[*start..end];
+                let mut words = definition.split_whitespace().skip(2);
+                let mut field = words.next().unwrap_or_default();
+                if field == "OVERWRITE" || field == "IF" {
+                    field = words
+                        .nth(if field == "IF" { 2 } else { 0 })
+                        .unwrap_or_default();
+                }
+                let table = words.nth(1).unwrap_or_default();
+                if field.contains("email") && !field.contains("removed") {
+                    last.insert((table.to_owned(), field.to_owned()), definition.to_owned());
+                }
+            }
+        }
+        let fields: Vec<_> = last.keys().cloned().collect();
+        assert_eq!(fields.len(), 7, "{fields:?}");
+        for ((table, field), definition) in &last {
+            assert!(
+                definition.contains(&email_assertion()),
+                "{table}.{field} must assert kernel::validate::email_assertion(): {definition}"
+            );
+            assert!(!definition.contains("is_email"), "{table}.{field}");
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_local_part_longer_than_64_is_refused() {
+        assert!(valid_email(&format!("{}@x.be", "a".repeat(64))));
+        assert!(!valid_email(&format!("{}@x.be", "a".repeat(65))));
+        assert!(!valid_email(&format!("{}@x.be", "a".repeat(66))));
     }
 
     #[test]
@@ -153,6 +222,40 @@ mod tests {
         assert!(is_service_id("bib-ieper-1") && !is_service_id("Bib") && !is_service_id(""));
         assert!(is_record_id("partons_2-0") && !is_record_id("a:b"));
         assert!(is_code("town_hall") && !is_code("a b") && !is_code(&"x".repeat(41)));
+    }
+
+    #[test]
+    fn hidden_controls_are_refused_and_letters_of_every_script_kept() {
+        for ok in [
+            "Jan Peeters",
+            "Marie-Hélène Dupont-Lefèvre",
+            "Mairie d'Halluin",
+            "l’Échevin de Comines-Warneton",
+            "Ærøskøbing ÇŞĞ Łódź",
+            "محمد العلوي",
+            "שרה כהן",
+            "Ahmed (أحمد) \u{200F}",
+            "",
+        ] {
+            assert!(!has_hidden_controls(ok), "{ok}");
+            assert!(!has_hidden_controls_in_lines(ok), "{ok}");
+        }
+        for c in ('\u{202A}'..='\u{202E}').chain('\u{2066}'..='\u{2069}') {
+            let name = format!("Jan {c}sreteeP");
+            assert!(is_bidi_control(c));
+            assert!(has_hidden_controls(&name), "{c:?}");
+            assert!(has_hidden_controls_in_lines(&name), "{c:?}");
+        }
+        for c in ['\0', '\u{7}', '\u{1B}', '\u{7F}', '\u{85}', '\u{9B}'] {
+            let text = format!("Jan{c}Peeters");
+            assert!(has_hidden_controls(&text), "{c:?}");
+            assert!(has_hidden_controls_in_lines(&text), "{c:?}");
+        }
+        // Line breaks and tabs: not in a name, but in a summary.
+        for text in ["Jan\nPeeters", "Jan\r\nPeeters", "Jan\tPeeters"] {
+            assert!(has_hidden_controls(text), "{text:?}");
+            assert!(!has_hidden_controls_in_lines(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub enum LetterKind {
     PasswordReset,
     /// The staff's daily digest of what is new in their scope.
     StaffDigest,
+    /// Someone registered an address already on a meeting's list: its owner hears of
+    /// it, with a link to their registration (the form itself tells nobody).
+    AlreadyRegistered,
     /// An idea was received.
     IdeaReceived,
     /// Staff changed an idea's status (review, more information asked, accepted,
@@ -45,7 +48,7 @@ pub enum LetterKind {
 }
 
 impl LetterKind {
-    pub const ALL: [LetterKind; 10] = [
+    pub const ALL: [LetterKind; 11] = [
         LetterKind::Registered,
         LetterKind::Waiting,
         LetterKind::RegistrationChanged,
@@ -54,6 +57,7 @@ impl LetterKind {
         LetterKind::ReportReviewed,
         LetterKind::PasswordReset,
         LetterKind::StaffDigest,
+        LetterKind::AlreadyRegistered,
         LetterKind::IdeaReceived,
         LetterKind::IdeaStatus,
     ];
@@ -68,6 +72,7 @@ impl LetterKind {
             LetterKind::ReportReviewed => "report-reviewed",
             LetterKind::PasswordReset => "password-reset",
             LetterKind::StaffDigest => "staff-digest",
+            LetterKind::AlreadyRegistered => "already-registered",
             LetterKind::IdeaReceived => "idea-received",
             LetterKind::IdeaStatus => "idea-status",
         }

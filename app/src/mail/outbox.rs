@@ -4,6 +4,11 @@
 //! each time, at most 6 hours apart, `MAX_ATTEMPTS` times); one it refuses for good, or
 //! that ran out of attempts, is marked failed and logged. Two servers never send one
 //! letter twice: a letter is claimed for `LEASE` by one conditional update.
+//!
+//! A letter's body (which may carry a personal link or a password-reset link) is kept
+//! only while the letter waits: once it is sent, or has failed for good, the body is
+//! dropped, and what stays (recipient, kind, subject, outcome) opens nothing. A backup
+//! holds the bodies of the letters still queued at that moment only.
 
 use super::smtp::{Mailer, SendError};
 use super::{Letter, Written};
@@ -19,10 +24,16 @@ const LEASE: &str = "2m";
 /// Letters sent per round of the mail task.
 const BATCH: usize = 20;
 
-/// Queues letters (written out now, in their languages). Only when mail is on: without
-/// SMTP nothing personal is kept for a letter that could not leave.
-pub async fn queue(db: &Db, letters: &[Letter]) -> Result<usize, AppError> {
-    if !super::mail_is_on() || letters.is_empty() {
+/// Queues letters (written out now, in their languages). Only when mail is on in
+/// `settings`: without SMTP nothing personal is kept for a letter that could not leave.
+/// The settings are passed, never looked up: a background task (the digest) has no
+/// request to read them from.
+pub async fn queue(
+    db: &Db,
+    settings: &crate::kernel::settings::ShellSettings,
+    letters: &[Letter],
+) -> Result<usize, AppError> {
+    if !settings.mail || letters.is_empty() {
         return Ok(0);
     }
     queue_written(db, letters.iter().map(Letter::write).collect()).await
@@ -122,7 +133,9 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, now: DateTime<Utc>) -> Result
             db.query(
                 "UPDATE type::record('mail', $id) SET status = $status, attempts = $attempts,
                     last_error = $error ?? NONE, next_at = <datetime> $next, lease_until = NONE,
-                    sent_at = IF $status = 'sent' THEN time::now() ELSE NONE END",
+                    sent_at = IF $status = 'sent' THEN time::now() ELSE NONE END,
+                    text = IF $status = 'queued' THEN text ELSE NONE END,
+                    html = IF $status = 'queued' THEN html ELSE NONE END",
             )
             .bind(("id", letter.id))
             .bind(("status", status))

@@ -24,6 +24,7 @@ pub use staff_page::StaffRegistrationsPage;
 use crate::error::AppError;
 use crate::events::{Link, LocalMoment};
 use crate::i18n::{Lang, Localized, MessageSet};
+use crate::kernel::validate::has_hidden_controls;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -160,6 +161,9 @@ pub struct SignupView {
     pub seats_left: Option<u32>,
     /// The municipalities a person may name, by country then name.
     pub municipalities: Vec<MunicipalityChoice>,
+    /// What the visitor typed before the form was refused (`kernel::form_flash`).
+    #[serde(default)]
+    pub typed: BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -239,7 +243,7 @@ impl RegistrationForm {
     ) -> Result<Answers, Vec<String>> {
         let mut invalid = vec![];
         let name = self.name.trim();
-        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || has_controls(name) {
+        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || has_hidden_controls(name) {
             invalid.push("name");
         }
         let email = self.email.trim();
@@ -248,7 +252,8 @@ impl RegistrationForm {
         }
         let organisation = self.organisation.trim();
         if signup.asks(Question::Organisation)
-            && (organisation.chars().count() > MAX_ORGANISATION_CHARS || has_controls(organisation))
+            && (organisation.chars().count() > MAX_ORGANISATION_CHARS
+                || has_hidden_controls(organisation))
         {
             invalid.push("organisation");
         }
@@ -291,10 +296,6 @@ impl RegistrationForm {
     pub fn is_bot(&self) -> bool {
         !self.website.trim().is_empty()
     }
-}
-
-fn has_controls(text: &str) -> bool {
-    text.chars().any(char::is_control)
 }
 
 fn valid_email(email: &str) -> bool {
@@ -368,10 +369,12 @@ pub struct StaffRegistrations {
 
 /// The registration page of a meeting.
 #[server]
-pub async fn load_signup(event: String) -> Result<SignupView, AppError> {
-    crate::components::with_status(
-        repo::signup_view(&crate::db::use_db()?, &event, chrono::Utc::now()).await,
-    )
+pub async fn load_signup(event: String, form: String) -> Result<SignupView, AppError> {
+    let db = crate::db::use_db()?;
+    let now = chrono::Utc::now();
+    let mut view = crate::components::with_status(repo::signup_view(&db, &event, now).await)?;
+    view.typed = crate::kernel::form_flash::take(&db, &form, now).await?;
+    Ok(view)
 }
 
 /// Where a meeting's registration stands, for its agenda page (None: it takes none here).
@@ -493,6 +496,42 @@ mod tests {
         .unwrap();
         assert_eq!(answers.role, Some(Role::Staff));
         assert_eq!(answers.municipality.as_deref(), Some("59350"));
+    }
+
+    #[test]
+    fn names_with_hidden_controls_are_refused_and_other_scripts_kept() {
+        let asked = signup(vec![Question::Organisation], vec![Lang::Nl]);
+        let bad = RegistrationForm {
+            name: "Jan \u{202E}sreteeP".into(),
+            organisation: "Stad \u{2067}Ieper\u{2069}".into(),
+            ..form()
+        };
+        assert_eq!(
+            bad.validate(&asked, |_| true, true).unwrap_err(),
+            ["name", "organisation"]
+        );
+        let tab = RegistrationForm {
+            name: "Jan\tPeeters".into(),
+            ..form()
+        };
+        assert_eq!(tab.validate(&asked, |_| true, true).unwrap_err(), ["name"]);
+        for name in [
+            "Marie-Hélène d’Halluin",
+            "محمد العلوي",
+            "שרה כהן",
+            "O'Brien",
+        ] {
+            let good = RegistrationForm {
+                name: name.into(),
+                organisation: "Mairie d'Halluin".into(),
+                ..form()
+            };
+            assert_eq!(
+                good.validate(&asked, |_| true, true).unwrap().name,
+                name,
+                "{name}"
+            );
+        }
     }
 
     #[test]

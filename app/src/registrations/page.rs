@@ -54,7 +54,13 @@ pub(super) fn invalid_fields(error: &str) -> Vec<String> {
 
 #[component]
 pub fn RegisterPage(id: String) -> impl IntoView {
-    let signup = Resource::new(move || id.clone(), load_signup);
+    let form = use_query_map()
+        .with_untracked(|p| p.get(crate::kernel::form_flash::PARAM))
+        .unwrap_or_default();
+    let signup = Resource::new(
+        move || (id.clone(), form.clone()),
+        |(id, form)| load_signup(id, form),
+    );
     view! { <Loaded resource=signup record=true view=|view| view! { <Form view /> } /> }
 }
 
@@ -66,12 +72,14 @@ fn Form(view: SignupView) -> impl IntoView {
     let param = move |key: &str| params.with_untracked(|p| p.get(key)).unwrap_or_default();
     let error = param("error");
     let sent = param("sent") == "1";
+    // What was typed before a refusal comes from the server, never from the URL.
+    let typed = |key: &str| view.typed.get(key).cloned().unwrap_or_default();
     let prefill = RegistrationForm {
-        name: param("name"),
-        organisation: param("organisation"),
-        municipality: param("municipality"),
-        role: param("role"),
-        language: param("language"),
+        name: typed("name"),
+        organisation: typed("organisation"),
+        municipality: typed("municipality"),
+        role: typed("role"),
+        language: typed("language"),
         ..Default::default()
     };
     let invalid = invalid_fields(&error);

@@ -2,12 +2,17 @@
 //! change that also writes the meeting's `seats` record: two people racing for the last
 //! seat conflict in the database, and the loser is decided again (`db::RETRIES`).
 //!
-//! A person's link carries a token derived from the database's secret instance id and a
-//! random nonce of the registration; the database keeps only the token's SHA-256 (the
-//! lookup key). The letters can carry the link again (the waiting-list promotion) without
-//! the database ever holding it.
+//! A person's link carries a random token (`kernel::personal_link`); the database keeps
+//! only its SHA-256. A letter that must carry the link again later (the waiting-list
+//! promotion) carries a new one.
+//!
+//! With mail on, registering answers the same for a new registration and for an address
+//! already registered ("we sent you a letter"): the new one gets its confirmation, the
+//! address already on the list a letter with a link to its registration. So the form
+//! never tells anyone whether an address is on a meeting's list.
 
 use super::*;
+use crate::db::rate_limit::{LetterLimit, Subject};
 use crate::db::Db;
 use crate::kernel::personal_link::{self, Purpose};
 use crate::mail::{Letter, LetterKind};
@@ -26,17 +31,18 @@ fn limit() -> crate::db::rate_limit::Limit {
     crate::db::rate_limit::FormLimit::of("registration")
 }
 
+/// Counts a post of the form from `client`; false when the address has used its window.
+async fn client_allowed(db: &Db, client: IpAddr, now: DateTime<Utc>) -> Result<bool, AppError> {
+    let keys = [(limit(), Subject::Client(client))];
+    Ok(crate::db::rate_limit::take(db, &keys, now).await?.is_ok())
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 async fn salt(db: &Db) -> Result<String, AppError> {
     Ok(crate::db::version::current(db).await?.instance.to_string())
-}
-
-/// The token of a registration's link, from its nonce.
-async fn link_token(db: &Db, nonce: &str) -> Result<String, AppError> {
-    personal_link::token(db, Purpose::Registration, nonce).await
 }
 
 /// The key that makes one person's second registration for a meeting the same record.
@@ -76,6 +82,9 @@ pub(super) struct Meeting {
     pub(super) municipality: Option<String>,
     pub(super) confirmed: u32,
     pub(super) waiting: u32,
+    /// Whether the meeting is public: only then can people register. A person keeps
+    /// their registration (to see, download, delete) whatever became of the meeting.
+    pub(super) published: bool,
 }
 
 fn to_signup(row: SignupRow) -> Signup {
@@ -101,12 +110,13 @@ fn to_signup(row: SignupRow) -> Signup {
     }
 }
 
-/// The meeting (published), its settings and its counts; NotFound for an unknown id.
+/// The meeting (published or not: see `Meeting::published`), its settings and its
+/// counts; NotFound for an unknown id.
 pub(super) async fn meeting(db: &Db, id: &str) -> Result<Meeting, AppError> {
     if !crate::kernel::validate::is_record_id(id) {
         return Err(AppError::NotFound);
     }
-    let event = crate::events::repo::one(db, id, crate::events::repo::now()).await?;
+    let event = crate::events::repo::any(db, id, crate::events::repo::now()).await?;
     let mut response = db
         .query(
             "LET $e = type::record('event', $id);
@@ -116,14 +126,17 @@ pub(super) async fn meeting(db: &Db, id: &str) -> Result<Meeting, AppError> {
                 signup.languages AS languages
              FROM $e WHERE signup != NONE;
             RETURN count(SELECT id FROM registration WHERE event = $e AND standing = 'confirmed');
-            RETURN count(SELECT id FROM registration WHERE event = $e AND standing = 'waiting');",
+            RETURN count(SELECT id FROM registration WHERE event = $e AND standing = 'waiting');
+            RETURN (SELECT VALUE publication FROM ONLY $e) = 'published';",
         )
         .bind(("id", id.to_owned()))
         .await?;
     let row: Option<SignupRow> = crate::db::rows(&mut response, 1)?.pop();
     let confirmed: Option<i64> = response.take(2)?;
     let waiting: Option<i64> = response.take(3)?;
+    let published: Option<bool> = response.take(4)?;
     Ok(Meeting {
+        published: published.unwrap_or(false),
         municipality: event
             .place
             .as_ref()
@@ -144,7 +157,7 @@ fn instant(text: &str) -> Option<DateTime<Utc>> {
 /// Whether a person can register at `now`.
 fn state(meeting: &Meeting, now: DateTime<Utc>) -> SignupState {
     let signup = &meeting.signup;
-    if !signup.open {
+    if !signup.open || !meeting.published {
         return SignupState::Off;
     }
     let passed = |at: &Option<String>| at.as_deref().and_then(instant).is_some_and(|at| at <= now);
@@ -203,6 +216,7 @@ pub async fn signup_view(db: &Db, id: &str, now: DateTime<Utc>) -> Result<Signup
         state,
         signup: meeting.signup,
         municipalities: choices(db).await?,
+        typed: BTreeMap::new(),
     })
 }
 
@@ -229,26 +243,40 @@ pub(super) fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
 }
 
 /// Where a refused registration form sends the browser back: the form again, with what
-/// went wrong and what was typed (never the e-mail address: it stays out of URLs).
-fn back_to_form(lang: Lang, event: &str, error: &str, form: &RegistrationForm) -> String {
-    let mut query = form_urlencoded::Serializer::new(String::new());
-    query.append_pair("error", error);
-    for (key, value) in [
+/// went wrong; what was typed waits for it in the database (`kernel::form_flash`), never
+/// in the URL, and the e-mail address is not kept at all.
+async fn back_to_form(
+    db: &Db,
+    lang: Lang,
+    event: &str,
+    error: &str,
+    form: &RegistrationForm,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let typed = [
         ("name", &form.name),
         ("organisation", &form.organisation),
         ("municipality", &form.municipality),
         ("role", &form.role),
         ("language", &form.language),
-    ] {
-        if !value.is_empty() {
-            query.append_pair(key, value);
-        }
-    }
-    format!(
-        "{}?{}",
-        Page::Register(event.to_owned()).path(lang),
-        query.finish()
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.clone()))
+    .collect();
+    crate::kernel::form_flash::back_to(
+        db,
+        &Page::Register(event.to_owned()).path(lang),
+        error,
+        typed,
+        now,
     )
+    .await
+}
+
+/// What a registration answers with mail on, whatever happened to the address: the form
+/// says a letter is on its way.
+fn letter_sent(lang: Lang, event: &str) -> String {
+    format!("{}?sent=1", Page::Register(event.to_owned()).path(lang))
 }
 
 /// Handles a post of the registration form; returns where to send the browser.
@@ -264,27 +292,33 @@ pub async fn register_form(
     let meeting = meeting(db, &id).await?;
     match state(&meeting, now) {
         SignupState::Off => return Err(AppError::NotFound),
-        SignupState::Closed => return Ok(back_to_form(lang, &id, "closed", &form)),
+        SignupState::Closed => return back_to_form(db, lang, &id, "closed", &form, now).await,
         SignupState::Open | SignupState::Full => {}
     }
-    if crate::db::rate_limit::take(db, &[(limit(), &client.to_string())], now)
-        .await?
-        .is_err()
-    {
-        return Ok(back_to_form(lang, &id, "too-many", &form));
+    if !client_allowed(db, client, now).await? {
+        return back_to_form(db, lang, &id, "too-many", &form, now).await;
     }
     let directory = directory::current(db).await?;
     let answers = match form.validate(&meeting.signup, |c| directory.profile(c).is_some(), true) {
         Ok(answers) => answers,
-        Err(fields) => return Ok(back_to_form(lang, &id, &fields.join(","), &form)),
+        Err(fields) => return back_to_form(db, lang, &id, &fields.join(","), &form, now).await,
     };
+    let mail = crate::mail::mail_is_on();
     if form.is_bot() {
         // The same answer as for people; nothing stored, nothing sent.
         tracing::info!("registration honeypot filled in: dropped");
-        return Ok(format!("{}?sent=1", Page::Register(id).path(lang)));
+        return Ok(letter_sent(lang, &id));
     }
-    let nonce = personal_link::nonce();
-    let token = link_token(db, &nonce).await?;
+    // Every registration sends a letter to the address typed: at most so many per
+    // recipient and hour, whoever types it.
+    if mail {
+        let keys = [(LetterLimit::current(), Subject::Address(&answers.email))];
+        if crate::db::rate_limit::take(db, &keys, now).await?.is_err() {
+            return back_to_form(db, lang, &id, "too-many", &form, now).await;
+        }
+    }
+    let link = personal_link::mint();
+    let record = format!("{:032x}", rand::random::<u128>());
     let person = person_key(db, &id, &answers.email).await?;
     let country = answers
         .municipality
@@ -301,11 +335,11 @@ pub async fn register_form(
         UPSERT type::record('seats', $event) SET changes += 1;
         LET $before = (SELECT id, standing FROM registration WHERE person = $person)[0];
         IF $before != NONE AND $before.standing != 'cancelled' {{ THROW '{DUPLICATE}' }};
-        IF $before != NONE {{ DELETE $before.id }};
+        IF $before != NONE {{ DELETE $before.id; {forget} }};
         LET $taken = count(SELECT id FROM registration WHERE event = $e AND standing = 'confirmed');
         LET $waiting = count(SELECT id FROM registration WHERE event = $e AND standing = 'waiting');
-        CREATE registration CONTENT {{
-            event: $e, token: $link_hash, person: $person, nonce: $nonce, name: $name,
+        CREATE type::record('registration', $record) CONTENT {{
+            event: $e, person: $person, name: $name,
             email: $email, lang: $lang, organisation: $organisation ?? NONE,
             municipality: $municipality ?? NONE, country: $country ?? NONE, role: $role ?? NONE,
             language: $language ?? NONE, consent_at: <datetime> $at,
@@ -313,18 +347,23 @@ pub async fn register_form(
                 THEN 'confirmed' ELSE 'waiting' END,
             created_at: <datetime> $at, updated_at: <datetime> $at,
         }};
-        COMMIT TRANSACTION;"
+        {link}
+        COMMIT TRANSACTION;",
+        forget = personal_link::forget_statement("$before.id"),
+        link = personal_link::record_statement(
+            Purpose::Registration,
+            "type::record('registration', $record)"
+        ),
     );
-    let token_hash = personal_link::key(&token);
     let mut outcome = Err(AppError::Busy);
     for _ in 0..crate::db::RETRIES {
         let mut response = db
             .query(sql.as_str())
             .bind(("event", id.clone()))
             .bind(("at", stamp(now)))
-            .bind(("link_hash", token_hash.clone()))
+            .bind(("record", record.clone()))
+            .bind(("link_key", link.key.clone()))
             .bind(("person", person.clone()))
-            .bind(("nonce", nonce.clone()))
             .bind(("name", answers.name.clone()))
             .bind(("email", answers.email.clone()))
             .bind(("lang", lang.code()))
@@ -341,10 +380,15 @@ pub async fn register_form(
             break;
         }
         if text.iter().any(|e| e.contains(DUPLICATE)) {
-            return Ok(back_to_form(lang, &id, "already", &form));
+            if !mail {
+                // Without mail there is no one to tell but the person at the form.
+                return back_to_form(db, lang, &id, "already", &form, now).await;
+            }
+            again(db, &person, lang, now).await?;
+            return Ok(letter_sent(lang, &id));
         }
         if text.iter().any(|e| e.contains(CLOSED)) {
-            return Ok(back_to_form(lang, &id, "closed", &form));
+            return back_to_form(db, lang, &id, "closed", &form, now).await;
         }
         if !errors.values().any(crate::db::is_conflict) {
             return Err(AppError::internal(format_args!(
@@ -355,17 +399,53 @@ pub async fn register_form(
         crate::db::pause_before_retry().await;
     }
     outcome?;
-    let own = own(db, &token, now).await?;
+    let own = own_record(db, &record, now).await?;
     let kind = match own.standing {
         Standing::Waiting => LetterKind::Waiting,
         _ => LetterKind::Registered,
     };
-    crate::mail::outbox::queue(db, &[letter(&own, kind, &token)]).await?;
+    crate::mail::outbox::queue(
+        db,
+        &crate::kernel::settings::settings(),
+        &[letter(&own, kind, &link.token)],
+    )
+    .await?;
     tracing::info!(event = %id, standing = own.standing.code(), "registered");
-    Ok(format!(
-        "{}?new=1",
-        Page::Registration(token).path(own.lang)
-    ))
+    if mail {
+        Ok(letter_sent(lang, &id))
+    } else {
+        Ok(format!(
+            "{}?new=1",
+            Page::Registration(link.token).path(own.lang)
+        ))
+    }
+}
+
+/// Someone registered an address already on the list: its owner gets a letter with a
+/// new link to their registration (in the language they registered in), and the form
+/// answers as for a new registration.
+async fn again(db: &Db, person: &str, lang: Lang, now: DateTime<Utc>) -> Result<(), AppError> {
+    let mut response = db
+        .query("SELECT VALUE record::id(id) FROM registration WHERE person = $person AND anonymised_at = NONE")
+        .bind(("person", person.to_owned()))
+        .await?;
+    let ids: Vec<String> = response.take(0)?;
+    let Some(record) = ids.into_iter().next() else {
+        return Ok(());
+    };
+    let token = personal_link::issue(db, Purpose::Registration, &record).await?;
+    let own = own_record(db, &record, now).await?;
+    tracing::info!(
+        form_lang = lang.code(),
+        "an address already registered was told by letter"
+    );
+    crate::mail::outbox::queue(
+        db,
+        &crate::kernel::settings::settings(),
+        &[letter(&own, LetterKind::AlreadyRegistered, &token)],
+    )
+    .await?;
+    Ok(())
 }
 
 /// A moment as SurrealQL casts it to a datetime.
@@ -416,17 +496,19 @@ const OWN_QUERY: &str = "
         (IF standing = 'waiting' THEN count(SELECT id FROM registration
             WHERE event = $parent.event AND standing = 'waiting'
                 AND created_at < $parent.created_at) + 1 ELSE NONE END) AS position
-    FROM registration WHERE token = $hash AND anonymised_at = NONE LIMIT 1";
+    FROM type::record('registration', $id) WHERE anonymised_at = NONE";
 
 /// The registration behind a link (NotFound for any other token, well-formed or not).
 pub async fn own(db: &Db, token: &str, now: DateTime<Utc>) -> Result<OwnRegistration, AppError> {
-    if !personal_link::well_formed(token) {
-        return Err(AppError::NotFound);
-    }
-    let mut response = db
-        .query(OWN_QUERY)
-        .bind(("hash", personal_link::key(token)))
-        .await?;
+    let id = personal_link::target(db, Purpose::Registration, token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    own_record(db, &id, now).await
+}
+
+/// The registration `id` as its person sees it, whatever became of the meeting.
+async fn own_record(db: &Db, id: &str, now: DateTime<Utc>) -> Result<OwnRegistration, AppError> {
+    let mut response = db.query(OWN_QUERY).bind(("id", id.to_owned())).await?;
     let row: OwnRow = crate::db::rows(&mut response, 0)?
         .pop()
         .ok_or(AppError::NotFound)?;
@@ -470,13 +552,12 @@ pub async fn manage_form(
     let token = value(f, "token").to_owned();
     let current = own(db, &token, now).await?;
     let page = Page::Registration(token.clone()).path(lang);
-    if crate::db::rate_limit::take(db, &[(limit(), &client.to_string())], now)
-        .await?
-        .is_err()
-    {
+    if !client_allowed(db, client, now).await? {
         return Ok(format!("{page}?error=too-many"));
     }
-    let hash = personal_link::key(&token);
+    let id = personal_link::target(db, Purpose::Registration, &token)
+        .await?
+        .ok_or(AppError::NotFound)?;
     match value(f, "action") {
         "change" => {
             if !current.changeable {
@@ -500,9 +581,9 @@ pub async fn manage_form(
                         municipality = $municipality ?? NONE, country = $country ?? NONE,
                         role = $role ?? NONE, language = $language ?? NONE,
                         updated_at = time::now()
-                     WHERE token = $hash AND anonymised_at = NONE",
+                     WHERE id = type::record('registration', $id) AND anonymised_at = NONE",
                 )
-                .bind(("hash", hash))
+                .bind(("id", id.clone()))
                 .bind(("name", answers.name))
                 .bind(("organisation", answers.organisation))
                 .bind(("municipality", answers.municipality))
@@ -514,6 +595,7 @@ pub async fn manage_form(
             let changed = own(db, &token, now).await?;
             crate::mail::outbox::queue(
                 db,
+                &crate::kernel::settings::settings(),
                 &[letter(&changed, LetterKind::RegistrationChanged, &token)],
             )
             .await?;
@@ -524,9 +606,10 @@ pub async fn manage_form(
                 return Ok(page);
             }
             let event = current.event.id.clone();
-            release(db, &hash, &event, false, now).await?;
+            release(db, &id, &event, false, now).await?;
             crate::mail::outbox::queue(
                 db,
+                &crate::kernel::settings::settings(),
                 &[letter(&current, LetterKind::RegistrationCancelled, &token)],
             )
             .await?;
@@ -534,29 +617,36 @@ pub async fn manage_form(
         }
         "delete" => {
             let event = current.event.id.clone();
-            release(db, &hash, &event, true, now).await?;
+            release(db, &id, &event, true, now).await?;
             tracing::info!(%event, "a registration was deleted by its person");
-            Ok(format!(
-                "{}?deleted=1",
-                Page::Event(current.event.id).path(lang)
-            ))
+            // Back to the meeting's page, or the agenda if the meeting is no longer public.
+            let back = if meeting(db, &event).await?.published {
+                Page::Event(event)
+            } else {
+                Page::Agenda
+            };
+            Ok(format!("{}?deleted=1", back.path(lang)))
         }
         _ => Err(AppError::BadRequest("action".into())),
     }
 }
 
-/// Cancels (or deletes) a registration and gives free seats to the waiting list.
+/// Cancels (or deletes, with its links) a registration and gives free seats to the
+/// waiting list.
 async fn release(
     db: &Db,
-    hash: &str,
+    id: &str,
     event: &str,
     delete: bool,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let change = if delete {
-        "DELETE registration WHERE token = $hash"
+        format!(
+            "LET $r = type::record('registration', $id); DELETE $r; {}",
+            personal_link::forget_statement("$r")
+        )
     } else {
-        "UPDATE registration SET standing = 'cancelled', updated_at = time::now() WHERE token = $hash"
+        "UPDATE type::record('registration', $id) SET standing = 'cancelled', updated_at = time::now()".to_owned()
     };
     crate::db::transaction(
         db,
@@ -566,7 +656,7 @@ async fn release(
             {change};
             COMMIT TRANSACTION;"
         ),
-        vec![("hash", hash.into()), ("event", event.into())],
+        vec![("id", id.into()), ("event", event.into())],
     )
     .await?;
     fill(db, event, now).await
@@ -596,25 +686,22 @@ pub async fn fill(db: &Db, event: &str, now: DateTime<Utc>) -> Result<(), AppErr
     .await?;
     let mut response = db
         .query(
-            "SELECT nonce FROM registration WHERE event = type::record('event', $event)
+            "SELECT VALUE record::id(id) FROM registration WHERE event = type::record('event', $event)
                 AND promoted_at = <datetime> $at AND anonymised_at = NONE",
         )
         .bind(("event", event.to_owned()))
         .bind(("at", at))
         .await?;
-    #[derive(Deserialize)]
-    struct Promoted {
-        nonce: String,
-    }
-    let promoted: Vec<Promoted> = crate::db::rows(&mut response, 0)?;
+    let promoted: Vec<String> = response.take(0)?;
     let mut letters = vec![];
-    for p in promoted {
-        let token = link_token(db, &p.nonce).await?;
-        let own = own(db, &token, now).await?;
+    for record in promoted {
+        // A new link for the letter: the database cannot give the first one back.
+        let token = personal_link::issue(db, Purpose::Registration, &record).await?;
+        let own = own_record(db, &record, now).await?;
         tracing::info!(%event, "a seat went to the first on the waiting list");
         letters.push(letter(&own, LetterKind::Promoted, &token));
     }
-    crate::mail::outbox::queue(db, &letters).await?;
+    crate::mail::outbox::queue(db, &crate::kernel::settings::settings(), &letters).await?;
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 //! ten minutes, counted in the database (`db::rate_limit`) so that every app server
 //! counts together. The address itself is never stored.
 
-use crate::db::rate_limit::{self, Limit};
+use crate::db::rate_limit::{self, Limit, Subject};
 use crate::db::Db;
 use crate::error::AppError;
 use std::net::IpAddr;
@@ -31,8 +31,12 @@ impl RateLimiter {
 
     /// Counts one report of `client`; false when the address has used up its window.
     pub async fn allow(&self, db: &Db, client: IpAddr) -> Result<bool, AppError> {
-        let key = client.to_string();
-        let counted = rate_limit::take(db, &[(self.limit, &key)], chrono::Utc::now()).await?;
+        let counted = rate_limit::take(
+            db,
+            &[(self.limit, Subject::Client(client))],
+            chrono::Utc::now(),
+        )
+        .await?;
         Ok(counted.is_ok())
     }
 }

@@ -74,7 +74,9 @@ impl ReportForm {
         }
         let message = self.message.trim();
         let chars = message.chars().count();
-        if !(MIN_MESSAGE_CHARS..=MAX_MESSAGE_CHARS).contains(&chars) {
+        if !(MIN_MESSAGE_CHARS..=MAX_MESSAGE_CHARS).contains(&chars)
+            || crate::kernel::validate::has_hidden_controls_in_lines(message)
+        {
             invalid.push("message".to_owned());
         }
         let email = self.email.trim();
@@ -173,6 +175,25 @@ mod tests {
         let mut f = form("other", "A long enough message", "");
         f.service = "../etc/passwd".into();
         assert_eq!(f.validate(), Err(vec!["service".into()]));
+    }
+
+    #[test]
+    fn a_message_with_hidden_controls_is_refused_and_lines_kept() {
+        for bad in [
+            "Het nummer is \u{202E}00 00 75 750",
+            "Het nummer klopt niet\u{0}.",
+            "Le numéro est faux \u{2066}x\u{2069}.",
+        ] {
+            assert_eq!(
+                form("wrong", bad, "").validate(),
+                Err(vec!["message".into()]),
+                "{bad:?}"
+            );
+        }
+        let lines = "Le numéro est faux.\r\nIl faut appeler l’accueil.\tMerci";
+        assert_eq!(form("wrong", lines, "").validate().unwrap().message, lines);
+        let arabic = "رقم الهاتف غير صحيح في هذه الصفحة";
+        assert!(form("wrong", arabic, "").validate().is_ok());
     }
 
     #[test]

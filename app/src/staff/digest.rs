@@ -9,6 +9,7 @@
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::kernel::settings::ShellSettings;
 use crate::mail::{Letter, LetterKind};
 use crate::routes::Page;
 use chrono::{DateTime, Timelike, Utc};
@@ -38,8 +39,13 @@ pub struct Digest {
 }
 
 /// Sends the day's digest if it is due at `now` and no server has sent it; the letters
-/// queued (none when mail is off: the day is still marked).
-pub async fn run_if_due(db: &Db, now: DateTime<Utc>) -> Result<Vec<Digest>, AppError> {
+/// queued (none when mail is off in `settings`: the day is still marked). The settings
+/// come from the server's housekeeping task, which has no request to read them from.
+pub async fn run_if_due(
+    db: &Db,
+    settings: &ShellSettings,
+    now: DateTime<Utc>,
+) -> Result<Vec<Digest>, AppError> {
     let local = now.with_timezone(&Brussels);
     if local.hour() < HOUR {
         return Ok(vec![]);
@@ -82,12 +88,12 @@ pub async fn run_if_due(db: &Db, now: DateTime<Utc>) -> Result<Vec<Digest>, AppE
             ],
             link: Some(format!(
                 "{}{}",
-                crate::kernel::settings::public_base_url(),
+                settings.public_url,
                 Page::StaffHome.path(Lang::Nl)
             )),
         })
         .collect();
-    crate::mail::outbox::queue(db, &letters).await?;
+    crate::mail::outbox::queue(db, settings, &letters).await?;
     Ok(digests)
 }
 

@@ -84,6 +84,21 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_limit() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ipv6_client_is_one_client_across_its_64() {
+    let router = app_from([127, 0, 0, 1], "127.0.0.1").await;
+    let client = |ip: &'static str| vec![("x-forwarded-for", ip)];
+    assert!(report(&router, &client("2001:db8:77:1::1")).await);
+    assert!(report(&router, &client("2001:db8:77:1::2")).await);
+    assert!(
+        !report(&router, &client("2001:db8:77:1::12")).await,
+        "the third from one /64, whichever address of it"
+    );
+    assert!(!report(&router, &[("forwarded", "for=\"[2001:db8:77:1:ffff::9]\"")]).await);
+    // The next /64 is another client.
+    assert!(report(&router, &client("2001:db8:77:2::1")).await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_untrusted_peer_cannot_choose_its_address() {
     // Not a trusted proxy: its headers are ignored and it keeps its own address.
     let router = app_from([198, 51, 100, 7], "127.0.0.1").await;

@@ -38,7 +38,20 @@ impl SmtpSink {
     pub fn start_on(port: u16) -> SmtpSink {
         let dir = std::env::temp_dir().join(format!("smtp-sink-{}-{port}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        let child = Command::new("python3")
+        // Debian's python3-aiosmtpd belongs to Debian's python3, which may not be the
+        // first python3 on PATH (pyenv).
+        let python = ["/usr/bin/python3", "python3"]
+            .into_iter()
+            .find(|python| {
+                Command::new(python)
+                    .args(["-c", "import aiosmtpd"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .is_ok_and(|status| status.success())
+            })
+            .unwrap_or("python3");
+        let child = Command::new(python)
             .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
             .args(["-c", "aiosmtpd.handlers.Mailbox"])
             .arg(&dir)

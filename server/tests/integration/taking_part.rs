@@ -16,25 +16,34 @@ use leptos::prelude::LeptosOptions;
 use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr};
 
-const MEETING: &str = "grensoverleg-test";
-const BASE: &str = "https://grensdiensten.example";
+pub(super) const MEETING: &str = "grensoverleg-test";
+pub(super) const BASE: &str = "https://grensdiensten.example";
+
+/// The server's settings with mail on and a public address.
+pub(super) fn mail_settings() -> app::kernel::settings::ShellSettings {
+    app::kernel::settings::ShellSettings {
+        public_url: BASE.into(),
+        mail: true,
+        ..Default::default()
+    }
+}
 
 /// A router whose pages and letters say mail is on.
-fn mail_router(db: Db) -> axum::Router {
+pub(super) fn mail_router(db: Db) -> axum::Router {
     let options = LeptosOptions::builder()
         .output_name("grensdiensten")
         .site_root("target/site")
         .build();
-    let settings = app::kernel::settings::ShellSettings {
-        public_url: BASE.into(),
-        mail: true,
-        ..Default::default()
-    };
-    server::web::router(db, options, settings)
+    server::web::router(db, options, mail_settings())
 }
 
 /// A meeting in Ieper (33011) from `starts`, open for registration until `deadline`.
-async fn meeting(db: &Db, starts: DateTime<Utc>, deadline: DateTime<Utc>, capacity: Option<u32>) {
+pub(super) async fn meeting(
+    db: &Db,
+    starts: DateTime<Utc>,
+    deadline: DateTime<Utc>,
+    capacity: Option<u32>,
+) {
     // The log of a failing test says which statement failed.
     let _ = tracing_subscriber::fmt().with_test_writer().try_init();
     db.query(
@@ -59,7 +68,24 @@ async fn meeting(db: &Db, starts: DateTime<Utc>, deadline: DateTime<Utc>, capaci
     .unwrap();
 }
 
-fn form(lang: &str, name: &str, email: &str, role: &str) -> Vec<(String, String)> {
+/// A meeting in a month, open for registration for twenty days, without a capacity.
+pub(super) async fn open_meeting(db: &Db, now: DateTime<Utc>) {
+    meeting(db, now + Duration::days(30), now + Duration::days(20), None).await;
+}
+
+/// The form's fields as the repository reads them (`name`, not `f[name]`).
+pub(super) fn fields_of(form: Vec<(String, String)>) -> BTreeMap<String, String> {
+    form.into_iter()
+        .map(|(k, v)| {
+            (
+                k.trim_start_matches("f[").trim_end_matches(']').to_owned(),
+                v,
+            )
+        })
+        .collect()
+}
+
+pub(super) fn form(lang: &str, name: &str, email: &str, role: &str) -> Vec<(String, String)> {
     [
         ("lang", lang),
         ("event", MEETING),
@@ -77,7 +103,7 @@ fn form(lang: &str, name: &str, email: &str, role: &str) -> Vec<(String, String)
     .collect()
 }
 
-async fn post_form(
+pub(super) async fn post_form(
     router: &axum::Router,
     fn_path: &str,
     fields: &[(String, String)],
@@ -92,8 +118,45 @@ async fn post_form(
     (status, location(&headers))
 }
 
+/// Registers with mail on: the form answers "a letter is on its way" (the same for a new
+/// address and one already registered, and without what was typed); the letter, as the
+/// SMTP server received it, carries the person's link. Returns its path.
+pub(super) async fn registered(
+    router: &axum::Router,
+    db: &Db,
+    sink: &SmtpSink,
+    fields: &[(String, String)],
+) -> String {
+    let (_, to) = post_form(router, path::<Register>(), fields).await;
+    assert!(to.ends_with("?sent=1"), "{to}");
+    assert!(
+        !to.contains("name=") && !to.contains('@'),
+        "nothing typed in URLs: {to}"
+    );
+    app::mail::outbox::deliver_due(db, &sink.mailer(), Utc::now())
+        .await
+        .unwrap();
+    let email = &fields.iter().find(|(k, _)| k == "f[email]").unwrap().1;
+    let letter = sink
+        .received()
+        .into_iter()
+        .rfind(|l| l.to.eq_ignore_ascii_case(email))
+        .unwrap_or_else(|| panic!("no letter to {email}"));
+    link_path(&letter.text)
+}
+
+/// The path of the personal link in a letter's text.
+pub(super) fn link_path(text: &str) -> String {
+    let link = text
+        .lines()
+        .find(|l| l.starts_with(BASE))
+        .unwrap_or_else(|| panic!("no link in {text}"))
+        .trim();
+    link.strip_prefix(BASE).unwrap().to_owned()
+}
+
 /// The token of a person's page from the redirect after registering.
-fn token_of(location: &str) -> String {
+pub(super) fn token_of(location: &str) -> String {
     let rest = location
         .strip_prefix("/nl/inschrijving/")
         .or_else(|| location.strip_prefix("/fr/inscription/"))
@@ -101,7 +164,7 @@ fn token_of(location: &str) -> String {
     rest.split('?').next().unwrap().to_owned()
 }
 
-async fn standings(db: &Db) -> Vec<(String, String)> {
+pub(super) async fn standings(db: &Db) -> Vec<(String, String)> {
     let mut r = db
         .query("SELECT VALUE [name ?? '', standing] FROM registration ORDER BY created_at")
         .await
@@ -139,29 +202,31 @@ async fn registrations_fill_seats_then_the_waiting_list_and_letters_say_so_in_ea
     );
     assert!(form_page.contains("Vous recevrez une confirmation par courriel"));
 
-    // Two seats, then the waiting list.
-    let (_, ann) = post_form(
+    // Two seats, then the waiting list. Each person reaches their page through the link
+    // in their letter.
+    let sink = SmtpSink::start();
+    let ann = registered(
         &router,
-        register,
+        &db,
+        &sink,
         &form("nl", "Ann Peeters", "ann@example.be", "mayor"),
     )
     .await;
-    let (_, bea) = post_form(
+    let bea = registered(
         &router,
-        register,
+        &db,
+        &sink,
         &form("fr", "Béatrice Dupont", "bea@example.fr", "staff"),
     )
     .await;
-    let (_, cas) = post_form(
+    let cas = registered(
         &router,
-        register,
+        &db,
+        &sink,
         &form("nl", "Cas De Smet", "cas@example.be", "resident"),
     )
     .await;
-    assert!(
-        ann.starts_with("/nl/inschrijving/") && ann.ends_with("?new=1"),
-        "{ann}"
-    );
+    assert!(ann.starts_with("/nl/inschrijving/"), "{ann}");
     assert!(bea.starts_with("/fr/inscription/"), "{bea}");
     assert_eq!(
         standings(&db).await,
@@ -171,31 +236,54 @@ async fn registrations_fill_seats_then_the_waiting_list_and_letters_say_so_in_ea
             ("Cas De Smet".into(), "waiting".into()),
         ]
     );
-    // The same person again (another case of the address) is told so; nothing is added.
-    let (_, again) = post_form(
+    // The same person again (another case of the address): the form answers exactly as
+    // for a new registration, nothing is added, and the address's owner gets a letter
+    // with a link to the registration they have.
+    let again = registered(
         &router,
-        register,
+        &db,
+        &sink,
         &form("nl", "Ann", "ANN@example.be", "mayor"),
     )
     .await;
-    assert!(again.contains("error=already"), "{again}");
+    assert_ne!(again, ann, "a new link");
+    let already = sink
+        .received()
+        .into_iter()
+        .rfind(|l| l.to == "ann@example.be")
+        .unwrap();
     assert!(
-        !again.contains("ann@"),
-        "the address stays out of URLs: {again}"
+        already.subject.starts_with("U bent al ingeschreven"),
+        "{}",
+        already.subject
     );
-    // Wrong fields are named, what was typed comes back, nothing is stored.
+    let (status, _, page) = get(&router, &again, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Ann Peeters"),
+        "the link opens Ann's registration"
+    );
+    // Wrong fields are named, what was typed comes back (from the server, not the URL),
+    // nothing is stored.
     let mut bad = form("nl", "Dirk", "not-an-address", "king");
     bad.retain(|(k, _)| k != "f[consent]");
     let (_, refused) = post_form(&router, register, &bad).await;
     assert!(
-        refused.contains("error=email%2Crole%2Cconsent") && refused.contains("name=Dirk"),
+        refused.contains("error=email%2Crole%2Cconsent"),
         "{refused}"
+    );
+    assert!(
+        !refused.contains("Dirk") && !refused.contains("Ville") && !refused.contains("59350"),
+        "typed values stay out of URLs: {refused}"
     );
     let (_, _, shown) = get(&router, &refused, &[]).await;
     assert!(
         shown.contains("value=\"Dirk\"") && shown.contains("registration-email-error"),
         "{shown}"
     );
+    // Taken once: the same URL again shows an empty form.
+    let (_, _, again_shown) = get(&router, &refused, &[]).await;
+    assert!(!again_shown.contains("value=\"Dirk\""));
     // The honeypot: the same answer as a person gets, nothing stored.
     let mut bot = form("nl", "Bot", "bot@example.be", "other");
     bot.retain(|(k, _)| k != "f[website]");
@@ -269,12 +357,12 @@ async fn registrations_fill_seats_then_the_waiting_list_and_letters_say_so_in_ea
     assert!(to.ends_with("?done=changed"), "{to}");
 
     // Every letter reaches a real SMTP server, in its person's language.
-    let sink = SmtpSink::start();
     let sent = app::mail::outbox::deliver_due(&db, &sink.mailer(), Utc::now())
         .await
         .unwrap();
-    assert_eq!(sent, 6);
+    assert_eq!(sent, 3, "cancelled, changed, promoted");
     let letters = sink.received();
+    assert_eq!(letters.len(), 7);
     let find = |to: &str, subject: &str| {
         letters
             .iter()
@@ -308,15 +396,16 @@ async fn registrations_fill_seats_then_the_waiting_list_and_letters_say_so_in_ea
     let waiting = find("cas@example.be", "Op de wachtlijst");
     assert!(waiting.text.contains("op plaats 1"), "{}", waiting.text);
     find("ann@example.be", "Inschrijving geannuleerd");
-    // The promotion letter carries Cas's link again (the database never held it).
+    // The promotion letter carries a new link to Cas's registration (the database
+    // cannot give the first one back); both open it.
     let promoted = find("cas@example.be", "Er is een plaats voor u");
-    assert!(
-        promoted
-            .text
-            .contains(&format!("{BASE}/nl/inschrijving/{}", token_of(&cas))),
-        "{}",
-        promoted.text
-    );
+    let promoted_link = link_path(&promoted.text);
+    assert_ne!(promoted_link, cas);
+    for link in [&cas, &promoted_link] {
+        let (status, _, page) = get(&router, link, &[]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("cas@example.be"));
+    }
     // Nothing is sent twice.
     assert_eq!(
         app::mail::outbox::deliver_due(&db, &sink.mailer(), Utc::now())
@@ -330,22 +419,25 @@ async fn registrations_fill_seats_then_the_waiting_list_and_letters_say_so_in_ea
     delete[2].1 = "delete".into();
     let (_, to) = post_form(&router, manage, &delete).await;
     assert_eq!(to, format!("/nl/agenda/{MEETING}?deleted=1"));
-    let (status, _, _) = get(&router, &cas, &[]).await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+    for link in [&cas, &promoted_link] {
+        let (status, _, _) = get(&router, link, &[]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
     assert_eq!(standings(&db).await.len(), 2);
+    let mut left = db
+        .query("RETURN count(SELECT id FROM personal_link WHERE purpose = 'registration')")
+        .await
+        .unwrap();
+    assert_eq!(
+        left.take::<Option<i64>>(0).unwrap(),
+        Some(3),
+        "Ann's two links and Béatrice's; Cas's are gone with her"
+    );
 }
 
 /// Registers through the repository with a moved clock; returns where the browser goes.
 async fn register_at(db: &Db, email: &str, now: DateTime<Utc>) -> String {
-    let fields: BTreeMap<String, String> = form("nl", "Eva", email, "resident")
-        .into_iter()
-        .map(|(k, v)| {
-            (
-                k.trim_start_matches("f[").trim_end_matches(']').to_owned(),
-                v,
-            )
-        })
-        .collect();
+    let fields = fields_of(form("nl", "Eva", email, "resident"));
     app::registrations::repo::register_form(
         db,
         &fields,
@@ -396,16 +488,7 @@ async fn racing_for_the_last_seats_never_overfills_a_meeting() {
     for i in 0..12 {
         let db = db.clone();
         tasks.push(tokio::spawn(async move {
-            let fields: BTreeMap<String, String> =
-                form("nl", "P", &format!("p{i}@example.be"), "other")
-                    .into_iter()
-                    .map(|(k, v)| {
-                        (
-                            k.trim_start_matches("f[").trim_end_matches(']').to_owned(),
-                            v,
-                        )
-                    })
-                    .collect();
+            let fields = fields_of(form("nl", "P", &format!("p{i}@example.be"), "other"));
             // Each from its own address: the rate limit is not what is tested.
             app::registrations::repo::register_form(
                 &db,
@@ -859,13 +942,7 @@ async fn a_resident_who_left_an_address_hears_the_review_in_their_language() {
 async fn without_smtp_pages_say_to_keep_the_link_and_nothing_is_queued() {
     let db = db().await;
     let now = Utc::now();
-    meeting(
-        &db,
-        now + Duration::days(30),
-        now + Duration::days(20),
-        None,
-    )
-    .await;
+    open_meeting(&db, now).await;
     let router = super::app(db.clone());
     let (_, _, form_page) = get(&router, &format!("/nl/agenda/{MEETING}/inschrijven"), &[]).await;
     assert!(
@@ -924,6 +1001,22 @@ async fn the_privacy_pages_exist_in_both_languages_and_every_page_links_them() {
     }
 }
 
+/// Waits until at least `n` letters are queued (a reset link is made after the answer).
+pub(super) async fn queued_letters(db: &Db, n: i64) {
+    for _ in 0..400 {
+        let counts = app::mail::outbox::counts(db).await.unwrap();
+        let queued = counts
+            .iter()
+            .find(|(status, _)| status == "queued")
+            .map_or(0, |(_, n)| *n);
+        if queued >= n {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("{n} letters were not queued");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_forgotten_password_is_reset_once_through_a_mailed_link_and_never_enumerates() {
     let (db, _) = staff_app().await;
@@ -949,6 +1042,8 @@ async fn a_forgotten_password_is_reset_once_through_a_mailed_link_and_never_enum
     assert_eq!(known, "/fr/gestion/mot-de-passe-oublie?sent=1");
     assert_eq!(unknown, known);
     let sink = SmtpSink::start();
+    // The link is made after the answer (so both answers take the same work).
+    queued_letters(&db, 1).await;
     assert_eq!(
         app::mail::outbox::deliver_due(&db, &sink.mailer(), Utc::now())
             .await
@@ -1028,6 +1123,7 @@ async fn a_forgotten_password_is_reset_once_through_a_mailed_link_and_never_enum
 
     // A link past its hour does not work.
     request(LILLE).await;
+    queued_letters(&db, 1).await;
     let mut r = db
         .query("SELECT VALUE record::id(id) FROM password_reset WHERE used_at = NONE")
         .await
@@ -1073,6 +1169,7 @@ async fn a_forgotten_password_is_reset_once_through_a_mailed_link_and_never_enum
     .unwrap();
     assert_eq!(to, "/nl/beheer/aanmelden?reset=1");
     request(LILLE).await;
+    queued_letters(&db, 1).await;
     app::auth::reset::repo::sweep(&db, later).await.unwrap();
     let mut r = db
         .query("RETURN count(SELECT id FROM password_reset)")
@@ -1085,13 +1182,7 @@ async fn a_forgotten_password_is_reset_once_through_a_mailed_link_and_never_enum
 async fn the_daily_digest_goes_once_a_day_to_whom_it_concerns() {
     let (db, _) = staff_app().await;
     let now = Utc::now();
-    meeting(
-        &db,
-        now + Duration::days(30),
-        now + Duration::days(20),
-        None,
-    )
-    .await;
+    open_meeting(&db, now).await;
     register_at(&db, "ann@example.be", now).await;
     // Before 07:00 in Brussels: not yet.
     let morning = app::registrations::repo::brussels_instant(&format!(
@@ -1101,12 +1192,16 @@ async fn the_daily_digest_goes_once_a_day_to_whom_it_concerns() {
             .format("%Y-%m-%d")
     ))
     .unwrap();
-    assert!(app::staff::digest::run_if_due(&db, morning)
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(
+        app::staff::digest::run_if_due(&db, &mail_settings(), morning)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let seven = morning + Duration::minutes(1);
-    let digests = app::staff::digest::run_if_due(&db, seven).await.unwrap();
+    let digests = app::staff::digest::run_if_due(&db, &mail_settings(), seven)
+        .await
+        .unwrap();
     let to: Vec<&str> = digests.iter().map(|d| d.email.as_str()).collect();
     // Ieper's editor and the admin hear of the registration; Lille's editor has nothing.
     assert_eq!(to, [ADMIN, IEPER]);
@@ -1127,14 +1222,14 @@ async fn the_daily_digest_goes_once_a_day_to_whom_it_concerns() {
     }
     // The same day again (another app server): nothing.
     assert!(
-        app::staff::digest::run_if_due(&db, seven + Duration::hours(3))
+        app::staff::digest::run_if_due(&db, &mail_settings(), seven + Duration::hours(3))
             .await
             .unwrap()
             .is_empty()
     );
     // The next day, nothing new: no letters.
     assert!(
-        app::staff::digest::run_if_due(&db, seven + Duration::days(1))
+        app::staff::digest::run_if_due(&db, &mail_settings(), seven + Duration::days(1))
             .await
             .unwrap()
             .is_empty()
@@ -1146,13 +1241,7 @@ async fn registrations_are_rate_limited_per_address_across_app_servers() {
     use axum::extract::connect_info::MockConnectInfo;
     let db = db().await;
     let now = Utc::now();
-    meeting(
-        &db,
-        now + Duration::days(30),
-        now + Duration::days(20),
-        None,
-    )
-    .await;
+    open_meeting(&db, now).await;
     let options = LeptosOptions::builder()
         .output_name("grensdiensten")
         .site_root("target/site")

@@ -7,6 +7,7 @@
 
 use super::get;
 use super::staff_support::*;
+use app::auth::{users, UserInput};
 use app::clusters::SaveClusterInterest;
 use app::coop::SaveCoop;
 use app::db::Db;
@@ -252,6 +253,14 @@ const PRACTICE: [(&str, &str); 8] = [
     ("source", "Voorbeeld uit een test"),
 ];
 
+/// The practice's fields with `key` set to `value`.
+fn practice_with(key: &str, value: &'static str) -> Vec<(&'static str, &'static str)> {
+    PRACTICE
+        .into_iter()
+        .map(|(k, v)| (k, if k == key { value } else { v }))
+        .collect()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn editors_propose_practices_and_admins_publish_them() {
     let (db, router) = staff_app().await;
@@ -259,21 +268,36 @@ async fn editors_propose_practices_and_admins_publish_them() {
     let editor_token = csrf(&router, &editor).await;
     let as_editor = [("cookie", editor.as_str()), ("accept", "text/html")];
     let save = path::<SaveCoop>();
+    // Ieper's editor proposes practices of Ieper.
+    let proposal = practice_with("municipalities", "33011");
     // Publishing is for admins: 403, nothing written.
     let (status, _, _) = post(
         &router,
         save,
-        &coop_form("practice", &editor_token, "", "", "publish", &PRACTICE),
+        &coop_form("practice", &editor_token, "", "", "publish", &proposal),
         &as_editor,
     )
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(value(&db, "RETURN count(SELECT id FROM practice)").await, 3);
+    // A practice of other municipalities only (here Wervik's and Comines'), or of none,
+    // goes back to the form, nothing written.
+    for elsewhere in [PRACTICE.to_vec(), practice_with("municipalities", "")] {
+        let (_, headers, _) = post(
+            &router,
+            save,
+            &coop_form("practice", &editor_token, "", "", "save", &elsewhere),
+            &as_editor,
+        )
+        .await;
+        assert_eq!(location(&headers), "/nl/beheer/praktijken/nieuw");
+    }
+    assert_eq!(value(&db, "RETURN count(SELECT id FROM practice)").await, 3);
     // A proposal is a draft, not public.
     let (_, headers, _) = post(
         &router,
         save,
-        &coop_form("practice", &editor_token, "", "", "save", &PRACTICE),
+        &coop_form("practice", &editor_token, "", "", "save", &proposal),
         &as_editor,
     )
     .await;
@@ -307,7 +331,8 @@ async fn editors_propose_practices_and_admins_publish_them() {
     )
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    // An admin publishes: on the list, the profiles of both municipalities, the map.
+    // An admin publishes it as the practice Wervik and Comines share: on the list, the
+    // profiles of both municipalities, the map.
     let admin = signed_in(&router, ADMIN).await;
     let admin_token = csrf(&router, &admin).await;
     let as_admin = [("cookie", admin.as_str()), ("accept", "text/html")];
@@ -329,11 +354,11 @@ async fn editors_propose_practices_and_admins_publish_them() {
             "{code}"
         );
     }
-    // Now published, the editor can no longer change it.
+    // Now published (and no longer Ieper's alone), the editor can no longer change it.
     let (status, _, _) = post(
         &router,
         save,
-        &coop_form("practice", &editor_token, &id, "1", "save", &PRACTICE),
+        &coop_form("practice", &editor_token, &id, "1", "save", &proposal),
         &as_editor,
     )
     .await;
@@ -350,6 +375,117 @@ async fn editors_propose_practices_and_admins_publish_them() {
         .unwrap();
     let actors: Vec<String> = r.take(0).unwrap();
     assert_eq!(actors, [IEPER, ADMIN]);
+}
+
+/// Editor of Wervik (33029).
+const WERVIK: &str = "redactie@wervik.test";
+
+/// What is stored of a practice: its Dutch name, municipalities and revision.
+async fn stored_practice(db: &Db, id: &str) -> serde_json::Value {
+    value(
+        db,
+        &format!(
+            "SELECT VALUE [name.nl, municipalities.map(|$m| record::id($m)), revision]
+             FROM practice:`{id}`"
+        ),
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_editor_saves_only_the_practices_of_their_own_municipalities() {
+    let (db, router) = staff_app().await;
+    let wervik = UserInput {
+        email: WERVIK.into(),
+        role: "editor".into(),
+        municipalities: vec!["33029".into()],
+    };
+    users::add(&db, &wervik, PASSWORD).await.unwrap();
+    let save = path::<SaveCoop>();
+    // Ieper's editor proposes a practice of Ieper: a draft.
+    let ieper = signed_in(&router, IEPER).await;
+    let ieper_token = csrf(&router, &ieper).await;
+    let as_ieper = [("cookie", ieper.as_str()), ("accept", "text/html")];
+    let proposal = practice_with("municipalities", "33011");
+    let (_, headers, _) = post(
+        &router,
+        save,
+        &coop_form("practice", &ieper_token, "", "", "save", &proposal),
+        &as_ieper,
+    )
+    .await;
+    let id = location(&headers).rsplit('/').next().unwrap().to_owned();
+    let proposed = stored_practice(&db, &id).await;
+    assert_eq!(
+        proposed,
+        serde_json::json!([PRACTICE[0].1, ["33011"], 0]),
+        "{id}"
+    );
+
+    // Wervik's editor sees the proposal, but a crafted post over it is refused, whether
+    // it keeps Ieper or names Wervik, and changes nothing.
+    let other = signed_in(&router, WERVIK).await;
+    let other_token = csrf(&router, &other).await;
+    let as_other = [("cookie", other.as_str()), ("accept", "text/html")];
+    let mut taken = practice_with("municipalities", "33029");
+    taken[0] = ("name_nl", "Overgenomen door Wervik");
+    let mut renamed = proposal.clone();
+    renamed[0] = ("name_nl", "Overgenomen door Wervik");
+    for fields in [&taken, &renamed] {
+        let (status, _, _) = post(
+            &router,
+            save,
+            &coop_form("practice", &other_token, &id, "0", "save", fields),
+            &as_other,
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(stored_practice(&db, &id).await, proposed);
+    }
+    let audit = format!("RETURN count(SELECT id FROM audit WHERE target = 'practice:{id}')");
+    assert_eq!(value(&db, &audit).await, 1);
+
+    // Ieper's editor may change it, as long as it stays a practice of Ieper (giving it
+    // away to Wervik alone goes back to the form, nothing written).
+    let widened = practice_with("municipalities", "33011, 33029");
+    let form_page = format!("/nl/beheer/praktijken/{id}");
+    let (_, headers, _) = post(
+        &router,
+        save,
+        &coop_form("practice", &ieper_token, &id, "0", "save", &taken),
+        &as_ieper,
+    )
+    .await;
+    assert_eq!(location(&headers), form_page);
+    assert_eq!(stored_practice(&db, &id).await, proposed);
+    let (_, headers, _) = post(
+        &router,
+        save,
+        &coop_form("practice", &ieper_token, &id, "0", "save", &renamed),
+        &as_ieper,
+    )
+    .await;
+    assert_eq!(location(&headers), form_page);
+    assert_eq!(
+        stored_practice(&db, &id).await,
+        serde_json::json!(["Overgenomen door Wervik", ["33011"], 1])
+    );
+
+    // An admin may change every practice, to any municipalities.
+    let admin = signed_in(&router, ADMIN).await;
+    let admin_token = csrf(&router, &admin).await;
+    let (_, headers, _) = post(
+        &router,
+        save,
+        &coop_form("practice", &admin_token, &id, "1", "save", &widened),
+        &[("cookie", admin.as_str()), ("accept", "text/html")],
+    )
+    .await;
+    assert_eq!(location(&headers), form_page);
+    assert_eq!(
+        stored_practice(&db, &id).await,
+        serde_json::json!([PRACTICE[0].1, ["33011", "33029"], 2])
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -115,7 +115,7 @@ async fn mark(
             ],
             link: None,
         };
-        crate::mail::outbox::queue(db, &[letter]).await?;
+        crate::mail::outbox::queue(db, &crate::kernel::settings::settings(), &[letter]).await?;
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use crate::error::AppError;
 use crate::i18n::MessageSet;
 use crate::i18n::{Lang, Localized, MaybeLocalized};
 use crate::kernel::geo::Country;
+use crate::kernel::validate::{has_hidden_controls, has_hidden_controls_in_lines};
 use crate::kernel::validate::{phones, valid_email, valid_phone, valid_website, MAX_PHONES};
 use crate::routes::Page;
 use crate::services::Access;
@@ -84,11 +85,19 @@ pub fn read(
     let mut service = base.clone();
     let mut machine = vec![];
     let mut text = |field: &str, max: usize, invalid: &mut Vec<String>| {
+        // The name is one line; the other texts may have several.
+        let hidden: fn(&str) -> bool = if field == "name" {
+            has_hidden_controls
+        } else {
+            has_hidden_controls_in_lines
+        };
         let mut pair = MaybeLocalized::default();
         for lang in Lang::ALL {
             let key = format!("{field}_{}", lang.code());
             let v = optional(f, &key);
-            if v.as_ref().is_some_and(|v| v.chars().count() > max) {
+            if v.as_ref()
+                .is_some_and(|v| v.chars().count() > max || hidden(v))
+            {
                 invalid.push(key.clone());
             }
             if v.is_some() && checked(f, &format!("{key}_mt")) {
@@ -115,11 +124,12 @@ pub fn read(
     if service.country.is_none() {
         invalid.push("municipality".into());
     }
+    // An address may come in lines (the import's CSV files).
     service.address = optional(f, "address");
     if service
         .address
         .as_ref()
-        .is_some_and(|a| a.chars().count() > MAX_LINE)
+        .is_some_and(|a| a.chars().count() > MAX_LINE || has_hidden_controls_in_lines(a))
     {
         invalid.push("address".into());
     }
@@ -166,7 +176,9 @@ pub fn read(
             note: None,
         }),
         ("BE" | "FR" | "both", (Some(nl), Some(fr)))
-            if nl.chars().count() <= MAX_TEXT && fr.chars().count() <= MAX_TEXT =>
+            if [&nl, &fr]
+                .iter()
+                .all(|t| t.chars().count() <= MAX_TEXT && !has_hidden_controls_in_lines(t)) =>
         {
             Some(Access {
                 who: who.to_owned(),

@@ -168,3 +168,35 @@ fn publishing_needs_both_languages() {
         Publication::Draft
     );
 }
+
+#[test]
+fn hidden_controls_in_a_service_s_texts_name_their_fields() {
+    let mut pairs = good();
+    pairs.extend([
+        ("description_nl", "Boeken lenen.\r\nOok\tstrips."),
+        ("address", "Weverijstraat 2\n8900 Ieper"),
+        ("access_note_nl", "Voor iedereen."),
+        ("access_note_fr", "Pour tout le monde."),
+    ]);
+    assert!(read(&form(&pairs), &StaffService::default(), country).is_ok());
+    let mut bad = good();
+    bad.retain(|(k, _)| !k.starts_with("name_"));
+    bad.extend([
+        ("name_nl", "Bibliotheek \u{202E}repeI"),
+        ("name_fr", "Bibliothèque\td'Ypres"),
+        ("description_fr", "Emprunter des \u{2066}livres\u{2069}."),
+        ("address", "Weverijstraat 2\u{7}"),
+        ("access_note_nl", "Voor iedereen."),
+        ("access_note_fr", "Pour \u{202B}tous."),
+    ]);
+    assert_eq!(
+        read(&form(&bad), &StaffService::default(), country).unwrap_err(),
+        [
+            "name_nl",
+            "name_fr",
+            "description_fr",
+            "address",
+            "access_note"
+        ]
+    );
+}

@@ -1,0 +1,157 @@
+//! What a backup holds: nothing that opens an account or a person's registration or
+//! idea (letters drop their bodies once sent; personal links are random, the database
+//! keeps their hashes only), and the file is readable by the server's user only.
+
+use super::get;
+use super::smtp_sink::SmtpSink;
+use super::staff_support::{encode, location, path, post, staff_app, ADMIN};
+use super::taking_part::{
+    form, link_path, mail_router, open_meeting, queued_letters, registered, BASE,
+};
+use axum::http::StatusCode;
+use chrono::Utc;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_holds_no_usable_link_and_only_its_owner_reads_it() {
+    let (db, _) = staff_app().await;
+    let router = mail_router(db.clone());
+    let now = Utc::now();
+    open_meeting(&db, now).await;
+    let sink = SmtpSink::start();
+
+    // A registration, and a reset of the admin's password: both links are mailed.
+    let registration = registered(
+        &router,
+        &db,
+        &sink,
+        &form("nl", "Ann Peeters", "ann@example.be", "mayor"),
+    )
+    .await;
+    let (_, headers, _) = post(
+        &router,
+        path::<app::auth::RequestPasswordReset>(),
+        &encode(&[("lang", "nl"), ("email", ADMIN)]),
+        &[("accept", "text/html")],
+    )
+    .await;
+    assert!(location(&headers).ends_with("?sent=1"));
+    queued_letters(&db, 1).await;
+    app::mail::outbox::deliver_due(&db, &sink.mailer(), Utc::now())
+        .await
+        .unwrap();
+    let reset = sink
+        .received()
+        .into_iter()
+        .find(|l| l.to == ADMIN)
+        .expect("the reset letter");
+    let reset_page = link_path(&reset.text);
+    let reset_token = reset_page.rsplit('/').next().unwrap().to_owned();
+    let registration_token = registration.rsplit('/').next().unwrap().to_owned();
+
+    // Sent letters keep no body.
+    let mut r = db
+        .query("SELECT VALUE [text, html] FROM mail WHERE status = 'sent'")
+        .await
+        .unwrap();
+    let bodies: Vec<Vec<Option<String>>> = r.take(0).unwrap();
+    assert_eq!(bodies.len(), 2);
+    assert!(bodies.iter().flatten().all(Option::is_none), "{bodies:?}");
+
+    let dir = std::env::temp_dir().join(format!("backup-test-{}", rand_suffix()));
+    let file = dir.join("backup.surql");
+    server::backup::to_file(&db, &file).await.unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("password_reset"), "the backup is whole");
+    for secret in [&reset_token, &registration_token] {
+        assert!(!text.contains(secret.as_str()), "a link in the backup");
+    }
+    // Nothing to derive a link from: no nonces; a link's stored key is its hash.
+    assert!(!text.contains("nonce"));
+    assert!(text.contains(&app::kernel::personal_link::key(&registration_token)));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{mode:o}");
+        let private = dir.join(".backup-in-progress");
+        let mode = std::fs::metadata(&private).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{mode:o}");
+    }
+    // The links themselves still work for their owners.
+    let (status, _, _) = get(&router, &registration, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, _) = get(&router, &reset_page, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(reset.text.contains(BASE));
+}
+
+fn rand_suffix() -> String {
+    format!(
+        "{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn links_made_before_keep_working_and_lose_what_derived_them() {
+    // A database as issue 23 left it: a registration whose token was derived from a
+    // nonce kept with it. Migration 0017 keeps its link working and drops the nonce.
+    let db = app::db::connect(&app::db::DbConfig::memory())
+        .await
+        .unwrap();
+    for migration in app::db::MIGRATIONS.iter().filter(|m| m.version < 17) {
+        db.query(format!(
+            "BEGIN TRANSACTION; {}; CREATE type::record('migration', $v) SET version = $v,
+                name = $n, applied_at = time::now(); COMMIT TRANSACTION;",
+            migration.sql
+        ))
+        .bind(("v", migration.version))
+        .bind(("n", migration.name))
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    }
+    let old_token = "an-old-derived-token-0123456789abcdef";
+    db.query(
+        "CREATE event:old CONTENT { title: { nl: 'Overleg', fr: 'Concertation' },
+            summary: { nl: 'x', fr: 'x' }, kind: 'consultation',
+            audience: { nl: 'x', fr: 'x' }, agenda: [], source: 'test' };
+        CREATE registration:old CONTENT { event: event:old, token: $hash, nonce: 'n0nce',
+            lang: 'nl', standing: 'confirmed', consent_at: time::now(), name: 'Ann',
+            email: 'ann@example.be' };",
+    )
+    .bind(("hash", app::kernel::personal_link::key(old_token)))
+    .await
+    .unwrap()
+    .check()
+    .unwrap();
+    assert_eq!(app::db::migrate(&db).await.unwrap(), vec![17]);
+    let found = app::kernel::personal_link::target(
+        &db,
+        app::kernel::personal_link::Purpose::Registration,
+        old_token,
+    )
+    .await
+    .unwrap();
+    assert_eq!(found.as_deref(), Some("old"));
+    let mut r = db.query("SELECT * FROM registration:old").await.unwrap();
+    let rows: Vec<serde_json::Value> = r.take(0).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert!(
+        rows[0].get("nonce").is_none_or(|v| v.is_null()),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[0].get("token").is_none_or(|v| v.is_null()),
+        "{}",
+        rows[0]
+    );
+    assert_eq!(rows[0]["name"], "Ann", "the registration itself stays");
+}
