@@ -5,6 +5,8 @@
 #![recursion_limit = "256"]
 
 pub mod app;
+#[cfg(test)]
+mod architecture_tests;
 pub mod auth;
 pub mod clusters;
 pub mod components;

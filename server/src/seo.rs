@@ -22,14 +22,14 @@ pub async fn sitemap(State(state): State<AppState>) -> Result<Response, crate::a
     let directory = directory::current(&state.db).await?;
     let (_, services) = app::services::snapshot::current(&state.db).await?;
     let mut pages: Vec<Page> = Page::sitemap().collect();
-    let today = app::projects::repo::today();
+    let today = app::kernel::clock::today();
     let projects = app::projects::repo::all(&state.db, &today).await?;
     pages.extend(projects.into_iter().map(|p| Page::Project(p.id)));
     let clusters = app::clusters::repo::all(&state.db).await?;
     pages.extend(clusters.into_iter().map(|c| Page::Cluster(c.id)));
     let practices = app::practices::repo::current(&state.db).await?;
     pages.extend(practices.list.iter().map(|p| Page::Practice(p.id.clone())));
-    let events = app::events::repo::all(&state.db, app::events::repo::now()).await?;
+    let events = app::events::repo::all(&state.db, app::kernel::clock::now()).await?;
     pages.extend(events.into_iter().map(|e| Page::Event(e.id)));
     let calls = app::ideas::repo::calls(&state.db, false).await?;
     pages.extend(calls.into_iter().map(|c| Page::Call(c.id)));

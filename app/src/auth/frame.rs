@@ -4,9 +4,9 @@
 
 use super::{staff_view, Flash, SignOut, StaffContext};
 use crate::components::{failure, PageMeta};
-use crate::coop::CoopKind;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::kernel::kinds::CoopKind;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

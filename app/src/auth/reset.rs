@@ -215,7 +215,7 @@ pub mod repo {
     ) -> Result<String, AppError> {
         let page = Page::StaffPasswordReset(token.to_owned()).path(lang);
         let expired = format!("{}?error=expired", Page::StaffPasswordForgot.path(lang));
-        if !crate::reports::is_follow_token(token) {
+        if !crate::kernel::validate::is_token(token) {
             return Ok(expired);
         }
         if !password::acceptable(new_password) {

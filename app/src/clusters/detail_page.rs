@@ -135,7 +135,7 @@ fn Interest(cluster: Cluster) -> impl IntoView {
 #[component]
 fn Share(
     share: CostShare,
-    programme: Option<crate::projects::Link>,
+    programme: Option<crate::kernel::link::Link>,
     heading: &'static str,
     testid: &'static str,
 ) -> impl IntoView {

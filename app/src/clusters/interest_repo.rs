@@ -213,27 +213,32 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
             if entry.is_none_or(|e| e.state != InterestState::Interested) {
                 return say(Flash::error("staff-interest-error-gone")).await;
             }
+            let audit = crate::workflow::audit_statement(
+                "'cluster:' + $id",
+                crate::workflow::AuditAction::ConfirmMember,
+                "[{ field: 'members', after: $code }]",
+            );
             crate::db::transaction(
                 db,
-                "BEGIN TRANSACTION;
+                &format!(
+                    "BEGIN TRANSACTION;
                 LET $c = type::record('cluster', $id);
                 LET $m = type::record('municipality', $code);
                 UPDATE cluster_interest SET state = 'confirmed', confirmed_by = $actor,
                     confirmed_at = time::now()
                     WHERE cluster = $c AND municipality = $m AND state = 'interested';
-                IF !(SELECT VALUE id FROM member_of WHERE in = $m AND out = $c)[0] {
+                IF !(SELECT VALUE id FROM member_of WHERE in = $m AND out = $c)[0] {{
                     RELATE $m->member_of->$c;
-                };
+                }};
                 -- A cluster form opened before this is now stale: it would drop the member.
                 UPDATE $c SET revision += 1;
-                CREATE audit CONTENT { actor: $actor, target: 'cluster:' + $id,
-                    action: $action, changes: [{ field: 'members', after: $code }] };
-                COMMIT TRANSACTION;",
+                {audit}
+                COMMIT TRANSACTION;"
+                ),
                 vec![
                     ("id", json!(id)),
                     ("code", json!(code)),
                     ("actor", json!(staff.email)),
-                    ("action", json!(crate::workflow::CONFIRM_MEMBER)),
                 ],
             )
             .await?;

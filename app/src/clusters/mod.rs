@@ -19,7 +19,7 @@ pub use list_page::ClustersPage;
 use crate::error::AppError;
 use crate::i18n::Localized;
 use crate::kernel::geo::Country;
-use crate::projects::Link;
+use crate::kernel::link::Link;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 

@@ -116,8 +116,7 @@ pub fn local_moment(text: &str) -> Option<NaiveDateTime> {
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
         .ok()?;
     // A clock time skipped by the change to summer time is not a moment.
-    at.and_local_timezone(chrono_tz::Europe::Brussels)
-        .earliest()
+    crate::kernel::clock::instant_of_local(text)
         .filter(|_| (1990..=2100).contains(&chrono::Datelike::year(&at)))
         .map(|_| at)
 }
@@ -401,7 +400,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         kind,
         current.as_ref(),
         &record,
-        action.code(),
+        action,
     )
     .await;
     let page_of = |id| Page::StaffCoop(kind, id).path(lang);

@@ -3,8 +3,6 @@
 
 use super::{fields, CoopKind, CoopRecord, Input};
 use crate::i18n::Lang;
-use chrono::{DateTime, NaiveDateTime};
-use chrono_tz::Europe::Brussels;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
@@ -164,14 +162,7 @@ fn stored_value(kind: CoopKind, key: &str, input: Input, json: &Value) -> Option
                 .filter(|l| !l.is_empty()),
             other => text(other),
         },
-        Input::DateTime => {
-            let at = DateTime::parse_from_rfc3339(v.as_str()?).ok()?;
-            Some(
-                at.with_timezone(&Brussels)
-                    .format("%Y-%m-%dT%H:%M")
-                    .to_string(),
-            )
-        }
+        Input::DateTime => crate::kernel::clock::local_input(v.as_str()?),
         _ => text(v),
     }
 }
@@ -250,10 +241,8 @@ pub fn stored(kind: CoopKind, record: &CoopRecord) -> Value {
                 Input::Euro => v.parse::<f64>().map(Value::from).unwrap_or(Value::Null),
                 Input::Codes => Value::Array(v.split(", ").map(Value::from).collect()),
                 Input::Date => format!("{v}T00:00:00Z").into(),
-                Input::DateTime => NaiveDateTime::parse_from_str(&v, "%Y-%m-%dT%H:%M")
-                    .ok()
-                    .and_then(|at| at.and_local_timezone(Brussels).earliest())
-                    .map(|at| Value::from(at.to_utc().to_rfc3339()))
+                Input::DateTime => crate::kernel::clock::instant_of_local(&v)
+                    .map(|at| Value::from(at.to_rfc3339()))
                     .unwrap_or(Value::Null),
                 _ => v.into(),
             })

@@ -6,7 +6,7 @@ use crate::db::{rows, Db};
 use crate::error::AppError;
 use crate::i18n::{Localized, MaybeLocalized};
 use crate::workflow::store::{self, Table, WriteError};
-use crate::workflow::FieldChange;
+use crate::workflow::{AuditAction, FieldChange};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -165,12 +165,16 @@ pub async fn save(
     kind: CoopKind,
     current: Option<&CoopRecord>,
     record: &CoopRecord,
-    action: &str,
+    action: crate::workflow::Action,
 ) -> Result<String, WriteError> {
     let id = current
         .map(|c| c.id.clone())
         .unwrap_or_else(|| new_id(kind, record));
-    let action = if current.is_none() { "create" } else { action };
+    let action = if current.is_none() {
+        AuditAction::Create
+    } else {
+        AuditAction::Workflow(action)
+    };
     let set = format!(
         "{},
         machine_translated = $r.machine_translated ?? [],
@@ -202,7 +206,7 @@ pub async fn save(
         id: id.clone(),
         expected: current.map(|c| c.revision),
         record: record::stored(kind, record),
-        action: action.to_owned(),
+        action,
         changes: changes(current, record),
     };
     store::write(db, actor, &table, &[write]).await?;

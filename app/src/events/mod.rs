@@ -13,8 +13,8 @@ pub use detail_page::{calendar_url, EventPage, CALENDAR_FILE};
 pub use list_page::AgendaPage;
 
 use crate::error::AppError;
-use crate::i18n::{Lang, Localized, MessageSet};
-pub use crate::projects::Link;
+use crate::i18n::{Localized, MessageSet};
+pub use crate::kernel::link::Link;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -133,23 +133,20 @@ impl Agenda {
 
 #[server]
 pub async fn list_events() -> Result<Agenda, AppError> {
-    let all = repo::all(&crate::db::use_db()?, repo::now()).await?;
+    let all = repo::all(&crate::db::use_db()?, crate::kernel::clock::now()).await?;
     Ok(Agenda::from_events(all))
 }
 
 #[server]
 pub async fn load_event(id: String) -> Result<Event, AppError> {
-    let event = repo::one(&crate::db::use_db()?, &id, repo::now()).await;
+    let event = repo::one(&crate::db::use_db()?, &id, crate::kernel::clock::now()).await;
     if let Err(error) = &event {
         crate::components::set_status(error.status());
     }
     event
 }
 
-/// A content field in the page language.
-pub fn text_in(text: &Localized, lang: Lang) -> String {
-    text.get(lang).to_owned()
-}
+pub use crate::kernel::link::text_in;
 
 #[cfg(test)]
 mod tests {

@@ -7,11 +7,6 @@ use crate::municipalities::directory;
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::{Europe::Brussels, Tz};
 
-/// Now in Europe/Brussels: what upcoming and past are measured against.
-pub fn now() -> DateTime<Tz> {
-    crate::services::search::now()
-}
-
 #[derive(Deserialize)]
 struct Row {
     id: String,

@@ -16,8 +16,8 @@ pub use pages::{CallPage, CallsPage, IdeaPage};
 pub use staff_page::{StaffCallPage, StaffCallsPage};
 
 use crate::error::AppError;
-use crate::events::Link;
 use crate::i18n::{Localized, MessageSet};
+use crate::kernel::link::Link;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -7,9 +7,9 @@ use super::{
     SUBMITTER_MESSAGES,
 };
 use crate::components::{Loaded, PageMeta, PrefilledTextarea};
-use crate::events::text_in;
 use crate::i18n::use_i18n;
 use crate::kernel::format::long_date;
+use crate::kernel::link::text_in;
 use crate::map::RegionMap;
 use crate::routes::Page;
 use leptos::prelude::*;

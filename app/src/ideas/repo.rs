@@ -9,20 +9,13 @@ use crate::kernel::validate::{has_hidden_controls, has_hidden_controls_in_lines}
 use crate::mail::{Letter, LetterKind};
 use crate::municipalities::directory;
 use crate::routes::Page;
+use crate::workflow::AuditAction;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Europe::Brussels;
 use std::net::IpAddr;
 
 /// Ideas (and answers through a link) per client address per ten minutes.
 fn limit() -> crate::db::rate_limit::Limit {
     crate::db::rate_limit::FormLimit::of("idea")
-}
-
-fn today() -> String {
-    Utc::now()
-        .with_timezone(&Brussels)
-        .format("%Y-%m-%d")
-        .to_string()
 }
 
 #[derive(Deserialize)]
@@ -70,7 +63,7 @@ pub async fn calls(db: &Db, all: bool) -> Result<Vec<Call>, AppError> {
         ))
         .bind(("all", all))
         .await?;
-    let today = today();
+    let today = crate::kernel::clock::today();
     Ok(rows::<CallRow>(&mut response, 0)?
         .into_iter()
         .map(|r| to_call(r, &today))
@@ -90,7 +83,7 @@ async fn call(db: &Db, id: &str, all: bool) -> Result<Call, AppError> {
         .await?;
     rows::<CallRow>(&mut response, 0)?
         .pop()
-        .map(|r| to_call(r, &today()))
+        .map(|r| to_call(r, &crate::kernel::clock::today()))
         .ok_or(AppError::NotFound)
 }
 
@@ -544,17 +537,24 @@ pub async fn staff_submit(
         };
         crate::db::transaction(
             db,
-            "BEGIN TRANSACTION;
-            UPSERT type::record('call', $id) MERGE {
-                title: { nl: $f.title_nl, fr: $f.title_fr },
-                text: { nl: $f.text_nl, fr: $f.text_fr },
-                criteria: { nl: $f.criteria_nl, fr: $f.criteria_fr },
+            &format!(
+                "BEGIN TRANSACTION;
+            UPSERT type::record('call', $id) MERGE {{
+                title: {{ nl: $f.title_nl, fr: $f.title_fr }},
+                text: {{ nl: $f.text_nl, fr: $f.text_fr }},
+                criteria: {{ nl: $f.criteria_nl, fr: $f.criteria_fr }},
                 theme: $f.theme, opens_on: $f.opens_on, closes_on: $f.closes_on,
                 project: IF $f.project THEN type::record('project', $f.project) ELSE NONE END,
                 published: $published,
-            };
-            CREATE audit CONTENT { actor: $actor, target: 'call:' + $id, action: 'save', changes: [] };
+            }};
+            {}
             COMMIT TRANSACTION;",
+                crate::workflow::audit_statement(
+                    "'call:' + $id",
+                    crate::workflow::AuditAction::Workflow(crate::workflow::Action::Save),
+                    "[]"
+                )
+            ),
             vec![
                 ("id", new_id.clone().into()),
                 ("f", serde_json::to_value(&f)?),
@@ -622,13 +622,23 @@ pub async fn staff_submit(
             UPDATE $i SET status = 'accepted', project = $p.id, updated_at = <datetime> $at;"
         }
     };
+    let audited = match action {
+        "review" => AuditAction::Review,
+        "info" => AuditAction::AskInformation,
+        "decline" => AuditAction::Decline,
+        _ => AuditAction::Accept,
+    };
+    let audit = crate::workflow::audit_statement(
+        "'idea:' + $idea",
+        audited,
+        "[{ field: 'status', before: $before, after: $action }]",
+    );
     crate::db::transaction(
         db,
         &format!(
             "BEGIN TRANSACTION;
             {sql}
-            CREATE audit CONTENT {{ actor: $actor, target: 'idea:' + $idea, action: $action,
-                changes: [{{ field: 'status', before: $before, after: $action }}] }};
+            {audit}
             COMMIT TRANSACTION;"
         ),
         vec![

@@ -7,8 +7,8 @@ use super::{
 };
 use crate::auth::{ActionFields, Flash, StaffFrame};
 use crate::components::{Loaded, PrefilledTextarea};
-use crate::events::text_in;
 use crate::i18n::use_i18n;
+use crate::kernel::link::text_in;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

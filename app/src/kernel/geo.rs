@@ -52,6 +52,41 @@ impl std::fmt::Display for Country {
     }
 }
 
+/// The border region (SPEC §1): a service outside it is a typing mistake.
+pub const LAT_RANGE: (f64, f64) = (49.0, 51.6);
+pub const LON_RANGE: (f64, f64) = (1.5, 6.5);
+/// Five decimals are about a metre: the precision the inputs, the map and the stored
+/// point share.
+pub const DECIMALS: usize = 5;
+
+/// The posted `lat` and `lon`: both empty is no location (Ok(None)); otherwise both must
+/// be numbers in the region (a decimal comma is accepted), rounded to `DECIMALS`. Err
+/// names the invalid fields (`lat`, `lon`), as `LocationPicker`'s `invalid` expects.
+pub fn parse_location(lat: &str, lon: &str) -> Result<Option<(f64, f64)>, Vec<String>> {
+    let (lat, lon) = (lat.trim(), lon.trim());
+    if lat.is_empty() && lon.is_empty() {
+        return Ok(None);
+    }
+    let read = |text: &str, (min, max): (f64, f64)| {
+        text.replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|v| (min..=max).contains(v))
+            .map(|v| {
+                let scale = 10f64.powi(DECIMALS as i32);
+                (v * scale).round() / scale
+            })
+    };
+    match (read(lat, LAT_RANGE), read(lon, LON_RANGE)) {
+        (Some(lat), Some(lon)) => Ok(Some((lat, lon))),
+        (lat, lon) => Err([("lat", lat), ("lon", lon)]
+            .into_iter()
+            .filter(|(_, value)| value.is_none())
+            .map(|(name, _)| name.to_owned())
+            .collect()),
+    }
+}
+
 /// Great-circle distance in km (mean Earth radius).
 pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     const EARTH_RADIUS_KM: f64 = 6371.0088;
@@ -65,6 +100,23 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn both_or_neither_coordinate_within_the_region() {
+        assert_eq!(parse_location(" ", ""), Ok(None));
+        assert_eq!(
+            parse_location("50.828034", "3,264871"),
+            Ok(Some((50.82803, 3.26487)))
+        );
+        assert_eq!(parse_location("50.8", ""), Err(vec!["lon".to_owned()]));
+        assert_eq!(parse_location("", "3.2"), Err(vec!["lat".to_owned()]));
+        assert_eq!(
+            parse_location("48.9", "6.6"),
+            Err(vec!["lat".to_owned(), "lon".to_owned()])
+        );
+        assert_eq!(parse_location("NaN", "3.2"), Err(vec!["lat".to_owned()]));
+        assert_eq!(parse_location("51.6", "1.5"), Ok(Some((51.6, 1.5))));
+    }
 
     #[test]
     fn codes_read_back_and_serialise_as_codes() {

@@ -12,11 +12,14 @@
 #[cfg(feature = "ssr")]
 pub mod cache;
 #[cfg(feature = "ssr")]
+pub mod clock;
+#[cfg(feature = "ssr")]
 pub mod csv;
 pub mod form_flash;
 pub mod format;
 pub mod geo;
 pub mod kinds;
+pub mod link;
 #[cfg(feature = "ssr")]
 pub mod metrics;
 #[cfg(feature = "ssr")]

@@ -113,10 +113,7 @@ pub fn key(token: &str) -> String {
 
 /// Whether a string has the shape of a token (anything else is a 404 without a query).
 pub fn well_formed(token: &str) -> bool {
-    (20..=64).contains(&token.len())
-        && token
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    super::validate::is_token(token)
 }
 
 #[cfg(test)]

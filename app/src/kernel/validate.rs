@@ -32,6 +32,16 @@ pub fn email_assertion() -> String {
 /// Longest accepted search text; anything longer is a mistake or abuse.
 pub const MAX_QUERY_CHARS: usize = 100;
 
+/// The shape of a secret token in a link (a report's follow link, a personal link, a
+/// password reset, a form's handle): 20 to 64 letters, digits, `-` and `_`. Anything
+/// else is a 404 without a query.
+pub fn is_token(token: &str) -> bool {
+    (20..=64).contains(&token.len())
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// The shape of a service id (also what makes it safe to put in a link).
 pub fn is_service_id(id: &str) -> bool {
     !id.is_empty()

@@ -221,12 +221,7 @@ fn group(list: Vec<Involved>) -> HashMap<String, Vec<Involved>> {
 
 /// The day (Europe/Brussels) of a stored instant.
 fn brussels_day(instant: &str) -> Option<String> {
-    let at = chrono::DateTime::parse_from_rfc3339(instant).ok()?;
-    Some(
-        at.with_timezone(&chrono_tz::Europe::Brussels)
-            .format("%Y-%m-%d")
-            .to_string(),
-    )
+    crate::kernel::clock::day_of_stored(instant)
 }
 
 fn build(

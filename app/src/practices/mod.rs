@@ -14,8 +14,8 @@ pub use list_page::PracticesPage;
 use crate::error::AppError;
 use crate::i18n::Localized;
 use crate::kernel::kinds::PRACTICE_KINDS;
+use crate::kernel::link::Link;
 use crate::kernel::validate::MAX_QUERY_CHARS;
-use crate::projects::Link;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 

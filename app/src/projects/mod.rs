@@ -10,7 +10,7 @@ pub use detail_page::{period_label, ProjectPage};
 pub use list_page::ProjectsPage;
 
 use crate::error::AppError;
-use crate::i18n::{Lang, Localized, MessageSet};
+use crate::i18n::{Localized, MessageSet};
 use crate::kernel::geo::Country;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -82,12 +82,7 @@ pub struct Partner {
     pub role: String,
 }
 
-/// A linked record: its id and its name in both languages.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Link {
-    pub id: String,
-    pub name: Localized,
-}
+pub use crate::kernel::link::Link;
 
 /// A meeting of the project, with its start date (Europe/Brussels) when known.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -256,24 +251,21 @@ pub struct ProjectList {
 #[server]
 pub async fn list_projects(query: ProjectQuery) -> Result<ProjectList, AppError> {
     let filter = query.validate()?;
-    let all = repo::all(&crate::db::use_db()?, &repo::today()).await?;
+    let all = repo::all(&crate::db::use_db()?, &crate::kernel::clock::today()).await?;
     let matching = all.iter().filter(|p| filter.matches(p)).cloned().collect();
     Ok(ProjectList { all, matching })
 }
 
 #[server]
 pub async fn load_project(id: String) -> Result<Project, AppError> {
-    let project = repo::one(&crate::db::use_db()?, &id, &repo::today()).await;
+    let project = repo::one(&crate::db::use_db()?, &id, &crate::kernel::clock::today()).await;
     if let Err(error) = &project {
         crate::components::set_status(error.status());
     }
     project
 }
 
-/// The name of a record in the page language.
-pub fn name_in(name: &Localized, lang: Lang) -> String {
-    name.get(lang).to_owned()
-}
+pub use crate::kernel::link::text_in as name_in;
 
 #[cfg(test)]
 mod tests {

@@ -4,15 +4,7 @@
 use super::*;
 use crate::db::{rows, Db};
 use crate::municipalities::directory;
-use chrono_tz::Europe::Brussels;
 use std::collections::HashMap;
-
-/// Today in Europe/Brussels, ISO: the day a project's phase is computed for.
-pub fn today() -> String {
-    crate::services::search::now()
-        .format("%Y-%m-%d")
-        .to_string()
-}
 
 #[derive(Deserialize)]
 struct Row {
@@ -177,6 +169,5 @@ pub async fn one(db: &Db, id: &str, today: &str) -> Result<Project, AppError> {
 
 /// The day (Europe/Brussels) of a stored instant.
 fn brussels_date(instant: &str) -> Option<String> {
-    let at = chrono::DateTime::parse_from_rfc3339(instant).ok()?;
-    Some(at.with_timezone(&Brussels).format("%Y-%m-%d").to_string())
+    crate::kernel::clock::day_of_stored(instant)
 }

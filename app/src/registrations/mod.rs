@@ -22,8 +22,9 @@ pub use page::{RegisterPage, SignupBox};
 pub use staff_page::StaffRegistrationsPage;
 
 use crate::error::AppError;
-use crate::events::{Link, LocalMoment};
+use crate::events::LocalMoment;
 use crate::i18n::{Lang, Localized, MessageSet};
+use crate::kernel::link::Link;
 use crate::kernel::validate::has_hidden_controls;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -7,8 +7,8 @@ use super::{
     ROLE_MESSAGES,
 };
 use crate::components::{Loaded, PageMeta};
-use crate::events::text_in;
 use crate::i18n::use_i18n;
+use crate::kernel::link::text_in;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

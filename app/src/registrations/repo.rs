@@ -116,7 +116,7 @@ pub(super) async fn meeting(db: &Db, id: &str) -> Result<Meeting, AppError> {
     if !crate::kernel::validate::is_record_id(id) {
         return Err(AppError::NotFound);
     }
-    let event = crate::events::repo::any(db, id, crate::events::repo::now()).await?;
+    let event = crate::events::repo::any(db, id, crate::kernel::clock::now()).await?;
     let mut response = db
         .query(
             "LET $e = type::record('event', $id);

@@ -7,8 +7,7 @@ use crate::auth::Staff;
 use crate::db::Db;
 use crate::municipalities::directory;
 use crate::routes::Page;
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Europe::Brussels;
+use chrono::{DateTime, Utc};
 
 /// Who may see and manage a meeting's registrations: admins, and editors of the
 /// municipality where it takes place.
@@ -168,11 +167,7 @@ pub async fn staff_csv(db: &Db, staff: &Staff, id: &str) -> Result<String, AppEr
 /// does not exist (the hour skipped in spring) is refused; one that happens twice (in
 /// autumn) is its first occurrence.
 pub fn brussels_instant(text: &str) -> Option<DateTime<Utc>> {
-    let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").ok()?;
-    Brussels
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|d| d.with_timezone(&Utc))
+    crate::kernel::clock::instant_of_local(text)
 }
 
 /// Handles a post of the staff page (settings or attendance).
@@ -237,16 +232,22 @@ pub async fn staff_submit(
             let open = !value(&f, "open").is_empty();
             crate::db::transaction(
                 db,
-                "BEGIN TRANSACTION;
-                UPDATE type::record('event', $event) SET signup = {
+                &format!(
+                    "BEGIN TRANSACTION;
+                UPDATE type::record('event', $event) SET signup = {{
                     open: $open,
                     deadline: IF $deadline THEN <datetime> $deadline ELSE NONE END,
                     capacity: $capacity ?? NONE,
                     questions: $questions, languages: $languages
-                };
-                CREATE audit CONTENT { actor: $actor, target: 'event:' + $event,
-                    action: 'registration-settings', changes: [] };
+                }};
+                {}
                 COMMIT TRANSACTION;",
+                    crate::workflow::audit_statement(
+                        "'event:' + $event",
+                        crate::workflow::AuditAction::RegistrationSettings,
+                        "[]"
+                    )
+                ),
                 vec![
                     ("event", id.clone().into()),
                     ("open", open.into()),
@@ -279,23 +280,31 @@ pub async fn staff_submit(
                 .iter()
                 .filter(|rid| !value(&f, &format!("attended_{rid}")).is_empty())
                 .collect();
-            crate::db::execute(
-                db.query(
+            // The same conflict retry as every other audited write.
+            crate::db::transaction(
+                db,
+                &format!(
                     "BEGIN TRANSACTION;
-                    FOR $id IN $present {
+                    FOR $id IN $present {{
                         UPDATE type::record('registration', $id) SET attended = $id IN $attended;
-                    };
-                    CREATE audit CONTENT { actor: $actor, target: 'event:' + $event,
-                        action: 'attendance', changes: [] };
+                    }};
+                    {}
                     COMMIT TRANSACTION;",
-                )
-                .bind(("present", present.clone()))
-                .bind((
-                    "attended",
-                    attended.into_iter().cloned().collect::<Vec<_>>(),
-                ))
-                .bind(("actor", session.staff.email.clone()))
-                .bind(("event", id.clone())),
+                    crate::workflow::audit_statement(
+                        "'event:' + $event",
+                        crate::workflow::AuditAction::Attendance,
+                        "[]"
+                    )
+                ),
+                vec![
+                    ("present", present.clone().into()),
+                    (
+                        "attended",
+                        attended.into_iter().cloned().collect::<Vec<_>>().into(),
+                    ),
+                    ("actor", session.staff.email.clone().into()),
+                    ("event", id.clone().into()),
+                ],
             )
             .await?;
             flash_and_redirect(

@@ -131,10 +131,7 @@ pub struct FollowedReport {
 
 /// The shape of a follow token (what `new_token` makes): safe to put in a link.
 pub fn is_follow_token(token: &str) -> bool {
-    (20..=64).contains(&token.len())
-        && token
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    crate::kernel::validate::is_token(token)
 }
 
 #[server]

@@ -221,12 +221,14 @@ pub struct Category {
 pub async fn search_services(lang: Lang, query: ServiceQuery) -> Result<SearchResults, AppError> {
     let filter = query.validate()?;
     let db = crate::db::use_db()?;
-    search::run(&db, lang, &filter, search::now()).await
+    search::run(&db, lang, &filter, crate::kernel::clock::now()).await
 }
 
 #[server]
 pub async fn load_service(id: String) -> Result<ServiceDetail, AppError> {
-    crate::components::with_status(details::detail(&crate::db::use_db()?, &id, search::now()).await)
+    crate::components::with_status(
+        details::detail(&crate::db::use_db()?, &id, crate::kernel::clock::now()).await,
+    )
 }
 
 #[server]

@@ -11,15 +11,10 @@ use super::snapshot::{self, Reference};
 use super::*;
 use crate::db::Db;
 use crate::kernel::geo::haversine_km;
-use chrono::{DateTime, Utc};
-use chrono_tz::{Europe::Brussels, Tz};
+use chrono::DateTime;
+use chrono_tz::Tz;
 use std::collections::HashMap;
 use std::sync::Arc;
-
-/// The time searches are evaluated at: now, in Brussels.
-pub fn now() -> DateTime<Tz> {
-    Utc::now().with_timezone(&Brussels)
-}
 
 /// A box that contains the circle (slightly larger: a pre-filter, never a cut).
 pub fn bounding_box(lat: f64, lon: f64, radius_km: f64) -> [f64; 4] {

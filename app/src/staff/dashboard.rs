@@ -2,6 +2,7 @@
 //! to the filtered list.
 
 use crate::auth::StaffFrame;
+use crate::components::Loaded;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::kernel::query::query_string;
@@ -16,7 +17,7 @@ pub struct Overview {
     pub untranslated: usize,
     pub new_reports: usize,
     /// Meetings in the account's municipalities that take registrations (to their list).
-    pub meetings: Vec<crate::events::Link>,
+    pub meetings: Vec<crate::kernel::link::Link>,
     /// An editor's municipalities that show no contact yet (each a link to add one).
     pub without_contacts: Vec<(String, crate::i18n::Localized)>,
 }
@@ -76,17 +77,13 @@ pub fn StaffHomePage() -> impl IntoView {
             } else {
                 i18n.t_args("staff-scope-municipalities", [("codes", view.staff.municipalities.join(", ").into())])
             };
-            // Reference-counted (see `components::Loaded`).
             let overview = ArcResource::new(|| (), |_| load_overview());
             let services = move |pairs: [(&'static str, &'static str); 1]| format!("{}{}", Page::StaffServices.path(lang), query_string(pairs));
             view! {
                 <h1>{i18n.t("staff-home-title")}</h1>
                 <p class="lead" data-testid="staff-scope">{scope}</p>
-                <Suspense fallback=|| ()>
-                    {move || {
-                        let overview = overview.clone();
-                        Suspend::new(async move {
-                        let o = overview.await.unwrap_or_default();
+                // A failed load shows its error (with its reference), never zeros.
+                <Loaded resource=overview view=move |o: Overview| {
                         view! {
                             <ul class="staff-overview" data-testid="staff-overview">
                                 <li><a href=services([("status", "draft")])>{i18n.t_args("staff-overview-drafts", [("count", o.drafts.into())])}</a></li>
@@ -114,9 +111,7 @@ pub fn StaffHomePage() -> impl IntoView {
                                 </ul>
                             })}
                         }
-                        })
-                    }}
-                </Suspense>
+                } />
                 <p><a class="button" href=Page::StaffServiceNew.path(lang)>{i18n.t("staff-service-new")}</a></p>
             }
         } />

@@ -16,7 +16,7 @@ use crate::workflow::{self, Action, Publication};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The action of an import's audit entries.
-pub const ACTION: &str = crate::workflow::IMPORT;
+pub const ACTION: crate::workflow::AuditAction = crate::workflow::AuditAction::Import;
 /// The source of a created service whose record names none.
 const DEFAULT_SOURCE: &str = "Grensdiensten import";
 

@@ -30,19 +30,102 @@ pub const PUBLICATION_MESSAGES: MessageSet = MessageSet::new("staff-status-", ||
 /// The buttons: "Save", "Publish", …
 pub const ACTION_MESSAGES: MessageSet =
     MessageSet::new("staff-action-", || Action::ALL.map(Action::code).to_vec());
-/// What an audit entry records: an action, a record's creation, an import.
+/// What an audit entry records, as the history page names it: one message per
+/// `AuditAction`, so every action any write records has its label.
 pub const AUDIT_MESSAGES: MessageSet = MessageSet::new("staff-audit-", || {
-    let mut all = vec![CREATE, IMPORT, CONFIRM_MEMBER];
-    all.extend(Action::ALL.map(Action::code));
-    all
+    AuditAction::ALL.map(AuditAction::code).to_vec()
 });
 
-/// The audit action of a record's first write.
-pub const CREATE: &str = "create";
-/// The audit action of an import's writes.
-pub const IMPORT: &str = "import";
-/// The audit action of a cluster's organiser confirming an interested municipality.
-pub const CONFIRM_MEMBER: &str = "confirm_member";
+/// What an audit entry records: one closed set for every audited write of the app (the
+/// workflow's actions, a record's creation, an import, and the staff's other decisions).
+/// Each has its history label (`AUDIT_MESSAGES`); the only statement that writes an
+/// audit entry is `audit_statement`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditAction {
+    /// A record's first write.
+    Create,
+    /// An import's writes.
+    Import,
+    /// One of the workflow's actions (save, publish, …).
+    Workflow(Action),
+    /// A cluster's organiser confirmed an interested municipality.
+    ConfirmMember,
+    /// A report reviewed; an idea taken into review.
+    Review,
+    /// More information asked of an idea's submitter.
+    AskInformation,
+    /// An idea accepted (a draft pilot project made of it).
+    Accept,
+    /// An idea declined.
+    Decline,
+    /// A meeting's registration settings saved.
+    RegistrationSettings,
+    /// A meeting's attendance recorded.
+    Attendance,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 15] = [
+        AuditAction::Create,
+        AuditAction::Import,
+        AuditAction::Workflow(Action::Save),
+        AuditAction::Workflow(Action::Verify),
+        AuditAction::Workflow(Action::Publish),
+        AuditAction::Workflow(Action::Unpublish),
+        AuditAction::Workflow(Action::Archive),
+        AuditAction::Workflow(Action::Restore),
+        AuditAction::ConfirmMember,
+        AuditAction::Review,
+        AuditAction::AskInformation,
+        AuditAction::Accept,
+        AuditAction::Decline,
+        AuditAction::RegistrationSettings,
+        AuditAction::Attendance,
+    ];
+
+    /// The code stored in the audit entry (the history label's id ends with it).
+    pub fn code(self) -> &'static str {
+        match self {
+            AuditAction::Create => "create",
+            AuditAction::Import => "import",
+            AuditAction::Workflow(action) => action.code(),
+            AuditAction::ConfirmMember => "confirm_member",
+            AuditAction::Review => "review",
+            AuditAction::AskInformation => "info",
+            AuditAction::Accept => "accept",
+            AuditAction::Decline => "decline",
+            AuditAction::RegistrationSettings => "registration-settings",
+            AuditAction::Attendance => "attendance",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AuditAction> {
+        AuditAction::ALL.into_iter().find(|a| a.code() == code)
+    }
+}
+
+impl Serialize for AuditAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+#[cfg(feature = "ssr")]
+/// The one SurrealQL statement that writes an audit entry, for the transaction of the
+/// write it records: `target` and `changes` are SurrealQL expressions (the record's
+/// `table:id` as a string, the list of changed fields), the actor is bound as `$actor`.
+pub fn audit_statement(target: &str, action: AuditAction, changes: &str) -> String {
+    audit_statement_of(target, &format!("'{}'", action.code()), changes)
+}
+
+#[cfg(feature = "ssr")]
+/// `audit_statement` with the action taken from the transaction's bound data (`store`'s
+/// writes, each a typed `AuditAction` serialized as its code).
+fn audit_statement_of(target: &str, action: &str, changes: &str) -> String {
+    format!(
+        "CREATE audit CONTENT {{ actor: $actor, target: {target}, action: {action}, changes: {changes} }};"
+    )
+}
 
 /// One audit entry of a record.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -265,6 +348,44 @@ mod tests {
     use super::*;
     use Action::*;
     use Publication::*;
+
+    #[test]
+    fn every_audit_action_has_one_code_and_its_label() {
+        let codes: std::collections::BTreeSet<&str> =
+            AuditAction::ALL.iter().map(|a| a.code()).collect();
+        assert_eq!(codes.len(), AuditAction::ALL.len(), "codes are unique");
+        for action in AuditAction::ALL {
+            assert_eq!(AuditAction::from_code(action.code()), Some(action));
+            assert!((AUDIT_MESSAGES.values)().contains(&action.code()));
+        }
+        for action in Action::ALL {
+            assert!(AuditAction::ALL.contains(&AuditAction::Workflow(action)));
+        }
+    }
+
+    /// Every audit entry is written by `audit_statement`: a write that records an action
+    /// outside the closed set could not be named on the history page.
+    #[test]
+    fn no_audit_entry_is_written_by_hand() {
+        fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    if text.contains(concat!("CREATE ", "audit")) {
+                        found.push(path.display().to_string());
+                    }
+                }
+            }
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut found = vec![];
+        walk(&src, &mut found);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].ends_with("workflow/mod.rs"), "{found:?}");
+    }
 
     #[test]
     fn codes_read_back() {

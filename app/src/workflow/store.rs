@@ -24,7 +24,7 @@ pub struct Write {
     pub id: String,
     pub expected: Option<i64>,
     pub record: Value,
-    pub action: String,
+    pub action: super::AuditAction,
     pub changes: Vec<FieldChange>,
 }
 
@@ -72,11 +72,12 @@ pub async fn write(
             IF $w.expected != NONE AND $found != $w.expected {{ THROW '{STALE}' }};
             UPSERT $rid SET {set}, revision = ($found ?? -1) + 1;
             {after}
-            CREATE audit CONTENT {{ actor: $actor, target: $table + ':' + $id, action: $w.action, changes: $w.changes ?? [] }};
+            {audit}
         }};
         COMMIT TRANSACTION;",
         set = table.set,
         after = table.after,
+        audit = super::audit_statement_of("$table + ':' + $id", "$w.action", "$w.changes ?? []"),
     );
     let bound = crate::db::without_nulls(serde_json::json!(writes));
     // Another write that bumps a shared record (the search version) may commit first:

@@ -147,7 +147,7 @@ pub async fn list(
             .ok_or_else(|| ApiError(AppError::BadRequest("timing".into())))?;
         wanted = Some(timing);
     }
-    let data = sorted(repo::all(&state.db, repo::now()).await?)
+    let data = sorted(repo::all(&state.db, app::kernel::clock::now()).await?)
         .into_iter()
         .filter(|e| wanted.is_none_or(|t| e.timing == t))
         .map(ApiAgendaEvent::from)
@@ -170,7 +170,7 @@ pub async fn one(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let event = repo::one(&state.db, &id, repo::now()).await?;
+    let event = repo::one(&state.db, &id, app::kernel::clock::now()).await?;
     Ok(Json(ApiAgendaEvent::from(event)).into_response())
 }
 
@@ -254,12 +254,12 @@ fn calendar_lang(raw: Option<&str>) -> Result<Lang, ApiError> {
 }
 
 async fn agenda_calendar(state: &AppState, lang: Lang) -> Result<Response, ApiError> {
-    let events = sorted(repo::all(&state.db, repo::now()).await?);
+    let events = sorted(repo::all(&state.db, app::kernel::clock::now()).await?);
     calendar_response(state, &events, lang, "agenda.ics")
 }
 
 async fn event_calendar(state: &AppState, lang: Lang, id: &str) -> Result<Response, ApiError> {
-    let event = repo::one(&state.db, id, repo::now()).await?;
+    let event = repo::one(&state.db, id, app::kernel::clock::now()).await?;
     calendar_response(state, &[event], lang, &format!("{id}.ics"))
 }
 

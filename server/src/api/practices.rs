@@ -60,7 +60,7 @@ pub struct PracticeList {
 
 impl From<Practice> for ApiPractice {
     fn from(p: Practice) -> Self {
-        let link = |l: app::projects::Link| ApiLink {
+        let link = |l: app::kernel::link::Link| ApiLink {
             id: l.id,
             name: l.name.into(),
         };

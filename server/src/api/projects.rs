@@ -159,7 +159,7 @@ pub async fn list(
     let pairs = query_pairs(raw.as_deref(), ProjectQuery::KEYS)?;
     let filter =
         ProjectQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).validate()?;
-    let all = repo::all(&state.db, &repo::today()).await?;
+    let all = repo::all(&state.db, &app::kernel::clock::today()).await?;
     let data = all
         .into_iter()
         .filter(|p| filter.matches(p))
@@ -183,6 +183,6 @@ pub async fn one(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let project = repo::one(&state.db, &id, &repo::today()).await?;
+    let project = repo::one(&state.db, &id, &app::kernel::clock::today()).await?;
     Ok(Json(ApiProject::from(project)).into_response())
 }

@@ -316,7 +316,14 @@ pub(super) async fn results(
     } else {
         search::Wanted::Page(request.per_page)
     };
-    let found = search::run_for(&state.db, request.lang, &filter, search::now(), wanted).await?;
+    let found = search::run_for(
+        &state.db,
+        request.lang,
+        &filter,
+        app::kernel::clock::now(),
+        wanted,
+    )
+    .await?;
     let info = PageInfo {
         total: found.total,
         page: found.page,
@@ -346,7 +353,14 @@ pub async fn map_points(
     let request = parse(raw)?;
     let filter = request.query.validate()?;
     let wanted = search::Wanted::MapPoints;
-    let found = search::run_for(&state.db, request.lang, &filter, search::now(), wanted).await?;
+    let found = search::run_for(
+        &state.db,
+        request.lang,
+        &filter,
+        app::kernel::clock::now(),
+        wanted,
+    )
+    .await?;
     Ok(Json(found.points).into_response())
 }
 
@@ -388,6 +402,6 @@ pub async fn one(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let detail = app::services::details::detail(&state.db, &id, search::now()).await?;
+    let detail = app::services::details::detail(&state.db, &id, app::kernel::clock::now()).await?;
     Ok(Json(ServiceFull::from(detail)).into_response())
 }

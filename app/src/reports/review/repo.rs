@@ -73,22 +73,29 @@ async fn mark(
     reason: Option<String>,
     duplicate_of: Option<String>,
 ) -> Result<(), AppError> {
-    crate::db::execute(
-        db.query(
+    crate::db::transaction(
+        db,
+        &format!(
             "BEGIN TRANSACTION;
             UPDATE type::record('report', $id) SET status = $status, resolution = $reason ?? NONE,
                 duplicate_of = IF $dup THEN type::record('report', $dup) ELSE NONE END,
                 reviewed_by = $actor, reviewed_at = time::now();
-            CREATE audit CONTENT { actor: $actor, target: 'report:' + $id, action: 'review',
-                changes: [{ field: 'status', before: $before, after: $status }] };
+            {}
             COMMIT TRANSACTION;",
-        )
-        .bind(("id", report.id.clone()))
-        .bind(("status", status.to_owned()))
-        .bind(("before", report.status.clone()))
-        .bind(("reason", reason.clone()))
-        .bind(("dup", duplicate_of))
-        .bind(("actor", session.staff.email.clone())),
+            crate::workflow::audit_statement(
+                "'report:' + $id",
+                crate::workflow::AuditAction::Review,
+                "[{ field: 'status', before: $before, after: $status }]"
+            )
+        ),
+        vec![
+            ("id", report.id.clone().into()),
+            ("status", status.into()),
+            ("before", report.status.clone().into()),
+            ("reason", reason.clone().into()),
+            ("dup", duplicate_of.into()),
+            ("actor", session.staff.email.clone().into()),
+        ],
     )
     .await?;
     // The resident who left an address hears the outcome, in the language they wrote in.

@@ -133,7 +133,7 @@ pub fn read(
     {
         invalid.push("address".into());
     }
-    match crate::staff::location_picker::parse_location(value(f, "lat"), value(f, "lon")) {
+    match crate::kernel::geo::parse_location(value(f, "lat"), value(f, "lon")) {
         Ok(point) => {
             service.lat = point.map(|p| p.0);
             service.lon = point.map(|p| p.1);
@@ -344,14 +344,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
     if moved || action == Action::Verify {
         service.location_check = None;
     }
-    let written = repo::save(
-        db,
-        &session.staff,
-        current.as_ref(),
-        &service,
-        action.code(),
-    )
-    .await;
+    let written = repo::save(db, &session.staff, current.as_ref(), &service, action).await;
     let page_of = |id| Page::StaffService(id).path(lang);
     outcome
         .saved(db, written, page_of, &DONE.id(action.code()))

@@ -9,7 +9,7 @@ use crate::db::{rows, Db};
 use crate::error::AppError;
 use crate::i18n::{Localized, MaybeLocalized};
 use crate::workflow::store::{self, Table, WriteError};
-use crate::workflow::FieldChange;
+use crate::workflow::{Action, AuditAction, FieldChange};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -25,10 +25,7 @@ const FIELDS: &str = "record::id(id) AS id, name, description ?? {} AS descripti
 
 /// Today in Brussels, as the datetime `assured_date` stores.
 pub fn today() -> String {
-    let date = chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Brussels)
-        .date_naive();
-    format!("{date}T00:00:00Z")
+    format!("{}T00:00:00Z", crate::kernel::clock::today())
 }
 
 pub async fn load(db: &Db, id: &str) -> Result<Option<StaffService>, AppError> {
@@ -244,14 +241,14 @@ pub fn write_of(
     id: String,
     expected: Option<i64>,
     service: &StaffService,
-    action: &str,
+    action: AuditAction,
     changes: Vec<FieldChange>,
 ) -> store::Write {
     store::Write {
         id,
         expected,
         record: json!(service),
-        action: action.to_owned(),
+        action,
         changes,
     }
 }
@@ -263,12 +260,16 @@ pub async fn save(
     actor: &Staff,
     current: Option<&StaffService>,
     service: &StaffService,
-    action: &str,
+    action: Action,
 ) -> Result<String, WriteError> {
     let id = current
         .map(|c| c.id.clone())
         .unwrap_or_else(|| new_id(service));
-    let action = if current.is_none() { "create" } else { action };
+    let action = if current.is_none() {
+        AuditAction::Create
+    } else {
+        AuditAction::Workflow(action)
+    };
     let write = write_of(
         id.clone(),
         current.map(|c| c.revision),
