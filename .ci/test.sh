@@ -35,7 +35,7 @@ cargo leptos build --release
 step "SurrealDB's server, the surreal binary (shares the release build's SurrealDB crates)"
 LEPTOS_OUTPUT_NAME=grensdiensten cargo build --release -p server --bin surreal
 export SERVER_BIN="$CARGO_TARGET_DIR/release/server" SURREAL_BIN="$CARGO_TARGET_DIR/release/surreal"
-# SPEC §6 and issue 8 budget 300 KB gzip for the heaviest page (islands: see README).
+# SPEC §6 and issue 8 budget 300 KB gzip for the heaviest page (islands: see docs/measurements.md).
 step "wasm size (fails above ${WASM_GZIP_LIMIT_KB:=300} KB gzip)"
 node .ci/wasm-size.mjs target/site/pkg "$WASM_GZIP_LIMIT_KB"
 # Waits until the app server with pid $1 on port $2 is ready (its log is $3).
@@ -124,9 +124,9 @@ kill $surreal 2>/dev/null || true
 wait $surreal 2>/dev/null || true
 rm -rf "$surreal_dir"
 
-step "memory (short benchmark: RSS may grow at most 24 MB after warm-up, see README)"
+step "memory (short benchmark: RSS may grow at most 24 MB after warm-up, see docs/measurements.md)"
 (cd end2end && LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg \
   node bench/memory.mjs --server "$CARGO_TARGET_DIR/release/server" --requests 3000 --warmup 1000 --max-growth-mb 24)
-step "upload flood (20 anonymous 19 MiB uploads at once: refused unread, RSS within 40 MB, see README)"
+step "upload flood (20 anonymous 19 MiB uploads at once: refused unread, RSS within 40 MB, see docs/measurements.md)"
 (cd end2end && node bench/upload-flood.mjs --server "$CARGO_TARGET_DIR/release/server" --site-root "$root/target/site" --max-growth-mb 40)
 step "all tests passed"

@@ -493,6 +493,57 @@ impl Page {
     }
 }
 
+/// The private downloads outside the pages (a person's own data, a meeting's list),
+/// declared once: the server routes `template`, pages link to `path`, and a path is
+/// known as one (never cached) by `Download::of`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Download {
+    /// A meeting's registrations as CSV (staff): `{file}` is `{event}.csv`.
+    StaffRegistrations,
+    /// A person's registration as JSON, through their link.
+    Registration,
+    /// A submitter's idea as JSON, through their link.
+    Idea,
+}
+
+impl Download {
+    pub const ALL: [Download; 3] = [
+        Download::StaffRegistrations,
+        Download::Registration,
+        Download::Idea,
+    ];
+
+    /// The route's pattern (axum's `{name}` captures).
+    pub fn template(self) -> &'static str {
+        match self {
+            Download::StaffRegistrations => "/api/v1/staff/registrations/{file}",
+            Download::Registration => "/api/v1/registration/{token}/data.json",
+            Download::Idea => "/api/v1/idea/{token}/data.json",
+        }
+    }
+
+    /// The path of one download: the meeting's id, or the person's token.
+    pub fn path(self, of: &str) -> String {
+        match self {
+            Download::StaffRegistrations => self.template().replace("{file}", &format!("{of}.csv")),
+            Download::Registration | Download::Idea => self.template().replace("{token}", of),
+        }
+    }
+
+    /// The download a path is, if any.
+    pub fn of(path: &str) -> Option<Download> {
+        Download::ALL.into_iter().find(|d| {
+            let template = d.template();
+            let open = template.find('{').unwrap_or(template.len());
+            let (before, after) = (&template[..open], &template[open..]);
+            let tail = after.split_once('}').map_or("", |(_, tail)| tail);
+            path.len() > before.len() + tail.len()
+                && path.starts_with(before)
+                && path.ends_with(tail)
+        })
+    }
+}
+
 /// The compare page for these municipalities (`?codes=a,b`: the URL carries the selection).
 pub fn compare_path(lang: Lang, codes: &[&str]) -> String {
     format!(
@@ -505,6 +556,23 @@ pub fn compare_path(lang: Lang, codes: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn downloads_are_declared_once_and_known_by_their_paths() {
+        assert_eq!(
+            Download::StaffRegistrations.path("grensoverleg"),
+            "/api/v1/staff/registrations/grensoverleg.csv"
+        );
+        for download in Download::ALL {
+            assert_eq!(
+                Download::of(&download.path("abcDEF0123456789-_xyz")),
+                Some(download)
+            );
+        }
+        assert_eq!(Download::of("/api/v1/registration/"), None);
+        assert_eq!(Download::of("/api/v1/idea/x/other.json"), None);
+        assert_eq!(Download::of("/nl/diensten"), None);
+    }
 
     /// A page of every entry, with a parameter where it takes one.
     fn every_page() -> Vec<Page> {

@@ -48,7 +48,7 @@ pub async fn to_file(db: &Db, file: &Path) -> anyhow::Result<()> {
         if text.to_lowercase().contains("not support") {
             anyhow::anyhow!(
                 "{text}: the database is a SurrealDB server; back it up with SurrealDB's own \
-                 `surreal export` on the database machine (README, Deployment)"
+                 `surreal export` on the database machine (docs/deployment.md)"
             )
         } else {
             anyhow::anyhow!("backup failed: {text}")
@@ -122,7 +122,7 @@ pub async fn restore(db: &Db, file: &Path) -> anyhow::Result<()> {
             anyhow::anyhow!(
                 "{text}: the database is a SurrealDB server; load the backup with SurrealDB's \
                  own `surreal import` into an empty database, then run `server migrate` \
-                 (README, Deployment)"
+                 (docs/deployment.md)"
             )
         } else {
             anyhow::Error::from(error).context(format!("restoring {}", file.display()))

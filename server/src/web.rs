@@ -12,7 +12,7 @@ use app::db::Db;
 use app::i18n::Lang;
 use app::kernel::settings::ShellSettings;
 use app::reports::limiter::RateLimiter;
-use app::routes::Page;
+use app::routes::{Download, Page};
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
@@ -216,15 +216,15 @@ pub fn router_with(
             get(api::staff_export::download),
         )
         .route(
-            "/api/v1/staff/registrations/{file}",
+            Download::StaffRegistrations.template(),
             get(api::registrations::staff_csv),
         )
         .route(
-            "/api/v1/registration/{token}/data.json",
+            Download::Registration.template(),
             get(api::registrations::own_data),
         )
         .route(
-            "/api/v1/idea/{token}/data.json",
+            Download::Idea.template(),
             get(api::registrations::idea_data),
         )
         .merge(
@@ -318,8 +318,7 @@ async fn cache_and_language_headers(request: Request, next: Next, hashed: bool) 
 fn is_private(path: &str) -> bool {
     Page::from_path(path).is_some_and(|(page, _)| page.is_private())
         || server_fns::is_server_fn(path)
-        || path.starts_with("/api/v1/registration/")
-        || path.starts_with("/api/v1/idea/")
+        || Download::of(path).is_some()
         || path.starts_with("/api/v1/staff/")
 }
 

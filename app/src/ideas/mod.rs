@@ -235,5 +235,5 @@ pub async fn save_call(f: BTreeMap<String, String>) -> Result<(), AppError> {
 
 /// Where a submitter downloads their idea's data (served by the `server` crate).
 pub fn data_url(token: &str) -> String {
-    format!("/api/v1/idea/{token}/data.json")
+    crate::routes::Download::Idea.path(token)
 }

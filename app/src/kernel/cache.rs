@@ -13,7 +13,7 @@
 //! change, every request in flight would), and the making runs as a task of its own, so
 //! that it finishes and is kept when the request that started it goes away (a visitor
 //! who leaves). Without both, abandoned requests under load kept starting the search
-//! copy again, and the database server grew to 1.9 GB (README, Deployment).
+//! copy again, and the database server grew to 1.9 GB (docs/deployment.md).
 
 use std::collections::HashMap;
 use std::hash::Hash;

@@ -439,12 +439,12 @@ pub async fn save_registrations(f: BTreeMap<String, String>) -> Result<(), AppEr
 
 /// Where the staff download a meeting's list (served by the `server` crate).
 pub fn csv_url(event: &str) -> String {
-    format!("/api/v1/staff/registrations/{event}.csv")
+    crate::routes::Download::StaffRegistrations.path(event)
 }
 
 /// Where a person downloads their registration's data (served by the `server` crate).
 pub fn data_url(token: &str) -> String {
-    format!("/api/v1/registration/{token}/data.json")
+    crate::routes::Download::Registration.path(token)
 }
 
 #[cfg(test)]
