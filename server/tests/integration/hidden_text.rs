@@ -3,47 +3,20 @@
 //! forms with the field named, and nothing is stored. Letters of other scripts pass.
 
 use super::db;
+use super::ideas::open_call;
 use super::staff_support::{encode, location, path, post};
+use super::taking_part::{open_meeting, MEETING};
 use app::db::Db;
 use app::ideas::SubmitIdea;
 use app::registrations::Register;
-use chrono::{Duration, Utc};
+use chrono::Utc;
 
-const MEETING: &str = "grensoverleg-verborgen-tekst";
 const CALL: &str = "oproep-verborgen-tekst";
 
-/// A meeting in Ieper (33011) in a month, open for registration, and a call open today.
+/// A meeting open for registration, and a call open today.
 async fn fixtures(db: &Db) {
-    let now = Utc::now();
-    let today = now.with_timezone(&chrono_tz::Europe::Brussels).date_naive();
-    db.query(
-        "CREATE type::record('event', $meeting) CONTENT {
-            title: { nl: 'Grensoverleg burgemeesters', fr: 'Concertation des maires frontaliers' },
-            summary: { nl: 'Overleg over samenwerking.', fr: 'Concertation sur la coopération.' },
-            kind: 'consultation', starts_at: <datetime> $starts,
-            ends_at: <datetime> $starts + 3h,
-            place: { name: 'Stadhuis', address: 'Grote Markt 1, 8900 Ieper', municipality_code: '33011' },
-            audience: { nl: 'Burgemeesters', fr: 'Maires' }, agenda: [], source: 'test',
-            signup: { open: true, deadline: <datetime> $deadline,
-                questions: ['organisation'], languages: ['nl'] },
-        };
-        CREATE type::record('call', $call) CONTENT {
-            title: { nl: 'Oproep voor ideeën', fr: 'Appel à idées' },
-            text: { nl: 'Stel een idee voor.', fr: 'Proposez une idée.' },
-            criteria: { nl: 'Grensoverschrijdend.', fr: 'Transfrontalier.' },
-            theme: 'participation', opens_on: $opens, closes_on: $closes, published: true,
-        };",
-    )
-    .bind(("meeting", MEETING))
-    .bind(("starts", (now + Duration::days(30)).to_rfc3339()))
-    .bind(("deadline", (now + Duration::days(20)).to_rfc3339()))
-    .bind(("call", CALL))
-    .bind(("opens", (today - Duration::days(1)).to_string()))
-    .bind(("closes", (today + Duration::days(30)).to_string()))
-    .await
-    .unwrap()
-    .check()
-    .unwrap();
+    open_meeting(db, Utc::now()).await;
+    open_call(db, CALL).await;
 }
 
 async fn count(db: &Db, table: &str) -> i64 {
@@ -82,6 +55,8 @@ async fn names_with_a_right_to_left_override_are_refused_and_nothing_is_stored()
             ("name", name),
             ("email", "jan@example.be"),
             ("organisation", organisation),
+            ("role", "resident"),
+            ("municipality", "59350"),
             ("language", "nl"),
             ("consent", "yes"),
             ("website", ""),

@@ -45,6 +45,26 @@ async fn form_post(
     (status, location(&h))
 }
 
+/// A published call `id`, open from yesterday for thirty days (Brussels days).
+pub(super) async fn open_call(db: &app::db::Db, id: &str) {
+    let today = app::kernel::clock::today();
+    let today = chrono::NaiveDate::parse_from_str(&today, "%Y-%m-%d").unwrap();
+    db.query(
+        "CREATE type::record('call', $id) CONTENT {
+            title: { nl: 'Oproep voor ideeën', fr: 'Appel à idées' },
+            text: { nl: 'Stel een idee voor.', fr: 'Proposez une idée.' },
+            criteria: { nl: 'Grensoverschrijdend.', fr: 'Transfrontalier.' },
+            theme: 'participation', opens_on: $opens, closes_on: $closes, published: true };",
+    )
+    .bind(("id", id.to_owned()))
+    .bind(("opens", (today - Duration::days(1)).to_string()))
+    .bind(("closes", (today + Duration::days(30)).to_string()))
+    .await
+    .unwrap()
+    .check()
+    .unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_idea_goes_from_the_call_to_a_draft_pilot_project_and_its_submitter_hears_of_each_step()
 {

@@ -2,11 +2,12 @@
 //! became of the meeting or the call; and the forms' e-mail rule is the database's.
 
 use super::get;
+use super::ideas::open_call;
 use super::smtp_sink::SmtpSink;
 use super::staff_support::{encode, location, path, post, signed_in, staff_app, ADMIN};
 use super::taking_part::{form, mail_router, open_meeting, post_form, registered, MEETING};
 use axum::http::{header, StatusCode};
-use chrono::{Duration, Utc};
+use chrono::Utc;
 
 async fn set(db: &app::db::Db, sql: &str) {
     db.query(sql).await.unwrap().check().unwrap();
@@ -104,21 +105,7 @@ async fn an_unpublished_meeting_leaves_people_their_registrations() {
 async fn an_unpublished_call_leaves_people_their_ideas() {
     let (db, _) = staff_app().await;
     let router = mail_router(db.clone());
-    let today = Utc::now()
-        .with_timezone(&chrono_tz::Europe::Brussels)
-        .date_naive();
-    db.query(
-        "CREATE call:grensmarkt CONTENT {
-            title: { nl: 'Oproep', fr: 'Appel' }, text: { nl: 'Tekst', fr: 'Texte' },
-            criteria: { nl: 'Criteria', fr: 'Critères' }, theme: 'participation',
-            opens_on: $opens, closes_on: $closes, published: true };",
-    )
-    .bind(("opens", (today - Duration::days(1)).to_string()))
-    .bind(("closes", (today + Duration::days(30)).to_string()))
-    .await
-    .unwrap()
-    .check()
-    .unwrap();
+    open_call(&db, "grensmarkt").await;
     let fields = [
         ("f[lang]", "nl"),
         ("f[call]", "grensmarkt"),
