@@ -58,8 +58,27 @@ pub async fn to_file(db: &Db, file: &Path) -> anyhow::Result<()> {
     tokio::fs::File::open(&partial).await?.sync_all().await?;
     tokio::fs::rename(&partial, file).await?;
     // The rename itself survives a power cut once the directory is synced.
-    tokio::fs::File::open(dir).await?.sync_all().await?;
+    sync_dir(dir).await?;
     Ok(())
+}
+
+/// Syncs a directory, so that a rename in it is on disk. A file system that cannot sync
+/// a directory (POSIX allows `EINVAL`; some network and sandbox file systems answer so)
+/// keeps the rename as well as it can: that is logged, not an error.
+async fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    match tokio::fs::File::open(dir).await?.sync_all().await {
+        Ok(()) => Ok(()),
+        Err(error)
+            if matches!(
+                error.kind(),
+                std::io::ErrorKind::InvalidInput | std::io::ErrorKind::Unsupported
+            ) =>
+        {
+            tracing::debug!(?error, dir = %dir.display(), "this file system does not sync directories");
+            Ok(())
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// Sets a file's or directory's permission bits (Unix; elsewhere nothing).

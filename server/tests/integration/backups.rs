@@ -38,7 +38,7 @@ async fn a_backup_holds_no_usable_link_and_only_its_owner_reads_it() {
     queued_letters(&db, 1).await;
     app::mail::outbox::deliver_due(&db, &sink.mailer(), Utc::now())
         .await
-        .unwrap();
+        .expect("the reset letter is delivered");
     let reset = sink
         .received()
         .into_iter()
@@ -52,15 +52,17 @@ async fn a_backup_holds_no_usable_link_and_only_its_owner_reads_it() {
     let mut r = db
         .query("SELECT VALUE [text, html] FROM mail WHERE status = 'sent'")
         .await
-        .unwrap();
-    let bodies: Vec<Vec<Option<String>>> = r.take(0).unwrap();
+        .expect("the letters are read");
+    let bodies: Vec<Vec<Option<String>>> = r.take(0).expect("the letters' bodies");
     assert_eq!(bodies.len(), 2);
     assert!(bodies.iter().flatten().all(Option::is_none), "{bodies:?}");
 
     let dir = std::env::temp_dir().join(format!("backup-test-{}", rand_suffix()));
     let file = dir.join("backup.surql");
-    server::backup::to_file(&db, &file).await.unwrap();
-    let text = std::fs::read_to_string(&file).unwrap();
+    server::backup::to_file(&db, &file)
+        .await
+        .unwrap_or_else(|e| panic!("the backup to {}: {e:#}", file.display()));
+    let text = std::fs::read_to_string(&file).expect("the backup reads as text");
     assert!(text.contains("password_reset"), "the backup is whole");
     for secret in [&reset_token, &registration_token] {
         assert!(!text.contains(secret.as_str()), "a link in the backup");
@@ -71,10 +73,18 @@ async fn a_backup_holds_no_usable_link_and_only_its_owner_reads_it() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        let mode = std::fs::metadata(&file)
+            .expect("the backup")
+            .permissions()
+            .mode()
+            & 0o777;
         assert_eq!(mode, 0o600, "{mode:o}");
         let private = dir.join(".backup-in-progress");
-        let mode = std::fs::metadata(&private).unwrap().permissions().mode() & 0o777;
+        let mode = std::fs::metadata(&private)
+            .expect("the private directory")
+            .permissions()
+            .mode()
+            & 0o777;
         assert_eq!(mode, 0o700, "{mode:o}");
     }
     // The links themselves still work for their owners.
