@@ -7,8 +7,6 @@ use super::{flash_and_redirect, form_session, guard, users, Flash, UserInput};
 use super::{Role, StaffFrame};
 use crate::components::Loaded;
 use crate::error::AppError;
-#[cfg(feature = "ssr")]
-use crate::i18n::Lang;
 use crate::i18n::{use_i18n, MessageSet};
 #[cfg(feature = "ssr")]
 use crate::routes::Page;
@@ -72,10 +70,11 @@ pub async fn load_accounts() -> Result<Vec<AccountRow>, AppError> {
 #[server]
 pub async fn save_account(f: BTreeMap<String, String>) -> Result<(), AppError> {
     let db = crate::db::use_db()?;
-    let value = |k: &str| f.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
-    let lang = Lang::from_code(&value("lang")).unwrap_or(Lang::Nl);
+    let f = crate::kernel::posted::Posted::new(f);
+    let value = |k: &str| f.text(k).to_owned();
+    let lang = f.lang();
     let page = Page::StaffUsers.path(lang);
-    let Some(session) = form_session(&db, &value("csrf"), lang, &page).await? else {
+    let Some(session) = form_session(&db, f.csrf(), lang, &page).await? else {
         return Ok(());
     };
     guard::admin(&session)?;
@@ -86,9 +85,13 @@ pub async fn save_account(f: BTreeMap<String, String>) -> Result<(), AppError> {
     };
     let id = value("id");
     let outcome = match value("action").as_str() {
-        "create" => users::add(&db, &input, &f.get("password").cloned().unwrap_or_default())
-            .await
-            .map(|_| "staff-account-created"),
+        "create" => users::add(
+            &db,
+            &input,
+            &f.fields().get("password").cloned().unwrap_or_default(),
+        )
+        .await
+        .map(|_| "staff-account-created"),
         "update" => {
             let active = !value("active").is_empty();
             // An admin cannot lock themselves out.
@@ -106,7 +109,7 @@ pub async fn save_account(f: BTreeMap<String, String>) -> Result<(), AppError> {
                 Some(account) => users::set_password(
                     &db,
                     &account.email,
-                    &f.get("password").cloned().unwrap_or_default(),
+                    &f.fields().get("password").cloned().unwrap_or_default(),
                 )
                 .await
                 .map(|_| "staff-account-password-set"),

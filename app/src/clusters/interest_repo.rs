@@ -3,19 +3,22 @@
 
 use super::interest::{InterestEntry, InterestPage, InterestState, MAX_NAME, MAX_NOTE};
 use super::{repo, Cluster};
-use crate::auth::{flash_and_redirect, Flash, Staff};
+use crate::auth::Staff;
 use crate::db::{rows, Db};
 use crate::error::AppError;
-use crate::i18n::Lang;
+use crate::kernel::posted::Posted;
 use crate::municipalities::directory;
 use crate::routes::Page;
+use crate::workflow::form::StaffPost;
+use crate::workflow::store::{self, Audited, Entry};
+use crate::workflow::AuditAction;
 use serde::Deserialize;
 use serde_json::json;
 use std::collections::BTreeMap;
 
 /// The checked fields of a declaration, or the names of the wrong ones.
-pub fn check_declaration(f: &BTreeMap<String, String>) -> Result<Declaration, Vec<String>> {
-    let get = |k: &str| f.get(k).map(|v| v.trim()).unwrap_or("").to_owned();
+pub fn check_declaration(f: &Posted) -> Result<Declaration, Vec<String>> {
+    let get = |k: &str| f.text(k).to_owned();
     let (name, email, note) = (get("contact_name"), get("contact_email"), get("note"));
     let mut invalid = vec![];
     if name.is_empty()
@@ -139,50 +142,45 @@ pub async fn page(db: &Db, staff: &Staff, id: &str) -> Result<InterestPage, AppE
     })
 }
 
-fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
-    f.get(key).map(|v| v.trim()).unwrap_or("")
-}
-
 /// Handles a post of the interest page: see `save_cluster_interest`.
 pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError> {
-    let lang = Lang::from_code(value(&f, "lang")).unwrap_or(Lang::Nl);
-    let id = value(&f, "cluster").to_owned();
+    let id = f.get("cluster").map_or("", |v| v.trim()).to_owned();
     if !crate::kernel::validate::is_record_id(&id) {
         return Err(AppError::NotFound);
     }
-    let back = Page::StaffClusterInterest(id.clone()).path(lang);
-    let Some(session) = crate::auth::form_session(db, value(&f, "csrf"), lang, &back).await? else {
+    let Some(post) = StaffPost::open(db, f, |_, lang| {
+        Page::StaffClusterInterest(id.clone()).path(lang)
+    })
+    .await?
+    else {
         return Ok(());
     };
-    let staff = &session.staff;
+    let (f, staff) = (&post.fields, post.staff());
     let cluster = repo::one(db, &id).await?;
-    let code = value(&f, "municipality").to_owned();
+    let code = f.text("municipality").to_owned();
     let known = directory::current(db).await?.profile(&code).is_some();
     let entry = entries(db, &cluster)
         .await?
         .into_iter()
         .find(|e| e.municipality.code == code);
-    let say = |flash: Flash| {
-        let (db, session_id, back) = (db.clone(), session.id.clone(), back.clone());
-        async move { flash_and_redirect(&db, &session_id, &flash, &back).await }
-    };
-    match value(&f, "action") {
+    let back = &post.back;
+    match f.text("action") {
         "declare" => {
             if cluster.price_eur.is_none() {
                 return Err(AppError::BadRequest("cluster".into()));
             }
             if !known {
-                return say(Flash::invalid(vec!["municipality".into()], f.clone())).await;
+                return post.invalid(db, ["municipality"]).await;
             }
             if !staff.may_edit(&code) {
                 return Err(AppError::Forbidden);
             }
             if entry.is_some() || cluster.members.iter().any(|m| m.code == code) {
-                return say(Flash::error("staff-interest-error-already")).await;
+                return post.refuse(db, "staff-interest-error-already").await;
             }
-            let declaration = match check_declaration(&f) {
+            let declaration = match check_declaration(f) {
                 Ok(d) => d,
-                Err(invalid) => return say(Flash::invalid(invalid, f.clone())).await,
+                Err(invalid) => return post.invalid(db, invalid).await,
             };
             let mut response = db
                 .query(
@@ -202,51 +200,48 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
                 .await?;
             if response.take_errors().values().next().is_some() {
                 // The unique pair: another post declared the same municipality first.
-                return say(Flash::error("staff-interest-error-already")).await;
+                return post.refuse(db, "staff-interest-error-already").await;
             }
-            say(Flash::notice("staff-interest-done-declare")).await
+            post.notice(db, "staff-interest-done-declare", back).await
         }
         "confirm" => {
             if !may_confirm(staff, &cluster) {
                 return Err(AppError::Forbidden);
             }
             if entry.is_none_or(|e| e.state != InterestState::Interested) {
-                return say(Flash::error("staff-interest-error-gone")).await;
+                return post.refuse(db, "staff-interest-error-gone").await;
             }
-            let audit = crate::workflow::audit_statement(
-                "'cluster:' + $id",
-                crate::workflow::AuditAction::ConfirmMember,
-                "[{ field: 'members', after: $code }]",
-            );
-            crate::db::transaction(
+            store::commit(
                 db,
-                &format!(
-                    "BEGIN TRANSACTION;
-                LET $c = type::record('cluster', $id);
-                LET $m = type::record('municipality', $code);
-                UPDATE cluster_interest SET state = 'confirmed', confirmed_by = $actor,
-                    confirmed_at = time::now()
-                    WHERE cluster = $c AND municipality = $m AND state = 'interested';
-                IF !(SELECT VALUE id FROM member_of WHERE in = $m AND out = $c)[0] {{
-                    RELATE $m->member_of->$c;
-                }};
-                -- A cluster form opened before this is now stale: it would drop the member.
-                UPDATE $c SET revision += 1;
-                {audit}
-                COMMIT TRANSACTION;"
-                ),
-                vec![
-                    ("id", json!(id)),
-                    ("code", json!(code)),
-                    ("actor", json!(staff.email)),
-                ],
+                &crate::kernel::settings::settings(),
+                post.actor(),
+                Audited {
+                    sql: "LET $c = type::record('cluster', $id);
+                    LET $m = type::record('municipality', $code);
+                    UPDATE cluster_interest SET state = 'confirmed', confirmed_by = $actor,
+                        confirmed_at = time::now()
+                        WHERE cluster = $c AND municipality = $m AND state = 'interested';
+                    IF !(SELECT VALUE id FROM member_of WHERE in = $m AND out = $c)[0] {
+                        RELATE $m->member_of->$c;
+                    };
+                    -- A cluster form opened before this is now stale: it would drop the member.
+                    UPDATE $c SET revision += 1;"
+                        .into(),
+                    binds: vec![("id", json!(id)), ("code", json!(code))],
+                    entries: vec![Entry {
+                        target: "'cluster:' + $id",
+                        action: AuditAction::ConfirmMember,
+                        changes: "[{ field: 'members', after: $code }]",
+                    }],
+                    letters: vec![],
+                },
             )
             .await?;
-            say(Flash::notice("staff-interest-done-confirm")).await
+            post.notice(db, "staff-interest-done-confirm", back).await
         }
         "withdraw" => {
             let Some(entry) = entry.filter(|e| e.state == InterestState::Interested) else {
-                return say(Flash::error("staff-interest-error-gone")).await;
+                return post.refuse(db, "staff-interest-error-gone").await;
             };
             if !(may_confirm(staff, &cluster) || staff.may_edit(&entry.municipality.code)) {
                 return Err(AppError::Forbidden);
@@ -258,7 +253,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
                 vec![("id", json!(id)), ("code", json!(code))],
             )
             .await?;
-            say(Flash::notice("staff-interest-done-withdraw")).await
+            post.notice(db, "staff-interest-done-withdraw", back).await
         }
         _ => Err(AppError::BadRequest("action".into())),
     }
@@ -268,11 +263,13 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
 mod tests {
     use super::*;
 
-    fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
+    fn form(pairs: &[(&str, &str)]) -> Posted {
+        Posted::new(
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        )
     }
 
     #[test]

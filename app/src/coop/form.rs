@@ -7,9 +7,10 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::i18n::MessageSet;
+use crate::kernel::posted::Posted;
 use crate::kernel::validate::{has_hidden_controls, has_hidden_controls_in_lines};
 use crate::routes::Page;
-use crate::workflow::form::{is_stale, Outcome};
+use crate::workflow::form::{is_stale, StaffPost};
 use crate::workflow::{self, Action, Publication};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
@@ -24,10 +25,6 @@ pub struct Known<'a> {
     pub project: &'a dyn Fn(&str) -> bool,
     pub event: &'a dyn Fn(&str) -> bool,
     pub organization: &'a dyn Fn(&str) -> bool,
-}
-
-fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
-    f.get(key).map(|v| v.trim()).unwrap_or("")
 }
 
 /// Items of a `Lines` field, each "nl | fr" (or with a speaker, "nl | fr | speaker"),
@@ -75,9 +72,9 @@ fn codes(text: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
 
 /// The partners posted as `partner_{id}` = role (empty: not a partner), as "id | role"
 /// lines in id order; None when an organization or a role is unknown.
-fn partners(f: &BTreeMap<String, String>, known: &dyn Fn(&str) -> bool) -> Option<String> {
+fn partners(f: &Posted, known: &dyn Fn(&str) -> bool) -> Option<String> {
     let mut lines = vec![];
-    for (key, role) in f.range("partner_".to_owned()..) {
+    for (key, role) in f.fields().range("partner_".to_owned()..) {
         let Some(id) = key.strip_prefix("partner_") else {
             break;
         };
@@ -124,7 +121,7 @@ pub fn local_moment(text: &str) -> Option<NaiveDateTime> {
 /// The form values of the post, checked, or the names of the wrong fields in form order.
 pub fn read(
     kind: CoopKind,
-    f: &BTreeMap<String, String>,
+    f: &Posted,
     known: &Known,
 ) -> Result<BTreeMap<String, String>, Vec<String>> {
     let mut values = BTreeMap::new();
@@ -142,7 +139,7 @@ pub fn read(
                 .map(|l| {
                     (
                         format!("{k}_{}", l.code()),
-                        value(f, &format!("{k}_{}", l.code())),
+                        f.text(&format!("{k}_{}", l.code())),
                     )
                 })
                 .collect();
@@ -151,7 +148,7 @@ pub fn read(
                     invalid.push(key.clone());
                 } else if !v.is_empty() {
                     values.insert(key.clone(), (*v).to_owned());
-                    if !value(f, &format!("{key}_mt")).is_empty() {
+                    if !f.text(&format!("{key}_mt")).is_empty() {
                         values.insert(format!("{key}_mt"), "on".into());
                     }
                 }
@@ -176,7 +173,7 @@ pub fn read(
             }
             continue;
         }
-        let v = value(f, k);
+        let v = f.text(k);
         let checked: Option<String> = match field.input {
             _ if v.is_empty() => match field.input {
                 Input::Choice(_) => None,
@@ -307,23 +304,23 @@ pub fn next_publication(
 
 /// Handles a post of the edit form: see `save_coop`.
 pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError> {
-    let lang = Lang::from_code(value(&f, "lang")).unwrap_or(Lang::Nl);
-    let kind =
-        CoopKind::from_table(value(&f, "table")).ok_or(AppError::BadRequest("kind".into()))?;
-    let id = Some(value(&f, "id").to_owned()).filter(|id| !id.is_empty());
-    let form_page = match &id {
-        Some(id) => Page::StaffCoop(kind, id.clone()).path(lang),
+    let kind = CoopKind::from_table(f.get("table").map_or("", |t| t.trim()))
+        .ok_or(AppError::BadRequest("kind".into()))?;
+    let Some(post) = StaffPost::open(db, f, |f, lang| match f.optional("id") {
+        Some(id) => Page::StaffCoop(kind, id.to_owned()).path(lang),
         None => Page::StaffCoopNew(kind).path(lang),
-    };
-    let Some(session) = crate::auth::form_session(db, value(&f, "csrf"), lang, &form_page).await?
+    })
+    .await?
     else {
         return Ok(());
     };
+    let (f, lang, session) = (&post.fields, post.lang, &post.session);
+    let id = f.optional("id").map(str::to_owned);
     let role = session.staff.role;
     if !super::open_to(kind, role) {
         return Err(AppError::Forbidden);
     }
-    let action = Action::from_code(value(&f, "action"))
+    let action = Action::from_code(f.text("action"))
         .filter(|a| ACTIONS.contains(a))
         .ok_or_else(|| AppError::BadRequest("action".into()))?;
     let current = match &id {
@@ -352,18 +349,13 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
     {
         return Err(AppError::Forbidden);
     }
-    let outcome = Outcome {
-        session: &session.id,
-        form: &form_page,
-        stale: "staff-coop-error-stale",
-    };
-    if is_stale(current.as_ref().map(|c| c.revision), value(&f, "revision")) {
-        return outcome.stale(db).await;
+    if is_stale(current.as_ref().map(|c| c.revision), f.text("revision")) {
+        return post.refuse(db, STALE).await;
     }
     let known = repo::known(db).await?;
     let checked = read(
         kind,
-        &f,
+        f,
         &Known {
             municipality: &|c| known.municipalities.contains(c),
             project: &|p| known.projects.contains(p) && id.as_deref() != Some(p),
@@ -378,7 +370,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
     });
     let (values, publication) = match checked {
         Ok(done) => done,
-        Err(invalid) => return outcome.invalid(db, invalid, f).await,
+        Err(invalid) => return post.invalid(db, invalid).await,
     };
     // An editor's contact and practice stay within their municipalities.
     let draft = CoopRecord {
@@ -386,7 +378,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         ..Default::default()
     };
     if let Some(field) = super::out_of_scope(kind, &session.staff, &draft) {
-        return outcome.invalid(db, vec![field.into()], f).await;
+        return post.invalid(db, [field]).await;
     }
     let record = CoopRecord {
         id: current.as_ref().map(|c| c.id.clone()).unwrap_or_default(),
@@ -404,10 +396,12 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
     )
     .await;
     let page_of = |id| Page::StaffCoop(kind, id).path(lang);
-    outcome
-        .saved(db, written, page_of, &DONE.id(action.code()))
+    post.saved(db, written, page_of, &DONE.id(action.code()), STALE)
         .await
 }
+
+/// A form opened before the record changed.
+const STALE: &str = "staff-coop-error-stale";
 
 /// "The record is published", … after each action.
 pub const DONE: MessageSet = MessageSet::new("staff-coop-done-", action_codes);

@@ -189,7 +189,7 @@ pub async fn load_call(id: String, form: String) -> Result<CallView, AppError> {
 pub async fn submit_idea(f: BTreeMap<String, String>) -> Result<(), AppError> {
     let db = crate::db::use_db()?;
     let client = crate::kernel::request::client_key().await;
-    let to = repo::submit(&db, &f, client, chrono::Utc::now()).await?;
+    let to = repo::submit(&db, f, client, chrono::Utc::now()).await?;
     crate::components::redirect_to(&to);
     Ok(())
 }
@@ -205,7 +205,7 @@ pub async fn load_idea(token: String) -> Result<Idea, AppError> {
 pub async fn manage_idea(f: BTreeMap<String, String>) -> Result<(), AppError> {
     let db = crate::db::use_db()?;
     let client = crate::kernel::request::client_key().await;
-    let to = repo::manage(&db, &f, client, chrono::Utc::now()).await?;
+    let to = repo::manage(&db, f, client, chrono::Utc::now()).await?;
     crate::components::redirect_to(&to);
     Ok(())
 }

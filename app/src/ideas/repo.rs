@@ -1,22 +1,19 @@
 //! Calls and ideas in SurrealDB (server only).
 
 use super::*;
-use crate::db::rate_limit::{LetterLimit, Subject};
 use crate::db::{rows, Db};
 use crate::i18n::Lang;
 use crate::kernel::personal_link::{self, Purpose};
+use crate::kernel::posted::{Posted, PublicPost};
 use crate::kernel::validate::{has_hidden_controls, has_hidden_controls_in_lines};
 use crate::mail::{Letter, LetterKind};
 use crate::municipalities::directory;
 use crate::routes::Page;
+use crate::workflow::form::StaffPost;
+use crate::workflow::store::{self, Audited, Entry};
 use crate::workflow::AuditAction;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::net::IpAddr;
-
-/// Ideas (and answers through a link) per client address per ten minutes.
-fn limit() -> crate::db::rate_limit::Limit {
-    crate::db::rate_limit::FormLimit::of("idea")
-}
 
 #[derive(Deserialize)]
 struct CallRow {
@@ -176,10 +173,6 @@ pub async fn call_view(db: &Db, id: &str) -> Result<CallView, AppError> {
     })
 }
 
-fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
-    f.get(key).map(|v| v.trim()).unwrap_or("")
-}
-
 /// The municipality codes typed in a field (`33011, 59350`).
 fn codes(text: &str) -> Vec<String> {
     text.split(|c: char| c == ',' || c.is_whitespace())
@@ -189,36 +182,36 @@ fn codes(text: &str) -> Vec<String> {
 }
 
 /// Checks the idea form; the fields at fault, in form order.
-pub fn check(f: &BTreeMap<String, String>, known: impl Fn(&str) -> bool) -> Vec<&'static str> {
+pub fn check(f: &Posted, known: impl Fn(&str) -> bool) -> Vec<&'static str> {
     let mut invalid = vec![];
-    let title = value(f, "title");
+    let title = f.text("title");
     if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS || has_hidden_controls(title) {
         invalid.push("title");
     }
-    let summary = value(f, "summary");
+    let summary = f.text("summary");
     if !(MIN_SUMMARY_CHARS..=MAX_SUMMARY_CHARS).contains(&summary.chars().count())
         || has_hidden_controls_in_lines(summary)
     {
         invalid.push("summary");
     }
-    let municipalities = codes(value(f, "municipalities"));
+    let municipalities = codes(f.text("municipalities"));
     if municipalities.is_empty()
         || municipalities.len() > 30
         || !municipalities.iter().all(|c| known(c))
     {
         invalid.push("municipalities");
     }
-    if !SUBMITTERS.contains(&value(f, "submitter")) {
+    if !SUBMITTERS.contains(&f.text("submitter")) {
         invalid.push("submitter");
     }
-    let name = value(f, "name");
+    let name = f.text("name");
     if name.is_empty() || name.chars().count() > 120 || has_hidden_controls(name) {
         invalid.push("name");
     }
-    if !crate::kernel::validate::valid_email(value(f, "email")) {
+    if !crate::kernel::validate::valid_email(f.text("email")) {
         invalid.push("email");
     }
-    if value(f, "consent").is_empty() {
+    if f.text("consent").is_empty() {
         invalid.push("consent");
     }
     invalid
@@ -232,21 +225,15 @@ async fn back(
     lang: Lang,
     call: &str,
     error: &str,
-    f: &BTreeMap<String, String>,
+    f: &Posted,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
     let typed = ["title", "summary", "municipalities", "submitter", "name"]
         .into_iter()
-        .map(|key| (key.to_owned(), value(f, key).to_owned()))
+        .map(|key| (key.to_owned(), f.text(key).to_owned()))
         .collect();
     let page = format!("{}#idea-form", Page::Call(call.to_owned()).path(lang));
     crate::kernel::form_flash::back_to(db, &page, error, typed, now).await
-}
-
-/// Counts a post of the forms from `client`; false when the address has used its window.
-async fn client_allowed(db: &Db, client: IpAddr, now: DateTime<Utc>) -> Result<bool, AppError> {
-    let keys = [(limit(), Subject::Client(client))];
-    Ok(crate::db::rate_limit::take(db, &keys, now).await?.is_ok())
 }
 
 fn link(lang: Lang, token: &str) -> String {
@@ -292,17 +279,18 @@ fn letter(idea: &Idea, kind: LetterKind, token: &str) -> Letter {
 /// Handles the idea form; returns where to send the browser.
 pub async fn submit(
     db: &Db,
-    f: &BTreeMap<String, String>,
+    f: BTreeMap<String, String>,
     client: IpAddr,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
-    let lang = Lang::from_code(value(f, "lang")).unwrap_or(Lang::Nl);
-    let id = value(f, "call").to_owned();
+    let post = PublicPost::open(f, "idea", client);
+    let (f, lang) = (&post.fields, post.lang);
+    let id = f.text("call").to_owned();
     let call = call(db, &id, false).await?;
     if !call.open {
         return back(db, lang, &id, "closed", f, now).await;
     }
-    if !client_allowed(db, client, now).await? {
+    if !post.within_limit(db, now).await? {
         return back(db, lang, &id, "too-many", f, now).await;
     }
     let directory = directory::current(db).await?;
@@ -310,60 +298,70 @@ pub async fn submit(
     if !invalid.is_empty() {
         return back(db, lang, &id, &invalid.join(","), f, now).await;
     }
-    if !value(f, "website").is_empty() {
+    if f.ticked("website") {
         tracing::info!("idea honeypot filled in: dropped");
         return Ok(format!("{}?sent=1", Page::Call(id).path(lang)));
     }
     // Every idea sends a letter to the address typed: at most so many per recipient and
     // hour, whoever types it.
-    if crate::mail::mail_is_on() {
-        let keys = [(LetterLimit::current(), Subject::Address(value(f, "email")))];
-        if crate::db::rate_limit::take(db, &keys, now).await?.is_err() {
-            return back(db, lang, &id, "too-many", f, now).await;
-        }
+    if !post.letter_allowed(db, f.text("email"), now).await? {
+        return back(db, lang, &id, "too-many", f, now).await;
     }
     let link = personal_link::mint();
     let record = format!("{:032x}", rand::random::<u128>());
-    crate::db::transaction(
+    let at = now.to_rfc3339();
+    // The letter is written from what is stored, in the same transaction.
+    let idea = Idea {
+        id: record.clone(),
+        call: Link {
+            id: id.clone(),
+            name: call.title.clone(),
+        },
+        title: f.text("title").to_owned(),
+        summary: f.text("summary").to_owned(),
+        municipalities: vec![],
+        submitter: f.text("submitter").to_owned(),
+        name: f.text("name").to_owned(),
+        email: f.text("email").to_owned(),
+        lang: lang.code().to_owned(),
+        status: IdeaStatus::Received,
+        reason: None,
+        messages: vec![],
+        project: None,
+        created_at: at.clone(),
+    };
+    store::with_letters(
         db,
+        &crate::kernel::settings::settings(),
         &format!(
-            "BEGIN TRANSACTION;
-            CREATE type::record('idea', $record) CONTENT {{
+            "CREATE type::record('idea', $record) CONTENT {{
                 call: type::record('call', $call), title: $title, summary: $summary,
                 municipalities: $municipalities, submitter: $submitter, name: $name,
                 email: $email, lang: $lang, status: 'received', messages: [],
                 consent_at: <datetime> $at,
                 created_at: <datetime> $at, updated_at: <datetime> $at,
             }};
-            {}
-            COMMIT TRANSACTION;",
+            {}",
             personal_link::record_statement(Purpose::Idea, "type::record('idea', $record)")
         ),
         vec![
             ("record", record.clone().into()),
             ("link_key", link.key.clone().into()),
             ("call", id.clone().into()),
-            ("title", value(f, "title").into()),
-            ("summary", value(f, "summary").into()),
-            ("municipalities", codes(value(f, "municipalities")).into()),
-            ("submitter", value(f, "submitter").into()),
-            ("name", value(f, "name").into()),
-            ("email", value(f, "email").into()),
+            ("title", f.text("title").into()),
+            ("summary", f.text("summary").into()),
+            ("municipalities", codes(f.text("municipalities")).into()),
+            ("submitter", f.text("submitter").into()),
+            ("name", f.text("name").into()),
+            ("email", f.text("email").into()),
             ("lang", lang.code().into()),
-            ("at", now.to_rfc3339().into()),
+            ("at", at.into()),
         ],
-    )
-    .await?;
-    let token = link.token;
-    let idea = own_record(db, &record).await?;
-    crate::mail::outbox::queue(
-        db,
-        &crate::kernel::settings::settings(),
-        &[letter(&idea, LetterKind::IdeaReceived, &token)],
+        &[letter(&idea, LetterKind::IdeaReceived, &link.token)],
     )
     .await?;
     tracing::info!(call = %id, "idea received");
-    Ok(format!("{}?new=1", Page::Idea(token).path(lang)))
+    Ok(format!("{}?new=1", Page::Idea(link.token).path(lang)))
 }
 
 /// The idea behind a link.
@@ -391,20 +389,21 @@ async fn own_record(db: &Db, id: &str) -> Result<Idea, AppError> {
 /// Handles a post from the submitter's page.
 pub async fn manage(
     db: &Db,
-    f: &BTreeMap<String, String>,
+    f: BTreeMap<String, String>,
     client: IpAddr,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
-    let lang = Lang::from_code(value(f, "lang")).unwrap_or(Lang::Nl);
-    let token = value(f, "token").to_owned();
+    let post = PublicPost::open(f, "idea", client);
+    let (f, lang) = (&post.fields, post.lang);
+    let token = f.text("token").to_owned();
     let idea = own(db, &token).await?;
     let page = Page::Idea(token.clone()).path(lang);
-    if !client_allowed(db, client, now).await? {
+    if !post.within_limit(db, now).await? {
         return Ok(format!("{page}?error=too-many"));
     }
-    match value(f, "action") {
+    match f.text("action") {
         "answer" => {
-            let text = value(f, "text");
+            let text = f.text("text");
             if idea.status != IdeaStatus::Info {
                 return Ok(page);
             }
@@ -474,25 +473,36 @@ fn valid_day(text: &str) -> bool {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
 }
 
+/// A decision on an idea: the status it gives, and how the history names it.
+fn decision(action: &str) -> Option<(IdeaStatus, AuditAction)> {
+    match action {
+        "review" => Some((IdeaStatus::Review, AuditAction::Review)),
+        "info" => Some((IdeaStatus::Info, AuditAction::AskInformation)),
+        "accept" => Some((IdeaStatus::Accepted, AuditAction::Accept)),
+        "decline" => Some((IdeaStatus::Declined, AuditAction::Decline)),
+        _ => None,
+    }
+}
+
 /// Handles a staff post: a call saved, or a decision on an idea.
 pub async fn staff_submit(
     db: &Db,
     f: BTreeMap<String, String>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    use crate::auth::{flash_and_redirect, Flash};
-    let lang = Lang::from_code(value(&f, "lang")).unwrap_or(Lang::Nl);
-    let id = value(&f, "call").to_owned();
-    let back = if id.is_empty() {
-        Page::StaffCalls.path(lang)
-    } else {
-        Page::StaffCall(id.clone()).path(lang)
-    };
-    let Some(session) = crate::auth::form_session(db, value(&f, "csrf"), lang, &back).await? else {
+    let Some(post) = StaffPost::open(db, f, |f, lang| match f.optional("call") {
+        None => Page::StaffCalls.path(lang),
+        Some(id) => Page::StaffCall(id.to_owned()).path(lang),
+    })
+    .await?
+    else {
         return Ok(());
     };
-    crate::auth::guard::admin(&session)?;
-    let action = value(&f, "action");
+    crate::auth::guard::admin(&post.session)?;
+    let settings = crate::kernel::settings::settings();
+    let (f, lang) = (&post.fields, post.lang);
+    let id = f.text("call").to_owned();
+    let action = f.text("action");
     if action == "save" {
         let mut invalid = vec![];
         for key in [
@@ -504,107 +514,93 @@ pub async fn staff_submit(
             "criteria_fr",
             "theme",
         ] {
-            let v = value(&f, key);
+            let v = f.text(key);
             if v.is_empty() || v.chars().count() > MAX_SUMMARY_CHARS {
-                invalid.push(key.to_owned());
+                invalid.push(key);
             }
         }
-        let (opens, closes) = (value(&f, "opens_on"), value(&f, "closes_on"));
+        let (opens, closes) = (f.text("opens_on"), f.text("closes_on"));
         if !valid_day(opens) {
-            invalid.push("opens_on".into());
+            invalid.push("opens_on");
         }
         if !valid_day(closes) || closes < opens {
-            invalid.push("closes_on".into());
+            invalid.push("closes_on");
         }
-        let project = value(&f, "project");
-        if !project.is_empty() {
+        if let Some(project) = f.optional("project") {
             let mut r = db
                 .query("RETURN record::exists(type::record('project', $p))")
                 .bind(("p", project.to_owned()))
                 .await?;
             if r.take::<Option<bool>>(0)? != Some(true) {
-                invalid.push("project".into());
+                invalid.push("project");
             }
         }
         if !invalid.is_empty() {
-            let flash = Flash::invalid(invalid, f.clone());
-            return flash_and_redirect(db, &session.id, &flash, &back).await;
+            return post.invalid(db, invalid).await;
         }
         let new_id = if id.is_empty() {
             format!("call-{:08x}", rand::random::<u32>())
         } else {
             id.clone()
         };
-        crate::db::transaction(
+        store::commit(
             db,
-            &format!(
-                "BEGIN TRANSACTION;
-            UPSERT type::record('call', $id) MERGE {{
-                title: {{ nl: $f.title_nl, fr: $f.title_fr }},
-                text: {{ nl: $f.text_nl, fr: $f.text_fr }},
-                criteria: {{ nl: $f.criteria_nl, fr: $f.criteria_fr }},
-                theme: $f.theme, opens_on: $f.opens_on, closes_on: $f.closes_on,
-                project: IF $f.project THEN type::record('project', $f.project) ELSE NONE END,
-                published: $published,
-            }};
-            {}
-            COMMIT TRANSACTION;",
-                crate::workflow::audit_statement(
+            &settings,
+            post.actor(),
+            Audited {
+                sql: "UPSERT type::record('call', $id) MERGE {
+                    title: { nl: $f.title_nl, fr: $f.title_fr },
+                    text: { nl: $f.text_nl, fr: $f.text_fr },
+                    criteria: { nl: $f.criteria_nl, fr: $f.criteria_fr },
+                    theme: $f.theme, opens_on: $f.opens_on, closes_on: $f.closes_on,
+                    project: IF $f.project THEN type::record('project', $f.project) ELSE NONE END,
+                    published: $published,
+                };"
+                .into(),
+                binds: vec![
+                    ("id", new_id.clone().into()),
+                    ("f", serde_json::to_value(f.fields())?),
+                    ("published", f.ticked("published").into()),
+                ],
+                entries: vec![Entry::of(
                     "'call:' + $id",
-                    crate::workflow::AuditAction::Workflow(crate::workflow::Action::Save),
-                    "[]"
-                )
-            ),
-            vec![
-                ("id", new_id.clone().into()),
-                ("f", serde_json::to_value(&f)?),
-                ("published", (!value(&f, "published").is_empty()).into()),
-                ("actor", session.staff.email.clone().into()),
-            ],
+                    AuditAction::Workflow(crate::workflow::Action::Save),
+                )],
+                letters: vec![],
+            },
         )
         .await?;
-        return flash_and_redirect(
-            db,
-            &session.id,
-            &Flash::notice("staff-call-saved"),
-            &Page::StaffCall(new_id).path(lang),
-        )
-        .await;
+        return post
+            .notice(db, "staff-call-saved", &Page::StaffCall(new_id).path(lang))
+            .await;
     }
-    if !ACTIONS.contains(&action) {
+    let Some((status, audited)) = decision(action) else {
         return Err(AppError::BadRequest("action".into()));
-    }
-    let idea_id = value(&f, "idea").to_owned();
+    };
+    let idea_id = f.text("idea").to_owned();
     let list = staff_call(db, &id).await?;
     let Some(idea) = list.ideas.iter().find(|i| i.id == idea_id) else {
         return Err(AppError::NotFound);
     };
     if !idea.status.open() {
-        return flash_and_redirect(db, &session.id, &Flash::error("staff-idea-decided"), &back)
-            .await;
+        return post.refuse(db, "staff-idea-decided").await;
     }
-    let text = value(&f, "text").to_owned();
-    if matches!(action, "info" | "decline")
+    let text = f.text("text").to_owned();
+    if matches!(status, IdeaStatus::Info | IdeaStatus::Declined)
         && (text.is_empty() || text.chars().count() > MAX_SUMMARY_CHARS)
     {
-        return flash_and_redirect(
-            db,
-            &session.id,
-            &Flash::error("staff-idea-text-required"),
-            &back,
-        )
-        .await;
+        return post.refuse(db, "staff-idea-text-required").await;
     }
     let at = now.to_rfc3339();
-    let sql = match action {
-        "review" => {
+    let change = match status {
+        IdeaStatus::Review => {
             "UPDATE type::record('idea', $idea) SET status = 'review', updated_at = <datetime> $at;"
         }
-        "info" => {
+        IdeaStatus::Info => {
             "UPDATE type::record('idea', $idea) SET status = 'info', updated_at = <datetime> $at,
                 messages += { from: 'staff', text: $text, at: <datetime> $at };"
         }
-        "decline" => {
+        IdeaStatus::Declined => {
             "UPDATE type::record('idea', $idea) SET status = 'declined', reason = $text,
                 updated_at = <datetime> $at;"
         }
@@ -622,58 +618,67 @@ pub async fn staff_submit(
             UPDATE $i SET status = 'accepted', project = $p.id, updated_at = <datetime> $at;"
         }
     };
-    let audited = match action {
-        "review" => AuditAction::Review,
-        "info" => AuditAction::AskInformation,
-        "decline" => AuditAction::Decline,
-        _ => AuditAction::Accept,
-    };
-    let audit = crate::workflow::audit_statement(
-        "'idea:' + $idea",
-        audited,
-        "[{ field: 'status', before: $before, after: $action }]",
-    );
-    crate::db::transaction(
-        db,
-        &format!(
-            "BEGIN TRANSACTION;
-            {sql}
-            {audit}
-            COMMIT TRANSACTION;"
-        ),
-        vec![
-            ("idea", idea_id.clone().into()),
-            ("text", text.into()),
-            ("at", at.into()),
-            ("action", action.into()),
-            ("before", idea.status.code().into()),
-            ("actor", session.staff.email.clone().into()),
-        ],
-    )
-    .await?;
     // The submitter hears of every change, in their language, with a new link (the
-    // database cannot give the first one back); an anonymised idea has no one to tell.
+    // database cannot give the first one back), in the decision's own transaction; an
+    // anonymised idea has no one to tell.
+    let mut sql = change.to_owned();
+    let mut binds = vec![
+        ("idea", idea_id.clone().into()),
+        ("text", text.clone().into()),
+        ("at", at.clone().into()),
+        ("action", status.code().into()),
+        ("before", idea.status.code().into()),
+    ];
+    let mut letters = vec![];
     match own_record(db, &idea_id).await {
-        Ok(changed) => {
-            let token = personal_link::issue(db, Purpose::Idea, &idea_id).await?;
-            crate::mail::outbox::queue(
-                db,
-                &crate::kernel::settings::settings(),
-                &[letter(&changed, LetterKind::IdeaStatus, &token)],
-            )
-            .await?;
+        Ok(mut changed) => {
+            changed.status = status;
+            match status {
+                IdeaStatus::Declined => changed.reason = Some(text),
+                IdeaStatus::Info => changed.messages.push(Message {
+                    from: "staff".into(),
+                    text,
+                    at,
+                }),
+                _ => {}
+            }
+            let link = personal_link::mint();
+            if settings.mail {
+                sql.push_str(&personal_link::record_statement(
+                    Purpose::Idea,
+                    "type::record('idea', $idea)",
+                ));
+                binds.push(("link_key", link.key.into()));
+            }
+            letters.push(letter(&changed, LetterKind::IdeaStatus, &link.token));
         }
         Err(AppError::NotFound) => {}
         Err(other) => return Err(other),
     }
-    flash_and_redirect(db, &session.id, &Flash::notice("staff-idea-saved"), &back).await
+    store::commit(
+        db,
+        &settings,
+        post.actor(),
+        Audited {
+            sql,
+            binds,
+            entries: vec![Entry {
+                target: "'idea:' + $idea",
+                action: audited,
+                changes: "[{ field: 'status', before: $before, after: $action }]",
+            }],
+            letters,
+        },
+    )
+    .await?;
+    post.notice(db, "staff-idea-saved", &post.back).await
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    fn form(pairs: &[(&str, &str)]) -> Posted {
         let mut f: BTreeMap<String, String> = [
             ("title", "Een deelfietsnetwerk over de grens"),
             (
@@ -692,7 +697,7 @@ mod tests {
         for (k, v) in pairs {
             f.insert((*k).to_owned(), (*v).to_owned());
         }
-        f
+        Posted::new(f)
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! that pages read (`settings`), list pages' queries (`query`, the `url_query!` macro),
 //! and on the server the request's facts (`request`), CSV files (`csv`), the bounded
 //! caches of read models (`cache`), the operators' metrics (`metrics`), the tokens of
-//! personal links (`personal_link`), what a refused public form keeps for its next page
+//! personal links (`personal_link`), the one reader of a posted form (`posted`), what a refused public form keeps for its next page
 //! (`form_flash`), and the full-text index with typo tolerance that
 //! services and good practices search (`text_index`). Domains
 //! import these from here, never from each other; nothing here imports a domain.
@@ -24,6 +24,8 @@ pub mod link;
 pub mod metrics;
 #[cfg(feature = "ssr")]
 pub mod personal_link;
+#[cfg(feature = "ssr")]
+pub mod posted;
 pub mod query;
 #[cfg(feature = "ssr")]
 pub mod request;

@@ -27,35 +27,77 @@ const BATCH: usize = 20;
 /// Queues letters (written out now, in their languages). Only when mail is on in
 /// `settings`: without SMTP nothing personal is kept for a letter that could not leave.
 /// The settings are passed, never looked up: a background task (the digest) has no
-/// request to read them from.
+/// request to read them from. A letter that goes with a write is queued in the write's
+/// own transaction instead (`workflow::store::commit`, through `Queued`).
 pub async fn queue(
     db: &Db,
     settings: &crate::kernel::settings::ShellSettings,
     letters: &[Letter],
 ) -> Result<usize, AppError> {
-    if !settings.mail || letters.is_empty() {
+    let queued = Queued::of(settings, letters);
+    if queued.is_empty() {
         return Ok(0);
     }
-    queue_written(db, letters.iter().map(Letter::write).collect()).await
-}
-
-/// Queues letters already written (the mail task's own tests, and `queue`).
-pub async fn queue_written(db: &Db, letters: Vec<Written>) -> Result<usize, AppError> {
-    let count = letters.len();
     crate::db::execute(
-        db.query(
-            "FOR $l IN $letters {
-                CREATE mail CONTENT {
-                    recipient: $l.to, lang: $l.lang, kind: $l.kind, subject: $l.subject,
-                    text: $l.text, html: $l.html, status: 'queued', next_at: time::now(),
-                };
-            };",
-        )
-        .bind(("letters", serde_json::to_value(&letters)?)),
+        db.query(Queued::STATEMENT)
+            .bind(("letters", queued.bound()?)),
     )
     .await?;
-    crate::kernel::metrics::mail("queued", count as u64);
-    Ok(count)
+    queued.counted();
+    Ok(queued.len())
+}
+
+/// Queues letters already written (the mail task's own tests).
+pub async fn queue_written(db: &Db, letters: Vec<Written>) -> Result<usize, AppError> {
+    let queued = Queued(letters);
+    crate::db::execute(
+        db.query(Queued::STATEMENT)
+            .bind(("letters", queued.bound()?)),
+    )
+    .await?;
+    queued.counted();
+    Ok(queued.len())
+}
+
+/// Letters written out for the queue: the one statement that queues them, for a
+/// transaction of its own or the transaction of the write they tell of.
+pub struct Queued(Vec<Written>);
+
+impl Queued {
+    /// The statement that queues the letters bound as `$letters`.
+    pub const STATEMENT: &'static str = "FOR $l IN $letters {
+            CREATE mail CONTENT {
+                recipient: $l.to, lang: $l.lang, kind: $l.kind, subject: $l.subject,
+                text: $l.text, html: $l.html, status: 'queued', next_at: time::now(),
+            };
+        };";
+
+    /// The letters to queue: none when mail is off in `settings`.
+    pub fn of(settings: &crate::kernel::settings::ShellSettings, letters: &[Letter]) -> Self {
+        if settings.mail {
+            Queued(letters.iter().map(Letter::write).collect())
+        } else {
+            Queued(vec![])
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The value to bind as `$letters`.
+    pub fn bound(&self) -> Result<serde_json::Value, AppError> {
+        Ok(serde_json::to_value(&self.0)?)
+    }
+
+    /// Counts the letters once their transaction committed.
+    pub fn counted(&self) {
+        crate::kernel::metrics::mail("queued", self.0.len() as u64);
+    }
 }
 
 #[derive(Deserialize)]

@@ -416,7 +416,7 @@ pub async fn load_registration(token: String) -> Result<OwnRegistration, AppErro
 pub async fn manage_registration(f: BTreeMap<String, String>) -> Result<(), AppError> {
     let db = crate::db::use_db()?;
     let client = crate::kernel::request::client_key().await;
-    let to = repo::manage_form(&db, &f, client, chrono::Utc::now()).await?;
+    let to = repo::manage_form(&db, f, client, chrono::Utc::now()).await?;
     crate::components::redirect_to(&to);
     Ok(())
 }

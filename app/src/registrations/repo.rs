@@ -12,9 +12,9 @@
 //! never tells anyone whether an address is on a meeting's list.
 
 use super::*;
-use crate::db::rate_limit::{LetterLimit, Subject};
 use crate::db::Db;
 use crate::kernel::personal_link::{self, Purpose};
+use crate::kernel::posted::PublicPost;
 use crate::mail::{Letter, LetterKind};
 use crate::municipalities::directory;
 use crate::routes::Page;
@@ -26,16 +26,8 @@ use std::net::IpAddr;
 const CLOSED: &str = "signup-closed";
 const DUPLICATE: &str = "signup-duplicate";
 
-/// Registrations (and changes through a link) per client address per ten minutes.
-fn limit() -> crate::db::rate_limit::Limit {
-    crate::db::rate_limit::FormLimit::of("registration")
-}
-
-/// Counts a post of the form from `client`; false when the address has used its window.
-async fn client_allowed(db: &Db, client: IpAddr, now: DateTime<Utc>) -> Result<bool, AppError> {
-    let keys = [(limit(), Subject::Client(client))];
-    Ok(crate::db::rate_limit::take(db, &keys, now).await?.is_ok())
-}
+/// The name of the form (and of its limit): registrations and changes through a link.
+const FORM: &str = "registration";
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -238,10 +230,6 @@ pub async fn summary(
     }))
 }
 
-pub(super) fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
-    f.get(key).map(|v| v.trim()).unwrap_or("")
-}
-
 /// Where a refused registration form sends the browser back: the form again, with what
 /// went wrong; what was typed waits for it in the database (`kernel::form_flash`), never
 /// in the URL, and the e-mail address is not kept at all.
@@ -286,16 +274,17 @@ pub async fn register_form(
     client: IpAddr,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
-    let lang = Lang::from_code(value(f, "lang")).unwrap_or(Lang::Nl);
-    let id = value(f, "event").to_owned();
-    let form = RegistrationForm::from_fields(f);
+    let post = PublicPost::open(f.clone(), FORM, client);
+    let lang = post.lang;
+    let id = post.text("event").to_owned();
+    let form = RegistrationForm::from_fields(post.fields.fields());
     let meeting = meeting(db, &id).await?;
     match state(&meeting, now) {
         SignupState::Off => return Err(AppError::NotFound),
         SignupState::Closed => return back_to_form(db, lang, &id, "closed", &form, now).await,
         SignupState::Open | SignupState::Full => {}
     }
-    if !client_allowed(db, client, now).await? {
+    if !post.within_limit(db, now).await? {
         return back_to_form(db, lang, &id, "too-many", &form, now).await;
     }
     let directory = directory::current(db).await?;
@@ -311,11 +300,8 @@ pub async fn register_form(
     }
     // Every registration sends a letter to the address typed: at most so many per
     // recipient and hour, whoever types it.
-    if mail {
-        let keys = [(LetterLimit::current(), Subject::Address(&answers.email))];
-        if crate::db::rate_limit::take(db, &keys, now).await?.is_err() {
-            return back_to_form(db, lang, &id, "too-many", &form, now).await;
-        }
+    if !post.letter_allowed(db, &answers.email, now).await? {
+        return back_to_form(db, lang, &id, "too-many", &form, now).await;
     }
     let link = personal_link::mint();
     let record = format!("{:032x}", rand::random::<u128>());
@@ -544,26 +530,27 @@ async fn own_record(db: &Db, id: &str, now: DateTime<Utc>) -> Result<OwnRegistra
 /// Handles a post from a person's own page; returns where to send the browser.
 pub async fn manage_form(
     db: &Db,
-    f: &BTreeMap<String, String>,
+    f: BTreeMap<String, String>,
     client: IpAddr,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
-    let lang = Lang::from_code(value(f, "lang")).unwrap_or(Lang::Nl);
-    let token = value(f, "token").to_owned();
+    let post = PublicPost::open(f, FORM, client);
+    let (f, lang) = (&post.fields, post.lang);
+    let token = f.text("token").to_owned();
     let current = own(db, &token, now).await?;
     let page = Page::Registration(token.clone()).path(lang);
-    if !client_allowed(db, client, now).await? {
+    if !post.within_limit(db, now).await? {
         return Ok(format!("{page}?error=too-many"));
     }
     let id = personal_link::target(db, Purpose::Registration, &token)
         .await?
         .ok_or(AppError::NotFound)?;
-    match value(f, "action") {
+    match f.text("action") {
         "change" => {
             if !current.changeable {
                 return Ok(format!("{page}?error=closed"));
             }
-            let form = RegistrationForm::from_fields(f);
+            let form = RegistrationForm::from_fields(f.fields());
             let directory = directory::current(db).await?;
             let answers =
                 match form.validate(&current.signup, |c| directory.profile(c).is_some(), false) {

@@ -1,12 +1,15 @@
 //! The staff's side of a meeting's registrations (server only): who may manage them,
 //! the list with its counts, the CSV, and the settings and attendance forms.
 
-use super::repo::{event_link, fill, meeting, stamp, value, Meeting};
+use super::repo::{event_link, fill, meeting, stamp, Meeting};
 use super::*;
 use crate::auth::Staff;
 use crate::db::Db;
 use crate::municipalities::directory;
 use crate::routes::Page;
+use crate::workflow::form::StaffPost;
+use crate::workflow::store::{self, Audited, Entry};
+use crate::workflow::AuditAction;
 use chrono::{DateTime, Utc};
 
 /// Who may see and manage a meeting's registrations: admins, and editors of the
@@ -176,98 +179,86 @@ pub async fn staff_submit(
     f: BTreeMap<String, String>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    use crate::auth::{flash_and_redirect, Flash};
-    let lang = Lang::from_code(value(&f, "lang")).unwrap_or(Lang::Nl);
-    let id = value(&f, "event").to_owned();
-    let back = Page::StaffRegistrations(id.clone()).path(lang);
-    let Some(session) = crate::auth::form_session(db, value(&f, "csrf"), lang, &back).await? else {
+    let Some(post) = StaffPost::open(db, f, |f, lang| {
+        Page::StaffRegistrations(f.text("event").to_owned()).path(lang)
+    })
+    .await?
+    else {
         return Ok(());
     };
+    let f = &post.fields;
+    let id = f.text("event").to_owned();
     let meeting = meeting(db, &id).await?;
-    if !may_manage(&session.staff, &meeting) {
+    if !may_manage(post.staff(), &meeting) {
         return Err(AppError::Forbidden);
     }
-    match value(&f, "action") {
+    let settings = crate::kernel::settings::settings();
+    match f.text("action") {
         "settings" => {
             let mut invalid = vec![];
-            let deadline = value(&f, "deadline");
-            let deadline_at = if deadline.is_empty() {
-                None
-            } else {
+            let deadline_at = f.optional("deadline").and_then(|deadline| {
                 let at = brussels_instant(deadline);
                 if at.is_none() {
-                    invalid.push("deadline".to_owned());
+                    invalid.push("deadline");
                 }
                 at
-            };
-            let capacity = value(&f, "capacity");
-            let capacity = if capacity.is_empty() {
-                None
-            } else {
-                match capacity.parse::<u32>() {
-                    Ok(c) if (1..=MAX_CAPACITY).contains(&c) => Some(c),
-                    _ => {
-                        invalid.push("capacity".to_owned());
-                        None
-                    }
+            });
+            let capacity = match f.parsed::<u32>("capacity") {
+                None => None,
+                Some(Ok(c)) if (1..=MAX_CAPACITY).contains(&c) => Some(c),
+                Some(_) => {
+                    invalid.push("capacity");
+                    None
                 }
             };
             let questions: Vec<&str> = Question::ALL
                 .into_iter()
-                .filter(|q| !value(&f, &format!("question_{}", q.code())).is_empty())
+                .filter(|q| f.ticked(&format!("question_{}", q.code())))
                 .map(Question::code)
                 .collect();
             let languages: Vec<&str> = [Lang::Nl, Lang::Fr]
                 .into_iter()
-                .filter(|l| !value(&f, &format!("language_{}", l.code())).is_empty())
+                .filter(|l| f.ticked(&format!("language_{}", l.code())))
                 .map(Lang::code)
                 .collect();
             if languages.is_empty() {
-                invalid.push("languages".to_owned());
+                invalid.push("languages");
             }
             if !invalid.is_empty() {
-                let flash = Flash::invalid(invalid, f.clone());
-                return flash_and_redirect(db, &session.id, &flash, &back).await;
+                return post.invalid(db, invalid).await;
             }
-            let open = !value(&f, "open").is_empty();
-            crate::db::transaction(
+            store::commit(
                 db,
-                &format!(
-                    "BEGIN TRANSACTION;
-                UPDATE type::record('event', $event) SET signup = {{
-                    open: $open,
-                    deadline: IF $deadline THEN <datetime> $deadline ELSE NONE END,
-                    capacity: $capacity ?? NONE,
-                    questions: $questions, languages: $languages
-                }};
-                {}
-                COMMIT TRANSACTION;",
-                    crate::workflow::audit_statement(
+                &settings,
+                post.actor(),
+                Audited {
+                    sql: "UPDATE type::record('event', $event) SET signup = {
+                        open: $open,
+                        deadline: IF $deadline THEN <datetime> $deadline ELSE NONE END,
+                        capacity: $capacity ?? NONE,
+                        questions: $questions, languages: $languages
+                    };"
+                    .into(),
+                    binds: vec![
+                        ("event", id.clone().into()),
+                        ("open", f.ticked("open").into()),
+                        ("deadline", deadline_at.map(stamp).into()),
+                        ("capacity", capacity.into()),
+                        ("questions", questions.into()),
+                        ("languages", languages.into()),
+                    ],
+                    entries: vec![Entry::of(
                         "'event:' + $event",
-                        crate::workflow::AuditAction::RegistrationSettings,
-                        "[]"
-                    )
-                ),
-                vec![
-                    ("event", id.clone().into()),
-                    ("open", open.into()),
-                    ("deadline", deadline_at.map(stamp).into()),
-                    ("capacity", capacity.into()),
-                    ("questions", questions.into()),
-                    ("languages", languages.into()),
-                    ("actor", session.staff.email.clone().into()),
-                ],
+                        AuditAction::RegistrationSettings,
+                    )],
+                    letters: vec![],
+                },
             )
             .await?;
             // A larger capacity gives seats to the waiting list.
             fill(db, &id, now).await?;
-            flash_and_redirect(
-                db,
-                &session.id,
-                &Flash::notice("staff-registrations-saved"),
-                &back,
-            )
-            .await
+            post.notice(db, "staff-registrations-saved", &post.back)
+                .await
         }
         "attendance" => {
             let list = registrants(db, &id).await?;
@@ -276,44 +267,32 @@ pub async fn staff_submit(
                 .filter(|r| r.standing == Standing::Confirmed)
                 .map(|r| r.id.clone())
                 .collect();
-            let attended: Vec<&String> = present
+            let attended: Vec<String> = present
                 .iter()
-                .filter(|rid| !value(&f, &format!("attended_{rid}")).is_empty())
+                .filter(|rid| f.ticked(&format!("attended_{rid}")))
+                .cloned()
                 .collect();
-            // The same conflict retry as every other audited write.
-            crate::db::transaction(
+            store::commit(
                 db,
-                &format!(
-                    "BEGIN TRANSACTION;
-                    FOR $id IN $present {{
+                &settings,
+                post.actor(),
+                Audited {
+                    sql: "FOR $id IN $present {
                         UPDATE type::record('registration', $id) SET attended = $id IN $attended;
-                    }};
-                    {}
-                    COMMIT TRANSACTION;",
-                    crate::workflow::audit_statement(
-                        "'event:' + $event",
-                        crate::workflow::AuditAction::Attendance,
-                        "[]"
-                    )
-                ),
-                vec![
-                    ("present", present.clone().into()),
-                    (
-                        "attended",
-                        attended.into_iter().cloned().collect::<Vec<_>>().into(),
-                    ),
-                    ("actor", session.staff.email.clone().into()),
-                    ("event", id.clone().into()),
-                ],
+                    };"
+                    .into(),
+                    binds: vec![
+                        ("present", present.into()),
+                        ("attended", attended.into()),
+                        ("event", id.clone().into()),
+                    ],
+                    entries: vec![Entry::of("'event:' + $event", AuditAction::Attendance)],
+                    letters: vec![],
+                },
             )
             .await?;
-            flash_and_redirect(
-                db,
-                &session.id,
-                &Flash::notice("staff-registrations-attendance-saved"),
-                &back,
-            )
-            .await
+            post.notice(db, "staff-registrations-attendance-saved", &post.back)
+                .await
         }
         _ => Err(AppError::BadRequest("action".into())),
     }

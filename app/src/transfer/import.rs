@@ -120,7 +120,8 @@ pub fn check_row(
         .clone()
         .or_else(|| stored.cloned())
         .unwrap_or_default();
-    let value = |k: &str| fields.get(k).map(|v| v.trim()).unwrap_or("");
+    let fields = crate::kernel::posted::Posted::new(fields);
+    let value = |k: &str| fields.text(k);
     if !reference.categories.contains(value("category")) {
         errors.push("category".into());
     }

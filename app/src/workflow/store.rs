@@ -1,6 +1,13 @@
-//! The one write of records with a workflow (server only): each record and its audit
-//! entry in one transaction, all or nothing, and a record whose revision is no longer
-//! the one its form (or import) was made from is refused as `Stale`, writing nothing.
+//! The audited writes (server only), all or nothing, each in one transaction with the
+//! conflict retry:
+//!
+//! - `write`: records with a workflow, each with its audit entry; a record whose
+//!   revision is no longer the one its form (or import) was made from is refused as
+//!   `Stale`, writing nothing;
+//! - `commit`: every other staff decision (an idea reviewed, a meeting's registration
+//!   settings, attendance, a member confirmed, a report reviewed): its statements, its
+//!   audit entries and the letters that tell of it, queued in the same transaction, so a
+//!   decision is never recorded without its letters nor its letters sent without it.
 
 use super::{AuditEntry, FieldChange};
 use crate::db::{rows, Db};
@@ -115,6 +122,83 @@ pub async fn write(
         )))),
         None => Ok(()),
     }
+}
+
+/// An audit entry of a `commit`: SurrealQL expressions for the record (`'idea:' +
+/// $idea`) and its changed fields (`[]` when the action says it all).
+pub struct Entry {
+    pub target: &'static str,
+    pub action: super::AuditAction,
+    pub changes: &'static str,
+}
+
+impl Entry {
+    /// An entry whose action says it all.
+    pub const fn of(target: &'static str, action: super::AuditAction) -> Self {
+        Entry {
+            target,
+            action,
+            changes: "[]",
+        }
+    }
+}
+
+/// A staff decision to commit: `sql` writes it from the `binds`; `entries` are its audit
+/// entries; `letters` tell of it.
+pub struct Audited {
+    pub sql: String,
+    pub binds: Vec<(&'static str, Value)>,
+    pub entries: Vec<Entry>,
+    pub letters: Vec<crate::mail::Letter>,
+}
+
+/// Commits a decision taken by `actor`: its statements, audit entries and letters (when
+/// mail is on in `settings`) in one transaction, tried again on a conflict.
+pub async fn commit(
+    db: &Db,
+    settings: &crate::kernel::settings::ShellSettings,
+    actor: &str,
+    audited: Audited,
+) -> Result<(), AppError> {
+    let Audited {
+        sql,
+        mut binds,
+        entries,
+        letters,
+    } = audited;
+    let audits: String = entries
+        .iter()
+        .map(|e| super::audit_statement(e.target, e.action, e.changes))
+        .collect();
+    binds.push(("actor", actor.into()));
+    with_letters(db, settings, &format!("{sql}\n{audits}"), binds, &letters).await
+}
+
+/// Writes what a public form sent (a registration, an idea: nobody's decision, so no
+/// audit entry) with the letters that tell of it, in one transaction, tried again on a
+/// conflict.
+pub async fn with_letters(
+    db: &Db,
+    settings: &crate::kernel::settings::ShellSettings,
+    sql: &str,
+    mut binds: Vec<(&'static str, Value)>,
+    letters: &[crate::mail::Letter],
+) -> Result<(), AppError> {
+    let queued = crate::mail::outbox::Queued::of(settings, letters);
+    let queue = if queued.is_empty() {
+        ""
+    } else {
+        crate::mail::outbox::Queued::STATEMENT
+    };
+    binds.push(("letters", queued.bound()?));
+    crate::db::transaction(
+        db,
+        &format!("BEGIN TRANSACTION;\n{sql}\n{queue}\nCOMMIT TRANSACTION;"),
+        binds,
+    )
+    .await?;
+    queued.counted();
+    Ok(())
 }
 
 /// The audit entries of one record (`table:id`), newest first.

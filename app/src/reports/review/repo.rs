@@ -1,12 +1,14 @@
 //! The review queue in the database (server only).
 
 use super::{QueuedReport, ReportQueue, ACTIONS, MAX_REASON_CHARS};
-use crate::auth::session::Session;
-use crate::auth::{flash_and_redirect, Flash, Staff};
+use crate::auth::{Flash, Staff};
 use crate::db::{rows, Db};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::routes::Page;
+use crate::workflow::form::StaffPost;
+use crate::workflow::store::{self, Audited, Entry};
+use crate::workflow::AuditAction;
 use std::collections::BTreeMap;
 
 const FIELDS: &str = "record::id(id) AS id, kind, status, message, email, lang,
@@ -61,114 +63,110 @@ pub fn in_scope(staff: &Staff, report: &QueuedReport) -> bool {
             .is_some_and(|m| staff.may_edit(m))
 }
 
-fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
-    f.get(key).map(|v| v.trim()).unwrap_or("")
-}
-
+/// Records a review and queues the letter that tells the resident, in one transaction.
 async fn mark(
     db: &Db,
-    session: &Session,
+    post: &StaffPost,
     report: &QueuedReport,
     status: &str,
     reason: Option<String>,
     duplicate_of: Option<String>,
 ) -> Result<(), AppError> {
-    crate::db::transaction(
-        db,
-        &format!(
-            "BEGIN TRANSACTION;
-            UPDATE type::record('report', $id) SET status = $status, resolution = $reason ?? NONE,
-                duplicate_of = IF $dup THEN type::record('report', $dup) ELSE NONE END,
-                reviewed_by = $actor, reviewed_at = time::now();
-            {}
-            COMMIT TRANSACTION;",
-            crate::workflow::audit_statement(
-                "'report:' + $id",
-                crate::workflow::AuditAction::Review,
-                "[{ field: 'status', before: $before, after: $status }]"
-            )
-        ),
-        vec![
-            ("id", report.id.clone().into()),
-            ("status", status.into()),
-            ("before", report.status.clone().into()),
-            ("reason", reason.clone().into()),
-            ("dup", duplicate_of.into()),
-            ("actor", session.staff.email.clone().into()),
-        ],
-    )
-    .await?;
     // The resident who left an address hears the outcome, in the language they wrote in.
-    if let Some(email) = &report.email {
-        let lang = Lang::from_code(&report.lang).unwrap_or(Lang::Nl);
-        let letter = crate::mail::Letter {
-            to: email.clone(),
-            lang,
-            kind: crate::mail::LetterKind::ReportReviewed,
-            args: vec![
-                (
-                    "status",
-                    crate::i18n::translate(lang, &crate::reports::STATUS_MESSAGES.id(status), None),
-                ),
-                ("reason", reason.clone().unwrap_or_default()),
-                (
-                    "date",
-                    report
-                        .created_at
-                        .get(..10)
-                        .unwrap_or(&report.created_at)
-                        .to_owned(),
-                ),
+    let letters: Vec<crate::mail::Letter> = report
+        .email
+        .iter()
+        .map(|email| {
+            let lang = Lang::from_code(&report.lang).unwrap_or(Lang::Nl);
+            crate::mail::Letter {
+                to: email.clone(),
+                lang,
+                kind: crate::mail::LetterKind::ReportReviewed,
+                args: vec![
+                    (
+                        "status",
+                        crate::i18n::translate(
+                            lang,
+                            &crate::reports::STATUS_MESSAGES.id(status),
+                            None,
+                        ),
+                    ),
+                    ("reason", reason.clone().unwrap_or_default()),
+                    (
+                        "date",
+                        report
+                            .created_at
+                            .get(..10)
+                            .unwrap_or(&report.created_at)
+                            .to_owned(),
+                    ),
+                ],
+                link: None,
+            }
+        })
+        .collect();
+    store::commit(
+        db,
+        &crate::kernel::settings::settings(),
+        post.actor(),
+        Audited {
+            sql: "UPDATE type::record('report', $id) SET status = $status,
+                resolution = $reason ?? NONE,
+                duplicate_of = IF $dup THEN type::record('report', $dup) ELSE NONE END,
+                reviewed_by = $actor, reviewed_at = time::now();"
+                .into(),
+            binds: vec![
+                ("id", report.id.clone().into()),
+                ("status", status.into()),
+                ("before", report.status.clone().into()),
+                ("reason", reason.into()),
+                ("dup", duplicate_of.into()),
             ],
-            link: None,
-        };
-        crate::mail::outbox::queue(db, &crate::kernel::settings::settings(), &[letter]).await?;
-    }
-    Ok(())
+            entries: vec![Entry {
+                target: "'report:' + $id",
+                action: AuditAction::Review,
+                changes: "[{ field: 'status', before: $before, after: $status }]",
+            }],
+            letters,
+        },
+    )
+    .await
 }
 
 /// Handles a post of a review form: see `review_report`.
 pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError> {
-    let lang = Lang::from_code(value(&f, "lang")).unwrap_or(Lang::Nl);
-    let queue = Page::StaffReports.path(lang);
-    let Some(session) = crate::auth::form_session(db, value(&f, "csrf"), lang, &queue).await?
-    else {
+    let Some(post) = StaffPost::open(db, f, |_, lang| Page::StaffReports.path(lang)).await? else {
         return Ok(());
     };
-    let action = value(&f, "action");
+    let (f, lang, staff) = (&post.fields, post.lang, post.staff());
+    let action = f.text("action");
     if !ACTIONS.contains(&action) {
         return Err(AppError::BadRequest("action".into()));
     }
-    let report = load(db, value(&f, "id")).await?.ok_or(AppError::NotFound)?;
-    if !in_scope(&session.staff, &report) {
+    let report = load(db, f.text("id")).await?.ok_or(AppError::NotFound)?;
+    if !in_scope(staff, &report) {
         return Err(AppError::Forbidden);
     }
+    let queue = &post.back;
     match action {
         "reject" => {
-            let reason = value(&f, "reason");
+            let reason = f.text("reason");
             if reason.is_empty() || reason.chars().count() > MAX_REASON_CHARS {
-                let flash = Flash::error("staff-report-reason-required");
-                return flash_and_redirect(db, &session.id, &flash, &queue).await;
+                return post.refuse(db, "staff-report-reason-required").await;
             }
             mark(
                 db,
-                &session,
+                &post,
                 &report,
                 "rejected",
                 Some(reason.to_owned()),
                 None,
             )
             .await?;
-            flash_and_redirect(
-                db,
-                &session.id,
-                &Flash::notice("staff-report-rejected"),
-                &queue,
-            )
-            .await
+            post.notice(db, "staff-report-rejected", queue).await
         }
         "duplicate" => {
-            let of = value(&f, "duplicate_of").trim_start_matches('#').to_owned();
+            let of = f.text("duplicate_of").trim_start_matches('#').to_owned();
             // The original must be one this account may see: a report outside its scope
             // is answered as an unknown one (its existence is not revealed either).
             let original = if of.is_empty() {
@@ -176,39 +174,31 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
             } else {
                 load(db, &of)
                     .await?
-                    .filter(|original| in_scope(&session.staff, original))
+                    .filter(|original| in_scope(staff, original))
             };
             if !of.is_empty() && (original.is_none() || of == report.id) {
-                let flash = Flash::error("staff-report-duplicate-unknown");
-                return flash_and_redirect(db, &session.id, &flash, &queue).await;
+                return post.refuse(db, "staff-report-duplicate-unknown").await;
             }
             mark(
                 db,
-                &session,
+                &post,
                 &report,
                 "duplicate",
                 None,
                 original.map(|o| o.id),
             )
             .await?;
-            flash_and_redirect(
-                db,
-                &session.id,
-                &Flash::notice("staff-report-marked-duplicate"),
-                &queue,
-            )
-            .await
+            post.notice(db, "staff-report-marked-duplicate", queue)
+                .await
         }
         _ => {
-            mark(db, &session, &report, "accepted", None, None).await?;
+            mark(db, &post, &report, "accepted", None, None).await?;
             match &report.service {
                 // A correction: to the service's form, to make it.
                 Some(service) => {
-                    let flash = Flash::notice("staff-report-accepted-edit");
-                    flash_and_redirect(
+                    post.notice(
                         db,
-                        &session.id,
-                        &flash,
+                        "staff-report-accepted-edit",
                         &Page::StaffService(service.clone()).path(lang),
                     )
                     .await
@@ -223,7 +213,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
                         )]),
                         ..Default::default()
                     };
-                    flash_and_redirect(db, &session.id, &flash, &Page::StaffServiceNew.path(lang))
+                    post.show(db, &flash, &Page::StaffServiceNew.path(lang))
                         .await
                 }
             }

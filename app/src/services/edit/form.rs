@@ -8,11 +8,12 @@ use crate::error::AppError;
 use crate::i18n::MessageSet;
 use crate::i18n::{Lang, Localized, MaybeLocalized};
 use crate::kernel::geo::Country;
+use crate::kernel::posted::Posted;
 use crate::kernel::validate::{has_hidden_controls, has_hidden_controls_in_lines};
 use crate::kernel::validate::{phones, valid_email, valid_phone, valid_website, MAX_PHONES};
 use crate::routes::Page;
 use crate::services::Access;
-use crate::workflow::form::{is_stale, Outcome};
+use crate::workflow::form::{is_stale, StaffPost};
 use crate::workflow::{self, Action, Publication, Refusal};
 use std::collections::BTreeMap;
 
@@ -22,34 +23,28 @@ const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 2000;
 const MAX_LINE: usize = 300;
 
-fn value<'a>(f: &'a BTreeMap<String, String>, key: &str) -> &'a str {
-    f.get(key).map(|v| v.trim()).unwrap_or("")
-}
-
-fn optional(f: &BTreeMap<String, String>, key: &str) -> Option<String> {
-    let v = value(f, key);
-    (!v.is_empty()).then(|| v.to_owned())
-}
-
-fn checked(f: &BTreeMap<String, String>, key: &str) -> bool {
-    !value(f, key).is_empty()
+fn optional(f: &Posted, key: &str) -> Option<String> {
+    f.optional(key).map(str::to_owned)
 }
 
 /// The opening hours of the form: the weekly editor's rules, or the expression typed in
 /// the advanced field when the editor cannot show them. Rules that mean what the stored
 /// expression means keep it as written (no change in the history).
 fn opening_hours(
-    f: &BTreeMap<String, String>,
+    f: &Posted,
     stored: Option<&str>,
     country: Option<Country>,
     invalid: &mut Vec<String>,
 ) -> Option<String> {
     use crate::staff::hours_editor::{from_osm, to_osm, WeeklyHours};
-    let osm = if value(f, "hours_mode") == "raw" {
-        value(f, "opening_hours").to_owned()
+    let osm = if f.text("hours_mode") == "raw" {
+        f.text("opening_hours").to_owned()
     } else {
-        let fields: std::collections::HashMap<String, String> =
-            f.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let fields: std::collections::HashMap<String, String> = f
+            .fields()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         let weekly = WeeklyHours::from_form(&fields);
         if let Some(stored) = stored.filter(|s| from_osm(s).as_ref() == Some(&weekly)) {
             return Some(stored.to_owned());
@@ -77,7 +72,7 @@ fn opening_hours(
 /// The service the form describes, on top of `base` (its fields that the form does not
 /// show are kept), or the names of the wrong fields in form order.
 pub fn read(
-    f: &BTreeMap<String, String>,
+    f: &Posted,
     base: &StaffService,
     country_of: impl Fn(&str) -> Option<Country>,
 ) -> Result<StaffService, Vec<String>> {
@@ -100,7 +95,7 @@ pub fn read(
             {
                 invalid.push(key.clone());
             }
-            if v.is_some() && checked(f, &format!("{key}_mt")) {
+            if v.is_some() && f.ticked(&format!("{key}_mt")) {
                 machine.push(format!("{field}.{}", lang.code()));
             }
             match lang {
@@ -118,8 +113,8 @@ pub fn read(
     service.accessibility = text("accessibility", MAX_TEXT, &mut invalid);
     service.machine_translated = machine;
 
-    service.category = value(f, "category").to_owned();
-    service.municipality_code = value(f, "municipality").to_owned();
+    service.category = f.text("category").to_owned();
+    service.municipality_code = f.text("municipality").to_owned();
     service.country = country_of(&service.municipality_code);
     if service.country.is_none() {
         invalid.push("municipality".into());
@@ -133,14 +128,14 @@ pub fn read(
     {
         invalid.push("address".into());
     }
-    match crate::kernel::geo::parse_location(value(f, "lat"), value(f, "lon")) {
+    match crate::kernel::geo::parse_location(f.text("lat"), f.text("lon")) {
         Ok(point) => {
             service.lat = point.map(|p| p.0);
             service.lon = point.map(|p| p.1);
         }
         Err(fields) => invalid.extend(fields),
     }
-    service.phones = phones(value(f, "phone"));
+    service.phones = phones(f.text("phone"));
     if service.phones.len() > MAX_PHONES || !service.phones.iter().all(|p| valid_phone(p)) {
         invalid.push("phone".into());
     }
@@ -158,7 +153,7 @@ pub fn read(
     }
     service.languages = LANGUAGES
         .iter()
-        .filter(|l| checked(f, &format!("speaks_{l}")))
+        .filter(|l| f.ticked(&format!("speaks_{l}")))
         .map(|l| (*l).to_owned())
         .collect();
     service.opening_hours = opening_hours(
@@ -167,7 +162,7 @@ pub fn read(
         service.country,
         &mut invalid,
     );
-    let who = value(f, "access_who");
+    let who = f.text("access_who");
     let note = (optional(f, "access_note_nl"), optional(f, "access_note_fr"));
     service.access = match (who, note) {
         ("", (None, None)) => None,
@@ -262,23 +257,23 @@ pub fn next_status(
 
 /// Handles a post of the edit form: see `save_service`.
 pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError> {
-    let lang = Lang::from_code(value(&f, "lang")).unwrap_or(Lang::Nl);
-    let id = optional(&f, "id");
-    let form_page = match &id {
-        Some(id) => Page::StaffService(id.clone()).path(lang),
+    let Some(post) = StaffPost::open(db, f, |f, lang| match f.optional("id") {
+        Some(id) => Page::StaffService(id.to_owned()).path(lang),
         None => Page::StaffServiceNew.path(lang),
-    };
-    let Some(session) = crate::auth::form_session(db, value(&f, "csrf"), lang, &form_page).await?
+    })
+    .await?
     else {
         return Ok(());
     };
-    let action = Action::from_code(value(&f, "action"))
+    let (f, lang, session) = (&post.fields, post.lang, &post.session);
+    let id = optional(f, "id");
+    let action = Action::from_code(f.text("action"))
         .filter(|a| ACTIONS.contains(a))
         .ok_or_else(|| AppError::BadRequest("action".into()))?;
     let current = match &id {
         Some(id) => {
             let current = repo::load(db, id).await?.ok_or(AppError::NotFound)?;
-            guard::municipality(&session, &current.municipality_code)?;
+            guard::municipality(session, &current.municipality_code)?;
             Some(current)
         }
         None => None,
@@ -288,13 +283,8 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         source: "Grensdiensten staff".into(),
         ..Default::default()
     });
-    let outcome = Outcome {
-        session: &session.id,
-        form: &form_page,
-        stale: "staff-error-stale",
-    };
-    if is_stale(current.as_ref().map(|c| c.revision), value(&f, "revision")) {
-        return outcome.stale(db).await;
+    if is_stale(current.as_ref().map(|c| c.revision), f.text("revision")) {
+        return post.refuse(db, STALE).await;
     }
     let options = repo::options(db, &session.staff).await?;
     let known_category = |c: &str| options.categories.iter().any(|(code, _)| code == c);
@@ -313,7 +303,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
         Err(Refusal::Forbidden) => return Err(AppError::Forbidden),
         Err(Refusal::NotFromHere) => None,
     };
-    let checked = read(&f, &base, country_of).and_then(|mut service| {
+    let checked = read(f, &base, country_of).and_then(|mut service| {
         let Some(target) = target else {
             return Err(vec!["action".into()]);
         };
@@ -329,10 +319,10 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
     });
     let mut service = match checked {
         Ok(service) => service,
-        Err(invalid) => return outcome.invalid(db, invalid, f).await,
+        Err(invalid) => return post.invalid(db, invalid).await,
     };
     // The municipality it moves to must be in the editor's scope too.
-    guard::municipality(&session, &service.municipality_code)?;
+    guard::municipality(session, &service.municipality_code)?;
     if action == Action::Verify {
         service.assured_date = Some(repo::today());
     }
@@ -346,10 +336,12 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
     }
     let written = repo::save(db, &session.staff, current.as_ref(), &service, action).await;
     let page_of = |id| Page::StaffService(id).path(lang);
-    outcome
-        .saved(db, written, page_of, &DONE.id(action.code()))
+    post.saved(db, written, page_of, &DONE.id(action.code()), STALE)
         .await
 }
+
+/// A form opened before the service changed.
+const STALE: &str = "staff-error-stale";
 
 /// "The service is published", … after each action.
 pub const DONE: MessageSet = MessageSet::new("staff-done-", action_codes);

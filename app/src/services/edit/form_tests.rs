@@ -4,11 +4,13 @@ use super::*;
 use crate::kernel::geo::Country;
 use crate::workflow::Publication;
 
-fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect()
+fn form(pairs: &[(&str, &str)]) -> Posted {
+    Posted::new(
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+    )
 }
 
 fn country(code: &str) -> Option<Country> {
