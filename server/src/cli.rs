@@ -27,7 +27,7 @@ fn explain(error: AppError) -> anyhow::Error {
         AppError::BadRequest(field) if field == "password" => anyhow::anyhow!(
             "the password must be {} to {} characters long",
             app::auth::password::MIN_PASSWORD_CHARS,
-            app::auth::password::MAX_PASSWORD_CHARS
+            app::kernel::validate::Length::Password.chars()
         ),
         AppError::BadRequest(field) if field == "municipalities" => anyhow::anyhow!(
             "an editor needs at least one --municipality, and every code must be a known municipality"

@@ -6,6 +6,7 @@
 //! sign-ins can then take neither the memory (19 MiB a hash) nor every core.
 
 use crate::error::AppError;
+use crate::kernel::validate::Length;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand::RngCore;
@@ -15,7 +16,6 @@ use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 pub use super::MIN_PASSWORD_CHARS;
-pub const MAX_PASSWORD_CHARS: usize = 128;
 
 /// argon2id, 19 MiB, 2 passes, 1 lane (OWASP Password Storage Cheat Sheet).
 fn hasher() -> Argon2<'static> {
@@ -30,7 +30,7 @@ static DECOY: LazyLock<String> =
 
 /// Whether a new password is acceptable (length only: NIST SP 800-63B).
 pub fn acceptable(password: &str) -> bool {
-    (MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&password.chars().count())
+    (MIN_PASSWORD_CHARS..=Length::Password.chars()).contains(&password.chars().count())
 }
 
 fn hash_now(password: &str) -> Result<String, AppError> {

@@ -7,8 +7,6 @@ use super::{Cluster, Member};
 use serde::{Deserialize, Serialize};
 
 /// Longest contact name and note.
-pub const MAX_NAME: usize = 200;
-pub const MAX_NOTE: usize = 2000;
 
 /// Where an interested municipality stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,11 +2,12 @@
 //! contact and a note), see one's own declarations, and for the organiser the whole list
 //! with the buttons that confirm members. Plain forms: no JavaScript needed.
 
-use super::interest::{InterestPage, InterestState, MAX_NAME, MAX_NOTE};
+use super::interest::{InterestPage, InterestState};
 use super::{load_cluster_interest, SaveClusterInterest};
 use crate::auth::{ActionFields, Flash, StaffFrame};
 use crate::components::Loaded;
 use crate::i18n::use_i18n;
+use crate::kernel::validate::Length;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -74,7 +75,7 @@ fn Interest(page: InterestPage, csrf: String, flash: Option<Flash>) -> impl Into
                 <div class="field">
                     <label for="interest-contact-name">{i18n.t("staff-interest-contact-name")}</label>
                     <input id="interest-contact-name" name="f[contact_name]" type="text" autocomplete="name"
-                        maxlength=MAX_NAME.to_string() value=typed("contact_name")
+                        maxlength=Length::RecordName.chars().to_string() value=typed("contact_name")
                         aria-invalid=invalid("contact_name").then_some("true")
                         aria-describedby=invalid("contact_name").then_some("contact_name-error") />
                     {error("contact_name", "staff-interest-error-contact_name")}
@@ -91,7 +92,7 @@ fn Interest(page: InterestPage, csrf: String, flash: Option<Flash>) -> impl Into
                     <label for="interest-note">{i18n.t("staff-interest-note")}</label>
                     <crate::components::PrefilledTextarea id="interest-note".to_owned() name="f[note]".to_owned() rows=4
                         value=typed("note") invalid=invalid("note") described_by=if invalid("note") { "note-error".to_owned() } else { String::new() } />
-                    <p class="help">{i18n.t_args("staff-interest-note-help", [("max", MAX_NOTE.into())])}</p>
+                    <p class="help">{i18n.t_args("staff-interest-note-help", [("max", Length::Text.chars().into())])}</p>
                     {error("note", "staff-interest-error-note")}
                 </div>
                 <button type="submit" data-testid="interest-declare">{i18n.t("staff-interest-declare")}</button>

@@ -1,12 +1,13 @@
 //! Interest in clusters with a shared price (server only): the staff page's data, and the
 //! declare / confirm / withdraw posts, each checked on the server against the account.
 
-use super::interest::{InterestEntry, InterestPage, InterestState, MAX_NAME, MAX_NOTE};
+use super::interest::{InterestEntry, InterestPage, InterestState};
 use super::{repo, Cluster};
 use crate::auth::Staff;
 use crate::db::{rows, Db};
 use crate::error::AppError;
 use crate::kernel::posted::Posted;
+use crate::kernel::validate::Length;
 use crate::municipalities::directory;
 use crate::routes::Page;
 use crate::workflow::form::StaffPost;
@@ -22,7 +23,7 @@ pub fn check_declaration(f: &Posted) -> Result<Declaration, Vec<String>> {
     let (name, email, note) = (get("contact_name"), get("contact_email"), get("note"));
     let mut invalid = vec![];
     if name.is_empty()
-        || name.chars().count() > MAX_NAME
+        || Length::RecordName.exceeded_by(&name)
         || crate::kernel::validate::has_hidden_controls(&name)
     {
         invalid.push("contact_name".to_owned());
@@ -30,7 +31,7 @@ pub fn check_declaration(f: &Posted) -> Result<Declaration, Vec<String>> {
     if !crate::kernel::validate::valid_email(&email) {
         invalid.push("contact_email".to_owned());
     }
-    if note.chars().count() > MAX_NOTE
+    if Length::Text.exceeded_by(&note)
         || crate::kernel::validate::has_hidden_controls_in_lines(&note)
     {
         invalid.push("note".to_owned());
@@ -285,7 +286,7 @@ mod tests {
         let bad = form(&[
             ("contact_name", ""),
             ("contact_email", "not an address"),
-            ("note", &"x".repeat(MAX_NOTE + 1)),
+            ("note", &"x".repeat(Length::Text.chars() + 1)),
         ]);
         assert_eq!(
             check_declaration(&bad),

@@ -8,6 +8,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::i18n::MessageSet;
 use crate::kernel::posted::Posted;
+use crate::kernel::validate::Length;
 use crate::kernel::validate::{has_hidden_controls, has_hidden_controls_in_lines};
 use crate::routes::Page;
 use crate::workflow::form::{is_stale, StaffPost};
@@ -15,8 +16,6 @@ use crate::workflow::{self, Action, Publication};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 
-pub const MAX_LINE: usize = 300;
-pub const MAX_AREA: usize = 6000;
 const MAX_ITEMS: usize = 50;
 
 /// What a record may refer to: existing municipalities, projects and organizations.
@@ -46,7 +45,7 @@ fn items(text: &str, parts: std::ops::RangeInclusive<usize>) -> Option<Vec<Strin
                 && cells[..2].iter().all(|c| !c.is_empty())
                 && cells
                     .iter()
-                    .all(|c| c.chars().count() <= MAX_LINE && !has_hidden_controls(c));
+                    .all(|c| !Length::Line.exceeded_by(c) && !has_hidden_controls(c));
             good.then(|| {
                 let kept: Vec<&str> = cells.into_iter().filter(|c| !c.is_empty()).collect();
                 kept.join(" | ")
@@ -129,10 +128,10 @@ pub fn read(
     for field in fields(kind) {
         let k = field.key;
         if field.input.bilingual() {
-            let (max, hidden): (usize, fn(&str) -> bool) = if field.input == Input::Area {
-                (MAX_AREA, has_hidden_controls_in_lines)
+            let (max, hidden): (Length, fn(&str) -> bool) = if field.input == Input::Area {
+                (Length::Area, has_hidden_controls_in_lines)
             } else {
-                (MAX_LINE, has_hidden_controls)
+                (Length::Line, has_hidden_controls)
             };
             let pair: Vec<(String, &str)> = Lang::ALL
                 .into_iter()
@@ -144,7 +143,7 @@ pub fn read(
                 })
                 .collect();
             for (key, v) in &pair {
-                if v.chars().count() > max || hidden(v) {
+                if max.exceeded_by(v) || hidden(v) {
                     invalid.push(key.clone());
                 } else if !v.is_empty() {
                     values.insert(key.clone(), (*v).to_owned());
@@ -183,7 +182,7 @@ pub fn read(
                 items(v, if k == "agenda" { 2..=3 } else { 2..=2 }).map(|l| l.join("\n"))
             }
             Input::Text => {
-                (v.chars().count() <= MAX_LINE && !has_hidden_controls(v)).then(|| v.to_owned())
+                (!Length::Line.exceeded_by(v) && !has_hidden_controls(v)).then(|| v.to_owned())
             }
             Input::Url => crate::kernel::validate::valid_website(v).then(|| v.to_owned()),
             Input::Euro => euro(v),

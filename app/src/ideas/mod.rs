@@ -79,9 +79,7 @@ pub const FIELDS: [&str; 7] = [
     "consent",
 ];
 pub const FIELD_ERRORS: MessageSet = MessageSet::new("idea-error-", || FIELDS.to_vec());
-pub const MAX_TITLE_CHARS: usize = 160;
 pub const MIN_SUMMARY_CHARS: usize = 30;
-pub const MAX_SUMMARY_CHARS: usize = 4000;
 
 /// The fields of the call form (admins).
 pub const CALL_FIELDS: [&str; 10] = [

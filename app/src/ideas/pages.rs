@@ -3,13 +3,13 @@
 
 use super::{
     list_calls, load_call, load_idea, Call, CallView, Idea, IdeaStatus, ManageIdea, SubmitIdea,
-    FIELDS, FIELD_ERRORS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, STATUS_MESSAGES, SUBMITTERS,
-    SUBMITTER_MESSAGES,
+    FIELDS, FIELD_ERRORS, STATUS_MESSAGES, SUBMITTERS, SUBMITTER_MESSAGES,
 };
 use crate::components::{Loaded, PageMeta, PrefilledTextarea};
 use crate::i18n::use_i18n;
 use crate::kernel::format::long_date;
 use crate::kernel::link::text_in;
+use crate::kernel::validate::Length;
 use crate::map::RegionMap;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -165,13 +165,13 @@ fn CallDetail(view: CallView) -> impl IntoView {
                     <input type="hidden" name="f[call]" value=call.id.clone() />
                     <div class="field">
                         <label for="idea-title">{i18n.t("idea-title-label")}</label>
-                        <input id="idea-title" name="f[title]" type="text" maxlength=MAX_TITLE_CHARS.to_string() value=typed("title")
+                        <input id="idea-title" name="f[title]" type="text" maxlength=Length::Title.chars().to_string() value=typed("title")
                             aria-invalid=aria("title") aria-describedby=described("title") />
                         {field_error("title")}
                     </div>
                     <div class="field">
                         <label for="idea-summary">{i18n.t("idea-summary-label")}</label>
-                        <PrefilledTextarea id="idea-summary" name="f[summary]" rows=6 maxlength=MAX_SUMMARY_CHARS
+                        <PrefilledTextarea id="idea-summary" name="f[summary]" rows=6 maxlength=Length::LongText.chars()
                             value=typed("summary") invalid=is_invalid("summary")
                             described_by=format!("idea-summary-help{}", if is_invalid("summary") { " idea-summary-error" } else { "" }) />
                         <p id="idea-summary-help" class="help">{i18n.t("idea-summary-help")}</p>
@@ -325,7 +325,7 @@ fn OwnIdea(idea: Idea, token: String) -> impl IntoView {
                 {hidden("answer")}
                 <div class="field">
                     <label for="idea-answer-text">{i18n.t("idea-answer-label")}</label>
-                    <PrefilledTextarea id="idea-answer-text" name="f[text]" rows=5 maxlength=MAX_SUMMARY_CHARS
+                    <PrefilledTextarea id="idea-answer-text" name="f[text]" rows=5 maxlength=Length::LongText.chars()
                         value=String::new() invalid=false described_by=String::new() required=true />
                 </div>
                 <button type="submit">{i18n.t("idea-answer-submit")}</button>

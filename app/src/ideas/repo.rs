@@ -5,6 +5,7 @@ use crate::db::{rows, Db};
 use crate::i18n::Lang;
 use crate::kernel::personal_link::{self, Purpose};
 use crate::kernel::posted::{Posted, PublicPost};
+use crate::kernel::validate::Length;
 use crate::kernel::validate::{has_hidden_controls, has_hidden_controls_in_lines};
 use crate::mail::{Letter, LetterKind};
 use crate::municipalities::directory;
@@ -185,11 +186,11 @@ fn codes(text: &str) -> Vec<String> {
 pub fn check(f: &Posted, known: impl Fn(&str) -> bool) -> Vec<&'static str> {
     let mut invalid = vec![];
     let title = f.text("title");
-    if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS || has_hidden_controls(title) {
+    if title.is_empty() || Length::Title.exceeded_by(title) || has_hidden_controls(title) {
         invalid.push("title");
     }
     let summary = f.text("summary");
-    if !(MIN_SUMMARY_CHARS..=MAX_SUMMARY_CHARS).contains(&summary.chars().count())
+    if !(MIN_SUMMARY_CHARS..=Length::LongText.chars()).contains(&summary.chars().count())
         || has_hidden_controls_in_lines(summary)
     {
         invalid.push("summary");
@@ -205,7 +206,7 @@ pub fn check(f: &Posted, known: impl Fn(&str) -> bool) -> Vec<&'static str> {
         invalid.push("submitter");
     }
     let name = f.text("name");
-    if name.is_empty() || name.chars().count() > 120 || has_hidden_controls(name) {
+    if name.is_empty() || Length::PersonName.exceeded_by(name) || has_hidden_controls(name) {
         invalid.push("name");
     }
     if !crate::kernel::validate::valid_email(f.text("email")) {
@@ -408,7 +409,7 @@ pub async fn manage(
                 return Ok(page);
             }
             if text.is_empty()
-                || text.chars().count() > MAX_SUMMARY_CHARS
+                || Length::LongText.exceeded_by(text)
                 || has_hidden_controls_in_lines(text)
             {
                 return Ok(format!("{page}?error=text"));
@@ -515,7 +516,7 @@ pub async fn staff_submit(
             "theme",
         ] {
             let v = f.text(key);
-            if v.is_empty() || v.chars().count() > MAX_SUMMARY_CHARS {
+            if v.is_empty() || Length::LongText.exceeded_by(v) {
                 invalid.push(key);
             }
         }
@@ -587,7 +588,7 @@ pub async fn staff_submit(
     }
     let text = f.text("text").to_owned();
     if matches!(status, IdeaStatus::Info | IdeaStatus::Declined)
-        && (text.is_empty() || text.chars().count() > MAX_SUMMARY_CHARS)
+        && (text.is_empty() || Length::LongText.exceeded_by(&text))
     {
         return post.refuse(db, "staff-idea-text-required").await;
     }

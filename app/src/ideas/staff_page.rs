@@ -3,12 +3,13 @@
 
 use super::{
     load_staff_call, load_staff_calls, Call, Idea, SaveCall, StaffCall, CALL_FIELD_MESSAGES,
-    MAX_SUMMARY_CHARS, STATUS_MESSAGES, SUBMITTER_MESSAGES,
+    STATUS_MESSAGES, SUBMITTER_MESSAGES,
 };
 use crate::auth::{ActionFields, Flash, StaffFrame};
 use crate::components::{Loaded, PrefilledTextarea};
 use crate::i18n::use_i18n;
 use crate::kernel::link::text_in;
+use crate::kernel::validate::Length;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -121,7 +122,7 @@ fn CallForm(call: Option<Call>, csrf: String, flash: Option<Flash>) -> impl Into
         view! {
             <div class="field">
                 <label for=format!("call-{key}")>{i18n.t_of(&CALL_FIELD_MESSAGES, key)}</label>
-                <PrefilledTextarea id=format!("call-{key}") name=format!("f[{key}]") rows=5 maxlength=MAX_SUMMARY_CHARS
+                <PrefilledTextarea id=format!("call-{key}") name=format!("f[{key}]") rows=5 maxlength=Length::LongText.chars()
                     value=value(key) invalid=invalid(key) described_by=String::new() />
                 {invalid(key).then(|| view! { <p class="field-error">{i18n.t("staff-call-field-error")}</p> })}
             </div>
@@ -200,14 +201,14 @@ fn IdeaCard(idea: Idea, call: String, csrf: String) -> impl IntoView {
                     <form method="post" action=save_path()>
                         {hidden("info")}
                         <label for=format!("info-{id}")>{i18n.t("staff-idea-info-label")}</label>
-                        <PrefilledTextarea id=format!("info-{id}") name="f[text]" rows=2 maxlength=MAX_SUMMARY_CHARS
+                        <PrefilledTextarea id=format!("info-{id}") name="f[text]" rows=2 maxlength=Length::LongText.chars()
                             value=String::new() invalid=false described_by=String::new() required=true />
                         <button type="submit" data-testid="idea-info">{i18n.t("staff-idea-info")}</button>
                     </form>
                     <form method="post" action=save_path()>
                         {hidden("decline")}
                         <label for=format!("decline-{id}")>{i18n.t("staff-idea-reason-label")}</label>
-                        <PrefilledTextarea id=format!("decline-{id}") name="f[text]" rows=2 maxlength=MAX_SUMMARY_CHARS
+                        <PrefilledTextarea id=format!("decline-{id}") name="f[text]" rows=2 maxlength=Length::LongText.chars()
                             value=String::new() invalid=false described_by=String::new() required=true />
                         <button type="submit" data-testid="idea-decline">{i18n.t("staff-idea-decline")}</button>
                     </form>

@@ -30,7 +30,6 @@ pub fn email_assertion() -> String {
 }
 
 /// Longest accepted search text; anything longer is a mistake or abuse.
-pub const MAX_QUERY_CHARS: usize = 100;
 
 /// The shape of a secret token in a link (a report's follow link, a personal link, a
 /// password reset, a form's handle): 20 to 64 letters, digits, `-` and `_`. Anything
@@ -137,6 +136,65 @@ pub fn has_hidden_controls(text: &str) -> bool {
 pub fn has_hidden_controls_in_lines(text: &str) -> bool {
     text.chars()
         .any(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_bidi_control(c))
+}
+
+/// The longest text each kind of typed field may hold, in characters: one table for
+/// every form, read by the checks on the server and by the pages' `maxlength`, so the
+/// two never differ (as lemmy's `validation.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Length {
+    /// A search or filter query.
+    Query,
+    /// A person's name (who registers, who sends an idea).
+    PersonName,
+    /// A title or an organisation's name typed by the public.
+    Title,
+    /// A record's name typed by staff (a service, a contact), a field of the hours editor.
+    RecordName,
+    /// One line: an address, a list item, a source.
+    Line,
+    /// A message, a description, a reason, a note.
+    Text,
+    /// An idea's summary, a call's texts, a staff answer.
+    LongText,
+    /// A long staff text (a practice's account, a project's description).
+    Area,
+    /// A password.
+    Password,
+}
+
+impl Length {
+    pub const ALL: [Length; 9] = [
+        Length::Query,
+        Length::PersonName,
+        Length::Title,
+        Length::RecordName,
+        Length::Line,
+        Length::Text,
+        Length::LongText,
+        Length::Area,
+        Length::Password,
+    ];
+
+    /// The most characters a field of this kind holds.
+    pub const fn chars(self) -> usize {
+        match self {
+            Length::Query => 100,
+            Length::PersonName => 120,
+            Length::Title => 160,
+            Length::RecordName => 200,
+            Length::Line => 300,
+            Length::Text => 2000,
+            Length::LongText => 4000,
+            Length::Area => 6000,
+            Length::Password => 128,
+        }
+    }
+
+    /// Whether `text` is longer than this kind of field holds.
+    pub fn exceeded_by(self, text: &str) -> bool {
+        text.chars().count() > self.chars()
+    }
 }
 
 #[cfg(test)]
@@ -280,5 +338,18 @@ mod tests {
         ] {
             assert!(!valid_website(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn each_length_is_counted_in_characters_not_bytes() {
+        for length in Length::ALL {
+            let full = "é".repeat(length.chars());
+            assert!(!length.exceeded_by(&full), "{length:?}");
+            assert!(length.exceeded_by(&format!("{full}e")), "{length:?}");
+        }
+        // Shorter kinds hold less.
+        assert!(Length::PersonName.chars() < Length::Title.chars());
+        assert!(Length::Line.chars() < Length::Text.chars());
+        assert!(Length::Text.chars() < Length::LongText.chars());
     }
 }

@@ -20,7 +20,7 @@ use crate::kernel::geo::Country;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::kernel::validate::MAX_QUERY_CHARS;
+use crate::kernel::validate::Length;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Sort {
@@ -70,7 +70,7 @@ pub struct MunicipalityFilter {
 impl MunicipalityQuery {
     pub fn validate(&self) -> Result<MunicipalityFilter, AppError> {
         let text = self.q.trim();
-        if text.chars().count() > MAX_QUERY_CHARS {
+        if Length::Query.exceeded_by(text) {
             return Err(AppError::BadRequest("q".into()));
         }
         let country = match self.country.as_str() {

@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::i18n::Localized;
 use crate::kernel::kinds::PRACTICE_KINDS;
 use crate::kernel::link::Link;
-use crate::kernel::validate::MAX_QUERY_CHARS;
+use crate::kernel::validate::Length;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -58,7 +58,7 @@ crate::url_query! {
 impl PracticeQuery {
     /// Checks the values; the error names the key at fault.
     pub fn validate(&self) -> Result<(), AppError> {
-        if self.q.chars().count() > MAX_QUERY_CHARS {
+        if Length::Query.exceeded_by(&self.q) {
             return Err(AppError::BadRequest("q".into()));
         }
         if !self.kind.is_empty() && !PRACTICE_KINDS.contains(&self.kind.as_str()) {
@@ -69,7 +69,7 @@ impl PracticeQuery {
         {
             return Err(AppError::BadRequest("municipality".into()));
         }
-        if self.theme.chars().count() > MAX_QUERY_CHARS {
+        if Length::Query.exceeded_by(&self.theme) {
             return Err(AppError::BadRequest("theme".into()));
         }
         Ok(())
@@ -130,7 +130,7 @@ mod tests {
             Err(AppError::BadRequest("municipality".into()))
         );
         let long = PracticeQuery {
-            q: "x".repeat(MAX_QUERY_CHARS + 1),
+            q: "x".repeat(Length::Query.chars() + 1),
             ..Default::default()
         };
         assert_eq!(long.validate(), Err(AppError::BadRequest("q".into())));

@@ -12,6 +12,7 @@ pub use list_page::ProjectsPage;
 use crate::error::AppError;
 use crate::i18n::{Localized, MessageSet};
 use crate::kernel::geo::Country;
+use crate::kernel::validate::Length;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -170,7 +171,7 @@ impl ProjectQuery {
         let bad = |field: &str| AppError::BadRequest(field.into());
         let text = |value: &str, field: &str| match value {
             "" => Ok(None),
-            v if v.chars().count() > 100 => Err(bad(field)),
+            v if Length::Query.exceeded_by(v) => Err(bad(field)),
             v => Ok(Some(v.to_owned())),
         };
         let phase = match self.phase.as_str() {

@@ -26,6 +26,7 @@ use crate::events::LocalMoment;
 use crate::i18n::{Lang, Localized, MessageSet};
 use crate::kernel::link::Link;
 use crate::kernel::validate::has_hidden_controls;
+use crate::kernel::validate::Length;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -201,8 +202,6 @@ pub const FIELDS: [&str; 7] = [
     "consent",
 ];
 pub const FIELD_ERRORS: MessageSet = MessageSet::new("registration-error-", || FIELDS.to_vec());
-pub const MAX_NAME_CHARS: usize = 120;
-pub const MAX_ORGANISATION_CHARS: usize = 160;
 /// The largest capacity staff can set.
 pub const MAX_CAPACITY: u32 = 100_000;
 
@@ -244,7 +243,7 @@ impl RegistrationForm {
     ) -> Result<Answers, Vec<String>> {
         let mut invalid = vec![];
         let name = self.name.trim();
-        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || has_hidden_controls(name) {
+        if name.is_empty() || Length::PersonName.exceeded_by(name) || has_hidden_controls(name) {
             invalid.push("name");
         }
         let email = self.email.trim();
@@ -253,8 +252,7 @@ impl RegistrationForm {
         }
         let organisation = self.organisation.trim();
         if signup.asks(Question::Organisation)
-            && (organisation.chars().count() > MAX_ORGANISATION_CHARS
-                || has_hidden_controls(organisation))
+            && (Length::Title.exceeded_by(organisation) || has_hidden_controls(organisation))
         {
             invalid.push("organisation");
         }
@@ -541,7 +539,7 @@ mod tests {
         let bad = RegistrationForm {
             name: " ".into(),
             email: "not-an-address".into(),
-            organisation: "x".repeat(MAX_ORGANISATION_CHARS + 1),
+            organisation: "x".repeat(Length::Title.chars() + 1),
             municipality: "99999".into(),
             role: "king".into(),
             language: "de".into(),

@@ -3,12 +3,12 @@
 
 use super::{
     load_signup, load_signup_summary, MunicipalityChoice, Question, Register, RegistrationForm,
-    Signup, SignupState, SignupView, FIELD_ERRORS, MAX_NAME_CHARS, MAX_ORGANISATION_CHARS,
-    ROLE_MESSAGES,
+    Signup, SignupState, SignupView, FIELD_ERRORS, ROLE_MESSAGES,
 };
 use crate::components::{Loaded, PageMeta};
 use crate::i18n::use_i18n;
 use crate::kernel::link::text_in;
+use crate::kernel::validate::Length;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -249,7 +249,7 @@ pub(super) fn AnswerFields(
         <div class="field">
             <label for="registration-name">{i18n.t("registration-name-label")}</label>
             <input id="registration-name" name="f[name]" type="text" autocomplete="name" required=""
-                maxlength=MAX_NAME_CHARS.to_string() value=prefill.name.clone()
+                maxlength=Length::PersonName.chars().to_string() value=prefill.name.clone()
                 aria-invalid=aria_invalid("name") aria-describedby=described("name") />
             {error("name")}
         </div>
@@ -267,7 +267,7 @@ pub(super) fn AnswerFields(
             <div class="field">
                 <label for="registration-organisation">{i18n.t("registration-question-organisation")}</label>
                 <input id="registration-organisation" name="f[organisation]" type="text" autocomplete="organization"
-                    maxlength=MAX_ORGANISATION_CHARS.to_string() value=prefill.organisation.clone()
+                    maxlength=Length::Title.chars().to_string() value=prefill.organisation.clone()
                     aria-invalid=aria_invalid("organisation") aria-describedby=described("organisation") />
                 {error("organisation")}
             </div>

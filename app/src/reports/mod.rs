@@ -27,7 +27,6 @@ pub const KIND_MESSAGES: MessageSet = MessageSet::new("report-kind-", || KINDS.t
 /// What to change in a wrong field.
 pub const FIELD_ERRORS: MessageSet = MessageSet::new("report-error-", || FIELDS.to_vec());
 pub const MIN_MESSAGE_CHARS: usize = 10;
-pub const MAX_MESSAGE_CHARS: usize = 2000;
 
 /// The form as submitted (strings: the page shows back exactly what was typed). A field
 /// the browser leaves out (an unchecked radio group) is empty, and then invalid.
@@ -74,7 +73,7 @@ impl ReportForm {
         }
         let message = self.message.trim();
         let chars = message.chars().count();
-        if !(MIN_MESSAGE_CHARS..=MAX_MESSAGE_CHARS).contains(&chars)
+        if !(MIN_MESSAGE_CHARS..=crate::kernel::validate::Length::Text.chars()).contains(&chars)
             || crate::kernel::validate::has_hidden_controls_in_lines(message)
         {
             invalid.push("message".to_owned());

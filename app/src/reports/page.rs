@@ -1,8 +1,9 @@
-use super::{ReportForm, ReportOutcome, SubmitReport, KINDS, MAX_MESSAGE_CHARS};
+use super::{ReportForm, ReportOutcome, SubmitReport, KINDS};
 use crate::components::{PageMeta, PrefilledTextarea};
 use crate::i18n::use_i18n;
 #[cfg(any(feature = "ssr", test))]
 use crate::i18n::Lang;
+use crate::kernel::validate::Length;
 use crate::routes::Page;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -161,7 +162,7 @@ pub fn ReportPage() -> impl IntoView {
                 </fieldset>
                 <div class="field">
                     <label for="report-message">{i18n.t("report-message-label")}</label>
-                    <PrefilledTextarea id="report-message" name="form[message]" rows=6 maxlength=MAX_MESSAGE_CHARS
+                    <PrefilledTextarea id="report-message" name="form[message]" rows=6 maxlength=Length::Text.chars()
                         value=prefill.message.clone()
                         invalid=Signal::derive(move || invalid("message"))
                         described_by=Signal::derive(move || described("message", "message-help")) />

@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::kernel::geo::Country;
-use crate::kernel::validate::MAX_QUERY_CHARS;
+use crate::kernel::validate::Length;
 use serde::{Deserialize, Serialize};
 
 pub use super::query_key::Key;
@@ -110,7 +110,7 @@ impl ServiceQuery {
     pub fn validate(&self) -> Result<ServiceFilter, AppError> {
         let bad = |field: &str| AppError::BadRequest(field.to_owned());
         let text = self.q.trim();
-        if text.chars().count() > MAX_QUERY_CHARS {
+        if Length::Query.exceeded_by(text) {
             return Err(bad("q"));
         }
         let code = |field: &str, value: &str| -> Result<Option<String>, AppError> {
@@ -155,7 +155,7 @@ impl ServiceQuery {
             Some(_) => return Err(bad("radius")),
         };
         let near_text = self.near.trim();
-        if near_text.chars().count() > MAX_QUERY_CHARS {
+        if Length::Query.exceeded_by(near_text) {
             return Err(bad("near"));
         }
         let near = match (number("lat", &self.lat)?, number("lon", &self.lon)?) {

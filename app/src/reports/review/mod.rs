@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const ACTIONS: [&str; 3] = ["accept", "reject", "duplicate"];
-pub const MAX_REASON_CHARS: usize = 2000;
 
 /// A report as staff see it: with the resident's e-mail address.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,10 +1,11 @@
 //! The review queue page: one card per report, its text always shown as text (never as
 //! markup), the resident's address for staff only, and the three decisions as forms.
 
-use super::{load_report_queue, QueuedReport, ReviewReport, MAX_REASON_CHARS};
+use super::{load_report_queue, QueuedReport, ReviewReport};
 use crate::auth::{ActionFields, StaffFrame};
 use crate::components::Loaded;
 use crate::i18n::use_i18n;
+use crate::kernel::validate::Length;
 use crate::routes::Page;
 use crate::services::display_name;
 use leptos::prelude::*;
@@ -103,7 +104,7 @@ fn ReportCard(report: QueuedReport, csrf: String) -> impl IntoView {
                     <form method="post" action=review_path() class="report-actions__reject">
                         {hidden("reject")}
                         <label for=format!("reason-{id}")>{i18n.t("staff-report-reason")}</label>
-                        <crate::components::PrefilledTextarea id=format!("reason-{id}") name="f[reason]" rows=2 maxlength=MAX_REASON_CHARS
+                        <crate::components::PrefilledTextarea id=format!("reason-{id}") name="f[reason]" rows=2 maxlength=Length::Text.chars()
                             value=String::new() invalid=false described_by=String::new() required=true />
                         <button type="submit" data-testid="report-reject">{i18n.t("staff-report-reject")}</button>
                     </form>

@@ -1,10 +1,11 @@
 //! The review queue in the database (server only).
 
-use super::{QueuedReport, ReportQueue, ACTIONS, MAX_REASON_CHARS};
+use super::{QueuedReport, ReportQueue, ACTIONS};
 use crate::auth::{Flash, Staff};
 use crate::db::{rows, Db};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::kernel::validate::Length;
 use crate::routes::Page;
 use crate::workflow::form::StaffPost;
 use crate::workflow::store::{self, Audited, Entry};
@@ -151,7 +152,7 @@ pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError
     match action {
         "reject" => {
             let reason = f.text("reason");
-            if reason.is_empty() || reason.chars().count() > MAX_REASON_CHARS {
+            if reason.is_empty() || Length::Text.exceeded_by(reason) {
                 return post.refuse(db, "staff-report-reason-required").await;
             }
             mark(

@@ -9,6 +9,7 @@ use crate::i18n::MessageSet;
 use crate::i18n::{Lang, Localized, MaybeLocalized};
 use crate::kernel::geo::Country;
 use crate::kernel::posted::Posted;
+use crate::kernel::validate::Length;
 use crate::kernel::validate::{has_hidden_controls, has_hidden_controls_in_lines};
 use crate::kernel::validate::{phones, valid_email, valid_phone, valid_website, MAX_PHONES};
 use crate::routes::Page;
@@ -19,9 +20,6 @@ use std::collections::BTreeMap;
 
 /// The actions of the service form, in the order of its buttons: every one.
 pub const ACTIONS: [Action; 6] = Action::ALL;
-const MAX_NAME: usize = 200;
-const MAX_TEXT: usize = 2000;
-const MAX_LINE: usize = 300;
 
 fn optional(f: &Posted, key: &str) -> Option<String> {
     f.optional(key).map(str::to_owned)
@@ -79,7 +77,7 @@ pub fn read(
     let mut invalid = vec![];
     let mut service = base.clone();
     let mut machine = vec![];
-    let mut text = |field: &str, max: usize, invalid: &mut Vec<String>| {
+    let mut text = |field: &str, max: Length, invalid: &mut Vec<String>| {
         // The name is one line; the other texts may have several.
         let hidden: fn(&str) -> bool = if field == "name" {
             has_hidden_controls
@@ -90,9 +88,7 @@ pub fn read(
         for lang in Lang::ALL {
             let key = format!("{field}_{}", lang.code());
             let v = optional(f, &key);
-            if v.as_ref()
-                .is_some_and(|v| v.chars().count() > max || hidden(v))
-            {
+            if v.as_ref().is_some_and(|v| max.exceeded_by(v) || hidden(v)) {
                 invalid.push(key.clone());
             }
             if v.is_some() && f.ticked(&format!("{key}_mt")) {
@@ -105,12 +101,12 @@ pub fn read(
         }
         pair
     };
-    service.name = text("name", MAX_NAME, &mut invalid);
+    service.name = text("name", Length::RecordName, &mut invalid);
     if service.name.nl.is_none() && service.name.fr.is_none() {
         invalid.push("name_nl".into());
     }
-    service.description = text("description", MAX_TEXT, &mut invalid);
-    service.accessibility = text("accessibility", MAX_TEXT, &mut invalid);
+    service.description = text("description", Length::Text, &mut invalid);
+    service.accessibility = text("accessibility", Length::Text, &mut invalid);
     service.machine_translated = machine;
 
     service.category = f.text("category").to_owned();
@@ -124,7 +120,7 @@ pub fn read(
     if service
         .address
         .as_ref()
-        .is_some_and(|a| a.chars().count() > MAX_LINE || has_hidden_controls_in_lines(a))
+        .is_some_and(|a| Length::Line.exceeded_by(a) || has_hidden_controls_in_lines(a))
     {
         invalid.push("address".into());
     }
@@ -173,7 +169,7 @@ pub fn read(
         ("BE" | "FR" | "both", (Some(nl), Some(fr)))
             if [&nl, &fr]
                 .iter()
-                .all(|t| t.chars().count() <= MAX_TEXT && !has_hidden_controls_in_lines(t)) =>
+                .all(|t| !Length::Text.exceeded_by(t) && !has_hidden_controls_in_lines(t)) =>
         {
             Some(Access {
                 who: who.to_owned(),

@@ -20,6 +20,7 @@ use super::Access;
 use crate::error::AppError;
 use crate::i18n::{Localized, MaybeLocalized, MessageSet};
 use crate::kernel::geo::Country;
+use crate::kernel::validate::Length;
 use crate::workflow::Publication;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -244,7 +245,7 @@ impl StaffQuery {
         {
             return Err(AppError::BadRequest("municipality".into()));
         }
-        if self.q.chars().count() > 100 {
+        if Length::Query.exceeded_by(&self.q) {
             return Err(AppError::BadRequest("q".into()));
         }
         if !matches!(self.untranslated.as_str(), "" | "1") {

@@ -3,6 +3,7 @@
 //! name no form field.
 
 use super::{WeeklyHours, DAY_KEYS};
+use crate::kernel::validate::Length;
 
 /// A period in minutes since midnight, end exclusive; 24:00 is 1440.
 pub(super) type Period = (u16, u16);
@@ -16,7 +17,6 @@ pub(super) const OSM_MONTHS: [&str; 12] = [
 /// Exceptions are dated; a year outside this range is almost certainly a typing mistake.
 pub(super) const YEARS: std::ops::RangeInclusive<u16> = 2000..=2099;
 /// A day holds a handful of periods; longer text is not a schedule.
-const MAX_FIELD_CHARS: usize = 200;
 const DAY: u16 = 24 * 60;
 
 /// A typed time: `09:30`, `9:30`, `9.30`, `9h30`, `9u30`, `9h` or `9` (staff type what
@@ -51,7 +51,7 @@ fn parse_time(text: &str) -> Option<u16> {
 /// The periods of one field, sorted; None when one is malformed, does not end after it
 /// starts, or overlaps another (touching is fine: `09:00-12:00,12:00-14:00`).
 pub(super) fn parse_periods(text: &str) -> Option<Vec<Period>> {
-    if text.len() > MAX_FIELD_CHARS {
+    if Length::RecordName.exceeded_by(text) {
         return None;
     }
     let mut periods = text
