@@ -1,7 +1,8 @@
 //! The open data API: JSON, CSV, GeoJSON, the map's points and the OpenAPI document.
 
-use super::services::find;
-use super::{app, db, get};
+use crate::support::fixtures::find;
+use crate::support::http::get;
+use crate::support::test_app::{app, db};
 use app::i18n::Lang;
 use app::services::Key;
 use axum::http::{header, StatusCode};

@@ -2,12 +2,11 @@
 //! idea (letters drop their bodies once sent; personal links are random, the database
 //! keeps their hashes only), and the file is readable by the server's user only.
 
-use super::get;
-use super::smtp_sink::SmtpSink;
-use super::staff_support::{encode, location, path, post, staff_app, ADMIN};
-use super::taking_part::{
-    form, link_path, mail_router, open_meeting, queued_letters, registered, BASE,
-};
+use crate::support::fixtures::{form, open_meeting, registered};
+use crate::support::http::{encode, get, location, path, post};
+use crate::support::mail::{link_path, queued_letters, SmtpSink};
+use crate::support::staff::{staff_app, ADMIN};
+use crate::support::test_app::{mail_router, BASE};
 use axum::http::StatusCode;
 use chrono::Utc;
 

@@ -1,14 +1,10 @@
 //! A change to one service reaches the search without reloading every service, and the
 //! result is the same as after a full reload.
 
-use super::db;
-use super::services::find;
+use crate::support::fixtures::{exec, find};
+use crate::support::test_app::db;
 use app::i18n::Lang;
 use app::services::snapshot;
-
-async fn run(db: &app::db::Db, sql: &str) {
-    db.query(sql).await.unwrap().check().unwrap();
-}
 
 async fn changed_rows(db: &app::db::Db) -> usize {
     snapshot::current(db).await.unwrap().1.text.changed_rows()
@@ -47,7 +43,7 @@ async fn a_changed_service_is_searchable_at_once_without_a_full_reload() {
     assert_eq!(changed_rows(&db).await, 0);
 
     // Renamed: found by the new name (with a typo too), not the old one, first by name.
-    run(&db, &format!("UPDATE service:`{halluin}` SET name.fr = '0 Mairie Blauwvoet', name.nl = '0 Stadhuis Blauwvoet'")).await;
+    exec(&db, &format!("UPDATE service:`{halluin}` SET name.fr = '0 Mairie Blauwvoet', name.nl = '0 Stadhuis Blauwvoet'")).await;
     let found = find(&db, Lang::Nl, &[("q", "blauwvoet")]).await;
     assert_eq!(
         found
@@ -68,7 +64,7 @@ async fn a_changed_service_is_searchable_at_once_without_a_full_reload() {
     assert_eq!(by_name.hits[0].core.id, halluin);
 
     // No longer published: gone from every search; published again: back.
-    run(
+    exec(
         &db,
         &format!("UPDATE service:`{halluin}` SET status = 'draft'"),
     )
@@ -76,7 +72,7 @@ async fn a_changed_service_is_searchable_at_once_without_a_full_reload() {
     assert_eq!(find(&db, Lang::Nl, &[("q", "blauwvoet")]).await.total, 0);
     assert_eq!(find(&db, Lang::Nl, &[]).await.total, total - 1);
     assert!(!snapshot::current(&db).await.unwrap().1.contains(&halluin));
-    run(
+    exec(
         &db,
         &format!("UPDATE service:`{halluin}` SET status = 'published'"),
     )
@@ -94,13 +90,13 @@ async fn changes_applied_one_by_one_give_what_a_full_reload_gives() {
     let (first, second) = (&stations.hits[0].core.id, &stations.hits[1].core.id);
     // Several writes between two searches: a rename, a deletion (another row takes the
     // deleted row's place), a new service and a move across the border.
-    run(
+    exec(
         &db,
         &format!("UPDATE service:`{first}` SET name.nl = 'Station Blauwvoet'"),
     )
     .await;
-    run(&db, &format!("DELETE service:`{second}`")).await;
-    run(
+    exec(&db, &format!("DELETE service:`{second}`")).await;
+    exec(
         &db,
         "CREATE service:blauwvoet SET name = { nl: 'Justitiehuis Blauwvoet', fr: 'Maison de justice Blauwvoet' },
             category = 'house_of_justice', country = 'BE', municipality = municipality:`33029`,
@@ -114,7 +110,7 @@ async fn changes_applied_one_by_one_give_what_a_full_reload_gives() {
     );
 
     // A category edit is not a service's change: the next search reloads everything.
-    run(
+    exec(
         &db,
         "UPDATE category:town_hall SET synonyms.nl += 'raadhuisje'",
     )

@@ -1,24 +1,12 @@
 //! The agenda: the seeded meetings, timed in Brussels, their pages, the API and the
 //! iCalendar downloads read back with an RFC 5545 parser.
 
-use super::{app, db, get};
+use crate::support::http::get;
+use crate::support::test_app::{app, db, public_app};
 use app::events::{repo, Agenda, Timing};
 use axum::http::{header, StatusCode};
 use chrono::TimeZone;
 use chrono_tz::Europe::Brussels;
-
-/// The router with a public URL, as served (UIDs and URLs are made from it).
-fn public_app(db: app::db::Db) -> axum::Router {
-    let options = leptos::prelude::LeptosOptions::builder()
-        .output_name("grensdiensten")
-        .site_root("target/site")
-        .build();
-    let settings = app::kernel::settings::ShellSettings {
-        public_url: "https://grensdiensten.example".into(),
-        ..Default::default()
-    };
-    server::web::router(db, options, settings)
-}
 
 const PLATFORM: &str = "kennisplatform-intergemeentelijk-samenwerken-2015-12-03";
 

@@ -1,13 +1,10 @@
 //! Rendered fragments (the directory's table, the services results) are reused only while
 //! what they show is unchanged: an edit reaches the next page at once.
 
-use super::services::find;
-use super::{app, db, get};
+use crate::support::fixtures::{exec, find};
+use crate::support::http::get;
+use crate::support::test_app::{app, db};
 use app::i18n::Lang;
-
-async fn run(db: &app::db::Db, sql: &str) {
-    db.query(sql).await.unwrap().check().unwrap();
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_edited_municipality_shows_in_the_next_directory_page() {
@@ -17,7 +14,7 @@ async fn an_edited_municipality_shows_in_the_next_directory_page() {
         let (_, _, page) = get(&router, "/nl/gemeenten", &[]).await;
         assert!(page.contains(">Wervik</a>"), "Wervik in the directory");
     }
-    run(
+    exec(
         &db,
         "UPDATE municipality:`33029` SET name.nl = 'Wervik-Leie'",
     )
@@ -46,7 +43,7 @@ async fn an_edited_service_shows_in_the_next_results_page() {
         let (_, _, page) = get(&router, url, &[]).await;
         assert!(page.contains(&format!("/fr/services/{id}")));
     }
-    run(
+    exec(
         &db,
         &format!("UPDATE service:`{id}` SET name.fr = 'Mairie de Halluin (accueil)'"),
     )

@@ -2,10 +2,9 @@
 //! staff read "Jan Peeters" where "sreteeP naJ" was stored, is refused by the public
 //! forms with the field named, and nothing is stored. Letters of other scripts pass.
 
-use super::db;
-use super::ideas::open_call;
-use super::staff_support::{encode, location, path, post};
-use super::taking_part::{open_meeting, MEETING};
+use crate::support::fixtures::{count, open_call, open_meeting, MEETING};
+use crate::support::http::{encode, location, path, post};
+use crate::support::test_app::{app, db};
 use app::db::Db;
 use app::ideas::SubmitIdea;
 use app::registrations::Register;
@@ -19,12 +18,9 @@ async fn fixtures(db: &Db) {
     open_call(db, CALL).await;
 }
 
-async fn count(db: &Db, table: &str) -> i64 {
-    let mut r = db
-        .query(format!("RETURN count(SELECT id FROM {table})"))
-        .await
-        .unwrap();
-    r.take::<Option<i64>>(0).unwrap().unwrap_or(0)
+/// The records in `table`.
+async fn rows_in(db: &Db, table: &str) -> i64 {
+    count(db, &format!("RETURN count(SELECT id FROM {table})")).await
 }
 
 /// Posts a public form as a browser without JavaScript; where it is sent.
@@ -44,7 +40,7 @@ async fn send(router: &axum::Router, fn_path: &str, fields: &[(&str, &str)]) -> 
 async fn names_with_a_right_to_left_override_are_refused_and_nothing_is_stored() {
     let db = db().await;
     fixtures(&db).await;
-    let router = super::app(db.clone());
+    let router = app(db.clone());
 
     // A registration: the name and the organisation are named, nothing is stored.
     let register = path::<Register>();
@@ -76,7 +72,7 @@ async fn names_with_a_right_to_left_override_are_refused_and_nothing_is_stored()
     )
     .await;
     assert!(refused.contains("error=organisation"), "{refused}");
-    assert_eq!(count(&db, "registration").await, 0);
+    assert_eq!(rows_in(&db, "registration").await, 0);
     // Letters of another script are a name like any other.
     send(
         &router,
@@ -84,7 +80,7 @@ async fn names_with_a_right_to_left_override_are_refused_and_nothing_is_stored()
         &registration("محمد العلوي", "Ville de Lille"),
     )
     .await;
-    assert_eq!(count(&db, "registration").await, 1);
+    assert_eq!(rows_in(&db, "registration").await, 1);
 
     // An idea: its title and its submitter's name likewise.
     let submit = path::<SubmitIdea>();
@@ -118,7 +114,7 @@ async fn names_with_a_right_to_left_override_are_refused_and_nothing_is_stored()
     )
     .await;
     assert!(refused.contains("error=title"), "{refused}");
-    assert_eq!(count(&db, "idea").await, 0);
+    assert_eq!(rows_in(&db, "idea").await, 0);
     send(&router, submit, &idea("Grensmarkt", "Vzw Grensmarkt")).await;
-    assert_eq!(count(&db, "idea").await, 1);
+    assert_eq!(rows_in(&db, "idea").await, 1);
 }

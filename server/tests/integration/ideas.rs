@@ -3,30 +3,15 @@
 //! which the resident answers through the link; accepting creates a draft pilot project
 //! under the call's parent project and makes the idea public with its municipalities.
 
-use super::get;
-use super::smtp_sink::SmtpSink;
-use super::staff_support::{
-    csrf, encode, location, path, post, signed_in, staff_app, ADMIN, IEPER,
-};
+use crate::support::http::{encode, get, location, path, post};
+use crate::support::mail::SmtpSink;
+use crate::support::staff::{csrf, signed_in, staff_app, ADMIN, IEPER};
+use crate::support::test_app::{app, db, mail_router, BASE};
 use axum::http::{header, StatusCode};
 use chrono::{Duration, Utc};
-use leptos::prelude::LeptosOptions;
 
-const BASE: &str = "https://grensdiensten.example";
-
-fn mail_router(db: app::db::Db) -> axum::Router {
-    let options = LeptosOptions::builder()
-        .output_name("grensdiensten")
-        .site_root("target/site")
-        .build();
-    let settings = app::kernel::settings::ShellSettings {
-        public_url: BASE.into(),
-        mail: true,
-        ..Default::default()
-    };
-    server::web::router(db, options, settings)
-}
-
+/// Posts a form, signed in with `cookie` or not: the status (a redirect or a refusal)
+/// and where it goes.
 async fn form_post(
     router: &axum::Router,
     fn_path: &str,
@@ -43,26 +28,6 @@ async fn form_post(
         "{status}: {body}"
     );
     (status, location(&h))
-}
-
-/// A published call `id`, open from yesterday for thirty days (Brussels days).
-pub(super) async fn open_call(db: &app::db::Db, id: &str) {
-    let today = app::kernel::clock::today();
-    let today = chrono::NaiveDate::parse_from_str(&today, "%Y-%m-%d").unwrap();
-    db.query(
-        "CREATE type::record('call', $id) CONTENT {
-            title: { nl: 'Oproep voor ideeën', fr: 'Appel à idées' },
-            text: { nl: 'Stel een idee voor.', fr: 'Proposez une idée.' },
-            criteria: { nl: 'Grensoverschrijdend.', fr: 'Transfrontalier.' },
-            theme: 'participation', opens_on: $opens, closes_on: $closes, published: true };",
-    )
-    .bind(("id", id.to_owned()))
-    .bind(("opens", (today - Duration::days(1)).to_string()))
-    .bind(("closes", (today + Duration::days(30)).to_string()))
-    .await
-    .unwrap()
-    .check()
-    .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -334,7 +299,7 @@ async fn an_idea_goes_from_the_call_to_a_draft_pilot_project_and_its_submitter_h
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_closed_or_unpublished_call_takes_no_ideas() {
-    let db = super::db().await;
+    let db = db().await;
     db.query(
         "CREATE call:closed CONTENT { title: { nl: 'Oud', fr: 'Ancien' }, text: { nl: 't', fr: 't' },
             criteria: { nl: 'c', fr: 'c' }, theme: 'x', opens_on: '2020-01-01', closes_on: '2020-02-01', published: true };
@@ -345,7 +310,7 @@ async fn a_closed_or_unpublished_call_takes_no_ideas() {
     .unwrap()
     .check()
     .unwrap();
-    let router = super::app(db.clone());
+    let router = app(db.clone());
     let (status, _, page) = get(&router, "/nl/oproepen/closed", &[]).await;
     assert_eq!(status, StatusCode::OK);
     assert!(!page.contains("data-testid=\"idea-form\""));

@@ -1,7 +1,8 @@
 //! Issue 9, the mayors' pages: coverage per side (checked against an independent
 //! computation), the profile's cooperation, compare, partners, clusters, observatory.
 
-use super::{app, db, get};
+use crate::support::http::get;
+use crate::support::test_app::{app, db};
 use app::municipalities::repo;
 use axum::http::{header, StatusCode};
 use serde::Deserialize;

@@ -1,7 +1,8 @@
 //! Every name in the bundled data, typed as written (hyphens, apostrophes, accents), finds
 //! its record: services by text, municipalities by text and as the place of `near`.
 
-use super::{app, db, get};
+use crate::support::http::get;
+use crate::support::test_app::{app, db};
 use app::i18n::Lang;
 use app::municipalities::{repo as municipalities, MunicipalityQuery};
 use app::services::{search, ServiceQuery};

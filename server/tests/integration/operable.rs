@@ -1,30 +1,23 @@
 //! What an operator relies on: liveness and readiness, the request id that an error's
 //! reference points to, and the metrics.
 
-use super::{app, db, get};
-use axum::extract::connect_info::MockConnectInfo;
+use crate::support::http::get;
+use crate::support::test_app::{app, db, router_from};
 use axum::http::{header, StatusCode};
-use leptos::prelude::LeptosOptions;
 use server::client_addr::TrustedProxies;
 use server::web::Guards;
-use std::net::SocketAddr;
 
 fn json(body: &str) -> serde_json::Value {
     serde_json::from_str(body).unwrap()
 }
 
 /// The app as a client at `peer` reaches it, with these proxies trusted.
-async fn app_from(db: app::db::Db, peer: [u8; 4], trusted: &str) -> axum::Router {
-    let options = LeptosOptions::builder()
-        .output_name("grensdiensten")
-        .site_root("target/site")
-        .build();
+fn app_from(db: app::db::Db, peer: [u8; 4], trusted: &str) -> axum::Router {
     let guards = Guards {
         trusted_proxies: TrustedProxies::parse(trusted).unwrap(),
         ..Default::default()
     };
-    server::web::router_with(db, options, Default::default(), guards)
-        .layer(MockConnectInfo(SocketAddr::from((peer, 40000))))
+    router_from(db, Default::default(), guards, peer)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -100,7 +93,7 @@ async fn an_internal_errors_reference_is_the_request_id() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_proxys_request_id_is_kept_only_from_a_trusted_proxy() {
     let db = db().await;
-    let proxy = app_from(db.clone(), [10, 0, 0, 2], "10.0.0.0/8").await;
+    let proxy = app_from(db.clone(), [10, 0, 0, 2], "10.0.0.0/8");
     let sent = [(
         header::HeaderName::from_static("x-request-id"),
         "edge-7f3a.1",
@@ -112,7 +105,7 @@ async fn a_proxys_request_id_is_kept_only_from_a_trusted_proxy() {
     let (_, headers, _) = get(&proxy, "/healthz", &odd).await;
     assert_ne!(headers["x-request-id"], "a b\tc");
 
-    let public = app_from(db, [203, 0, 113, 5], "10.0.0.0/8").await;
+    let public = app_from(db, [203, 0, 113, 5], "10.0.0.0/8");
     let (_, headers, _) = get(&public, "/healthz", &sent).await;
     assert_ne!(headers["x-request-id"], "edge-7f3a.1");
 }
@@ -128,7 +121,7 @@ fn sample(scrape: &str, name_and_labels: &str) -> Option<f64> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_count_requests_by_route_and_are_not_public() {
     let db = db().await;
-    let local = app_from(db.clone(), [127, 0, 0, 1], "").await;
+    let local = app_from(db.clone(), [127, 0, 0, 1], "");
     for path in [
         "/nl/diensten",
         "/fr/services",
@@ -184,7 +177,7 @@ async fn metrics_count_requests_by_route_and_are_not_public() {
     assert!(sample(&scrape, "process_resident_memory_bytes").unwrap() > 1e6);
 
     // From elsewhere, or relayed by a proxy on this machine: nothing to see.
-    let public = app_from(db.clone(), [203, 0, 113, 5], "").await;
+    let public = app_from(db.clone(), [203, 0, 113, 5], "");
     assert_eq!(get(&public, "/metrics", &[]).await.0, StatusCode::NOT_FOUND);
     let relayed = [(
         header::HeaderName::from_static("x-forwarded-for"),

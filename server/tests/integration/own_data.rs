@@ -1,17 +1,13 @@
 //! A person can always see, download and delete their own registration or idea, whatever
 //! became of the meeting or the call; and the forms' e-mail rule is the database's.
 
-use super::get;
-use super::ideas::open_call;
-use super::smtp_sink::SmtpSink;
-use super::staff_support::{encode, location, path, post, signed_in, staff_app, ADMIN};
-use super::taking_part::{form, mail_router, open_meeting, post_form, registered, MEETING};
+use crate::support::fixtures::{exec, form, open_call, open_meeting, registered, MEETING};
+use crate::support::http::{encode, get, location, path, post, post_form};
+use crate::support::mail::SmtpSink;
+use crate::support::staff::{signed_in, staff_app, ADMIN};
+use crate::support::test_app::mail_router;
 use axum::http::{header, StatusCode};
 use chrono::Utc;
-
-async fn set(db: &app::db::Db, sql: &str) {
-    db.query(sql).await.unwrap().check().unwrap();
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unpublished_meeting_leaves_people_their_registrations() {
@@ -29,7 +25,7 @@ async fn an_unpublished_meeting_leaves_people_their_registrations() {
     .await;
     let token = own.rsplit('/').next().unwrap().to_owned();
     // The admin takes the meeting off the site.
-    set(
+    exec(
         &db,
         &format!("UPDATE event:`{MEETING}` SET publication = 'draft'"),
     )
@@ -131,7 +127,7 @@ async fn an_unpublished_call_leaves_people_their_ideas() {
     let own = location(&headers).trim_end_matches("?new=1").to_owned();
     assert!(own.starts_with("/nl/idee/"), "{own}");
     let token = own.rsplit('/').next().unwrap().to_owned();
-    set(&db, "UPDATE call:grensmarkt SET published = false").await;
+    exec(&db, "UPDATE call:grensmarkt SET published = false").await;
     let (status, _, page) = get(&router, &own, &[]).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Grensmarkt"));

@@ -1,6 +1,7 @@
 //! Projects: the records the seeds describe, their phase from the dates, filters, pages.
 
-use super::{app, db, get};
+use crate::support::http::get;
+use crate::support::test_app::{app, db};
 use app::projects::{repo, Phase, ProjectQuery};
 use axum::http::StatusCode;
 

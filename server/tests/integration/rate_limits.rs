@@ -1,30 +1,24 @@
 //! What the rate limits count: an IPv6 client by its /64 (it owns every address in it),
-//! and the letters the public forms send by their recipient, whoever sends them.
+//! the letters the public forms send by their recipient, whoever sends them, and one
+//! client's registrations across app servers.
 
-use super::db;
-use super::staff_support::{encode, location, path, post};
-use super::taking_part::{form, mail_settings, open_meeting};
-use axum::extract::connect_info::MockConnectInfo;
+use crate::support::fixtures::{form, open_meeting, standings};
+use crate::support::http::{encode, location, path, post, post_form};
+use crate::support::test_app::{db, mail_settings, router_from};
+use app::registrations::Register;
 use chrono::Utc;
-use leptos::prelude::LeptosOptions;
 use server::client_addr::TrustedProxies;
 use server::web::Guards;
-use std::net::SocketAddr;
 
 /// The app with mail on, behind a trusted proxy on this machine, with these limits.
-fn app(db: app::db::Db, forms: usize, letters: usize) -> axum::Router {
-    let options = LeptosOptions::builder()
-        .output_name("grensdiensten")
-        .site_root("target/site")
-        .build();
+fn limited_app(db: app::db::Db, forms: usize, letters: usize) -> axum::Router {
     let guards = Guards {
         forms: app::db::rate_limit::FormLimit(forms),
         letters: app::db::rate_limit::LetterLimit(letters),
         trusted_proxies: TrustedProxies::parse("127.0.0.1").unwrap(),
         ..Default::default()
     };
-    server::web::router_with(db, options, mail_settings(), guards)
-        .layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))))
+    router_from(db, mail_settings(), guards, [127, 0, 0, 1])
 }
 
 /// Posts a registration as the client `from` (forwarded by the trusted proxy); where
@@ -51,7 +45,7 @@ async fn an_ipv6_client_counts_by_its_64_for_every_form() {
     let db = db().await;
     let now = Utc::now();
     open_meeting(&db, now).await;
-    let router = app(db.clone(), 10, 1000);
+    let router = limited_app(db.clone(), 10, 1000);
     // Twelve registrations from twelve addresses of one /64: ten pass, then the limit.
     let mut refused = 0;
     for i in 1..=12 {
@@ -82,7 +76,7 @@ async fn the_forms_send_one_address_only_so_many_letters_whoever_types_it() {
     let db = db().await;
     let now = Utc::now();
     open_meeting(&db, now).await;
-    let router = app(db.clone(), 1000, 2);
+    let router = limited_app(db.clone(), 1000, 2);
     // Three clients type the same address: the first registers it, the second gets the
     // same answer (its owner gets a letter), the third is refused; two letters in all.
     let victim = "Victim@Example.be";
@@ -108,4 +102,45 @@ async fn the_forms_send_one_address_only_so_many_letters_whoever_types_it() {
     assert!(register_from(&router, "203.0.113.4", "other@example.be")
         .await
         .ends_with("?sent=1"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registrations_are_rate_limited_per_address_across_app_servers() {
+    let db = db().await;
+    let now = Utc::now();
+    open_meeting(&db, now).await;
+    // Two app servers on one database, the same client address.
+    let servers: Vec<axum::Router> = (0..2)
+        .map(|_| {
+            let guards = Guards {
+                forms: app::db::rate_limit::FormLimit(2),
+                ..Default::default()
+            };
+            router_from(db.clone(), Default::default(), guards, [203, 0, 113, 9])
+        })
+        .collect();
+    let (_, a) = post_form(
+        &servers[0],
+        path::<Register>(),
+        &form("nl", "A", "a@example.be", "other"),
+    )
+    .await;
+    let (_, b) = post_form(
+        &servers[1],
+        path::<Register>(),
+        &form("nl", "B", "b@example.be", "other"),
+    )
+    .await;
+    let (_, c) = post_form(
+        &servers[0],
+        path::<Register>(),
+        &form("fr", "C", "c@example.be", "other"),
+    )
+    .await;
+    assert!(
+        a.contains("/nl/inschrijving/") && b.contains("/nl/inschrijving/"),
+        "{a} {b}"
+    );
+    assert!(c.contains("error=too-many"), "{c}");
+    assert_eq!(standings(&db).await.len(), 2);
 }

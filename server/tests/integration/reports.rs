@@ -1,45 +1,26 @@
 //! The report form: validation, storage for review, the rate limit.
 
-use super::{app, db, get};
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use crate::support::fixtures::count;
+use crate::support::http::{get, post};
+use crate::support::test_app::{app, db};
+use axum::http::{header, StatusCode};
 
-async fn post_form(
+/// Posts the report form from its page, asking for `accept` (a page or JSON).
+async fn submit(
     router: &axum::Router,
     uri: &str,
     body: &str,
     accept: &str,
 ) -> (StatusCode, axum::http::HeaderMap, String) {
-    let response = router
-        .clone()
-        .oneshot(
-            Request::post(uri)
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header(header::ACCEPT, accept)
-                .header(header::REFERER, "http://localhost/fr/signaler")
-                .body(Body::from(body.to_owned()))
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (
-        status,
-        headers,
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
+    let headers = [
+        ("accept", accept),
+        ("referer", "http://localhost/fr/signaler"),
+    ];
+    post(router, uri, body, &headers).await
 }
 
 async fn report_count(db: &app::db::Db) -> i64 {
-    let mut r = db
-        .query("RETURN count(SELECT VALUE id FROM report)")
-        .await
-        .unwrap();
-    r.take::<Option<i64>>(0).unwrap().unwrap_or(0)
+    count(db, "RETURN count(SELECT VALUE id FROM report)").await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -54,7 +35,7 @@ async fn reports_are_validated_stored_for_review_and_rate_limited() {
     assert!(path.starts_with("/api/"), "{path} (expected under {url})");
     // Invalid: nothing stored, the fields are named; a plain form post is redirected
     // back to the page with the outcome.
-    let (status, headers, _) = post_form(
+    let (status, headers, _) = submit(
         &router,
         path,
         "lang=fr&form[kind]=spam&form[message]=court&form[email]=x&form[service]=&form[website]=",
@@ -69,7 +50,7 @@ async fn reports_are_validated_stored_for_review_and_rate_limited() {
     );
     assert_eq!(report_count(&db).await, 0);
     // Valid (JSON answer for the hydrated page).
-    let (status, _, body) = post_form(&router, path, "lang=nl&form[kind]=missing&form[message]=Het+postkantoor+van+Menen+ontbreekt.&form[email]=&form[service]=&form[website]=", "application/json").await;
+    let (status, _, body) = submit(&router, path, "lang=nl&form[kind]=missing&form[message]=Het+postkantoor+van+Menen+ontbreekt.&form[email]=&form[service]=&form[website]=", "application/json").await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(body.contains("Sent"), "{body}");
     assert_eq!(report_count(&db).await, 1);
@@ -84,16 +65,16 @@ async fn reports_are_validated_stored_for_review_and_rate_limited() {
         "never published without review"
     );
     // Honeypot: the same answer, nothing stored.
-    let (_, _, body) = post_form(&router, path, "lang=nl&form[kind]=other&form[message]=Buy+cheap+things+here+now&form[email]=&form[service]=&form[website]=http://spam", "application/json").await;
+    let (_, _, body) = submit(&router, path, "lang=nl&form[kind]=other&form[message]=Buy+cheap+things+here+now&form[email]=&form[service]=&form[website]=http://spam", "application/json").await;
     assert!(body.contains("Sent"));
     assert_eq!(report_count(&db).await, 1);
     // Unknown service: refused.
-    let (_, _, body) = post_form(&router, path, "lang=nl&form[kind]=wrong&form[message]=Het+nummer+klopt+niet.&form[email]=&form[service]=town-hall-0000000000000000&form[website]=", "application/json").await;
+    let (_, _, body) = submit(&router, path, "lang=nl&form[kind]=wrong&form[message]=Het+nummer+klopt+niet.&form[email]=&form[service]=town-hall-0000000000000000&form[website]=", "application/json").await;
     assert!(body.contains("service"), "{body}");
     // Rate limit: five attempts per address per ten minutes (four used above).
-    let (_, _, body) = post_form(&router, path, "lang=nl&form[kind]=other&form[message]=Nog+een+melding+hier.&form[email]=&form[service]=&form[website]=", "application/json").await;
+    let (_, _, body) = submit(&router, path, "lang=nl&form[kind]=other&form[message]=Nog+een+melding+hier.&form[email]=&form[service]=&form[website]=", "application/json").await;
     assert!(body.contains("Sent"), "{body}");
-    let (_, _, body) = post_form(&router, path, "lang=nl&form[kind]=other&form[message]=En+nog+een+melding.&form[email]=&form[service]=&form[website]=", "application/json").await;
+    let (_, _, body) = submit(&router, path, "lang=nl&form[kind]=other&form[message]=En+nog+een+melding.&form[email]=&form[service]=&form[website]=", "application/json").await;
     assert!(body.contains("TooMany"), "{body}");
     assert_eq!(report_count(&db).await, 2);
 }

@@ -1,7 +1,8 @@
 //! Hostile input: markup in every value a page writes back, and malformed calls to every
 //! server function.
 
-use super::{app, db, get};
+use crate::support::http::{get, post};
+use crate::support::test_app::{app, db};
 use axum::http::StatusCode;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
@@ -144,25 +145,10 @@ async fn pages_that_echo_the_request_keep_it_as_text() {
     }
 }
 
-async fn post(router: &axum::Router, uri: &str, body: Vec<u8>) -> (StatusCode, String) {
-    use axum::body::Body;
-    use axum::http::{header, Request};
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-    let response = router
-        .clone()
-        .oneshot(
-            Request::post(uri)
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header(header::ACCEPT, "application/json")
-                .body(Body::from(body))
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
+/// Calls a server function with this body, asking for JSON: the status and the answer.
+async fn call(router: &axum::Router, uri: &str, body: Vec<u8>) -> (StatusCode, String) {
+    let (status, _, text) = post(router, uri, body, &[("accept", "application/json")]).await;
+    (status, text)
 }
 
 /// Words of parser, database and file messages that must never reach a client.
@@ -202,7 +188,7 @@ async fn malformed_calls_to_every_server_function_are_client_errors() {
     ];
     for path in &paths {
         for body in &bodies {
-            let (status, text) = post(&router, path, body.clone()).await;
+            let (status, text) = call(&router, path, body.clone()).await;
             let context = format!(
                 "{path} <- {:?}",
                 String::from_utf8_lossy(&body[..body.len().min(60)])
@@ -245,11 +231,11 @@ async fn unknown_records_are_404_whatever_their_shape() {
         &"9".repeat(500),
     ] {
         let body = format!("code={}", encoded(code)).into_bytes();
-        let (status, text) = post(&router, LoadMunicipalityProfile::PATH, body).await;
+        let (status, text) = call(&router, LoadMunicipalityProfile::PATH, body).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{code:?}: {text}");
         assert_no_internal_text(code, &text);
         let body = format!("id={}", encoded(code)).into_bytes();
-        let (status, text) = post(&router, LoadService::PATH, body).await;
+        let (status, text) = call(&router, LoadService::PATH, body).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{code:?}: {text}");
         assert_no_internal_text(code, &text);
     }

@@ -1,26 +1,12 @@
 //! Search engines and the security policy: absolute alternates, the sitemap, robots.txt
 //! and the Content-Security-Policy with the nonce the page's scripts carry.
 
-use super::{db, get};
-use leptos::prelude::LeptosOptions;
-
-const BASE: &str = "https://grensdiensten.example";
-
-fn app(db: app::db::Db) -> axum::Router {
-    let options = LeptosOptions::builder()
-        .output_name("grensdiensten")
-        .site_root("target/site")
-        .build();
-    let settings = app::kernel::settings::ShellSettings {
-        public_url: BASE.into(),
-        ..Default::default()
-    };
-    server::web::router(db, options, settings)
-}
+use crate::support::http::get;
+use crate::support::test_app::{db, public_app, BASE};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn alternates_and_canonical_links_are_absolute() {
-    let router = app(db().await);
+    let router = public_app(db().await);
     for (path, canonical, nl, fr) in [
         ("/nl", "/nl", "/nl", "/fr"),
         (
@@ -49,7 +35,7 @@ async fn alternates_and_canonical_links_are_absolute() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_sitemap_lists_every_page_in_both_languages() {
-    let router = app(db().await);
+    let router = public_app(db().await);
     let (status, headers, robots) = get(&router, "/robots.txt", &[]).await;
     assert_eq!(status, 200);
     assert!(headers["content-type"]
@@ -79,7 +65,7 @@ async fn the_sitemap_lists_every_page_in_both_languages() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn html_carries_a_strict_policy_naming_its_scripts_nonce() {
-    let router = app(db().await);
+    let router = public_app(db().await);
     for path in ["/nl", "/fr/services?q=gare", "/nl/bestaat-niet"] {
         let (_, headers, body) = get(&router, path, &[]).await;
         let policy = headers["content-security-policy"].to_str().unwrap();
@@ -111,7 +97,7 @@ async fn html_carries_a_strict_policy_naming_its_scripts_nonce() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_api_answers_conditional_requests() {
-    let router = app(db().await);
+    let router = public_app(db().await);
     for path in ["/api/v1/municipalities/59350", "/api/v1/map/layers"] {
         let (status, headers, body) = get(&router, path, &[]).await;
         assert_eq!(status, 200);

@@ -1,25 +1,17 @@
 //! Services: search relevance in both languages, typing mistakes, distance, filters
 //! and facets, the detail with opening hours, and the pages without JavaScript.
 
-use super::{app, db, get};
+use crate::support::fixtures::find;
+use crate::support::http::get;
+use crate::support::test_app::{app, db};
 use app::i18n::Lang;
-use app::services::{details, search, SearchResults, ServiceQuery};
+use app::services::{details, SearchResults};
 use axum::http::StatusCode;
 use chrono::TimeZone;
 use chrono_tz::Europe::Brussels;
 
-pub(crate) async fn find(db: &app::db::Db, lang: Lang, pairs: &[(&str, &str)]) -> SearchResults {
-    let query = ServiceQuery::from_pairs(pairs.iter().copied());
-    // Tuesday 24 November 2026, 10:00 in Brussels: town halls are open.
-    let at = Brussels.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap();
-    let mut filter = query.validate().unwrap();
-    filter.page = 1;
-    search::run_for(db, lang, &filter, at, search::Wanted::All)
-        .await
-        .unwrap()
-}
-
-pub(crate) fn names(found: &SearchResults) -> Vec<String> {
+/// The names of the hits, in French where there is one.
+fn names(found: &SearchResults) -> Vec<String> {
     found
         .hits
         .iter()

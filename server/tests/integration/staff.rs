@@ -1,7 +1,7 @@
 //! Signing in and out, sessions, the rate limit, cross-site request forgery.
 
-use super::get;
-use super::staff_support::*;
+use crate::support::http::*;
+use crate::support::staff::*;
 use app::auth::{SignIn, SignOut};
 use axum::http::{header, StatusCode};
 

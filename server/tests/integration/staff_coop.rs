@@ -1,8 +1,9 @@
 //! Editing projects, events and clusters (admins only): create, validate, publish,
 //! stale edits, the audit trail, drafts kept from the public pages, and the rights.
 
-use super::get;
-use super::staff_support::*;
+use crate::support::fixtures::field;
+use crate::support::http::*;
+use crate::support::staff::*;
 use app::coop::{CoopHistory, CoopList, LoadCoop, SaveCoop};
 use axum::http::{header, StatusCode};
 
@@ -25,17 +26,6 @@ const PROJECT: [(&str, &str); 14] = [
     ("partner_westhoekoverleg", "partner"),
     ("partner_midwestoverleg", "associated"),
 ];
-
-async fn value(db: &app::db::Db, table: &str, id: &str, expr: &str) -> serde_json::Value {
-    let mut r = db
-        .query(format!("SELECT VALUE {expr} FROM type::record($t, $id)"))
-        .bind(("t", table.to_owned()))
-        .bind(("id", id.to_owned()))
-        .await
-        .unwrap();
-    let values: Vec<serde_json::Value> = r.take(0).unwrap();
-    values.into_iter().next().unwrap_or_default()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_creates_and_publishes_a_project_and_an_event() {
@@ -85,11 +75,11 @@ async fn an_admin_creates_and_publishes_a_project_and_an_event() {
     );
     let project = to.rsplit('/').next().unwrap().to_owned();
     assert_eq!(
-        value(&db, "project", &project, "publication").await,
+        field(&db, "project", &project, "publication").await,
         "draft"
     );
     assert_eq!(
-        value(
+        field(
             &db,
             "project",
             &project,
@@ -102,7 +92,7 @@ async fn an_admin_creates_and_publishes_a_project_and_an_event() {
         ])
     );
     assert_eq!(
-        value(&db, "project", &project, "machine_translated").await,
+        field(&db, "project", &project, "machine_translated").await,
         serde_json::json!(["name.fr"])
     );
     let (status, _, _) = get(&router, &format!("/nl/projecten/{project}"), &[]).await;
@@ -141,7 +131,7 @@ async fn an_admin_creates_and_publishes_a_project_and_an_event() {
         .await
         .contains("iemand anders heeft dit record intussen gewijzigd"));
     assert_eq!(
-        value(&db, "project", &project, "name.nl").await,
+        field(&db, "project", &project, "name.nl").await,
         "Grensfietsroute Westhoek"
     );
 
@@ -174,11 +164,11 @@ async fn an_admin_creates_and_publishes_a_project_and_an_event() {
     .await;
     let event = location(&headers).rsplit('/').next().unwrap().to_owned();
     assert_eq!(
-        value(&db, "event", &event, "publication").await,
+        field(&db, "event", &event, "publication").await,
         "published"
     );
     assert_eq!(
-        value(&db, "event", &event, "<string> starts_at").await,
+        field(&db, "event", &event, "<string> starts_at").await,
         "2031-05-20T12:00:00Z"
     );
     let (status, _, public) = get(&router, &format!("/nl/agenda/{event}"), &[]).await;
@@ -250,7 +240,7 @@ async fn a_cluster_writes_its_members() {
     )
     .await;
     let id = location(&headers).rsplit('/').next().unwrap().to_owned();
-    let members = value(
+    let members = field(
         &db,
         "cluster",
         &id,
@@ -277,7 +267,7 @@ async fn reseeding_keeps_what_staff_changed_in_a_cluster() {
         let code = code.to_owned();
         let db = db.clone();
         async move {
-            value(&db, "municipality", &code, "record::id(epci)")
+            field(&db, "municipality", &code, "record::id(epci)")
                 .await
                 .as_str()
                 .unwrap()
@@ -286,8 +276,8 @@ async fn reseeding_keeps_what_staff_changed_in_a_cluster() {
     };
     let (edited, other) = (epci("59350").await, epci("02381").await);
     assert_ne!(edited, other);
-    assert!(count(value(&db, "cluster", &edited, members).await) > 1);
-    let untouched = count(value(&db, "cluster", &other, members).await);
+    assert!(count(field(&db, "cluster", &edited, members).await) > 1);
+    let untouched = count(field(&db, "cluster", &other, members).await);
     let fields = [
         ("name_nl", "Metropool Rijsel (bewerkt)"),
         ("name_fr", "Métropole européenne de Lille (modifiée)"),
@@ -310,20 +300,20 @@ async fn reseeding_keeps_what_staff_changed_in_a_cluster() {
     )
     .await;
     assert_eq!(
-        value(&db, "cluster", &edited, "revision").await,
+        field(&db, "cluster", &edited, "revision").await,
         1,
         "{page}"
     );
 
     app::seed::seed(&db).await.unwrap();
-    assert_eq!(count(value(&db, "cluster", &edited, members).await), 1);
+    assert_eq!(count(field(&db, "cluster", &edited, members).await), 1);
     assert_eq!(
-        value(&db, "cluster", &edited, "name.nl").await,
+        field(&db, "cluster", &edited, "name.nl").await,
         "Metropool Rijsel (bewerkt)"
     );
     // Clusters nobody edited still follow the data.
     assert_eq!(
-        count(value(&db, "cluster", &other, members).await),
+        count(field(&db, "cluster", &other, members).await),
         untouched
     );
 }

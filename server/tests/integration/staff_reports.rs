@@ -1,7 +1,7 @@
 //! Residents' reports: the follow link, the review queue, its scope and its decisions.
 
-use super::get;
-use super::staff_support::*;
+use crate::support::http::*;
+use crate::support::staff::*;
 use app::reports::review::{LoadReportQueue, ReviewReport};
 use app::reports::SubmitReport;
 use axum::http::{header, StatusCode};

@@ -1,12 +1,14 @@
 //! Editing the inventory: create, validate, publish, verify, stale edits, the audit
 //! trail, and a published change reaching the public search at once.
 
-use super::get;
-use super::staff_support::*;
+use crate::support::fixtures::field;
+use crate::support::http::*;
+use crate::support::staff::*;
 use app::services::edit::{LoadStaffService, SaveService, StaffServices};
 use axum::http::{header, StatusCode};
 
-fn form<'a>(
+/// A post of the service form, in Dutch, with opening hours as written.
+fn service_post<'a>(
     csrf: &'a str,
     id: &'a str,
     revision: &'a str,
@@ -38,18 +40,6 @@ const LIBRARY: [(&str, &str); 9] = [
     ("opening_hours", "Mo-Fr 09:00-17:00; PH off"),
 ];
 
-async fn field(db: &app::db::Db, id: &str, expr: &str) -> serde_json::Value {
-    let mut r = db
-        .query(format!(
-            "SELECT VALUE {expr} FROM type::record('service', $id)"
-        ))
-        .bind(("id", id.to_owned()))
-        .await
-        .unwrap();
-    let values: Vec<serde_json::Value> = r.take(0).unwrap();
-    values.into_iter().next().unwrap_or_default()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_editor_creates_publishes_and_verifies_a_service_with_its_history() {
     let (db, router) = staff_app().await;
@@ -62,7 +52,7 @@ async fn an_editor_creates_publishes_and_verifies_a_service_with_its_history() {
     let (status, headers, _) = post(
         &router,
         save,
-        &form(&token, "", "", "publish", &LIBRARY),
+        &service_post(&token, "", "", "publish", &LIBRARY),
         &html,
     )
     .await;
@@ -94,7 +84,7 @@ async fn an_editor_creates_publishes_and_verifies_a_service_with_its_history() {
     let (_, headers, _) = post(
         &router,
         save,
-        &form(&token, "", "", "save", &LIBRARY),
+        &service_post(&token, "", "", "save", &LIBRARY),
         &html,
     )
     .await;
@@ -104,9 +94,9 @@ async fn an_editor_creates_publishes_and_verifies_a_service_with_its_history() {
         to.starts_with("/nl/beheer/diensten/grensbibliotheek-ieper-armentieres-"),
         "{to}"
     );
-    assert_eq!(field(&db, &id, "status").await, "draft");
+    assert_eq!(field(&db, "service", &id, "status").await, "draft");
     assert_eq!(
-        field(&db, &id, "machine_translated").await,
+        field(&db, "service", &id, "machine_translated").await,
         serde_json::json!(["name.fr"])
     );
     let (status, _, _) = get(&router, &format!("/nl/diensten/{id}"), &[]).await;
@@ -127,7 +117,7 @@ async fn an_editor_creates_publishes_and_verifies_a_service_with_its_history() {
     let (_, headers, body) = post(
         &router,
         save,
-        &form(&token, &id, "0", "publish", &complete),
+        &service_post(&token, &id, "0", "publish", &complete),
         &html,
     )
     .await;
@@ -139,7 +129,7 @@ async fn an_editor_creates_publishes_and_verifies_a_service_with_its_history() {
     assert_eq!(location(&headers), format!("/nl/beheer/diensten/{id}"));
     let (_, _, page) = get(&router, &location(&headers), &[(header::COOKIE, &cookie)]).await;
     assert!(page.contains("De dienst is gepubliceerd"), "{page}");
-    assert_eq!(field(&db, &id, "status").await, "published");
+    assert_eq!(field(&db, "service", &id, "status").await, "published");
     let (_, _, found) = get(&router, "/api/v1/services?q=grensbibliotheek", &[]).await;
     assert!(found.contains(&id), "{found}");
     let (status, _, _) = get(&router, &format!("/fr/services/{id}"), &[]).await;
@@ -152,7 +142,7 @@ async fn an_editor_creates_publishes_and_verifies_a_service_with_its_history() {
     let (_, headers, _) = post(
         &router,
         save,
-        &form(&token, &id, "0", "save", &stale),
+        &service_post(&token, &id, "0", "save", &stale),
         &html,
     )
     .await;
@@ -162,7 +152,7 @@ async fn an_editor_creates_publishes_and_verifies_a_service_with_its_history() {
         "{page}"
     );
     assert_eq!(
-        field(&db, &id, "name.nl").await,
+        field(&db, "service", &id, "name.nl").await,
         "Grensbibliotheek Ieper-Armentières"
     );
 
@@ -170,11 +160,11 @@ async fn an_editor_creates_publishes_and_verifies_a_service_with_its_history() {
     post(
         &router,
         save,
-        &form(&token, &id, "1", "verify", &complete),
+        &service_post(&token, &id, "1", "verify", &complete),
         &html,
     )
     .await;
-    assert!(field(&db, &id, "assured_date")
+    assert!(field(&db, "service", &id, "assured_date")
         .await
         .as_str()
         .unwrap()
@@ -185,15 +175,15 @@ async fn an_editor_creates_publishes_and_verifies_a_service_with_its_history() {
     post(
         &router,
         save,
-        &form(&token, &id, "2", "save", &moved),
+        &service_post(&token, &id, "2", "save", &moved),
         &html,
     )
     .await;
-    assert_eq!(field(&db, &id, "lat").await, 50.86);
+    assert_eq!(field(&db, "service", &id, "lat").await, 50.86);
     post(
         &router,
         save,
-        &form(&token, &id, "3", "archive", &moved),
+        &service_post(&token, &id, "3", "archive", &moved),
         &html,
     )
     .await;
@@ -279,7 +269,7 @@ async fn every_wrong_field_gets_its_message_in_both_languages() {
             ],
         ),
     ] {
-        let body = form(&token, "", "", "save", &bad)
+        let body = service_post(&token, "", "", "save", &bad)
             .replace("f%5Blang%5D=nl", &format!("f%5Blang%5D={lang}"));
         let (_, headers, _) = post(
             &router,
@@ -379,7 +369,9 @@ async fn authorization_matrix_for_the_inventory() {
             assert_eq!(body.contains(&id), i >= 2, "list scope: {who}");
         }
         // Verify (no change of fields) with the current revision.
-        let revision = field(&db, &id, "revision ?? 0").await.to_string();
+        let revision = field(&db, "service", &id, "revision ?? 0")
+            .await
+            .to_string();
         let current = app::services::edit::repo::load(&db, &id)
             .await
             .unwrap()
@@ -392,7 +384,7 @@ async fn authorization_matrix_for_the_inventory() {
         let (status, _, body) = post(
             &router,
             path::<SaveService>(),
-            &form(&token, &id, &revision, "verify", &fields),
+            &service_post(&token, &id, &revision, "verify", &fields),
             &headers,
         )
         .await;
@@ -410,7 +402,7 @@ async fn authorization_matrix_for_the_inventory() {
         let (status, headers_out, body) = post(
             &router,
             path::<SaveService>(),
-            &form(&token, "", "", "save", &LIBRARY),
+            &service_post(&token, "", "", "save", &LIBRARY),
             &headers,
         )
         .await;

@@ -1,7 +1,11 @@
-//! A real SMTP server for the tests: aiosmtpd (Debian's python3-aiosmtpd, installed by
-//! the test command's setup) on a free local port, writing what it receives into a
-//! Maildir that the tests read back as a mail program would (mail-parser).
+//! The letters: a real SMTP server for the tests, aiosmtpd (Debian's python3-aiosmtpd,
+//! installed by the test command's setup) on a free local port, writing what it receives
+//! into a Maildir that the tests read back as a mail program would (mail-parser); the
+//! link in a letter; waiting for letters to be queued.
 
+use super::common::free_port;
+use super::test_app::BASE;
+use app::db::Db;
 use app::mail::smtp::{Mailer, Security, SmtpSettings};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -20,14 +24,6 @@ pub struct Received {
     pub subject: String,
     pub text: String,
     pub html: String,
-}
-
-pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 impl SmtpSink {
@@ -125,4 +121,30 @@ pub fn mailer_on(port: u16) -> Mailer {
         from: "Grensdiensten <noreply@grensdiensten.test>".into(),
     })
     .unwrap()
+}
+
+/// The path of the personal link in a letter's text.
+pub fn link_path(text: &str) -> String {
+    let link = text
+        .lines()
+        .find(|l| l.starts_with(BASE))
+        .unwrap_or_else(|| panic!("no link in {text}"))
+        .trim();
+    link.strip_prefix(BASE).unwrap().to_owned()
+}
+
+/// Waits until at least `n` letters are queued (a reset link is made after the answer).
+pub async fn queued_letters(db: &Db, n: i64) {
+    for _ in 0..400 {
+        let counts = app::mail::outbox::counts(db).await.unwrap();
+        let queued = counts
+            .iter()
+            .find(|(status, _)| status == "queued")
+            .map_or(0, |(_, n)| *n);
+        if queued >= n {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("{n} letters were not queued");
 }

@@ -1,13 +1,11 @@
-//! Helpers for the staff tests: accounts, signing in, the form token, form posts.
+//! The staff area's accounts (an admin, an editor of Ieper, one of Lille), signing in,
+//! the form token, a service to edit and the cooperation records' form.
 
-use super::{app, db, get};
+use super::http::{encode, get, location, path, post};
+use super::test_app::{app, db};
 use app::auth::{users, UserInput};
 use app::db::Db;
-use axum::body::Body;
-use axum::http::{header, HeaderMap, Request, StatusCode};
-use http_body_util::BodyExt;
-use leptos::server_fn::ServerFn;
-use tower::ServiceExt;
+use axum::http::{header, StatusCode};
 
 pub const PASSWORD: &str = "correct horse battery staple";
 pub const ADMIN: &str = "admin@grensdiensten.test";
@@ -16,6 +14,7 @@ pub const IEPER: &str = "redactie@ieper.test";
 /// Editor of Lille (59350).
 pub const LILLE: &str = "redaction@lille.test";
 
+/// A database with the three accounts, and the plain router over it.
 pub async fn staff_app() -> (Db, axum::Router) {
     let db = db().await;
     for (email, role, municipalities) in [
@@ -32,51 +31,6 @@ pub async fn staff_app() -> (Db, axum::Router) {
     }
     let router = app(db.clone());
     (db, router)
-}
-
-pub fn path<T: ServerFn>() -> &'static str {
-    T::PATH
-}
-
-pub async fn post(
-    router: &axum::Router,
-    uri: &str,
-    body: &str,
-    headers: &[(&str, &str)],
-) -> (StatusCode, HeaderMap, String) {
-    let mut request =
-        Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = router
-        .clone()
-        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (
-        status,
-        headers,
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
-}
-
-pub fn location(headers: &HeaderMap) -> String {
-    headers
-        .get(header::LOCATION)
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default()
-}
-
-pub fn encode(pairs: &[(&str, &str)]) -> String {
-    let mut s = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in pairs {
-        s.append_pair(k, v);
-    }
-    s.finish()
 }
 
 /// Signs in; the session cookie (`name=value`), or None when refused.
