@@ -6,8 +6,6 @@
 use super::{Cluster, Member};
 use serde::{Deserialize, Serialize};
 
-/// Longest contact name and note.
-
 /// Where an interested municipality stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -29,8 +29,6 @@ pub fn email_assertion() -> String {
     )
 }
 
-/// Longest accepted search text; anything longer is a mistake or abuse.
-
 /// The shape of a secret token in a link (a report's follow link, a personal link, a
 /// password reset, a form's handle): 20 to 64 letters, digits, `-` and `_`. Anything
 /// else is a 404 without a query.

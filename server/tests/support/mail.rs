@@ -78,7 +78,17 @@ impl SmtpSink {
                 files.extend(entries.flatten().map(|e| e.path()));
             }
         }
-        files.sort();
+        // In the order they arrived: the Maildir counter of the one receiving process
+        // (`…Q7.host`); the names' time part is not zero-padded, so it does not sort.
+        files.sort_by_key(|file| {
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            let counter = name
+                .split_once(".M")
+                .and_then(|(_, rest)| rest.split_once('Q'))
+                .and_then(|(_, rest)| rest.split('.').next())
+                .and_then(|n| n.parse::<u64>().ok());
+            (counter, name.into_owned())
+        });
         files
             .into_iter()
             .map(|file| {

@@ -16,7 +16,6 @@ pub(super) const OSM_MONTHS: [&str; 12] = [
 ];
 /// Exceptions are dated; a year outside this range is almost certainly a typing mistake.
 pub(super) const YEARS: std::ops::RangeInclusive<u16> = 2000..=2099;
-/// A day holds a handful of periods; longer text is not a schedule.
 const DAY: u16 = 24 * 60;
 
 /// A typed time: `09:30`, `9:30`, `9.30`, `9h30`, `9u30`, `9h` or `9` (staff type what
