@@ -8,6 +8,7 @@ pub mod app;
 #[cfg(test)]
 mod architecture_tests;
 pub mod auth;
+pub mod closed_set;
 pub mod clusters;
 pub mod components;
 pub mod coop;

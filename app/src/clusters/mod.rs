@@ -132,9 +132,9 @@ impl ClusterQuery {
         }
         let country = match self.country.as_str() {
             "" => None,
-            code => {
-                Some(Country::parse(code).ok_or_else(|| AppError::BadRequest("country".into()))?)
-            }
+            code => Some(
+                Country::from_code(code).ok_or_else(|| AppError::BadRequest("country".into()))?,
+            ),
         };
         let member = self.member.trim();
         if !member.is_empty() && !crate::kernel::validate::is_municipality_code(member) {

@@ -18,32 +18,22 @@ pub use crate::kernel::link::Link;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Where an event stands against the present moment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Timing {
-    /// Ends (or, without an end, starts) now or later.
-    Upcoming,
-    /// Ended before now.
-    Past,
-    /// No date: recurring, or the source gives none.
-    Recurring,
+crate::closed_set! {
+    /// Where an event stands against the present moment.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Timing {
+        /// Ends (or, without an end, starts) now or later.
+        Upcoming = "upcoming",
+        /// Ended before now.
+        Past = "past",
+        /// No date: recurring, or the source gives none.
+        Recurring = "recurring",
+    }
 }
 
 pub const TIMING_MESSAGES: MessageSet =
     MessageSet::new("event-timing-", || Timing::ALL.map(Timing::code).to_vec());
-
-impl Timing {
-    pub const ALL: [Timing; 3] = [Timing::Upcoming, Timing::Past, Timing::Recurring];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Timing::Upcoming => "upcoming",
-            Timing::Past => "past",
-            Timing::Recurring => "recurring",
-        }
-    }
-}
 
 /// A moment in Europe/Brussels local time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -22,37 +22,21 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Where an idea stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum IdeaStatus {
-    Received,
-    Review,
-    /// More information asked: the submitter answers through the link.
-    Info,
-    Accepted,
-    Declined,
+crate::closed_set! {
+    /// Where an idea stands.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum IdeaStatus {
+        Received = "received",
+        Review = "review",
+        /// More information asked: the submitter answers through the link.
+        Info = "info",
+        Accepted = "accepted",
+        Declined = "declined",
+    }
 }
 
 impl IdeaStatus {
-    pub const ALL: [IdeaStatus; 5] = [
-        IdeaStatus::Received,
-        IdeaStatus::Review,
-        IdeaStatus::Info,
-        IdeaStatus::Accepted,
-        IdeaStatus::Declined,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            IdeaStatus::Received => "received",
-            IdeaStatus::Review => "review",
-            IdeaStatus::Info => "info",
-            IdeaStatus::Accepted => "accepted",
-            IdeaStatus::Declined => "declined",
-        }
-    }
-
     /// What staff may do from here: decided ideas stay decided.
     pub fn open(self) -> bool {
         !matches!(self, IdeaStatus::Accepted | IdeaStatus::Declined)

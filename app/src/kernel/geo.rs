@@ -6,29 +6,18 @@ use serde::{Deserialize, Serialize};
 pub const COUNTRY_MESSAGES: crate::i18n::MessageSet =
     crate::i18n::MessageSet::new("country-", || vec!["be", "fr"]);
 
-/// A country of the region. Stored, sent and typed as its ISO code ("BE", "FR").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Country {
-    #[serde(rename = "BE")]
-    Be,
-    #[serde(rename = "FR")]
-    Fr,
+crate::closed_set! {
+    /// A country of the region. Stored, sent and typed as its ISO code ("BE", "FR").
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum Country {
+        #[serde(rename = "BE")]
+        Be = "BE",
+        #[serde(rename = "FR")]
+        Fr = "FR",
+    }
 }
 
 impl Country {
-    pub const ALL: [Country; 2] = [Country::Be, Country::Fr];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Country::Be => "BE",
-            Country::Fr => "FR",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Country> {
-        Country::ALL.into_iter().find(|c| c.code() == code)
-    }
-
     /// The other side of the border.
     pub fn other(self) -> Country {
         match self {
@@ -121,14 +110,14 @@ mod tests {
     #[test]
     fn codes_read_back_and_serialise_as_codes() {
         for country in Country::ALL {
-            assert_eq!(Country::parse(country.code()), Some(country));
+            assert_eq!(Country::from_code(country.code()), Some(country));
             assert_eq!(
                 serde_json::to_string(&country).unwrap(),
                 format!("\"{}\"", country.code())
             );
             assert_ne!(country.other(), country);
         }
-        assert_eq!(Country::parse("be"), None);
+        assert_eq!(Country::from_code("be"), None);
     }
 
     #[test]

@@ -16,66 +16,36 @@ use crate::i18n::{translate, Lang};
 use fluent_bundle::{FluentArgs, FluentValue};
 use serde::{Deserialize, Serialize};
 
-/// The letters the app sends: each names its Fluent messages, `mail-{code}-subject` and
-/// `mail-{code}-body` (paragraphs separated by blank lines).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum LetterKind {
-    /// A registration for a meeting, with a seat.
-    Registered,
-    /// A registration on the waiting list.
-    Waiting,
-    /// The registration's answers were changed through its link.
-    RegistrationChanged,
-    /// The registration was cancelled through its link.
-    RegistrationCancelled,
-    /// A seat came free: the first of the waiting list has it now.
-    Promoted,
-    /// Staff reviewed the report the resident left an address with.
-    ReportReviewed,
-    /// A link to set a new staff password.
-    PasswordReset,
-    /// The staff's daily digest of what is new in their scope.
-    StaffDigest,
-    /// Someone registered an address already on a meeting's list: its owner hears of
-    /// it, with a link to their registration (the form itself tells nobody).
-    AlreadyRegistered,
-    /// An idea was received.
-    IdeaReceived,
-    /// Staff changed an idea's status (review, more information asked, accepted,
-    /// declined).
-    IdeaStatus,
-}
-
-impl LetterKind {
-    pub const ALL: [LetterKind; 11] = [
-        LetterKind::Registered,
-        LetterKind::Waiting,
-        LetterKind::RegistrationChanged,
-        LetterKind::RegistrationCancelled,
-        LetterKind::Promoted,
-        LetterKind::ReportReviewed,
-        LetterKind::PasswordReset,
-        LetterKind::StaffDigest,
-        LetterKind::AlreadyRegistered,
-        LetterKind::IdeaReceived,
-        LetterKind::IdeaStatus,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            LetterKind::Registered => "registered",
-            LetterKind::Waiting => "waiting",
-            LetterKind::RegistrationChanged => "registration-changed",
-            LetterKind::RegistrationCancelled => "registration-cancelled",
-            LetterKind::Promoted => "promoted",
-            LetterKind::ReportReviewed => "report-reviewed",
-            LetterKind::PasswordReset => "password-reset",
-            LetterKind::StaffDigest => "staff-digest",
-            LetterKind::AlreadyRegistered => "already-registered",
-            LetterKind::IdeaReceived => "idea-received",
-            LetterKind::IdeaStatus => "idea-status",
-        }
+crate::closed_set! {
+    /// The letters the app sends: each names its Fluent messages, `mail-{code}-subject` and
+    /// `mail-{code}-body` (paragraphs separated by blank lines).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum LetterKind {
+        /// A registration for a meeting, with a seat.
+        Registered = "registered",
+        /// A registration on the waiting list.
+        Waiting = "waiting",
+        /// The registration's answers were changed through its link.
+        RegistrationChanged = "registration-changed",
+        /// The registration was cancelled through its link.
+        RegistrationCancelled = "registration-cancelled",
+        /// A seat came free: the first of the waiting list has it now.
+        Promoted = "promoted",
+        /// Staff reviewed the report the resident left an address with.
+        ReportReviewed = "report-reviewed",
+        /// A link to set a new staff password.
+        PasswordReset = "password-reset",
+        /// The staff's daily digest of what is new in their scope.
+        StaffDigest = "staff-digest",
+        /// Someone registered an address already on a meeting's list: its owner hears of
+        /// it, with a link to their registration (the form itself tells nobody).
+        AlreadyRegistered = "already-registered",
+        /// An idea was received.
+        IdeaReceived = "idea-received",
+        /// Staff changed an idea's status (review, more information asked, accepted,
+        /// declined).
+        IdeaStatus = "idea-status",
     }
 }
 

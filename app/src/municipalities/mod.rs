@@ -22,33 +22,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::kernel::validate::Length;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Sort {
-    #[default]
-    Name,
-    Population,
-    Distance,
+crate::closed_set! {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Sort {
+        #[default]
+        Name = "name",
+        Population = "population",
+        Distance = "distance",
+    }
 }
 
 /// "Name", "Population", "Distance to the border".
 pub const SORT_MESSAGES: crate::i18n::MessageSet =
     crate::i18n::MessageSet::new("sort-", || Sort::ALL.map(Sort::code).to_vec());
-
-impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Name, Sort::Population, Sort::Distance];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Sort::Name => "name",
-            Sort::Population => "population",
-            Sort::Distance => "distance",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|s| s.code() == code)
-    }
-}
 
 /// The list's query string, as typed by the user (strings, so that the form can show
 /// exactly what was asked even when it is invalid).
@@ -75,13 +61,13 @@ impl MunicipalityQuery {
         }
         let country = match self.country.as_str() {
             "" => None,
-            code => {
-                Some(Country::parse(code).ok_or_else(|| AppError::BadRequest("country".into()))?)
-            }
+            code => Some(
+                Country::from_code(code).ok_or_else(|| AppError::BadRequest("country".into()))?,
+            ),
         };
         let sort = match self.sort.as_str() {
             "" => Sort::default(),
-            code => Sort::parse(code).ok_or_else(|| AppError::BadRequest("sort".into()))?,
+            code => Sort::from_code(code).ok_or_else(|| AppError::BadRequest("sort".into()))?,
         };
         Ok(MunicipalityFilter {
             text: (!text.is_empty()).then(|| text.to_owned()),

@@ -48,14 +48,16 @@ impl ObservatoryRow {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ObservatorySort {
-    #[default]
-    Gain,
-    Nearest,
-    Own,
-    Other,
-    Name,
+crate::closed_set! {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum ObservatorySort {
+        #[default]
+        Gain = "gain",
+        Nearest = "nearest",
+        Own = "own",
+        Other = "other",
+        Name = "name",
+    }
 }
 
 /// "By the km crossing saves", …
@@ -63,30 +65,6 @@ pub const SORT_MESSAGES: crate::i18n::MessageSet =
     crate::i18n::MessageSet::new("observatory-sort-", || {
         ObservatorySort::ALL.map(ObservatorySort::code).to_vec()
     });
-
-impl ObservatorySort {
-    pub const ALL: [ObservatorySort; 5] = [
-        ObservatorySort::Gain,
-        ObservatorySort::Nearest,
-        ObservatorySort::Own,
-        ObservatorySort::Other,
-        ObservatorySort::Name,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ObservatorySort::Gain => "gain",
-            ObservatorySort::Nearest => "nearest",
-            ObservatorySort::Own => "own",
-            ObservatorySort::Other => "other",
-            ObservatorySort::Name => "name",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-}
 
 crate::url_query! {
     /// The observatory's query string, as typed.
@@ -103,9 +81,8 @@ impl ObservatoryQuery {
     pub fn validate(&self) -> Result<(ObservatorySort, Option<u32>), AppError> {
         let sort = match self.sort.as_str() {
             "" => ObservatorySort::default(),
-            code => {
-                ObservatorySort::parse(code).ok_or_else(|| AppError::BadRequest("order".into()))?
-            }
+            code => ObservatorySort::from_code(code)
+                .ok_or_else(|| AppError::BadRequest("order".into()))?,
         };
         let beyond = match self.beyond.trim() {
             "" => None,

@@ -198,7 +198,7 @@ mod tests {
                     lon: row["lon"].parse().unwrap(),
                     population: row["population"].parse().ok(),
                     languages: [language.to_owned()].into(),
-                    ..Facts::new(&row["code"], Country::parse(&row["country"]).unwrap())
+                    ..Facts::new(&row["code"], Country::from_code(&row["country"]).unwrap())
                 }
             })
             .collect()

@@ -54,7 +54,7 @@ fn Detail(project: Project) -> impl IntoView {
                 .filter(|p| p.country.as_deref().unwrap_or("") == country)
                 .cloned()
                 .collect();
-            let label = match crate::kernel::geo::Country::parse(country) {
+            let label = match crate::kernel::geo::Country::from_code(country) {
                 Some(c) => i18n.t(c.message_id()),
                 None => i18n.t("project-partners-country-unknown"),
             };

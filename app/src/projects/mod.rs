@@ -16,18 +16,20 @@ use crate::kernel::validate::Length;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Where a project stands on a given day, from its period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Phase {
-    /// Starts after that day.
-    Planned,
-    /// Started on or before it, and not ended before it.
-    Running,
-    /// Ended before it.
-    Ended,
-    /// No date is known: the recorded status says more.
-    Undated,
+crate::closed_set! {
+    /// Where a project stands on a given day, from its period.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Phase {
+        /// Starts after that day.
+        Planned = "planned",
+        /// Started on or before it, and not ended before it.
+        Running = "running",
+        /// Ended before it.
+        Ended = "ended",
+        /// No date is known: the recorded status says more.
+        Undated = "undated",
+    }
 }
 
 /// "Ended", "Running"…; for an undated project, its status as the source records it.
@@ -46,8 +48,6 @@ pub const PHASE_MESSAGES: MessageSet =
     MessageSet::new("phase-", || Phase::ALL.map(Phase::code).to_vec());
 
 impl Phase {
-    pub const ALL: [Phase; 4] = [Phase::Planned, Phase::Running, Phase::Ended, Phase::Undated];
-
     /// The phase on `today`; every date is ISO (`YYYY-MM-DD`), so they compare as text.
     pub fn on(start: Option<&str>, end: Option<&str>, today: &str) -> Phase {
         match (start, end) {
@@ -56,19 +56,6 @@ impl Phase {
             (_, Some(end)) if end < today => Phase::Ended,
             _ => Phase::Running,
         }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Phase::Planned => "planned",
-            Phase::Running => "running",
-            Phase::Ended => "ended",
-            Phase::Undated => "undated",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Phase> {
-        Phase::ALL.into_iter().find(|p| p.code() == code)
     }
 }
 
@@ -176,7 +163,7 @@ impl ProjectQuery {
         };
         let phase = match self.phase.as_str() {
             "" => None,
-            code => Some(Phase::parse(code).ok_or_else(|| bad("phase"))?),
+            code => Some(Phase::from_code(code).ok_or_else(|| bad("phase"))?),
         };
         let year = match self.year.as_str() {
             "" => None,
@@ -189,7 +176,7 @@ impl ProjectQuery {
         };
         let country = match self.country.as_str() {
             "" => None,
-            c => Some(Country::parse(c).ok_or_else(|| bad("country"))?),
+            c => Some(Country::from_code(c).ok_or_else(|| bad("country"))?),
         };
         let municipality = match self.municipality.as_str() {
             "" => None,

@@ -31,32 +31,14 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The questions a meeting may ask besides name and e-mail address.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Question {
-    Organisation,
-    Municipality,
-    Role,
-}
-
-impl Question {
-    pub const ALL: [Question; 3] = [
-        Question::Organisation,
-        Question::Municipality,
-        Question::Role,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Question::Organisation => "organisation",
-            Question::Municipality => "municipality",
-            Question::Role => "role",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Question> {
-        Question::ALL.into_iter().find(|q| q.code() == code)
+crate::closed_set! {
+    /// The questions a meeting may ask besides name and e-mail address.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Question {
+        Organisation = "organisation",
+        Municipality = "municipality",
+        Role = "role",
     }
 }
 
@@ -64,56 +46,31 @@ pub const QUESTION_MESSAGES: MessageSet = MessageSet::new("registration-question
     Question::ALL.map(Question::code).to_vec()
 });
 
-/// Who registers, as the role question asks it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// Mayor or alderman.
-    Mayor,
-    /// Municipal staff.
-    Staff,
-    Resident,
-    Other,
-}
-
-impl Role {
-    pub const ALL: [Role; 4] = [Role::Mayor, Role::Staff, Role::Resident, Role::Other];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Mayor => "mayor",
-            Role::Staff => "staff",
-            Role::Resident => "resident",
-            Role::Other => "other",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.code() == code)
+crate::closed_set! {
+    /// Who registers, as the role question asks it.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Role {
+        /// Mayor or alderman.
+        Mayor = "mayor",
+        /// Municipal staff.
+        Staff = "staff",
+        Resident = "resident",
+        Other = "other",
     }
 }
 
 pub const ROLE_MESSAGES: MessageSet =
     MessageSet::new("registration-role-", || Role::ALL.map(Role::code).to_vec());
 
-/// Where a registration stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Standing {
-    Confirmed,
-    Waiting,
-    Cancelled,
-}
-
-impl Standing {
-    pub const ALL: [Standing; 3] = [Standing::Confirmed, Standing::Waiting, Standing::Cancelled];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Standing::Confirmed => "confirmed",
-            Standing::Waiting => "waiting",
-            Standing::Cancelled => "cancelled",
-        }
+crate::closed_set! {
+    /// Where a registration stands.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Standing {
+        Confirmed = "confirmed",
+        Waiting = "waiting",
+        Cancelled = "cancelled",
     }
 }
 

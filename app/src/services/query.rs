@@ -125,7 +125,7 @@ impl ServiceQuery {
         };
         let country = match self.country.as_str() {
             "" => None,
-            c => Some(Country::parse(c).ok_or_else(|| bad("country"))?),
+            c => Some(Country::from_code(c).ok_or_else(|| bad("country"))?),
         };
         let language = match self.language.as_str() {
             "" => None,
@@ -202,7 +202,7 @@ impl ServiceQuery {
         };
         let sort = match self.sort.as_str() {
             "" => None,
-            s => Some(ServiceSort::parse(s).ok_or_else(|| bad("sort"))?),
+            s => Some(ServiceSort::from_code(s).ok_or_else(|| bad("sort"))?),
         };
         let page = match self.page.trim() {
             "" => 1,
@@ -239,11 +239,13 @@ impl ServiceQuery {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ServiceSort {
-    Relevance,
-    Distance,
-    Name,
+crate::closed_set! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum ServiceSort {
+        Relevance = "relevance",
+        Distance = "distance",
+        Name = "name",
+    }
 }
 
 /// "Relevance", "Distance", "Name".
@@ -251,26 +253,6 @@ pub const SORT_MESSAGES: crate::i18n::MessageSet =
     crate::i18n::MessageSet::new("services-sort-", || {
         ServiceSort::ALL.map(ServiceSort::code).to_vec()
     });
-
-impl ServiceSort {
-    pub const ALL: [ServiceSort; 3] = [
-        ServiceSort::Relevance,
-        ServiceSort::Distance,
-        ServiceSort::Name,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ServiceSort::Relevance => "relevance",
-            ServiceSort::Distance => "distance",
-            ServiceSort::Name => "name",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<ServiceSort> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-}
 
 /// Where distances are measured from.
 #[derive(Clone, Debug, PartialEq)]

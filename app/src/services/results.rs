@@ -145,9 +145,8 @@ fn ActiveFilters(
             Key::Cross => i18n.t("filter-cross-border"),
             Key::Bbox => i18n.t("services-area"),
             Key::Language => i18n.t(&language_message_id(value)),
-            Key::Country => {
-                Country::parse(value).map_or_else(|| value.to_owned(), |c| i18n.t(c.message_id()))
-            }
+            Key::Country => Country::from_code(value)
+                .map_or_else(|| value.to_owned(), |c| i18n.t(c.message_id())),
             _ => format!("{}: {value}", i18n.t_of(&NAMED_MESSAGES, key.name())),
         };
         let mut without = query.with(key, "");
@@ -269,7 +268,7 @@ fn Facets(
     let f = found.facets;
     let localized = move |v: &FacetValue| v.label.get(lang).to_owned();
     let country = move |v: &FacetValue| {
-        Country::parse(&v.value).map_or_else(|| v.value.clone(), |c| i18n.t(c.message_id()))
+        Country::from_code(&v.value).map_or_else(|| v.value.clone(), |c| i18n.t(c.message_id()))
     };
     let language = move |v: &FacetValue| i18n.t(&language_message_id(&v.value));
     let mut municipalities = f.municipality.clone();

@@ -167,82 +167,44 @@ pub fn changes(
         .collect()
 }
 
-/// Whether the public sees a record. A new record is a draft.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Publication {
-    #[default]
-    Draft,
-    Published,
-    Archived,
+crate::closed_set! {
+    /// Whether the public sees a record. A new record is a draft.
+    #[derive(
+        Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+    )]
+    #[serde(rename_all = "lowercase")]
+    pub enum Publication {
+        #[default]
+        Draft = "draft",
+        Published = "published",
+        Archived = "archived",
+    }
 }
 
 impl Publication {
-    pub const ALL: [Publication; 3] = [
-        Publication::Draft,
-        Publication::Published,
-        Publication::Archived,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Publication::Draft => "draft",
-            Publication::Published => "published",
-            Publication::Archived => "archived",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Publication> {
-        Publication::ALL.into_iter().find(|p| p.code() == code)
-    }
-
     pub fn message_id(self) -> String {
         PUBLICATION_MESSAGES.id(self.code())
     }
 }
 
-/// A button of a staff form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Action {
-    /// Keep the state, write the changes.
-    Save,
-    /// Save, and record that the data was checked today (services).
-    Verify,
-    Publish,
-    Unpublish,
-    Archive,
-    /// Take a record out of the archive, as a draft.
-    Restore,
+crate::closed_set! {
+    /// A button of a staff form.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Action {
+        /// Keep the state, write the changes.
+        Save = "save",
+        /// Save, and record that the data was checked today (services).
+        Verify = "verify",
+        Publish = "publish",
+        Unpublish = "unpublish",
+        Archive = "archive",
+        /// Take a record out of the archive, as a draft.
+        Restore = "restore",
+    }
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
-        Action::Save,
-        Action::Verify,
-        Action::Publish,
-        Action::Unpublish,
-        Action::Archive,
-        Action::Restore,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Action::Save => "save",
-            Action::Verify => "verify",
-            Action::Publish => "publish",
-            Action::Unpublish => "unpublish",
-            Action::Archive => "archive",
-            Action::Restore => "restore",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.code() == code)
-    }
-
     pub fn message_id(self) -> String {
         ACTION_MESSAGES.id(self.code())
     }
