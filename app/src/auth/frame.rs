@@ -3,7 +3,7 @@
 //! last form post, and keeps the pages out of search engines.
 
 use super::{staff_view, Flash, SignOut, StaffContext};
-use crate::components::{failure, PageMeta};
+use crate::components::{Loaded, Otherwise, PageMeta};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::kernel::kinds::CoopKind;
@@ -111,35 +111,26 @@ where
     let here = String::new();
     // Reference-counted (see `components::Loaded`).
     let session = ArcResource::new(|| (), |_| staff_view());
+    // A session that ended: to the sign-in form, and back here after it.
+    let signed_out = Otherwise::new(move |error| {
+        (*error == AppError::Unauthorized).then(|| {
+            let to = format!(
+                "{}{}",
+                Page::StaffSignIn.path(lang),
+                crate::kernel::query::query_string([("next", here.as_str())])
+            );
+            #[cfg(feature = "ssr")]
+            crate::components::redirect_to(&to);
+            view! { <p><a href=to>{i18n.t("staff-sign-in-title")}</a></p> }.into_any()
+        })
+    });
     view! {
         <PageMeta title=title.clone() description=i18n.t("staff-description") />
         <Meta name="robots" content="noindex, nofollow" />
-        <Suspense fallback=|| ()>
-            {move || {
-                let render = render.clone();
-                let here = here.clone();
-                let session = session.clone();
-                Suspend::new(async move {
-                    match session.await {
-                        Ok(view) => view! {
-                            <StaffNav view=view.clone() />
-                            <FlashNotice flash=view.flash.clone() />
-                            {render(view)}
-                        }.into_any(),
-                        Err(AppError::Unauthorized) => {
-                            let to = format!(
-                                "{}{}",
-                                Page::StaffSignIn.path(lang),
-                                crate::kernel::query::query_string([("next", here.as_str())])
-                            );
-                            #[cfg(feature = "ssr")]
-                            crate::components::redirect_to(&to);
-                            view! { <p><a href=to>{i18n.t("staff-sign-in-title")}</a></p> }.into_any()
-                        }
-                        Err(error) => failure(error),
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded resource=session otherwise=signed_out view=move |view| view! {
+            <StaffNav view=view.clone() />
+            <FlashNotice flash=view.flash.clone() />
+            {render(view)}
+        } />
     }
 }

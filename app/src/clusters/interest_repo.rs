@@ -265,12 +265,7 @@ mod tests {
     use super::*;
 
     fn form(pairs: &[(&str, &str)]) -> Posted {
-        Posted::new(
-            pairs
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
-        )
+        Posted::of(pairs)
     }
 
     #[test]

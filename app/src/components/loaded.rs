@@ -20,6 +20,9 @@ pub fn Loaded<T, V>(
     /// A page about one record: a missing one is the "not found" page.
     #[prop(optional)]
     record: bool,
+    /// The page's own answer to some errors; any other is the translated notice.
+    #[prop(optional)]
+    otherwise: Option<Otherwise>,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
@@ -34,17 +37,36 @@ where
             {move || {
                 let view = view.clone();
                 let resource = resource.clone();
+                let otherwise = otherwise.clone();
                 Suspend::new(async move {
                     match resource.await {
                         Ok(data) => view(data).into_any(),
-                        Err(AppError::NotFound) if record => {
-                            view! { <NotFoundContent /> }.into_any()
-                        }
-                        Err(error) => failure(error),
+                        Err(error) => match otherwise.and_then(|o| (o.0)(&error)) {
+                            Some(own) => own,
+                            None if record && error == AppError::NotFound => {
+                                view! { <NotFoundContent /> }.into_any()
+                            }
+                            None => failure(error),
+                        },
                     }
                 })
             }}
         </Suspense>
+    }
+}
+
+/// A page's own answer to some errors of its load (`None`: the usual notice).
+#[derive(Clone)]
+pub struct Otherwise(std::sync::Arc<dyn OwnAnswer>);
+
+/// What `Otherwise` holds: a view for an error, or None.
+pub trait OwnAnswer: Fn(&AppError) -> Option<AnyView> + Send + Sync {}
+
+impl<F: Fn(&AppError) -> Option<AnyView> + Send + Sync> OwnAnswer for F {}
+
+impl Otherwise {
+    pub fn new(answer: impl Fn(&AppError) -> Option<AnyView> + Send + Sync + 'static) -> Self {
+        Otherwise(std::sync::Arc::new(answer))
     }
 }
 

@@ -5,13 +5,15 @@ mod layout;
 mod live_search;
 mod loaded;
 mod page_meta;
+mod personal;
 mod raw_text;
 
 pub use fragment_cache::{cached_by_key, cached_fragment};
 pub use layout::{Chrome, LangSwitch, Layout};
 pub use live_search::{IslandScripts, IslandScriptsSent, LiveSearch};
-pub use loaded::{failure, Loaded, NotFoundContent};
+pub use loaded::{failure, Loaded, NotFoundContent, Otherwise};
 pub use page_meta::PageMeta;
+pub use personal::{LinkFields, OwnData, PersonalLinkPage};
 pub use raw_text::{escaped_text, PrefilledTextarea};
 
 use crate::error::AppError;

@@ -96,6 +96,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "forms_letters_links",
         sql: include_str!("../../migrations/0017_forms_letters_links.surql"),
     },
+    Migration {
+        version: 18,
+        name: "report_follow_links",
+        sql: include_str!("../../migrations/0018_report_follow_links.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

@@ -5,7 +5,9 @@ use super::{
     list_calls, load_call, load_idea, Call, CallView, Idea, IdeaStatus, ManageIdea, SubmitIdea,
     FIELDS, FIELD_ERRORS, STATUS_MESSAGES, SUBMITTERS, SUBMITTER_MESSAGES,
 };
-use crate::components::{Loaded, PageMeta, PrefilledTextarea};
+use crate::components::{
+    LinkFields, Loaded, OwnData, PageMeta, PersonalLinkPage, PrefilledTextarea,
+};
 use crate::i18n::use_i18n;
 use crate::kernel::format::long_date;
 use crate::kernel::link::text_in;
@@ -14,7 +16,6 @@ use crate::map::RegionMap;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 
 fn submit_path() -> &'static str {
@@ -247,7 +248,6 @@ fn CallDetail(view: CallView) -> impl IntoView {
 
 #[component]
 pub fn IdeaPage(token: String) -> impl IntoView {
-    let i18n = use_i18n();
     let idea = Resource::new(
         {
             let token = token.clone();
@@ -256,11 +256,8 @@ pub fn IdeaPage(token: String) -> impl IntoView {
         load_idea,
     );
     view! {
-        <PageMeta title=i18n.t("idea-own-title") description=i18n.t("idea-own-title") />
-        <Meta name="robots" content="noindex, nofollow" />
-        <Meta name="referrer" content="no-referrer" />
-        <h1>{i18n.t("idea-own-title")}</h1>
-        <Loaded resource=idea record=true view=move |idea| view! { <OwnIdea idea token=token.clone() /> } />
+        <PersonalLinkPage title="idea-own-title" description="idea-own-title"
+            resource=idea view=move |idea| view! { <OwnIdea idea token=token.clone() /> } />
     }
 }
 
@@ -272,13 +269,7 @@ fn OwnIdea(idea: Idea, token: String) -> impl IntoView {
     let param = move |key: &str| params.with_untracked(|p| p.get(key)).unwrap_or_default();
     let hidden = {
         let token = token.clone();
-        move |action: &'static str| {
-            view! {
-                <input type="hidden" name="f[lang]" value=lang.code() />
-                <input type="hidden" name="f[token]" value=token.clone() />
-                <input type="hidden" name="f[action]" value=action />
-            }
-        }
+        move |action: &'static str| view! { <LinkFields token=token.clone() action /> }
     };
     let names: Vec<String> = idea
         .municipalities
@@ -331,12 +322,8 @@ fn OwnIdea(idea: Idea, token: String) -> impl IntoView {
                 <button type="submit">{i18n.t("idea-answer-submit")}</button>
             </form>
         })}
-        <h2>{i18n.t("registration-data-title")}</h2>
-        <p><a href=super::data_url(&token) download="idea.json" data-testid="idea-download">{i18n.t("registration-download")}</a></p>
-        <form method="post" action=manage_path() data-testid="idea-delete">
-            {hidden("delete")}
-            <p class="help">{i18n.t("idea-delete-help")}</p>
-            <button type="submit" class="danger">{i18n.t("idea-delete-submit")}</button>
-        </form>
+        <OwnData token=token.clone() data_url=super::data_url(&token) file="idea.json"
+            manage=manage_path() name="idea" delete_help="idea-delete-help"
+            delete_submit="idea-delete-submit" />
     }
 }

@@ -237,14 +237,6 @@ async fn back(
     crate::kernel::form_flash::back_to(db, &page, error, typed, now).await
 }
 
-fn link(lang: Lang, token: &str) -> String {
-    format!(
-        "{}{}",
-        crate::kernel::settings::public_base_url(),
-        Page::Idea(token.to_owned()).path(lang)
-    )
-}
-
 fn letter(idea: &Idea, kind: LetterKind, token: &str) -> Letter {
     let lang = Lang::from_code(&idea.lang).unwrap_or(Lang::Nl);
     Letter {
@@ -273,7 +265,7 @@ fn letter(idea: &Idea, kind: LetterKind, token: &str) -> Letter {
                     .unwrap_or_default(),
             ),
         ],
-        link: Some(link(lang, token)),
+        link: Some(Purpose::Idea.url(lang, token)),
     }
 }
 
@@ -367,9 +359,7 @@ pub async fn submit(
 
 /// The idea behind a link.
 pub async fn own(db: &Db, token: &str) -> Result<Idea, AppError> {
-    let id = personal_link::target(db, Purpose::Idea, token)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let id = personal_link::open(db, Purpose::Idea, token).await?;
     own_record(db, &id).await
 }
 

@@ -1,5 +1,9 @@
 //! Personal links (server only): the unguessable token in the link a person follows
-//! back to what they sent (a registration, an idea), without an account.
+//! back to what they sent (a registration, an idea, a report), without an account. One
+//! implementation for every purpose: the token (`mint`, `issue`), where it leads
+//! (`Purpose::page`, `url`), what it opens (`open`), and its end (`forget_statement`);
+//! the pages share their frame (`components::personal`). A feature that needs a personal
+//! link adds a `Purpose`, not a copy.
 //!
 //! A token is 256 random bits, made when a letter (or, without mail, a page) must carry
 //! a link, and shown only there. The database keeps only the token's SHA-256, as the id
@@ -10,6 +14,8 @@
 
 use crate::db::Db;
 use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::routes::Page;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
@@ -19,6 +25,8 @@ use sha2::{Digest, Sha256};
 pub enum Purpose {
     Registration,
     Idea,
+    /// A resident following a report they sent with an address.
+    Report,
 }
 
 impl Purpose {
@@ -27,7 +35,26 @@ impl Purpose {
         match self {
             Purpose::Registration => "registration",
             Purpose::Idea => "idea",
+            Purpose::Report => "report",
         }
+    }
+
+    /// The page a token of this purpose opens.
+    pub fn page(self, token: String) -> Page {
+        match self {
+            Purpose::Registration => Page::Registration(token),
+            Purpose::Idea => Page::Idea(token),
+            Purpose::Report => Page::ReportFollow(token),
+        }
+    }
+
+    /// The link as a letter carries it: absolute, on the site's public address.
+    pub fn url(self, lang: Lang, token: &str) -> String {
+        format!(
+            "{}{}",
+            crate::kernel::settings::public_base_url(),
+            self.page(token.to_owned()).path(lang)
+        )
     }
 }
 
@@ -77,6 +104,12 @@ pub async fn issue(db: &Db, purpose: Purpose, id: &str) -> Result<String, AppErr
     )
     .await?;
     Ok(link.token)
+}
+
+/// The id (key part) of the record a token opens: NotFound for any other token,
+/// well-formed or not, of another purpose, or whose record is gone.
+pub async fn open(db: &Db, purpose: Purpose, token: &str) -> Result<String, AppError> {
+    target(db, purpose, token).await?.ok_or(AppError::NotFound)
 }
 
 /// The id (key part) of the record a token opens, if it is a link of `purpose`.

@@ -64,6 +64,19 @@ impl Posted {
     }
 }
 
+#[cfg(test)]
+impl Posted {
+    /// A form posted with these fields (for tests).
+    pub fn of(pairs: &[(&str, &str)]) -> Self {
+        Posted(
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        )
+    }
+}
+
 impl From<BTreeMap<String, String>> for Posted {
     fn from(fields: BTreeMap<String, String>) -> Self {
         Posted(fields)
@@ -126,12 +139,7 @@ mod tests {
     use super::*;
 
     fn posted(pairs: &[(&str, &str)]) -> Posted {
-        Posted::new(
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        )
+        Posted::of(pairs)
     }
 
     #[test]

@@ -34,22 +34,15 @@ pub async fn queue(
     settings: &crate::kernel::settings::ShellSettings,
     letters: &[Letter],
 ) -> Result<usize, AppError> {
-    let queued = Queued::of(settings, letters);
+    queue_written(db, Queued::of(settings, letters).0).await
+}
+
+/// Queues letters already written (and the mail task's own tests).
+pub async fn queue_written(db: &Db, letters: Vec<Written>) -> Result<usize, AppError> {
+    let queued = Queued(letters);
     if queued.is_empty() {
         return Ok(0);
     }
-    crate::db::execute(
-        db.query(Queued::STATEMENT)
-            .bind(("letters", queued.bound()?)),
-    )
-    .await?;
-    queued.counted();
-    Ok(queued.len())
-}
-
-/// Queues letters already written (the mail task's own tests).
-pub async fn queue_written(db: &Db, letters: Vec<Written>) -> Result<usize, AppError> {
-    let queued = Queued(letters);
     crate::db::execute(
         db.query(Queued::STATEMENT)
             .bind(("letters", queued.bound()?)),

@@ -1,4 +1,4 @@
-use crate::components::{Loaded, PageMeta};
+use crate::components::{Loaded, Otherwise, PageMeta};
 use crate::i18n::{format_number, use_i18n};
 use crate::map::RegionMap;
 use crate::municipalities::{load_site_counts, SiteCounts};
@@ -30,14 +30,9 @@ pub fn HomePage() -> impl IntoView {
         </section>
         <section aria-labelledby="shortcuts-heading">
             <h2 id="shortcuts-heading">{i18n.t("home-shortcuts-heading")}</h2>
-            <Suspense fallback=|| ()>
-                {move || {
-                    let counts = shortcut_counts.clone();
-                    Suspend::new(async move {
-                        counts.await.ok().map(|counts| view! { <Shortcuts counts /> })
-                    })
-                }}
-            </Suspense>
+            // A failed read is said once, by the figures below.
+            <Loaded resource=shortcut_counts view=|counts| view! { <Shortcuts counts /> }
+                otherwise=Otherwise::new(|_| Some(().into_any())) />
             <p><a href=Page::Services.path(lang)>{i18n.t("home-all-services")}</a></p>
         </section>
         <Loaded resource=counts view=|counts| view! { <Counts counts /> } />

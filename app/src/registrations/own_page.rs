@@ -7,13 +7,12 @@ use super::{
     load_registration, ManageRegistration, OwnRegistration, RegistrationForm, Standing,
     ROLE_MESSAGES, STANDING_MESSAGES,
 };
-use crate::components::{Loaded, PageMeta};
+use crate::components::{LinkFields, OwnData, PersonalLinkPage};
 use crate::i18n::use_i18n;
 use crate::kernel::link::text_in;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 
 fn manage_path() -> &'static str {
@@ -22,7 +21,6 @@ fn manage_path() -> &'static str {
 
 #[component]
 pub fn RegistrationPage(token: String) -> impl IntoView {
-    let i18n = use_i18n();
     let registration = Resource::new(
         {
             let token = token.clone();
@@ -31,11 +29,8 @@ pub fn RegistrationPage(token: String) -> impl IntoView {
         load_registration,
     );
     view! {
-        <PageMeta title=i18n.t("registration-own-title") description=i18n.t("registration-own-description") />
-        <Meta name="robots" content="noindex, nofollow" />
-        <Meta name="referrer" content="no-referrer" />
-        <h1>{i18n.t("registration-own-title")}</h1>
-        <Loaded resource=registration record=true view=move |own| view! { <Own own token=token.clone() /> } />
+        <PersonalLinkPage title="registration-own-title" description="registration-own-description"
+            resource=registration view=move |own| view! { <Own own token=token.clone() /> } />
     }
 }
 
@@ -50,13 +45,7 @@ fn Own(own: OwnRegistration, token: String) -> impl IntoView {
     let new = param("new") == "1";
     let hidden = {
         let token = token.clone();
-        move |action: &'static str| {
-            view! {
-                <input type="hidden" name="f[lang]" value=lang.code() />
-                <input type="hidden" name="f[token]" value=token.clone() />
-                <input type="hidden" name="f[action]" value=action />
-            }
-        }
+        move |action: &'static str| view! { <LinkFields token=token.clone() action /> }
     };
     let prefill = RegistrationForm {
         name: own.name.clone(),
@@ -135,15 +124,9 @@ fn Own(own: OwnRegistration, token: String) -> impl IntoView {
                 <button type="submit">{i18n.t("registration-cancel-submit")}</button>
             </form>
         })}
-        <h2>{i18n.t("registration-data-title")}</h2>
-        <p>
-            <a href=super::data_url(&token) download="registration.json" data-testid="registration-download">{i18n.t("registration-download")}</a>
-        </p>
-        <form method="post" action=manage_path() data-testid="registration-delete">
-            {hidden("delete")}
-            <p class="help">{i18n.t("registration-delete-help")}</p>
-            <button type="submit" class="danger">{i18n.t("registration-delete-submit")}</button>
-        </form>
+        <OwnData token=token.clone() data_url=super::data_url(&token) file="registration.json"
+            manage=manage_path() name="registration" delete_help="registration-delete-help"
+            delete_submit="registration-delete-submit" />
         {active.then(|| view! { <MailNotice /> })}
     }
 }

@@ -18,6 +18,7 @@ use crate::kernel::posted::PublicPost;
 use crate::mail::{Letter, LetterKind};
 use crate::municipalities::directory;
 use crate::routes::Page;
+use crate::workflow::store;
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Brussels;
 use sha2::{Digest, Sha256};
@@ -45,14 +46,6 @@ async fn person_key(db: &Db, event: &str, email: &str) -> Result<String, AppErro
         salt(db).await?
     ));
     Ok(hex(&digest))
-}
-
-fn link(lang: Lang, token: &str) -> String {
-    format!(
-        "{}{}",
-        crate::kernel::settings::public_base_url(),
-        Page::Registration(token.to_owned()).path(lang)
-    )
 }
 
 #[derive(Deserialize)]
@@ -419,19 +412,25 @@ async fn again(db: &Db, person: &str, lang: Lang, now: DateTime<Utc>) -> Result<
     let Some(record) = ids.into_iter().next() else {
         return Ok(());
     };
-    let token = personal_link::issue(db, Purpose::Registration, &record).await?;
     let own = own_record(db, &record, now).await?;
     tracing::info!(
         form_lang = lang.code(),
         "an address already registered was told by letter"
     );
-    crate::mail::outbox::queue(
+    // A new link for the letter (the database cannot give the first one back), made in
+    // the letter's own transaction.
+    let link = personal_link::mint();
+    store::with_letters(
         db,
         &crate::kernel::settings::settings(),
-        &[letter(&own, LetterKind::AlreadyRegistered, &token)],
+        &personal_link::record_statement(
+            Purpose::Registration,
+            "type::record('registration', $id)",
+        ),
+        vec![("link_key", link.key.into()), ("id", record.into())],
+        &[letter(&own, LetterKind::AlreadyRegistered, &link.token)],
     )
-    .await?;
-    Ok(())
+    .await
 }
 
 /// A moment as SurrealQL casts it to a datetime.
@@ -457,7 +456,7 @@ fn letter(own: &OwnRegistration, kind: LetterKind, token: &str) -> Letter {
             ("when", when_text(own.lang, &own.when)),
             ("place", own.position.unwrap_or(0).to_string()),
         ],
-        link: Some(link(own.lang, token)),
+        link: Some(Purpose::Registration.url(own.lang, token)),
     }
 }
 
@@ -486,9 +485,7 @@ const OWN_QUERY: &str = "
 
 /// The registration behind a link (NotFound for any other token, well-formed or not).
 pub async fn own(db: &Db, token: &str, now: DateTime<Utc>) -> Result<OwnRegistration, AppError> {
-    let id = personal_link::target(db, Purpose::Registration, token)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let id = personal_link::open(db, Purpose::Registration, token).await?;
     own_record(db, &id, now).await
 }
 
@@ -542,9 +539,7 @@ pub async fn manage_form(
     if !post.within_limit(db, now).await? {
         return Ok(format!("{page}?error=too-many"));
     }
-    let id = personal_link::target(db, Purpose::Registration, &token)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let id = personal_link::open(db, Purpose::Registration, &token).await?;
     match f.text("action") {
         "change" => {
             if !current.changeable {
@@ -562,27 +557,28 @@ pub async fn manage_form(
                 .as_deref()
                 .and_then(|c| directory.profile(c))
                 .map(|p| p.detail.country.code().to_owned());
-            crate::db::execute(
-                db.query(
-                    "UPDATE registration SET name = $name, organisation = $organisation ?? NONE,
-                        municipality = $municipality ?? NONE, country = $country ?? NONE,
-                        role = $role ?? NONE, language = $language ?? NONE,
-                        updated_at = time::now()
-                     WHERE id = type::record('registration', $id) AND anonymised_at = NONE",
-                )
-                .bind(("id", id.clone()))
-                .bind(("name", answers.name))
-                .bind(("organisation", answers.organisation))
-                .bind(("municipality", answers.municipality))
-                .bind(("country", country))
-                .bind(("role", answers.role.map(Role::code)))
-                .bind(("language", answers.language.map(Lang::code))),
-            )
-            .await?;
-            let changed = own(db, &token, now).await?;
-            crate::mail::outbox::queue(
+            // The letter says what the registration now is, in the change's transaction.
+            let changed = OwnRegistration {
+                name: answers.name.clone(),
+                ..current.clone()
+            };
+            store::with_letters(
                 db,
                 &crate::kernel::settings::settings(),
+                "UPDATE registration SET name = $name, organisation = $organisation ?? NONE,
+                    municipality = $municipality ?? NONE, country = $country ?? NONE,
+                    role = $role ?? NONE, language = $language ?? NONE,
+                    updated_at = time::now()
+                 WHERE id = type::record('registration', $id) AND anonymised_at = NONE;",
+                vec![
+                    ("id", id.clone().into()),
+                    ("name", answers.name.into()),
+                    ("organisation", answers.organisation.into()),
+                    ("municipality", answers.municipality.into()),
+                    ("country", country.into()),
+                    ("role", answers.role.map(Role::code).into()),
+                    ("language", answers.language.map(Lang::code).into()),
+                ],
                 &[letter(&changed, LetterKind::RegistrationChanged, &token)],
             )
             .await?;
@@ -593,18 +589,13 @@ pub async fn manage_form(
                 return Ok(page);
             }
             let event = current.event.id.clone();
-            release(db, &id, &event, false, now).await?;
-            crate::mail::outbox::queue(
-                db,
-                &crate::kernel::settings::settings(),
-                &[letter(&current, LetterKind::RegistrationCancelled, &token)],
-            )
-            .await?;
+            let told = letter(&current, LetterKind::RegistrationCancelled, &token);
+            release(db, &id, &event, false, &[told], now).await?;
             Ok(format!("{page}?done=cancelled"))
         }
         "delete" => {
             let event = current.event.id.clone();
-            release(db, &id, &event, true, now).await?;
+            release(db, &id, &event, true, &[], now).await?;
             tracing::info!(%event, "a registration was deleted by its person");
             // Back to the meeting's page, or the agenda if the meeting is no longer public.
             let back = if meeting(db, &event).await?.published {
@@ -618,13 +609,14 @@ pub async fn manage_form(
     }
 }
 
-/// Cancels (or deletes, with its links) a registration and gives free seats to the
-/// waiting list.
+/// Cancels (or deletes, with its links) a registration, with the letters that tell of
+/// it in the same transaction, and gives free seats to the waiting list.
 async fn release(
     db: &Db,
     id: &str,
     event: &str,
     delete: bool,
+    letters: &[Letter],
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let change = if delete {
@@ -633,17 +625,14 @@ async fn release(
             personal_link::forget_statement("$r")
         )
     } else {
-        "UPDATE type::record('registration', $id) SET standing = 'cancelled', updated_at = time::now()".to_owned()
+        "UPDATE type::record('registration', $id) SET standing = 'cancelled', updated_at = time::now();".to_owned()
     };
-    crate::db::transaction(
+    store::with_letters(
         db,
-        &format!(
-            "BEGIN TRANSACTION;
-            UPSERT type::record('seats', $event) SET changes += 1;
-            {change};
-            COMMIT TRANSACTION;"
-        ),
+        &crate::kernel::settings::settings(),
+        &format!("UPSERT type::record('seats', $event) SET changes += 1;\n{change}"),
         vec![("id", id.into()), ("event", event.into())],
+        letters,
     )
     .await?;
     fill(db, event, now).await

@@ -2,11 +2,10 @@
 //! status and, when it was rejected, why. No account; the link is the key.
 
 use super::follow_report;
-use crate::components::{Loaded, PageMeta};
+use crate::components::PersonalLinkPage;
 use crate::i18n::use_i18n;
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_meta::Meta;
 
 #[component]
 pub fn ReportFollowPage(token: String) -> impl IntoView {
@@ -14,11 +13,8 @@ pub fn ReportFollowPage(token: String) -> impl IntoView {
     let lang = i18n.lang;
     let report = Resource::new(move || token.clone(), follow_report);
     view! {
-        <PageMeta title=i18n.t("report-follow-title") description=i18n.t("report-follow-description") />
-        <Meta name="robots" content="noindex, nofollow" />
-        <Meta name="referrer" content="no-referrer" />
-        <h1>{i18n.t("report-follow-title")}</h1>
-        <Loaded resource=report view=move |report| view! {
+        <PersonalLinkPage title="report-follow-title" description="report-follow-description"
+            resource=report view=move |report| view! {
             <dl class="facts" data-testid="followed-report">
                 <dt>{i18n.t("report-follow-status")}</dt>
                 <dd data-testid="followed-status">{i18n.t_of(&super::STATUS_MESSAGES, &report.status)}</dd>

@@ -3,6 +3,7 @@
 use super::limiter::RateLimiter;
 use super::*;
 use crate::db::Db;
+use crate::kernel::personal_link::{self, Purpose};
 use std::net::IpAddr;
 
 pub async fn submit(
@@ -35,47 +36,50 @@ pub async fn submit(
             return Ok(ReportOutcome::Invalid(vec!["service".into()]));
         }
     }
-    // Only a resident who can be answered gets a link to follow the report; the database
-    // keeps the token's hash, like a session's.
-    let token = report.email.is_some().then(crate::auth::session::new_token);
-    crate::db::execute(
-        db.query(
-            "CREATE report CONTENT {
+    // Only a resident who can be answered gets a link to follow the report: a personal
+    // link, of which the database keeps the hash only.
+    let link = report.email.is_some().then(personal_link::mint);
+    let follow = link.as_ref().map_or(String::new(), |_| {
+        personal_link::record_statement(Purpose::Report, "$report.id")
+    });
+    crate::db::transaction(
+        db,
+        &format!(
+            "BEGIN TRANSACTION;
+            LET $report = CREATE ONLY report CONTENT {{
                 kind: $kind,
-                service: IF $service { type::record('service', $service) } ELSE { NONE },
+                service: IF $service {{ type::record('service', $service) }} ELSE {{ NONE }},
                 message: $message,
                 email: $email ?? NONE,
                 lang: $lang,
-                follow_token: $follow ?? NONE,
-            }",
-        )
-        .bind((
-            "follow",
-            token.as_deref().map(crate::auth::session::token_id),
-        ))
-        .bind(("kind", report.kind))
-        .bind(("service", report.service))
-        .bind(("message", report.message))
-        .bind(("email", report.email))
-        .bind(("lang", lang.code())),
+            }};
+            {follow}
+            COMMIT TRANSACTION;"
+        ),
+        vec![
+            ("link_key", link.as_ref().map(|l| l.key.clone()).into()),
+            ("kind", report.kind.into()),
+            ("service", report.service.into()),
+            ("message", report.message.into()),
+            ("email", report.email.into()),
+            ("lang", lang.code().into()),
+        ],
     )
     .await?;
-    Ok(ReportOutcome::Sent(token))
+    Ok(ReportOutcome::Sent(link.map(|l| l.token)))
 }
 
 /// The report behind a follow link.
 pub async fn follow(db: &Db, token: &str) -> Result<FollowedReport, AppError> {
-    if !is_follow_token(token) {
-        return Err(AppError::NotFound);
-    }
+    let id = personal_link::open(db, Purpose::Report, token).await?;
     let mut response = db
         .query(
             "SELECT kind, status, message, <string> created_at AS created_at,
                 (IF reviewed_at THEN <string> reviewed_at ELSE NONE END) AS reviewed_at,
                 resolution, (IF service THEN record::id(service) ELSE NONE END) AS service
-             FROM report WHERE follow_token = $hash LIMIT 1",
+             FROM type::record('report', $id)",
         )
-        .bind(("hash", crate::auth::session::token_id(token)))
+        .bind(("id", id))
         .await?;
     crate::db::rows(&mut response, 0)?
         .pop()

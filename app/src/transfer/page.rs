@@ -7,7 +7,7 @@ use super::{
     EXPORT_PATH,
 };
 use crate::auth::{CsrfField, StaffContext, StaffFrame};
-use crate::components::failure;
+use crate::components::{failure, Loaded, Otherwise};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -81,22 +81,17 @@ fn Preview(token: String, ctx: StaffContext) -> impl IntoView {
     let i18n = use_i18n();
     // Reference-counted (see `components::Loaded`).
     let preview = ArcResource::new(move || token.clone(), import_preview);
+    let expired = Otherwise::new(move |error| {
+        (*error == AppError::NotFound).then(|| {
+            view! {
+                <p class="notice notice--error" role="alert">{i18n.t("staff-data-error-expired")}</p>
+            }
+            .into_any()
+        })
+    });
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let ctx = ctx.clone();
-                let preview = preview.clone();
-                Suspend::new(async move {
-                    match preview.await {
-                        Ok(view) => view! { <Report view ctx /> }.into_any(),
-                        Err(AppError::NotFound) => view! {
-                            <p class="notice notice--error" role="alert">{i18n.t("staff-data-error-expired")}</p>
-                        }.into_any(),
-                        Err(error) => failure(error),
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded resource=preview view=move |view| view! { <Report view ctx=ctx.clone() /> }
+            otherwise=expired />
     }
 }
 

@@ -110,22 +110,7 @@ fn rand_suffix() -> String {
 async fn links_made_before_keep_working_and_lose_what_derived_them() {
     // A database as issue 23 left it: a registration whose token was derived from a
     // nonce kept with it. Migration 0017 keeps its link working and drops the nonce.
-    let db = app::db::connect(&app::db::DbConfig::memory())
-        .await
-        .unwrap();
-    for migration in app::db::MIGRATIONS.iter().filter(|m| m.version < 17) {
-        db.query(format!(
-            "BEGIN TRANSACTION; {}; CREATE type::record('migration', $v) SET version = $v,
-                name = $n, applied_at = time::now(); COMMIT TRANSACTION;",
-            migration.sql
-        ))
-        .bind(("v", migration.version))
-        .bind(("n", migration.name))
-        .await
-        .unwrap()
-        .check()
-        .unwrap();
-    }
+    let db = migrated_before(17).await;
     let old_token = "an-old-derived-token-0123456789abcdef";
     db.query(
         "CREATE event:old CONTENT { title: { nl: 'Overleg', fr: 'Concertation' },
@@ -140,7 +125,7 @@ async fn links_made_before_keep_working_and_lose_what_derived_them() {
     .unwrap()
     .check()
     .unwrap();
-    assert_eq!(app::db::migrate(&db).await.unwrap(), vec![17]);
+    assert_eq!(app::db::migrate(&db).await.unwrap(), vec![17, 18]);
     let found = app::kernel::personal_link::target(
         &db,
         app::kernel::personal_link::Purpose::Registration,
@@ -163,4 +148,63 @@ async fn links_made_before_keep_working_and_lose_what_derived_them() {
         rows[0]
     );
     assert_eq!(rows[0]["name"], "Ann", "the registration itself stays");
+}
+
+/// A database with the migrations before `version` only, as an older build left it.
+async fn migrated_before(version: i64) -> app::db::Db {
+    let db = app::db::connect(&app::db::DbConfig::memory())
+        .await
+        .unwrap();
+    for migration in app::db::MIGRATIONS.iter().filter(|m| m.version < version) {
+        db.query(format!(
+            "BEGIN TRANSACTION; {}; CREATE type::record('migration', $v) SET version = $v,
+                name = $n, applied_at = time::now(); COMMIT TRANSACTION;",
+            migration.sql
+        ))
+        .bind(("v", migration.version))
+        .bind(("n", migration.name))
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    }
+    db
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_report_followed_before_keeps_its_link_as_a_personal_link() {
+    // A report sent before migration 0018 kept its follow token's hash with it; the link
+    // the resident holds keeps working, and the report keeps no token.
+    let db = migrated_before(18).await;
+    let token = "an-old-follow-token-0123456789abcdef-xyz";
+    db.query(
+        "CREATE report:old CONTENT { kind: 'missing', message: 'Er ontbreekt een apotheek.',
+            email: 'ann@example.be', lang: 'nl', follow_token: $hash };
+         CREATE report:quiet CONTENT { kind: 'missing', message: 'Zonder adres gestuurd.',
+            lang: 'nl' };",
+    )
+    .bind(("hash", app::kernel::personal_link::key(token)))
+    .await
+    .unwrap()
+    .check()
+    .unwrap();
+    assert_eq!(app::db::migrate(&db).await.unwrap(), vec![18]);
+    let report = app::reports::repo::follow(&db, token).await.unwrap();
+    assert_eq!(report.message, "Er ontbreekt een apotheek.");
+    let mut r = db
+        .query("SELECT * FROM report WHERE follow_token != NONE")
+        .await
+        .unwrap();
+    let left: Vec<serde_json::Value> = r.take(0).unwrap();
+    assert!(left.is_empty(), "{left:?}");
+    // A token of another purpose, or a made-up one, opens nothing.
+    assert!(matches!(
+        app::kernel::personal_link::open(&db, app::kernel::personal_link::Purpose::Idea, token)
+            .await,
+        Err(app::error::AppError::NotFound)
+    ));
+    assert!(matches!(
+        app::reports::repo::follow(&db, "an-unknown-token-0123456789abcdef-abc").await,
+        Err(app::error::AppError::NotFound)
+    ));
 }

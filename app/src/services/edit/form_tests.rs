@@ -5,12 +5,7 @@ use crate::kernel::geo::Country;
 use crate::workflow::Publication;
 
 fn form(pairs: &[(&str, &str)]) -> Posted {
-    Posted::new(
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect(),
-    )
+    Posted::of(pairs)
 }
 
 fn country(code: &str) -> Option<Country> {
