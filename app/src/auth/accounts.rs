@@ -3,7 +3,7 @@
 //! narrowed or deactivated account loses its access at once.
 
 #[cfg(feature = "ssr")]
-use super::{flash_and_redirect, form_session, guard, users, Flash, UserInput};
+use super::{guard, users, UserInput};
 use super::{Role, StaffFrame};
 use crate::components::Loaded;
 use crate::error::AppError;
@@ -70,14 +70,13 @@ pub async fn load_accounts() -> Result<Vec<AccountRow>, AppError> {
 #[server]
 pub async fn save_account(f: BTreeMap<String, String>) -> Result<(), AppError> {
     let db = crate::db::use_db()?;
-    let f = crate::kernel::posted::Posted::new(f);
-    let value = |k: &str| f.text(k).to_owned();
-    let lang = f.lang();
-    let page = Page::StaffUsers.path(lang);
-    let Some(session) = form_session(&db, f.csrf(), lang, &page).await? else {
+    let Some(post) = super::StaffPost::open(&db, f, |_, lang| Page::StaffUsers.path(lang)).await?
+    else {
         return Ok(());
     };
-    guard::admin(&session)?;
+    let (f, session) = (&post.fields, &post.session);
+    let value = |k: &str| f.text(k).to_owned();
+    guard::admin(session)?;
     let input = UserInput {
         email: value("email"),
         role: value("role"),
@@ -118,16 +117,19 @@ pub async fn save_account(f: BTreeMap<String, String>) -> Result<(), AppError> {
         }
         _ => Err(AppError::BadRequest("action".into())),
     };
-    let flash = match outcome {
-        Ok(notice) => Flash::notice(notice),
+    match outcome {
+        Ok(notice) => post.notice(&db, notice, &post.back).await,
         Err(AppError::BadRequest(field)) => {
             let known = ACCOUNT_FIELDS.contains(&field.as_str());
-            Flash::error(&ACCOUNT_ERRORS.id(if known { &field } else { "action" }))
+            post.refuse(
+                &db,
+                &ACCOUNT_ERRORS.id(if known { &field } else { "action" }),
+            )
+            .await
         }
-        Err(AppError::Conflict(_)) => Flash::error(&ACCOUNT_ERRORS.id("taken")),
-        Err(other) => return Err(other),
-    };
-    flash_and_redirect(&db, &session.id, &flash, &page).await
+        Err(AppError::Conflict(_)) => post.refuse(&db, &ACCOUNT_ERRORS.id("taken")).await,
+        Err(other) => Err(other),
+    }
 }
 
 fn save_path() -> &'static str {

@@ -10,6 +10,8 @@ pub mod guard;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod password;
+#[cfg(feature = "ssr")]
+mod post;
 pub mod reset;
 #[cfg(feature = "ssr")]
 pub mod session;
@@ -22,6 +24,8 @@ pub const MIN_PASSWORD_CHARS: usize = 12;
 pub use accounts::StaffUsersPage;
 pub use frame::{ActionFields, CsrfField, FlashNotice, StaffFrame};
 pub use page::SignInPage;
+#[cfg(feature = "ssr")]
+pub use post::StaffPost;
 pub use reset::{PasswordForgotPage, PasswordResetPage};
 
 use crate::error::AppError;

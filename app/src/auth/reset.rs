@@ -174,23 +174,10 @@ pub mod repo {
             return Ok(());
         };
         let token = session::new_token();
-        crate::db::execute(
-            db.query(
-                "CREATE type::record('password_reset', $id) CONTENT {
-                    user: type::record('user', $user),
-                    expires_at: <datetime> $now + <duration> $valid,
-                }",
-            )
-            .bind(("id", session::token_id(&token)))
-            .bind(("user", user.id.clone()))
-            .bind(("now", now.to_rfc3339()))
-            .bind(("valid", format!("{VALID_MINUTES}m"))),
-        )
-        .await?;
         let link = format!(
             "{}{}",
             settings.public_url,
-            Page::StaffPasswordReset(token).path(lang)
+            Page::StaffPasswordReset(token.clone()).path(lang)
         );
         let letter = Letter {
             to: account,
@@ -199,7 +186,30 @@ pub mod repo {
             args: vec![("minutes", VALID_MINUTES.to_string())],
             link: Some(link),
         };
-        crate::mail::outbox::queue(db, settings, &[letter]).await?;
+        // The link and its letter in one transaction: never one without the other.
+        let queued = crate::mail::outbox::Queued::of(settings, &[letter]);
+        crate::db::transaction(
+            db,
+            &format!(
+                "BEGIN TRANSACTION;
+                CREATE type::record('password_reset', $id) CONTENT {{
+                    user: type::record('user', $user),
+                    expires_at: <datetime> $now + <duration> $valid,
+                }};
+                {}
+                COMMIT TRANSACTION;",
+                crate::mail::outbox::Queued::STATEMENT
+            ),
+            vec![
+                ("id", session::token_id(&token).into()),
+                ("user", user.id.clone().into()),
+                ("now", now.to_rfc3339().into()),
+                ("valid", format!("{VALID_MINUTES}m").into()),
+                ("letters", queued.bound()?),
+            ],
+        )
+        .await?;
+        queued.counted();
         tracing::info!(user = %user.id, "password reset link sent");
         Ok(())
     }

@@ -4,13 +4,13 @@
 use super::interest::{InterestEntry, InterestPage, InterestState};
 use super::{repo, Cluster};
 use crate::auth::Staff;
+use crate::auth::StaffPost;
 use crate::db::{rows, Db};
 use crate::error::AppError;
 use crate::kernel::posted::Posted;
 use crate::kernel::validate::Length;
 use crate::municipalities::directory;
 use crate::routes::Page;
-use crate::workflow::form::StaffPost;
 use crate::workflow::store::{self, Audited, Entry};
 use crate::workflow::AuditAction;
 use serde::Deserialize;

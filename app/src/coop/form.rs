@@ -3,6 +3,7 @@
 
 use super::{fields, repo, CoopKind, CoopRecord, Input, ACTIONS};
 use crate::auth::Role;
+use crate::auth::StaffPost;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -11,7 +12,7 @@ use crate::kernel::posted::Posted;
 use crate::kernel::validate::Length;
 use crate::kernel::validate::{has_hidden_controls, has_hidden_controls_in_lines};
 use crate::routes::Page;
-use crate::workflow::form::{is_stale, StaffPost};
+use crate::workflow::form::is_stale;
 use crate::workflow::{self, Action, Publication};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;

@@ -1,6 +1,7 @@
 //! Calls and ideas in SurrealDB (server only).
 
 use super::*;
+use crate::auth::StaffPost;
 use crate::db::{rows, Db};
 use crate::i18n::Lang;
 use crate::kernel::personal_link::{self, Purpose};
@@ -10,7 +11,6 @@ use crate::kernel::validate::{has_hidden_controls, has_hidden_controls_in_lines}
 use crate::mail::{Letter, LetterKind};
 use crate::municipalities::directory;
 use crate::routes::Page;
-use crate::workflow::form::StaffPost;
 use crate::workflow::store::{self, Audited, Entry};
 use crate::workflow::AuditAction;
 use chrono::{DateTime, NaiveDate, Utc};

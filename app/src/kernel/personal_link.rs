@@ -1,6 +1,6 @@
 //! Personal links (server only): the unguessable token in the link a person follows
 //! back to what they sent (a registration, an idea, a report), without an account. One
-//! implementation for every purpose: the token (`mint`, `issue`), where it leads
+//! implementation for every purpose: the token (`mint`, `record_statement`), where it leads
 //! (`Purpose::page`, `url`), what it opens (`open`), and its end (`forget_statement`);
 //! the pages share their frame (`components::personal`). A feature that needs a personal
 //! link adds a `Purpose`, not a copy.
@@ -84,26 +84,6 @@ pub fn record_statement(purpose: Purpose, target: &str) -> String {
         "CREATE type::record('personal_link', $link_key) SET purpose = '{}', target = {target}, created_at = time::now();",
         purpose.table()
     )
-}
-
-/// Makes a new link to the record `id` (its key part) of `purpose`'s table, for a
-/// letter written now.
-pub async fn issue(db: &Db, purpose: Purpose, id: &str) -> Result<String, AppError> {
-    let link = mint();
-    let sql = format!(
-        "BEGIN TRANSACTION; {} COMMIT TRANSACTION;",
-        record_statement(
-            purpose,
-            &format!("type::record('{}', $id)", purpose.table())
-        )
-    );
-    crate::db::transaction(
-        db,
-        &sql,
-        vec![("link_key", link.key.into()), ("id", id.into())],
-    )
-    .await?;
-    Ok(link.token)
 }
 
 /// The id (key part) of the record a token opens: NotFound for any other token,

@@ -317,25 +317,52 @@ pub async fn register_form(
         IF $before != NONE {{ DELETE $before.id; {forget} }};
         LET $taken = count(SELECT id FROM registration WHERE event = $e AND standing = 'confirmed');
         LET $waiting = count(SELECT id FROM registration WHERE event = $e AND standing = 'waiting');
+        LET $standing = IF $s.capacity = NONE OR ($taken < $s.capacity AND $waiting = 0)
+            THEN 'confirmed' ELSE 'waiting' END;
+        -- The letter was written for the standing and place counted before: it is queued
+        -- here, with the registration, only when they are still so.
+        IF $standing != $expected OR ($standing = 'waiting' AND $waiting + 1 != $place) {{
+            THROW '{MOVED}'
+        }};
         CREATE type::record('registration', $record) CONTENT {{
             event: $e, person: $person, name: $name,
             email: $email, lang: $lang, organisation: $organisation ?? NONE,
             municipality: $municipality ?? NONE, country: $country ?? NONE, role: $role ?? NONE,
             language: $language ?? NONE, consent_at: <datetime> $at,
-            standing: IF $s.capacity = NONE OR ($taken < $s.capacity AND $waiting = 0)
-                THEN 'confirmed' ELSE 'waiting' END,
+            standing: $standing,
             created_at: <datetime> $at, updated_at: <datetime> $at,
         }};
         {link}
+        {queue}
         COMMIT TRANSACTION;",
         forget = personal_link::forget_statement("$before.id"),
         link = personal_link::record_statement(
             Purpose::Registration,
             "type::record('registration', $record)"
         ),
+        queue = crate::mail::outbox::Queued::STATEMENT,
     );
+    let settings = crate::kernel::settings::settings();
     let mut outcome = Err(AppError::Busy);
+    let mut standing = Standing::Confirmed;
     for _ in 0..crate::db::RETRIES {
+        // Where the registration will stand, as counted now, and its letter.
+        let (expected, place) = expected_standing(db, &id).await?;
+        standing = expected;
+        let kind = match expected {
+            Standing::Waiting => LetterKind::Waiting,
+            _ => LetterKind::Registered,
+        };
+        let told = Addressee {
+            email: &answers.email,
+            lang,
+            name: &answers.name,
+            event: &event_link(&meeting.event),
+            when: &meeting.event.start,
+            position: (expected == Standing::Waiting).then_some(place),
+        }
+        .letter(kind, &link.token);
+        let queued = crate::mail::outbox::Queued::of(&settings, &[told]);
         let mut response = db
             .query(sql.as_str())
             .bind(("event", id.clone()))
@@ -351,10 +378,14 @@ pub async fn register_form(
             .bind(("country", country.clone()))
             .bind(("role", answers.role.map(Role::code)))
             .bind(("language", answers.language.map(Lang::code)))
+            .bind(("expected", expected.code()))
+            .bind(("place", place))
+            .bind(("letters", queued.bound()?))
             .await?;
         let errors = response.take_errors();
         let text: Vec<String> = errors.values().map(ToString::to_string).collect();
         if text.is_empty() {
+            queued.counted();
             outcome = Ok(());
             break;
         }
@@ -369,7 +400,8 @@ pub async fn register_form(
         if text.iter().any(|e| e.contains(CLOSED)) {
             return back_to_form(db, lang, &id, "closed", &form, now).await;
         }
-        if !errors.values().any(crate::db::is_conflict) {
+        let moved = text.iter().any(|e| e.contains(MOVED));
+        if !moved && !errors.values().any(crate::db::is_conflict) {
             return Err(AppError::internal(format_args!(
                 "registration: {}",
                 text.join("; ")
@@ -378,26 +410,48 @@ pub async fn register_form(
         crate::db::pause_before_retry().await;
     }
     outcome?;
-    let own = own_record(db, &record, now).await?;
-    let kind = match own.standing {
-        Standing::Waiting => LetterKind::Waiting,
-        _ => LetterKind::Registered,
-    };
-    crate::mail::outbox::queue(
-        db,
-        &crate::kernel::settings::settings(),
-        &[letter(&own, kind, &link.token)],
-    )
-    .await?;
-    tracing::info!(event = %id, standing = own.standing.code(), "registered");
+    tracing::info!(event = %id, standing = standing.code(), "registered");
     if mail {
         Ok(letter_sent(lang, &id))
     } else {
         Ok(format!(
             "{}?new=1",
-            Page::Registration(link.token).path(own.lang)
+            Page::Registration(link.token).path(lang)
         ))
     }
+}
+
+/// Where a new registration for the meeting `event` would stand now, and its place on
+/// the waiting list (counted as the registration's transaction counts).
+async fn expected_standing(db: &Db, event: &str) -> Result<(Standing, u32), AppError> {
+    let mut response = db
+        .query(
+            "LET $e = type::record('event', $event);
+            LET $capacity = (SELECT VALUE signup.capacity FROM ONLY $e);
+            RETURN {
+                capacity: $capacity,
+                taken: count(SELECT id FROM registration WHERE event = $e AND standing = 'confirmed'),
+                waiting: count(SELECT id FROM registration WHERE event = $e AND standing = 'waiting'),
+            };",
+        )
+        .bind(("event", event.to_owned()))
+        .await?;
+    #[derive(Deserialize)]
+    struct Counts {
+        capacity: Option<u32>,
+        taken: u32,
+        waiting: u32,
+    }
+    let counts: Option<serde_json::Value> = response.take(2)?;
+    let counts: Counts = serde_json::from_value(counts.ok_or(AppError::NotFound)?)?;
+    let confirmed = counts
+        .capacity
+        .is_none_or(|c| counts.taken < c && counts.waiting == 0);
+    Ok(if confirmed {
+        (Standing::Confirmed, 0)
+    } else {
+        (Standing::Waiting, counts.waiting + 1)
+    })
 }
 
 /// Someone registered an address already on the list: its owner gets a letter with a
@@ -446,19 +500,47 @@ fn when_text(lang: Lang, when: &Option<LocalMoment>) -> String {
 
 /// A letter about a registration to its person, in their language.
 fn letter(own: &OwnRegistration, kind: LetterKind, token: &str) -> Letter {
-    Letter {
-        to: own.email.clone(),
+    Addressee {
+        email: &own.email,
         lang: own.lang,
-        kind,
-        args: vec![
-            ("name", own.name.clone()),
-            ("event", own.event.name.get(own.lang).to_owned()),
-            ("when", when_text(own.lang, &own.when)),
-            ("place", own.position.unwrap_or(0).to_string()),
-        ],
-        link: Some(Purpose::Registration.url(own.lang, token)),
+        name: &own.name,
+        event: &own.event,
+        when: &own.when,
+        position: own.position,
+    }
+    .letter(kind, token)
+}
+
+/// Who a letter about a registration goes to, and what it says of it.
+struct Addressee<'a> {
+    email: &'a str,
+    lang: Lang,
+    name: &'a str,
+    event: &'a Link,
+    when: &'a Option<LocalMoment>,
+    /// On the waiting list: the place.
+    position: Option<u32>,
+}
+
+impl Addressee<'_> {
+    fn letter(&self, kind: LetterKind, token: &str) -> Letter {
+        Letter {
+            to: self.email.to_owned(),
+            lang: self.lang,
+            kind,
+            args: vec![
+                ("name", self.name.to_owned()),
+                ("event", self.event.name.get(self.lang).to_owned()),
+                ("when", when_text(self.lang, self.when)),
+                ("place", self.position.unwrap_or(0).to_string()),
+            ],
+            link: Some(Purpose::Registration.url(self.lang, token)),
+        }
     }
 }
+
+/// What a transaction throws when the seats it counted on changed before it committed.
+const MOVED: &str = "seats-moved";
 
 #[derive(Deserialize)]
 struct OwnRow {
@@ -639,47 +721,87 @@ async fn release(
 }
 
 /// Gives every free seat of a meeting to the waiting list, first come first served, and
-/// tells each promoted person by e-mail.
+/// tells each promoted person by e-mail, with a new link (the database cannot give the
+/// first one back): the promotions, their links and their letters in one transaction,
+/// made for the waiting list as counted just before, and made again when it moved.
 pub async fn fill(db: &Db, event: &str, now: DateTime<Utc>) -> Result<(), AppError> {
     let at = stamp(now);
-    crate::db::transaction(
-        db,
+    let settings = crate::kernel::settings::settings();
+    let sql = format!(
         "BEGIN TRANSACTION;
         LET $e = type::record('event', $event);
         UPSERT type::record('seats', $event) SET changes += 1;
-        LET $capacity = (SELECT VALUE signup.capacity FROM ONLY $e);
-        LET $taken = count(SELECT id FROM registration WHERE event = $e AND standing = 'confirmed');
-        LET $free = IF $capacity = NONE THEN 100000 ELSE math::max([0, $capacity - $taken]) END;
-        LET $next = (SELECT id, created_at FROM registration
-            WHERE event = $e AND standing = 'waiting' ORDER BY created_at LIMIT $free).id;
-        FOR $r IN $next {
-            UPDATE $r SET standing = 'confirmed', promoted_at = <datetime> $at,
-                updated_at = time::now();
-        };
+        {NEXT}
+        IF $next != $expected {{ THROW '{MOVED}' }};
+        FOR $r IN $next {{
+            UPDATE type::record('registration', $r) SET standing = 'confirmed',
+                promoted_at = <datetime> $at, updated_at = time::now();
+        }};
+        FOR $l IN $links {{
+            CREATE type::record('personal_link', $l.key) SET purpose = 'registration',
+                target = type::record('registration', $l.id), created_at = time::now();
+        }};
+        {queue}
         COMMIT TRANSACTION;",
-        vec![("event", event.into()), ("at", at.clone().into())],
-    )
-    .await?;
-    let mut response = db
-        .query(
-            "SELECT VALUE record::id(id) FROM registration WHERE event = type::record('event', $event)
-                AND promoted_at = <datetime> $at AND anonymised_at = NONE",
-        )
-        .bind(("event", event.to_owned()))
-        .bind(("at", at))
-        .await?;
-    let promoted: Vec<String> = response.take(0)?;
-    let mut letters = vec![];
-    for record in promoted {
-        // A new link for the letter: the database cannot give the first one back.
-        let token = personal_link::issue(db, Purpose::Registration, &record).await?;
-        let own = own_record(db, &record, now).await?;
-        tracing::info!(%event, "a seat went to the first on the waiting list");
-        letters.push(letter(&own, LetterKind::Promoted, &token));
+        queue = crate::mail::outbox::Queued::STATEMENT,
+    );
+    for _ in 0..crate::db::RETRIES {
+        let mut response = db
+            .query(format!(
+                "LET $e = type::record('event', $event); {NEXT} RETURN $next;"
+            ))
+            .bind(("event", event.to_owned()))
+            .await?;
+        let last = response.num_statements() - 1;
+        let expected: Vec<String> = response.take(last)?;
+        let mut links = vec![];
+        let mut letters = vec![];
+        for record in &expected {
+            let mut own = own_record(db, record, now).await?;
+            own.standing = Standing::Confirmed;
+            own.position = None;
+            let link = personal_link::mint();
+            letters.push(letter(&own, LetterKind::Promoted, &link.token));
+            links.push(serde_json::json!({ "key": link.key, "id": record }));
+        }
+        let queued = crate::mail::outbox::Queued::of(&settings, &letters);
+        let mut response = db
+            .query(sql.as_str())
+            .bind(("event", event.to_owned()))
+            .bind(("at", at.clone()))
+            .bind(("expected", expected.clone()))
+            .bind(("links", links))
+            .bind(("letters", queued.bound()?))
+            .await?;
+        let errors = response.take_errors();
+        if errors.is_empty() {
+            queued.counted();
+            if !expected.is_empty() {
+                tracing::info!(%event, seats = expected.len(), "seats went to the first on the waiting list");
+            }
+            return Ok(());
+        }
+        let moved = errors.values().any(|e| e.to_string().contains(MOVED));
+        if !moved && !errors.values().any(crate::db::is_conflict) {
+            let text: Vec<String> = errors.values().map(ToString::to_string).collect();
+            return Err(AppError::internal(format_args!(
+                "fill: {}",
+                text.join("; ")
+            )));
+        }
+        crate::db::pause_before_retry().await;
     }
-    crate::mail::outbox::queue(db, &crate::kernel::settings::settings(), &letters).await?;
-    Ok(())
+    Err(AppError::Busy)
 }
+
+/// Sets `$next`: the registrations of `$e` the free seats go to now (their ids' keys),
+/// the first on its waiting list.
+const NEXT: &str = "
+    LET $capacity = (SELECT VALUE signup.capacity FROM ONLY $e);
+    LET $taken = count(SELECT id FROM registration WHERE event = $e AND standing = 'confirmed');
+    LET $free = IF $capacity = NONE THEN 100000 ELSE math::max([0, $capacity - $taken]) END;
+    LET $next = (SELECT VALUE record::id(id) FROM (SELECT id, created_at FROM registration
+        WHERE event = $e AND standing = 'waiting' ORDER BY created_at LIMIT $free));";
 
 /// A person's data, as their link downloads it (JSON).
 pub async fn export_data(db: &Db, token: &str) -> Result<serde_json::Value, AppError> {

@@ -4,10 +4,10 @@
 use super::repo::{event_link, fill, meeting, stamp, Meeting};
 use super::*;
 use crate::auth::Staff;
+use crate::auth::StaffPost;
 use crate::db::Db;
 use crate::municipalities::directory;
 use crate::routes::Page;
-use crate::workflow::form::StaffPost;
 use crate::workflow::store::{self, Audited, Entry};
 use crate::workflow::AuditAction;
 use chrono::{DateTime, Utc};

@@ -1,13 +1,13 @@
 //! The review queue in the database (server only).
 
 use super::{QueuedReport, ReportQueue, ACTIONS};
+use crate::auth::StaffPost;
 use crate::auth::{Flash, Staff};
 use crate::db::{rows, Db};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::kernel::validate::Length;
 use crate::routes::Page;
-use crate::workflow::form::StaffPost;
 use crate::workflow::store::{self, Audited, Entry};
 use crate::workflow::AuditAction;
 use std::collections::BTreeMap;

@@ -2,6 +2,7 @@
 //! each wrong field named, and the workflow action applied.
 
 use super::{repo, StaffService, LANGUAGES};
+use crate::auth::StaffPost;
 use crate::auth::{guard, Role};
 use crate::db::Db;
 use crate::error::AppError;
@@ -14,7 +15,7 @@ use crate::kernel::validate::{has_hidden_controls, has_hidden_controls_in_lines}
 use crate::kernel::validate::{phones, valid_email, valid_phone, valid_website, MAX_PHONES};
 use crate::routes::Page;
 use crate::services::Access;
-use crate::workflow::form::{is_stale, StaffPost};
+use crate::workflow::form::is_stale;
 use crate::workflow::{self, Action, Publication, Refusal};
 use std::collections::BTreeMap;
 
