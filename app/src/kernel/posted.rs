@@ -3,7 +3,7 @@
 //! trimmed, a missing field is empty, a box is ticked and a number is parsed the same
 //! way everywhere. A public form's post is opened as a `PublicPost`: its fields, its
 //! language, and its client's and recipient's limits (a staff form's post is opened by
-//! `workflow::form::StaffPost`).
+//! `auth::StaffPost`).
 
 use crate::db::rate_limit::{self, FormLimit, LetterLimit, Subject};
 use crate::db::Db;
