@@ -553,6 +553,29 @@ pub fn compare_path(lang: Lang, codes: &[&str]) -> String {
     )
 }
 
+/// Where a personal link leads: the page a token of each purpose opens.
+#[cfg(feature = "ssr")]
+impl crate::kernel::personal_link::Purpose {
+    /// The page a token of this purpose opens.
+    pub fn page(self, token: String) -> Page {
+        use crate::kernel::personal_link::Purpose;
+        match self {
+            Purpose::Registration => Page::Registration(token),
+            Purpose::Idea => Page::Idea(token),
+            Purpose::Report => Page::ReportFollow(token),
+        }
+    }
+
+    /// The link as a letter carries it: absolute, on the site's public address.
+    pub fn url(self, lang: Lang, token: &str) -> String {
+        format!(
+            "{}{}",
+            crate::kernel::settings::public_base_url(),
+            self.page(token.to_owned()).path(lang)
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

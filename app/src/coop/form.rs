@@ -304,7 +304,7 @@ pub fn next_publication(
 
 /// Handles a post of the edit form: see `save_coop`.
 pub async fn submit(db: &Db, f: BTreeMap<String, String>) -> Result<(), AppError> {
-    let kind = CoopKind::from_table(f.get("table").map_or("", |t| t.trim()))
+    let kind = CoopKind::from_code(f.get("table").map_or("", |t| t.trim()))
         .ok_or(AppError::BadRequest("kind".into()))?;
     let Some(post) = StaffPost::open(db, f, |f, lang| match f.optional("id") {
         Some(id) => Page::StaffCoop(kind, id.to_owned()).path(lang),

@@ -7,40 +7,25 @@
 use crate::i18n::MessageSet;
 use serde::{Deserialize, Serialize};
 
-/// Which table a staff page or form is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CoopKind {
-    Project,
-    Event,
-    Cluster,
-    /// Good practices: what municipalities did together.
-    Practice,
-    /// A municipality's contacts (town hall desk, offices).
-    Contact,
+crate::closed_set! {
+    /// Which table a staff page or form is about: its code is the table's name.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum CoopKind {
+        Project = "project",
+        Event = "event",
+        Cluster = "cluster",
+        /// Good practices: what municipalities did together.
+        Practice = "practice",
+        /// A municipality's contacts (town hall desk, offices).
+        Contact = "contact",
+    }
 }
 
 impl CoopKind {
-    pub const ALL: [CoopKind; 5] = [
-        CoopKind::Project,
-        CoopKind::Event,
-        CoopKind::Cluster,
-        CoopKind::Practice,
-        CoopKind::Contact,
-    ];
-
-    pub fn table(self) -> &'static str {
-        match self {
-            CoopKind::Project => "project",
-            CoopKind::Event => "event",
-            CoopKind::Cluster => "cluster",
-            CoopKind::Practice => "practice",
-            CoopKind::Contact => "contact",
-        }
-    }
-
-    pub fn from_table(table: &str) -> Option<CoopKind> {
-        CoopKind::ALL.into_iter().find(|k| k.table() == table)
+    /// The table of its records (its code).
+    pub const fn table(self) -> &'static str {
+        self.code()
     }
 
     /// The bilingual field that names a record (its title in lists and headings).

@@ -1,7 +1,7 @@
 //! Personal links (server only): the unguessable token in the link a person follows
 //! back to what they sent (a registration, an idea, a report), without an account. One
 //! implementation for every purpose: the token (`mint`, `record_statement`), where it leads
-//! (`Purpose::page`, `url`), what it opens (`open`), and its end (`forget_statement`);
+//! (`Purpose::page`, `Purpose::url`, declared with the routes), what it opens (`open`), and its end (`forget_statement`);
 //! the pages share their frame (`components::personal`). A feature that needs a personal
 //! link adds a `Purpose`, not a copy.
 //!
@@ -14,8 +14,6 @@
 
 use crate::db::Db;
 use crate::error::AppError;
-use crate::i18n::Lang;
-use crate::routes::Page;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
@@ -37,24 +35,6 @@ impl Purpose {
             Purpose::Idea => "idea",
             Purpose::Report => "report",
         }
-    }
-
-    /// The page a token of this purpose opens.
-    pub fn page(self, token: String) -> Page {
-        match self {
-            Purpose::Registration => Page::Registration(token),
-            Purpose::Idea => Page::Idea(token),
-            Purpose::Report => Page::ReportFollow(token),
-        }
-    }
-
-    /// The link as a letter carries it: absolute, on the site's public address.
-    pub fn url(self, lang: Lang, token: &str) -> String {
-        format!(
-            "{}{}",
-            crate::kernel::settings::public_base_url(),
-            self.page(token.to_owned()).path(lang)
-        )
     }
 }
 

@@ -51,26 +51,25 @@ pub async fn run_if_due(
         return Ok(vec![]);
     }
     let day = local.format("%Y-%m-%d").to_string();
-    // Claim the day: the previous run's moment comes back (the first digest reports
-    // everything so far), or nothing if another server has taken the day.
+    // The previous digest's moment (the first digest reports everything so far), unless
+    // the day's digest has gone already.
     let mut response = db
-        .query(
-            "LET $before = (SELECT VALUE sent_at FROM digest:staff)[0];
-            LET $claimed = (UPSERT digest:staff SET day = $day, sent_at = <datetime> $now
-                WHERE day != $day OR day = NONE RETURN VALUE id);
-            RETURN IF array::len($claimed) > 0
-                THEN <string> ($before ?? d'1970-01-01T00:00:00Z') ELSE NONE END;",
-        )
-        .bind(("day", day))
-        .bind(("now", now.to_rfc3339()))
+        .query("SELECT day, <string> sent_at AS sent_at FROM digest:staff")
         .await?;
-    let since: Option<String> = match response.take(2) {
-        Ok(since) => since,
-        Err(error) if crate::db::is_conflict(&error) => return Ok(vec![]),
-        Err(error) => return Err(error.into()),
-    };
-    let Some(since) = since else {
+    #[derive(Deserialize)]
+    struct Last {
+        day: Option<String>,
+        sent_at: Option<String>,
+    }
+    let last: Option<Last> = crate::db::rows(&mut response, 0)?.pop();
+    if last.as_ref().and_then(|l| l.day.as_deref()) == Some(day.as_str()) {
         return Ok(vec![]);
+    }
+    let before = last.and_then(|l| l.sent_at).unwrap_or_default();
+    let since = if before.is_empty() {
+        "1970-01-01T00:00:00Z".to_owned()
+    } else {
+        before.clone()
     };
     let digests = collect(db, &since).await?;
     let letters: Vec<Letter> = digests
@@ -93,9 +92,48 @@ pub async fn run_if_due(
             )),
         })
         .collect();
-    crate::mail::outbox::queue(db, settings, &letters).await?;
-    Ok(digests)
+    // Claim the day and queue its letters in one transaction: the claim holds only if
+    // no server has sent a digest since the moment read above (one server sends it), and
+    // a day is never marked without its letters.
+    let queued = crate::mail::outbox::Queued::of(settings, &letters);
+    let mut response = db
+        .query(format!(
+            "BEGIN TRANSACTION;
+            LET $claimed = (UPSERT digest:staff SET day = $day, sent_at = <datetime> $now
+                WHERE (day != $day OR day = NONE)
+                    AND (IF sent_at THEN <string> sent_at ELSE '' END) = $before
+                RETURN VALUE id);
+            IF array::len($claimed) = 0 {{ THROW '{TAKEN}' }};
+            {}
+            COMMIT TRANSACTION;",
+            crate::mail::outbox::Queued::STATEMENT
+        ))
+        .bind(("day", day))
+        .bind(("now", now.to_rfc3339()))
+        .bind(("before", before))
+        .bind(("letters", queued.bound()?))
+        .await?;
+    let errors = response.take_errors();
+    if errors.is_empty() {
+        queued.counted();
+        return Ok(digests);
+    }
+    // Another server claimed the day first (or its claim and this one met): it sends.
+    if errors
+        .values()
+        .any(|e| e.to_string().contains(TAKEN) || crate::db::is_conflict(e))
+    {
+        return Ok(vec![]);
+    }
+    let text: Vec<String> = errors.values().map(ToString::to_string).collect();
+    Err(AppError::internal(format_args!(
+        "digest: {}",
+        text.join("; ")
+    )))
 }
+
+/// What the claim throws when another server has taken the day.
+const TAKEN: &str = "digest-taken";
 
 /// Every active account's news since `since` (RFC 3339), accounts without any left out.
 pub async fn collect(db: &Db, since: &str) -> Result<Vec<Digest>, AppError> {
