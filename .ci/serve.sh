@@ -7,7 +7,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash .ci/setup.sh
 export PATH="$HOME/.cargo/bin:$(npm prefix -g)/bin:$PATH"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
+# The same target dir as the test command's: each reuses what the other built.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/grensdiensten/target}"
+mkdir -p "$CARGO_TARGET_DIR"
+export CARGO_INCREMENTAL=0
 printf '\n==> building the release app (first build: about 20 minutes on 2 cores)\n'
 cargo leptos build --release
 printf '\n==> serving on http://%s (database: %s)\n' "${LEPTOS_SITE_ADDR:-127.0.0.1:3000}" "${DATABASE_URL:-surrealkv://data/db}"

@@ -13,6 +13,7 @@ pub mod language;
 pub mod observe;
 pub mod seo;
 pub mod server_fns;
+pub mod site;
 pub mod state;
 pub mod transfer;
 pub mod web;

@@ -40,6 +40,10 @@ pub async fn serve(db: Db, config: &Config) -> anyhow::Result<()> {
     // cargo-leptos writes the content hashes of /pkg files next to the binary.
     let hash_file = std::env::current_exe()?.with_file_name(options.hash_file.as_ref());
     options.hash_files = hash_file.exists();
+    // Said loudly, not fatal: the API, the health checks and the pages' text still work.
+    if let Err(error) = crate::site::check(&options, &hash_file) {
+        tracing::error!("{error:#}");
+    }
     let addr = options.site_addr;
     let public_url = config
         .public_url
