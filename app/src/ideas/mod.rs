@@ -11,6 +11,8 @@ mod pages;
 #[cfg(feature = "ssr")]
 pub mod repo;
 mod staff_page;
+#[cfg(feature = "ssr")]
+mod staff_repo;
 
 pub use pages::{CallPage, CallsPage, IdeaPage};
 pub use staff_page::{StaffCallPage, StaffCallsPage};

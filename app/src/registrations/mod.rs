@@ -9,10 +9,14 @@
 //! Every form here is a plain HTML form answered with a redirect: the same with and
 //! without JavaScript.
 
+#[cfg(feature = "ssr")]
+mod letters;
 mod own_page;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod repo;
+#[cfg(feature = "ssr")]
+mod seats;
 mod staff_page;
 #[cfg(feature = "ssr")]
 mod staff_repo;
