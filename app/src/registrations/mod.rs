@@ -14,6 +14,8 @@ mod letters;
 mod own_page;
 mod page;
 #[cfg(feature = "ssr")]
+mod records;
+#[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
 mod seats;

@@ -6,7 +6,7 @@
 //! the transaction counts them the same (else `MOVED`, and it is made again).
 
 use super::letters::letter;
-use super::repo::{own_record, stamp};
+use super::records::{own_record, stamp};
 use super::*;
 use crate::db::Db;
 use crate::kernel::personal_link;

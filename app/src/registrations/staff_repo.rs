@@ -1,7 +1,8 @@
 //! The staff's side of a meeting's registrations (server only): who may manage them,
 //! the list with its counts, the CSV, and the settings and attendance forms.
 
-use super::repo::{event_link, fill, meeting, stamp, Meeting};
+use super::records::{event_link, meeting, stamp, Meeting};
+use super::seats::fill;
 use super::*;
 use crate::auth::Staff;
 use crate::auth::StaffPost;
