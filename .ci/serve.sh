@@ -11,8 +11,8 @@ export PATH="$HOME/.cargo/bin:$(npm prefix -g)/bin:$PATH"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/grensdiensten/target}"
 mkdir -p "$CARGO_TARGET_DIR"
 export CARGO_INCREMENTAL=0
-printf '\n==> building the release app (first build: about 20 minutes on 2 cores)\n'
-cargo leptos build --release
+printf '\n==> building the release app (.ci/build.sh; first build: see README)\n'
+bash .ci/build.sh
 printf '\n==> serving on http://%s (database: %s)\n' "${LEPTOS_SITE_ADDR:-127.0.0.1:3000}" "${DATABASE_URL:-surrealkv://data/db}"
 export LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=grensdiensten
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"

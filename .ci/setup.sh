@@ -8,7 +8,6 @@ cd "$root"
 say() { printf '\n==> %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
 
-CARGO_LEPTOS_VERSION=0.3.10
 BINARYEN_VERSION=132.0.0
 # wasm-bindgen-cli must be exactly the wasm-bindgen in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
@@ -43,11 +42,9 @@ rustup target list --installed --toolchain "$toolchain" | grep -q wasm32-unknown
   || rustup target add --toolchain "$toolchain" wasm32-unknown-unknown
 echo "rust $toolchain with wasm32-unknown-unknown: ready"
 
-say "cargo-leptos $CARGO_LEPTOS_VERSION"
-if cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then echo "present"
-else echo "building from crates.io (about 13 minutes on 2 cores)"
-  cargo install --locked "cargo-leptos@=$CARGO_LEPTOS_VERSION" --features no_downloads; fi
-
+# cargo-leptos is not needed: .ci/build.sh makes the same release build (compiling
+# cargo-leptos took 10 of a fresh clone's minutes). Developers who use it install it
+# with: cargo install --locked cargo-leptos@=0.3.10 --features no_downloads
 say "wasm-bindgen-cli $WASM_BINDGEN_VERSION"
 if wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then echo "present"
 else cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"; fi

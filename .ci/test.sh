@@ -30,8 +30,8 @@ step "clippy, server feature set (ssr)"
 cargo clippy -p server -p app --all-targets --features app/ssr -- -D warnings
 step "clippy, browser feature set (hydrate, wasm32)"
 cargo clippy -p app --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
-step "release build (cargo leptos build --release)"
-cargo leptos build --release
+step "release build (.ci/build.sh: what cargo leptos build --release makes)"
+bash .ci/build.sh
 step "SurrealDB's server, the surreal binary (shares the release build's SurrealDB crates)"
 LEPTOS_OUTPUT_NAME=grensdiensten cargo build --release -p server --bin surreal
 export SERVER_BIN="$CARGO_TARGET_DIR/release/server" SURREAL_BIN="$CARGO_TARGET_DIR/release/surreal"
@@ -124,6 +124,8 @@ kill $surreal 2>/dev/null || true
 wait $surreal 2>/dev/null || true
 rm -rf "$surreal_dir"
 
+step "pages under load (short benchmark: every public page type in both languages at least as fast as a static file of its bytes, p99 no higher; see docs/measurements.md)"
+(cd end2end && node bench/load.mjs --server "$CARGO_TARGET_DIR/release/server" --site "$root/target/site" --seconds 1)
 step "memory (short benchmark: RSS may grow at most 24 MB after warm-up, see docs/measurements.md)"
 (cd end2end && LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_SITE_PKG_DIR=pkg \
   node bench/memory.mjs --server "$CARGO_TARGET_DIR/release/server" --requests 3000 --warmup 1000 --max-growth-mb 24)

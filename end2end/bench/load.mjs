@@ -1,20 +1,24 @@
-// Load benchmark: how close do server-rendered pages come to sending a static file?
+// Load benchmark: is every public page at least as fast as a static file of its bytes?
 //
-// Starts the release server on a fresh in-memory database (with a copy of the site
-// directory), and for every page type in both languages saves the page's own HTML as a
+// Starts the release server on a fresh database (SurrealKV in a temporary directory, the
+// default install's store; --store mem for mem://) with a copy of the site directory,
+// and for every public page type in both languages saves the page's own HTML as a
 // static file of the same bytes in that copy. wrk (Debian's package) then loads the page
 // and, right after, the static file from the same server, on loopback, each for a fixed
-// time at the same connection count. Prints req/s, p50 and p99 of both, and the ratio.
+// time at the same connection count. Prints req/s, p50 and p99 of both, and the ratio
+// (page ÷ static); exits 1 when a page's ratio is below --min-ratio (1.0) or its p99 is
+// above the static file's by more than --p99-slack-ms (0), or a page answers with an
+// unexpected status. The test command runs a short form (--seconds 1).
 //
 //   node bench/load.mjs --server ../target/release/server --site ../target/site
-//   options: --seconds 5 --connections 64 --threads 2 --only home,profile --gzip
+//   options: --seconds 3 --connections 64 --threads 2 --only home,profile --gzip
+//            --store mem --min-ratio 1.0 --p99-slack-ms 0
 //
 // --surreal ../target/release/surreal runs the app on a SurrealDB server (ws://) instead.
 // --gzip sends `Accept-Encoding: gzip` (as browsers do) to pages and static files alike.
-// Exit code 1 when a page answers with an unexpected status.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, startServer, startSurreal } from './server.mjs';
@@ -22,7 +26,14 @@ import { parseArgs, startServer, startSurreal } from './server.mjs';
 const args = parseArgs();
 const serverBin = args.server ?? process.env.SERVER_BIN;
 const siteRoot = args.site ?? process.env.LEPTOS_SITE_ROOT;
-const seconds = Number(args.seconds ?? 5);
+const seconds = Number(args.seconds ?? 3);
+const minRatio = Number(args['min-ratio'] ?? 1.0);
+const p99Slack = Number(args['p99-slack-ms'] ?? 0);
+const store = args.store ?? 'surrealkv';
+// --max-rss-mb: exit 1 when the server's resident memory after the pass is above it.
+const maxRssMb = args['max-rss-mb'] === undefined ? null : Number(args['max-rss-mb']);
+const rssMb = (pid) =>
+  Number(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')).replace(/\D+/g, '')) / 1024;
 const connections = Number(args.connections ?? 64);
 const threads = Number(args.threads ?? 2);
 const only = args.only ? args.only.split(',') : null;
@@ -37,11 +48,32 @@ if (!serverBin || !siteRoot) {
   process.exit(2);
 }
 
-/** Page types with one path per language. */
+/** The first link on a page to a detail page under `prefix` (`/nl/projecten/`). */
+async function firstLink(listPath, prefix) {
+  const html = await (await fetch(base + listPath)).text();
+  const escaped = prefix.replace(/[/\-]/g, '\\$&');
+  const match = new RegExp(`href="(${escaped}[^"?#/]+)"`).exec(html);
+  if (!match) throw new Error(`no link to ${prefix}… on ${listPath}`);
+  return match[1];
+}
+
+/** The French path of a Dutch page (its hreflang alternate). */
+async function french(path) {
+  const html = await (await fetch(base + path)).text();
+  const match = /<link[^>]+hreflang="fr"[^>]+href="([^"]+)"/.exec(html) ?? /<link[^>]+href="([^"]+)"[^>]+hreflang="fr"/.exec(html);
+  if (!match) throw new Error(`no French alternate on ${path}`);
+  return new URL(match[1], base).pathname;
+}
+
+/** Page types with one path per language: every public page type. */
 async function pageTypes() {
   const api = await (await fetch(`${base}/api/v1/services?q=gare&per_page=1`)).json();
   const id = api.data?.[0]?.id;
   if (!id) throw new Error('no service id from the API');
+  const detail = async (list, prefix) => {
+    const nl = await firstLink(list, prefix);
+    return [nl, await french(nl)];
+  };
   return [
     { name: 'home', paths: ['/nl', '/fr'] },
     { name: 'municipalities', paths: ['/nl/gemeenten', '/fr/communes'] },
@@ -50,17 +82,28 @@ async function pageTypes() {
     { name: 'services', paths: ['/nl/diensten', '/fr/services'] },
     { name: 'services search', paths: ['/nl/diensten?q=gemeentehuis', '/fr/services?q=gare&country=BE'] },
     { name: 'services near', paths: ['/nl/diensten?near=Wervik&radius=10', '/fr/services?near=Lille&radius=25'] },
+    { name: 'services open now', paths: ['/nl/diensten?open=1', '/fr/services?open=1&q=gare'] },
     { name: 'service detail', paths: [`/nl/diensten/${id}`, `/fr/services/${id}`] },
     { name: 'report form', paths: ['/nl/melden', '/fr/signaler'] },
     { name: 'about', paths: ['/nl/over-de-gegevens', '/fr/a-propos-des-donnees'] },
     { name: 'not found', paths: ['/nl/bestaat-niet', '/fr/nexiste-pas'], status: 404 },
     { name: 'compare', paths: ['/nl/gemeenten/vergelijken?codes=33029,59656', '/fr/communes/comparer?codes=33029,59656,59152'] },
     { name: 'partners', paths: ['/nl/partners?code=33029&across=1', '/fr/partenaires?code=59350'] },
-    { name: 'clusters', paths: ['/nl/samenwerkingsverbanden', '/fr/cooperations/epci-200093201'] },
+    { name: 'groupings', paths: ['/nl/samenwerkingsverbanden', '/fr/cooperations'] },
+    { name: 'grouping', paths: ['/nl/samenwerkingsverbanden/epci-200093201', '/fr/cooperations/epci-200093201'] },
+    { name: 'projects', paths: ['/nl/projecten', '/fr/projets'] },
+    { name: 'project', paths: await detail('/nl/projecten', '/nl/projecten/') },
+    { name: 'practices', paths: ['/nl/goede-praktijken', '/fr/bonnes-pratiques'] },
+    { name: 'practice', paths: await detail('/nl/goede-praktijken', '/nl/goede-praktijken/') },
     { name: 'observatory', paths: ['/nl/observatorium', '/fr/observatoire?category=railway_station'] },
-    { name: 'agenda', paths: ['/nl/agenda', '/fr/agenda/kennisplatform-intergemeentelijk-samenwerken-2015-12-03'] },
-    { name: 'staff sign-in', paths: ['/nl/beheer/aanmelden', '/fr/gestion/connexion'] },
-    { name: 'API services', paths: ['/api/v1/services?q=gare', '/api/v1/services?q=gare&lang=fr'] },
+    { name: 'agenda', paths: ['/nl/agenda', '/fr/agenda'] },
+    { name: 'meeting', paths: ['/nl/agenda/kennisplatform-intergemeentelijk-samenwerken-2015-12-03', '/fr/agenda/kennisplatform-intergemeentelijk-samenwerken-2015-12-03'] },
+    { name: 'calls', paths: ['/nl/oproepen', '/fr/appels'] },
+    { name: 'privacy', paths: ['/nl/privacy', '/fr/confidentialite'] },
+    { name: 'accessibility', paths: ['/nl/toegankelijkheid', '/fr/accessibilite'] },
+    { name: 'legal', paths: ['/nl/juridische-informatie', '/fr/mentions-legales'] },
+    // Not a page (answered per request, tagged for conditional GET): shown, not judged.
+    { name: 'API services', paths: ['/api/v1/services?q=gare', '/api/v1/services?q=gare&lang=fr'], judged: false },
   ].filter((t) => !only || only.some((o) => t.name.startsWith(o)));
 }
 
@@ -96,9 +139,10 @@ process.on('exit', stop);
 let failed = false;
 try {
   surreal = surrealBin ? await startSurreal({ bin: surrealBin, port: surrealPort }) : null;
-  server = await startServer({ bin: serverBin, port, siteRoot: site, env: surreal?.env ?? {} });
+  const storeEnv = surreal ? surreal.env : store === 'mem' ? {} : { DATABASE_URL: `surrealkv://${join(site, 'db')}` };
+  server = await startServer({ bin: serverBin, port, siteRoot: site, env: storeEnv });
   const types = await pageTypes();
-  console.log(`wrk -t${threads} -c${connections} -d${seconds}s${gzip ? ' (gzip)' : ''}, server on ${surreal ? 'a SurrealDB server (ws://)' : 'mem://'}, loopback\n`);
+  console.log(`wrk -t${threads} -c${connections} -d${seconds}s${gzip ? ' (gzip)' : ''}, server on ${surreal ? 'a SurrealDB server (ws://)' : store === 'mem' ? 'mem://' : 'SurrealKV'}, loopback\n`);
   const rows = [];
   for (const type of types) {
     for (const path of type.paths) {
@@ -114,7 +158,7 @@ try {
       const page = wrk(base + path);
       const still = wrk(`${base}/bench/${file}`);
       if (page.errors || (page.bad && !type.status)) console.error(`${path}: ${page.bad} bad statuses, socket errors ${page.errors}`);
-      rows.push({ type: type.name, path, kb: body.length / 1024, page, still });
+      rows.push({ type: type.name, path, kb: body.length / 1024, page, still, judged: type.judged ?? true });
     }
   }
   const pad = (s, n) => String(s).padEnd(n);
@@ -125,6 +169,15 @@ try {
       `${pad(r.type, 20)}${pad(r.path.slice(0, 38), 40)}${num(r.kb, 1).slice(1)}${num(r.page.rps)}${num(r.page.p50, 1)}${num(r.page.p99, 1)}  |       ${num(r.still.rps)}${num(r.still.p99, 1)} | ${(r.page.rps / r.still.rps).toFixed(2)}`,
     );
   }
+  const slow = rows.filter((r) => r.judged && (r.page.rps / r.still.rps < minRatio || r.page.p99 > r.still.p99 + p99Slack));
+  for (const r of slow) {
+    console.error(`${r.path}: ${(r.page.rps / r.still.rps).toFixed(2)} of the static file's req/s (at least ${minRatio}), p99 ${r.page.p99} ms against ${r.still.p99} ms (+${p99Slack} allowed)`);
+  }
+  if (slow.length) failed = true;
+  const rss = rssMb(server.child.pid);
+  console.log(`server resident memory after the pass: ${rss.toFixed(1)} MB${maxRssMb ? ` (at most ${maxRssMb})` : ''}`);
+  if (maxRssMb && rss > maxRssMb) failed = true;
+  else console.log(`\nevery page at least ${minRatio} of its static file's req/s, p99 within ${p99Slack} ms of it`);
 } catch (error) {
   console.error(error);
   failed = true;

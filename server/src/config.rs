@@ -138,6 +138,10 @@ pub struct Config {
     /// client is the connection's peer, and forwarding headers are ignored.
     #[arg(long, env = "TRUSTED_PROXIES", default_value = "", value_parser = crate::client_addr::TrustedProxies::parse)]
     pub trusted_proxies: crate::client_addr::TrustedProxies,
+    /// Megabytes of rendered public pages kept in memory (uncompressed; their gzip and
+    /// brotli copies add about 0.4 of that). 0 turns the page cache off.
+    #[arg(long, env = "PAGE_CACHE_MB", default_value_t = 8)]
+    pub page_cache_mb: usize,
     /// A bearer token that opens `/metrics` to other machines (a Prometheus server).
     /// Without it, `/metrics` answers only requests from this machine that came without
     /// a proxy.

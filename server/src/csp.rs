@@ -16,13 +16,66 @@ pub struct CspNonce(pub Nonce);
 
 /// The policy, given the nonce and the optional tile host of the map.
 pub fn policy(nonce: &str, tile_origin: Option<&str>) -> String {
+    policy_allowing(&format!("'nonce-{nonce}'"), tile_origin)
+}
+
+/// The policy of a page the page cache keeps and sends again (`page_cache`): a nonce
+/// must not be sent twice, so its inline scripts are allowed by their SHA-256 hashes.
+pub fn policy_for_page(html: &[u8], tile_origin: Option<&str>) -> String {
+    let hashes: Vec<String> = inline_scripts(html)
+        .map(|script| {
+            use base64::Engine;
+            use sha2::Digest;
+            let digest = sha2::Sha256::digest(script);
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect();
+    policy_allowing(&hashes.join(" "), tile_origin)
+}
+
+fn policy_allowing(inline: &str, tile_origin: Option<&str>) -> String {
     let tiles = tile_origin.map(|o| format!(" {o}")).unwrap_or_default();
+    let inline = if inline.is_empty() {
+        String::new()
+    } else {
+        format!(" {inline}")
+    };
     format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+        "default-src 'self'; script-src 'self'{inline} 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:{tiles}; connect-src 'self'; \
          font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
          frame-ancestors 'none'"
     )
+}
+
+/// The text of every inline `<script>` (one without `src`) of a page we rendered,
+/// exactly as the browser hashes it.
+fn inline_scripts(html: &[u8]) -> impl Iterator<Item = &[u8]> {
+    const OPEN: &[u8] = b"<script";
+    const CLOSE: &[u8] = b"</script>";
+    let find = |hay: &[u8], needle: &[u8], from: usize| {
+        hay.get(from..)?
+            .windows(needle.len())
+            .position(|w| w.eq_ignore_ascii_case(needle))
+            .map(|at| at + from)
+    };
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let start = find(html, OPEN, from)?;
+        let tag_end = find(html, b">", start)?;
+        let end = find(html, CLOSE, tag_end)?;
+        from = end + CLOSE.len();
+        let tag = String::from_utf8_lossy(&html[start..tag_end]).to_ascii_lowercase();
+        let external = tag
+            .split(|c: char| c.is_ascii_whitespace())
+            .any(|attribute| attribute.starts_with("src="));
+        if !external {
+            return Some(&html[tag_end + 1..end]);
+        }
+    })
 }
 
 /// The scheme and host of a tile URL template (`https://tiles.example/{z}/…`).
@@ -68,6 +121,27 @@ pub fn provide_request_nonce() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kept_page_names_its_inline_scripts_by_hash_and_no_nonce() {
+        let html = br#"<html><script type="module" nonce="n1">import('/pkg/a.js')</script>
+            <script src="/js/map.js" nonce="n1"></script><SCRIPT>x()</SCRIPT></html>"#;
+        let scripts: Vec<&[u8]> = inline_scripts(html).collect();
+        assert_eq!(scripts, vec![&b"import('/pkg/a.js')"[..], &b"x()"[..]]);
+        let p = policy_for_page(html, None);
+        assert!(!p.contains("nonce"), "{p}");
+        // echo -n "x()" | openssl dgst -sha256 -binary | base64
+        assert!(
+            p.contains("'sha256-D6IGS8VMvCoyaR/l0h9tERrBTATY01CoPS7l6xDv0kI='"),
+            "{p}"
+        );
+        assert_eq!(p.matches("'sha256-").count(), 2);
+        let none = policy_for_page(b"<p>no script</p>", None);
+        assert!(
+            none.contains("script-src 'self' 'wasm-unsafe-eval';"),
+            "{none}"
+        );
+    }
 
     #[test]
     fn the_policy_is_strict() {

@@ -42,7 +42,7 @@ pub async fn conditional_get(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-fn tag_of(bytes: &[u8]) -> String {
+pub fn tag_of(bytes: &[u8]) -> String {
     // SipHash with fixed keys: the same bytes give the same tag in every process.
     let mut hasher = std::hash::DefaultHasher::new();
     bytes.hash(&mut hasher);
@@ -50,7 +50,7 @@ fn tag_of(bytes: &[u8]) -> String {
 }
 
 /// `If-None-Match`: a list of tags (weak ones compare equal too) or `*`.
-fn matches(header: &HeaderValue, tag: &str) -> bool {
+pub fn matches(header: &HeaderValue, tag: &str) -> bool {
     header.to_str().is_ok_and(|list| {
         list.split(',')
             .map(|t| t.trim().trim_start_matches("W/"))

@@ -11,6 +11,7 @@ pub mod csrf;
 pub mod etag;
 pub mod language;
 pub mod observe;
+pub mod page_cache;
 pub mod seo;
 pub mod server_fns;
 pub mod site;

@@ -49,6 +49,8 @@ mod names;
 mod operable;
 #[path = "integration/own_data.rs"]
 mod own_data;
+#[path = "integration/page_cache.rs"]
+mod page_cache;
 #[path = "integration/pages.rs"]
 mod pages;
 #[path = "integration/password_reset.rs"]

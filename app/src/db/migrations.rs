@@ -101,6 +101,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "report_follow_links",
         sql: include_str!("../../migrations/0018_report_follow_links.surql"),
     },
+    Migration {
+        version: 19,
+        name: "pages_version",
+        sql: include_str!("../../migrations/0019_pages_version.surql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "

@@ -30,6 +30,88 @@ pub async fn current(db: &Db) -> Result<DataVersion, AppError> {
     })
 }
 
+/// The version of everything a public page shows (`meta:pages`, migration 0019): bumped
+/// by every write to a table of `PAGE_TABLES`. The page cache keys on it.
+pub async fn pages(db: &Db) -> Result<DataVersion, AppError> {
+    let mut response = db
+        .query("SELECT instance, version FROM ONLY meta:pages")
+        .await?;
+    #[derive(Deserialize)]
+    struct Row {
+        instance: String,
+        version: i64,
+    }
+    let row: Option<serde_json::Value> = response.take(0)?;
+    let row: Row = serde_json::from_value(row.ok_or(AppError::NotFound)?)?;
+    Ok(DataVersion {
+        instance: row.instance.into(),
+        version: row.version,
+    })
+}
+
+/// Calls `seen` with the pages' version now and at each of its changes, as the database
+/// tells them (a live query: every app process on a SurrealDB server hears the others'
+/// writes within milliseconds). Returns when the live query ends (a lost connection):
+/// the caller follows again, and meanwhile asks the database itself.
+pub async fn follow_pages(db: &Db, mut seen: impl FnMut(DataVersion)) -> Result<(), AppError> {
+    use futures_util::StreamExt;
+    let mut changes: surrealdb::method::Stream<Option<surrealdb::types::Value>> =
+        db.select(("meta", "pages")).live().await?;
+    // Read after subscribing: no change falls between the two.
+    seen(pages(db).await?);
+    while let Some(change) = changes.next().await {
+        let record = change?.data.into_json_value();
+        if let (Some(instance), Some(version)) =
+            (record["instance"].as_str(), record["version"].as_i64())
+        {
+            seen(DataVersion {
+                instance: instance.into(),
+                version,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The tables a public page may show: a write to any of them bumps `meta:pages`.
+pub const PAGE_TABLES: [&str; 19] = [
+    "call",
+    "category",
+    "cluster",
+    "cluster_interest",
+    "contact",
+    "event",
+    "idea",
+    "map_layer",
+    "member_of",
+    "municipality",
+    "neighbour",
+    "organization",
+    "practice",
+    "project",
+    "registration",
+    "report",
+    "seats",
+    "service",
+    "user",
+];
+
+/// The tables no public page shows (bookkeeping, secrets, the staff's own records).
+pub const PRIVATE_TABLES: [&str; 12] = [
+    "audit",
+    "digest",
+    "form_flash",
+    "mail",
+    "meta",
+    "migration",
+    "password_reset",
+    "pending_import",
+    "personal_link",
+    "rate_limit",
+    "search_change",
+    "session",
+];
+
 /// The ids of the services written between two versions, or `None` when a version in
 /// between was not a service's (then a read model must be made again).
 pub async fn changed_services(
@@ -50,4 +132,53 @@ pub async fn changed_services(
     ids.sort_unstable();
     ids.dedup();
     Ok(Some(ids))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PAGE_TABLES, PRIVATE_TABLES};
+    use crate::db::migrations::MIGRATIONS;
+
+    /// A new table must be placed: shown by a public page (then its writes bump the
+    /// pages' version, or the page cache would serve what it no longer holds) or private.
+    #[test]
+    fn every_table_is_either_a_page_table_with_its_event_or_private() {
+        let sql: String = MIGRATIONS
+            .iter()
+            .map(|m| m.sql)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut tables: Vec<&str> = sql
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("DEFINE TABLE "))
+            .filter_map(|rest| {
+                rest.trim_start_matches("IF NOT EXISTS ")
+                    .trim_start_matches("OVERWRITE ")
+                    .split([' ', ';'])
+                    .next()
+            })
+            .collect();
+        tables.sort_unstable();
+        tables.dedup();
+        assert!(tables.len() > 20, "{tables:?}");
+        for table in &tables {
+            let page = PAGE_TABLES.contains(table);
+            assert!(
+                page != PRIVATE_TABLES.contains(table),
+                "table {table}: place it in exactly one of PAGE_TABLES and PRIVATE_TABLES"
+            );
+            if page {
+                let event = format!(
+                    "DEFINE EVENT pages_version_{table} ON {table} THEN (UPDATE meta:pages SET version += 1);"
+                );
+                assert!(sql.contains(&event), "no page version event on {table}");
+            }
+        }
+        for table in PAGE_TABLES.iter().chain(&PRIVATE_TABLES) {
+            assert!(
+                tables.contains(table) || *table == "migration",
+                "{table} is no table"
+            );
+        }
+    }
 }

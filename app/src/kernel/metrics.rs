@@ -53,6 +53,12 @@ struct Metrics {
     refusals: Family<LimitLabels, Counter>,
     panics: Counter,
     mail: Family<MailLabels, Counter>,
+    pages: Family<PageLabels, Counter>,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct PageLabels {
+    outcome: &'static str,
 }
 
 static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
@@ -65,6 +71,12 @@ static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
     let refusals = Family::<LimitLabels, Counter>::default();
     let panics = Counter::default();
     let mail = Family::<MailLabels, Counter>::default();
+    let pages = Family::<PageLabels, Counter>::default();
+    registry.register(
+        "page_cache_lookups",
+        "Public pages answered from the page cache (hit) or rendered (miss)",
+        pages.clone(),
+    );
     registry.register(
         "mail_letters",
         "Letters queued, sent, refused for now (queued again) and failed for good",
@@ -104,8 +116,15 @@ static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
         refusals,
         panics,
         mail,
+        pages,
     }
 });
+
+/// A public page answered from the page cache (`hit`) or rendered for it.
+pub fn page_cache(hit: bool) {
+    let outcome = if hit { "hit" } else { "miss" };
+    METRICS.pages.get_or_create(&PageLabels { outcome }).inc();
+}
 
 /// Letters that reached `outcome` (`queued`, `sent`, `failed`).
 pub fn mail(outcome: &'static str, count: u64) {

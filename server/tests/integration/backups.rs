@@ -156,7 +156,7 @@ async fn links_made_before_keep_working_and_lose_what_derived_them() {
     .unwrap()
     .check()
     .unwrap();
-    assert_eq!(app::db::migrate(&db).await.unwrap(), vec![17, 18]);
+    assert_eq!(app::db::migrate(&db).await.unwrap(), vec![17, 18, 19]);
     let found = app::kernel::personal_link::target(
         &db,
         app::kernel::personal_link::Purpose::Registration,
@@ -219,7 +219,7 @@ async fn a_report_followed_before_keeps_its_link_as_a_personal_link() {
     .unwrap()
     .check()
     .unwrap();
-    assert_eq!(app::db::migrate(&db).await.unwrap(), vec![18]);
+    assert_eq!(app::db::migrate(&db).await.unwrap(), vec![18, 19]);
     let report = app::reports::repo::follow(&db, token).await.unwrap();
     assert_eq!(report.message, "Er ontbreekt een apotheek.");
     let mut r = db

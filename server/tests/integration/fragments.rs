@@ -1,9 +1,10 @@
 //! Rendered fragments (the directory's table, the services results) are reused only while
-//! what they show is unchanged: an edit reaches the next page at once.
+//! what they show is unchanged: an edit reaches the next page at once. (The page cache
+//! above them is off here: these tests write behind the app's back.)
 
 use crate::support::fixtures::{exec, find};
 use crate::support::http::get;
-use crate::support::test_app::{app, db};
+use crate::support::test_app::{db, uncached_app as app};
 use app::i18n::Lang;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

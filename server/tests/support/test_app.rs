@@ -35,6 +35,16 @@ pub fn app(db: Db) -> axum::Router {
     server::web::router(db, options(), Default::default())
 }
 
+/// The router with the page cache off: for tests of what lies under it (the fragments'
+/// and read models' caches) that change the database behind the app's back.
+pub fn uncached_app(db: Db) -> axum::Router {
+    let guards = server::web::Guards {
+        page_cache_bytes: 0,
+        ..Default::default()
+    };
+    router_from(db, Default::default(), guards, [127, 0, 0, 1])
+}
+
 /// The router with a public address, as served (UIDs, alternates and links are made
 /// from it).
 pub fn public_app(db: Db) -> axum::Router {
