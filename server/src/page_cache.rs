@@ -609,14 +609,12 @@ mod tests {
     #[tokio::test]
     async fn one_render_per_page_at_a_time_and_its_waiters_are_woken_when_it_ends() {
         let cache = PageCache::new(1 << 20);
-        let first = cache
-            .render_or_wait("/nl?")
-            .ok()
-            .expect("the first renders");
-        let mut waiting = cache
-            .render_or_wait("/nl?")
-            .err()
-            .expect("the second waits");
+        let Ok(first) = cache.render_or_wait("/nl?") else {
+            panic!("the first renders")
+        };
+        let Err(mut waiting) = cache.render_or_wait("/nl?") else {
+            panic!("the second waits")
+        };
         assert!(
             cache.render_or_wait("/fr?").is_ok(),
             "another page is not held up"
