@@ -125,6 +125,8 @@ function wrk(url) {
 }
 
 const site = mkdtempSync(join(tmpdir(), 'grensdiensten-load-'));
+// The store beside the site copy, not in it (the server serves the site root's files).
+const dbDir = mkdtempSync(join(tmpdir(), 'grensdiensten-load-db-'));
 cpSync(siteRoot, site, { recursive: true });
 mkdirSync(join(site, 'bench'), { recursive: true });
 let server;
@@ -133,13 +135,14 @@ const stop = () => {
   server?.stop();
   surreal?.stop();
   rmSync(site, { recursive: true, force: true });
+  rmSync(dbDir, { recursive: true, force: true });
 };
 process.on('exit', stop);
 
 let failed = false;
 try {
   surreal = surrealBin ? await startSurreal({ bin: surrealBin, port: surrealPort }) : null;
-  const storeEnv = surreal ? surreal.env : store === 'mem' ? {} : { DATABASE_URL: `surrealkv://${join(site, 'db')}` };
+  const storeEnv = surreal ? surreal.env : store === 'mem' ? {} : { DATABASE_URL: `surrealkv://${join(dbDir, 'db')}` };
   server = await startServer({ bin: serverBin, port, siteRoot: site, env: storeEnv });
   const types = await pageTypes();
   console.log(`wrk -t${threads} -c${connections} -d${seconds}s${gzip ? ' (gzip)' : ''}, server on ${surreal ? 'a SurrealDB server (ws://)' : store === 'mem' ? 'mem://' : 'SurrealKV'}, loopback\n`);

@@ -110,6 +110,7 @@ pub struct Kept {
     gzip: OnceLock<Bytes>,
     brotli: OnceLock<Bytes>,
     used: AtomicU64,
+    made: std::time::Instant,
 }
 
 impl Kept {
@@ -162,6 +163,7 @@ impl Kept {
             gzip: OnceLock::new(),
             brotli: OnceLock::new(),
             used: AtomicU64::new(0),
+            made: std::time::Instant::now(),
         })
     }
 
@@ -381,12 +383,26 @@ impl PageCache {
         })
     }
 
-    fn get(&self, generation: &Generation, key: &str) -> Option<Arc<Kept>> {
+    #[cfg(test)]
+    fn get(&self, generation: &Generation, path: &str) -> Option<Arc<Kept>> {
+        self.get_within(generation, path, None)
+    }
+
+    /// The page kept for this generation, made within `max_age` when given.
+    fn get_within(
+        &self,
+        generation: &Generation,
+        path: &str,
+        max_age: Option<std::time::Duration>,
+    ) -> Option<Arc<Kept>> {
         let state = lock(&self.state);
         if state.generation.as_ref() != Some(generation) {
             return None;
         }
-        let kept = state.pages.get(key)?.clone();
+        let kept = state.pages.get(path)?.clone();
+        if max_age.is_some_and(|age| kept.made.elapsed() >= age) {
+            return None;
+        }
         kept.used.store(
             self.clock.fetch_add(1, Ordering::Relaxed),
             Ordering::Relaxed,
@@ -457,25 +473,34 @@ fn newer(current: Option<&Generation>, next: &Generation) -> bool {
     }
 }
 
+/// A kept page's path and query, and how long it may be kept at most (within its
+/// generation) when part of it follows no version.
+type Key = (String, Option<std::time::Duration>);
+
 /// The key of a request whose answer may be kept, if it may.
-fn key_of(request: &Request) -> Option<String> {
+fn key_of(request: &Request) -> Option<Key> {
     if request.method() != Method::GET {
         return None;
     }
     let uri = request.uri();
     // A public page, or a path in a language that is no page (its 404 is the same for
     // everyone).
-    let public = match Page::from_path(uri.path()) {
+    let page = Page::from_path(uri.path());
+    let public = match &page {
         Some((page, _)) => !page.is_private(),
         None => app::i18n::Lang::from_path(uri.path()).is_some(),
     };
+    // The observatory's report counts follow no version (`db::version::UNFOLLOWED_TABLES`):
+    // kept no longer than the counts themselves are.
+    let max_age = matches!(page, Some((Page::Observatory, _)))
+        .then_some(app::observatory::repo::REPORT_COUNTS_MAX_AGE);
     if !public || app::auth::guard::token_of(request.headers()).is_some() {
         return None;
     }
     let query = uri.query().unwrap_or("");
     let personal = form_urlencoded::parse(query.as_bytes())
         .any(|(key, _)| PERSONAL_PARAMETERS.contains(&key.as_ref()));
-    (!personal).then(|| format!("{}?{query}", uri.path()))
+    (!personal).then(|| (format!("{}?{query}", uri.path()), max_age))
 }
 
 /// The middleware: answers a kept page, or renders it and keeps it.
@@ -510,15 +535,16 @@ pub async fn serve(
     };
     let encoding = Encoding::preferred(request.headers());
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
-    if let Some(kept) = cache.get(&generation, &key) {
+    let (path, max_age) = key;
+    if let Some(kept) = cache.get_within(&generation, &path, max_age) {
         return kept.answer(encoding, if_none_match.as_ref());
     }
-    let rendering = match cache.render_or_wait(&key) {
+    let rendering = match cache.render_or_wait(&path) {
         Ok(rendering) => Some(rendering),
         Err(mut waiting) => {
             // Ends when the render does (its sender is dropped).
             while waiting.changed().await.is_ok() {}
-            if let Some(kept) = cache.get(&generation, &key) {
+            if let Some(kept) = cache.get_within(&generation, &path, max_age) {
                 return kept.answer(encoding, if_none_match.as_ref());
             }
             // Not kept (not the same for everyone, or another generation): render.
@@ -532,7 +558,7 @@ pub async fn serve(
             let kept = Arc::new(kept);
             // Rendered across a minute's end: right for the minute it began in only.
             if minute_now() == generation.minute {
-                cache.insert(generation, key, kept.clone());
+                cache.insert(generation, path, kept.clone());
             }
             drop(rendering);
             kept.answer(encoding, if_none_match.as_ref())
@@ -564,7 +590,23 @@ mod tests {
             gzip: OnceLock::new(),
             brotli: OnceLock::new(),
             used: AtomicU64::new(0),
+            made: std::time::Instant::now(),
         })
+    }
+
+    #[test]
+    fn a_page_that_follows_no_version_is_kept_no_longer_than_its_age() {
+        let cache = PageCache::new(1 << 20);
+        let now = at("db", 1, 100);
+        cache.insert(now.clone(), "/nl/observatorium?".into(), page(10));
+        let age = |ms| Some(std::time::Duration::from_millis(ms));
+        assert!(cache
+            .get_within(&now, "/nl/observatorium?", age(60_000))
+            .is_some());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(cache
+            .get_within(&now, "/nl/observatorium?", age(10))
+            .is_none());
     }
 
     #[test]
@@ -705,8 +747,13 @@ mod tests {
             builder.body(Body::empty()).unwrap()
         };
         assert_eq!(
-            key_of(&request("/nl/diensten?q=gare", None)).as_deref(),
-            Some("/nl/diensten?q=gare")
+            key_of(&request("/nl/diensten?q=gare", None)),
+            Some(("/nl/diensten?q=gare".to_owned(), None))
+        );
+        let observatory = key_of(&request("/fr/observatoire", None)).unwrap();
+        assert_eq!(
+            observatory.1,
+            Some(app::observatory::repo::REPORT_COUNTS_MAX_AGE)
         );
         assert!(key_of(&request("/nl", Some("lang=nl"))).is_some());
         assert!(key_of(&request("/nl", Some("lang=nl; staff_session=abc"))).is_none());

@@ -12,7 +12,7 @@ use std::time::Duration;
 /// Report counts are a summary: the observatory may show them this old instead of
 /// counting every report on every request (measured: half the page's time). Reports do
 /// not bump the data version (a report would then make every read model again).
-const REPORT_COUNTS_MAX_AGE: Duration = Duration::from_secs(10);
+pub const REPORT_COUNTS_MAX_AGE: Duration = Duration::from_secs(10);
 
 static REPORT_COUNTS: LazyLock<VersionedCache<(), ReportCounts>> = LazyLock::new(|| {
     VersionedCache::new("observatory-report-counts", 16).expiring(REPORT_COUNTS_MAX_AGE)
