@@ -176,10 +176,10 @@ try {
   for (const r of slow) {
     console.error(`${r.path}: ${(r.page.rps / r.still.rps).toFixed(2)} of the static file's req/s (at least ${minRatio}), p99 ${r.page.p99} ms against ${r.still.p99} ms (+${p99Slack} allowed)`);
   }
-  if (slow.length) failed = true;
   const rss = rssMb(server.child.pid);
   console.log(`server resident memory after the pass: ${rss.toFixed(1)} MB${maxRssMb ? ` (at most ${maxRssMb})` : ''}`);
   if (maxRssMb && rss > maxRssMb) failed = true;
+  if (slow.length) failed = true;
   else console.log(`\nevery page at least ${minRatio} of its static file's req/s, p99 within ${p99Slack} ms of it`);
 } catch (error) {
   console.error(error);

@@ -542,6 +542,13 @@ pub async fn serve(
     let rendering = match cache.render_or_wait(&path) {
         Ok(rendering) => Some(rendering),
         Err(mut waiting) => {
+            // A page past its age (the observatory) whose render is under way: the kept
+            // one is sent meanwhile, rather than every request waiting for the render.
+            if max_age.is_some() {
+                if let Some(kept) = cache.get_within(&generation, &path, None) {
+                    return kept.answer(encoding, if_none_match.as_ref());
+                }
+            }
             // Ends when the render does (its sender is dropped).
             while waiting.changed().await.is_ok() {}
             if let Some(kept) = cache.get_within(&generation, &path, max_age) {
