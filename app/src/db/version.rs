@@ -14,34 +14,23 @@ use serde::Deserialize;
 
 /// The database's instance and version now (one small query).
 pub async fn current(db: &Db) -> Result<DataVersion, AppError> {
-    let mut response = db
-        .query("SELECT instance, version FROM ONLY meta:search")
-        .await?;
-    #[derive(Deserialize)]
-    struct Row {
-        instance: String,
-        version: i64,
-    }
-    let row: Option<serde_json::Value> = response.take(0)?;
-    let row: Row = serde_json::from_value(row.ok_or(AppError::NotFound)?)?;
-    Ok(DataVersion {
-        instance: row.instance.into(),
-        version: row.version,
-    })
+    read(db, "SELECT instance, version FROM ONLY meta:search").await
 }
 
 /// The version of everything a public page shows (`meta:pages`, migration 0019): bumped
 /// by every write to a table of `PAGE_TABLES`. The page cache keys on it.
 pub async fn pages(db: &Db) -> Result<DataVersion, AppError> {
-    let mut response = db
-        .query("SELECT instance, version FROM ONLY meta:pages")
-        .await?;
+    read(db, "SELECT instance, version FROM ONLY meta:pages").await
+}
+
+/// One `meta` record's instance and version.
+async fn read(db: &Db, sql: &'static str) -> Result<DataVersion, AppError> {
     #[derive(Deserialize)]
     struct Row {
         instance: String,
         version: i64,
     }
-    let row: Option<serde_json::Value> = response.take(0)?;
+    let row: Option<serde_json::Value> = db.query(sql).await?.take(0)?;
     let row: Row = serde_json::from_value(row.ok_or(AppError::NotFound)?)?;
     Ok(DataVersion {
         instance: row.instance.into(),

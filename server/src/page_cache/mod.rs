@@ -21,19 +21,19 @@
 //! for HTML), so the cache holds at most about 1.5 times its budget. The least recently
 //! used page goes first.
 
-use crate::etag;
+mod kept;
+
 use app::db::Db;
 use app::kernel::cache::{lock, DataVersion};
 use app::routes::Page;
-use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::Request;
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, Method};
 use axum::middleware::Next;
 use axum::response::Response;
+use kept::{Encoding, Kept};
 use std::collections::HashMap;
-use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 /// The default budget of uncompressed bytes.
 pub const DEFAULT_BUDGET: usize = 8 << 20;
@@ -54,176 +54,6 @@ struct Generation {
 /// The minute a page is rendered in (every time a page shows is minute-precise).
 fn minute_now() -> i64 {
     chrono::Utc::now().timestamp().div_euclid(60)
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Encoding {
-    Identity,
-    Gzip,
-    Brotli,
-}
-
-impl Encoding {
-    /// The best encoding the client accepts (brotli, then gzip).
-    fn preferred(headers: &HeaderMap) -> Encoding {
-        let mut gzip = false;
-        let mut brotli = false;
-        for value in headers.get_all(header::ACCEPT_ENCODING) {
-            let Ok(list) = value.to_str() else { continue };
-            for item in list.split(',') {
-                let mut parts = item.split(';');
-                let name = parts.next().unwrap_or("").trim().to_ascii_lowercase();
-                let refused = parts.any(|p| {
-                    p.trim()
-                        .strip_prefix("q=")
-                        .and_then(|q| q.trim().parse::<f32>().ok())
-                        .is_some_and(|q| q <= 0.0)
-                });
-                if refused {
-                    continue;
-                }
-                match name.as_str() {
-                    "br" => brotli = true,
-                    "gzip" | "x-gzip" => gzip = true,
-                    _ => {}
-                }
-            }
-        }
-        if brotli {
-            Encoding::Brotli
-        } else if gzip {
-            Encoding::Gzip
-        } else {
-            Encoding::Identity
-        }
-    }
-}
-
-/// One kept page.
-pub struct Kept {
-    status: StatusCode,
-    /// The rendered response's headers, with its ETag, policy and cache rule, without
-    /// length or encoding.
-    headers: HeaderMap,
-    etag: HeaderValue,
-    identity: Bytes,
-    gzip: OnceLock<Bytes>,
-    brotli: OnceLock<Bytes>,
-    used: AtomicU64,
-    made: std::time::Instant,
-}
-
-impl Kept {
-    /// Keeps a rendered response if it is the same for everyone; else gives it back.
-    async fn of(response: Response, tile_origin: Option<&str>) -> Result<Kept, Response> {
-        let headers = response.headers();
-        let is_html = headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("text/html"));
-        let only_language_cookie = headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .all(|c| c.as_bytes().starts_with(b"lang="));
-        let status = response.status();
-        if !matches!(status, StatusCode::OK | StatusCode::NOT_FOUND)
-            || !is_html
-            || !only_language_cookie
-            || headers.contains_key(header::CONTENT_ENCODING)
-        {
-            return Err(response);
-        }
-        let (parts, body) = response.into_parts();
-        let identity = match to_bytes(body, usize::MAX).await {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                tracing::warn!(%error, "a page's body failed");
-                let mut failed = Response::new(Body::empty());
-                *failed.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-                return Err(failed);
-            }
-        };
-        let mut headers = parts.headers;
-        headers.remove(header::CONTENT_LENGTH);
-        let etag = HeaderValue::from_str(&etag::tag_of(&identity))
-            .unwrap_or(HeaderValue::from_static("\"\""));
-        headers.insert(header::ETAG, etag.clone());
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        if let Ok(policy) =
-            HeaderValue::from_str(&crate::csp::policy_for_page(&identity, tile_origin))
-        {
-            headers.insert(header::CONTENT_SECURITY_POLICY, policy);
-        }
-        Ok(Kept {
-            status,
-            headers,
-            etag,
-            identity,
-            gzip: OnceLock::new(),
-            brotli: OnceLock::new(),
-            used: AtomicU64::new(0),
-            made: std::time::Instant::now(),
-        })
-    }
-
-    /// The body in an encoding, compressed on its first demand.
-    fn body(&self, encoding: Encoding) -> Bytes {
-        match encoding {
-            Encoding::Identity => self.identity.clone(),
-            Encoding::Gzip => self.gzip.get_or_init(|| gzip(&self.identity)).clone(),
-            Encoding::Brotli => self.brotli.get_or_init(|| brotli(&self.identity)).clone(),
-        }
-    }
-
-    /// The answer to one request: 304 when the client holds these bytes.
-    fn answer(&self, encoding: Encoding, if_none_match: Option<&HeaderValue>) -> Response {
-        let mut headers = self.headers.clone();
-        let tag = self.etag.to_str().unwrap_or("");
-        if self.status == StatusCode::OK && if_none_match.is_some_and(|v| etag::matches(v, tag)) {
-            let mut response = Response::new(Body::empty());
-            *response.status_mut() = StatusCode::NOT_MODIFIED;
-            for name in [header::CONTENT_TYPE, header::SET_COOKIE] {
-                headers.remove(name);
-            }
-            *response.headers_mut() = headers;
-            return response;
-        }
-        let body = self.body(encoding);
-        let name = match encoding {
-            Encoding::Identity => None,
-            Encoding::Gzip => Some("gzip"),
-            Encoding::Brotli => Some("br"),
-        };
-        if let Some(name) = name {
-            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
-        }
-        headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
-        let mut response = Response::new(Body::from(body));
-        *response.status_mut() = self.status;
-        *response.headers_mut() = headers;
-        response
-    }
-}
-
-fn gzip(bytes: &[u8]) -> Bytes {
-    let mut encoder = flate2::write::GzEncoder::new(
-        Vec::with_capacity(bytes.len() / 4),
-        flate2::Compression::default(),
-    );
-    // Writing to a Vec cannot fail.
-    let _ = encoder.write_all(bytes);
-    encoder.finish().unwrap_or_default().into()
-}
-
-fn brotli(bytes: &[u8]) -> Bytes {
-    let mut out = Vec::with_capacity(bytes.len() / 5);
-    {
-        // Quality 6 of 11: most of the gain at a few ms for the largest page.
-        let mut encoder = brotli::CompressorWriter::new(&mut out, 16 * 1024, 6, 22);
-        let _ = encoder.write_all(bytes);
-    }
-    out.into()
 }
 
 /// The kept pages of one generation.
@@ -577,6 +407,9 @@ pub async fn serve(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::body::{Body, Bytes};
+    use axum::http::{HeaderMap, HeaderValue, StatusCode};
+    use std::sync::OnceLock;
 
     fn at(instance: &str, version: i64, minute: i64) -> Generation {
         Generation {
@@ -700,48 +533,6 @@ mod tests {
             None,
             "a write was answered: ask the database"
         );
-    }
-
-    #[test]
-    fn the_client_gets_the_best_encoding_it_accepts() {
-        let headers = |v: &'static str| {
-            let mut h = HeaderMap::new();
-            h.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(v));
-            h
-        };
-        assert_eq!(Encoding::preferred(&HeaderMap::new()), Encoding::Identity);
-        assert_eq!(
-            Encoding::preferred(&headers("gzip, deflate")),
-            Encoding::Gzip
-        );
-        assert_eq!(
-            Encoding::preferred(&headers("gzip, deflate, br, zstd")),
-            Encoding::Brotli
-        );
-        assert_eq!(
-            Encoding::preferred(&headers("br;q=0, gzip;q=0.5")),
-            Encoding::Gzip
-        );
-        assert_eq!(
-            Encoding::preferred(&headers("identity")),
-            Encoding::Identity
-        );
-    }
-
-    #[test]
-    fn compressed_copies_read_back_to_the_page() {
-        use std::io::Read;
-        let text = "<p>Gemeentehuis / Mairie</p>".repeat(200);
-        let mut back = String::new();
-        flate2::read::GzDecoder::new(&gzip(text.as_bytes())[..])
-            .read_to_string(&mut back)
-            .unwrap();
-        assert_eq!(back, text);
-        let mut back = String::new();
-        brotli::Decompressor::new(&brotli(text.as_bytes())[..], 4096)
-            .read_to_string(&mut back)
-            .unwrap();
-        assert_eq!(back, text);
     }
 
     #[test]
