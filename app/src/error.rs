@@ -242,6 +242,12 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<surrealdb::Error> for AppError {
     fn from(error: surrealdb::Error) -> Self {
+        // A conflict with a concurrent writer is the database being busy: the request
+        // can be made again (503 with Retry-After), it is not a fault.
+        if crate::db::is_conflict(&error) {
+            tracing::warn!(%error, "database query conflicted with a concurrent write");
+            return AppError::Busy;
+        }
         AppError::internal(format_args!("database query failed: {error}"))
     }
 }

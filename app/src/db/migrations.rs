@@ -141,9 +141,8 @@ pub async fn migrate(db: &Db) -> Result<Vec<i64>, AppError> {
         vec![],
     )
     .await?;
-    let mut response = db
-        .query("SELECT VALUE version FROM migration ORDER BY version")
-        .await?;
+    let mut response =
+        super::read(db, "SELECT VALUE version FROM migration ORDER BY version").await?;
     let applied: Vec<i64> = response.take(0)?;
     let mut now_applied = vec![];
     for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {

@@ -155,6 +155,21 @@ pub async fn transaction(
     Err(crate::error::AppError::Busy)
 }
 
+/// Runs statements that only read, again while they conflict with a concurrent writer:
+/// a statement outside `BEGIN`/`COMMIT` runs in a transaction of its own, and the
+/// database's background work (a full-text index's compaction after a large write) has
+/// been seen to make such a read conflict once.
+pub async fn read(db: &Db, sql: &str) -> Result<surrealdb::IndexedResults, crate::error::AppError> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match db.query(sql).await.and_then(|r| r.check()) {
+            Err(error) if is_conflict(&error) && attempt < RETRIES => pause_before_retry().await,
+            result => return result.map_err(Into::into),
+        }
+    }
+}
+
 /// Checks that the database answers: for the health endpoint.
 pub async fn ping(db: &Db) -> Result<(), crate::error::AppError> {
     db.query("RETURN 1").await?.check()?;

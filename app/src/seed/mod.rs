@@ -67,9 +67,7 @@ fn read_csv<T: serde::de::DeserializeOwned>(data: &str) -> Result<Vec<T>, AppErr
 /// start, the first start after the services migration, or a database an older build
 /// left half-seeded by a crash between its two transactions).
 pub async fn seed_if_empty(db: &Db) -> Result<Option<SeedReport>, AppError> {
-    let mut response = db
-        .query("RETURN math::min([count(SELECT VALUE id FROM municipality), count(SELECT VALUE id FROM category), count(SELECT VALUE id FROM project)])")
-        .await?;
+    let mut response = crate::db::read(db, "RETURN math::min([count(SELECT VALUE id FROM municipality), count(SELECT VALUE id FROM category), count(SELECT VALUE id FROM project)])").await?;
     let count: Option<i64> = response.take(0)?;
     if count.unwrap_or(0) > 0 {
         // A database seeded before the groupings had rules gets their members once.
@@ -331,9 +329,9 @@ pub async fn fill_practices(db: &Db) -> Result<(), AppError> {
 }
 
 async fn report(db: &Db) -> Result<SeedReport, AppError> {
-    let mut response = db
-        .query(
-            "RETURN {
+    let mut response = crate::db::read(
+        db,
+        "RETURN {
                 municipalities: count(SELECT VALUE id FROM municipality),
                 clusters: count(SELECT VALUE id FROM cluster),
                 neighbours: count(SELECT VALUE id FROM neighbour),
@@ -345,8 +343,8 @@ async fn report(db: &Db) -> Result<SeedReport, AppError> {
                 events: count(SELECT VALUE id FROM event),
                 practices: count(SELECT VALUE id FROM practice),
             }",
-        )
-        .await?;
+    )
+    .await?;
     let counts: Option<BTreeMap<String, usize>> = response.take(0)?;
     let counts = counts.unwrap_or_default();
     let get = |k: &str| counts.get(k).copied().unwrap_or(0);
