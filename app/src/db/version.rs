@@ -38,30 +38,6 @@ async fn read(db: &Db, sql: &'static str) -> Result<DataVersion, AppError> {
     })
 }
 
-/// Calls `seen` with the pages' version now and at each of its changes, as the database
-/// tells them (a live query: every app process on a SurrealDB server hears the others'
-/// writes within milliseconds). Returns when the live query ends (a lost connection):
-/// the caller follows again, and meanwhile asks the database itself.
-pub async fn follow_pages(db: &Db, mut seen: impl FnMut(DataVersion)) -> Result<(), AppError> {
-    use futures_util::StreamExt;
-    let mut changes: surrealdb::method::Stream<Option<surrealdb::types::Value>> =
-        db.select(("meta", "pages")).live().await?;
-    // Read after subscribing: no change falls between the two.
-    seen(pages(db).await?);
-    while let Some(change) = changes.next().await {
-        let record = change?.data.into_json_value();
-        if let (Some(instance), Some(version)) =
-            (record["instance"].as_str(), record["version"].as_i64())
-        {
-            seen(DataVersion {
-                instance: instance.into(),
-                version,
-            });
-        }
-    }
-    Ok(())
-}
-
 /// The tables a public page may show: a write to any of them bumps `meta:pages`.
 pub const PAGE_TABLES: [&str; 18] = [
     "call",

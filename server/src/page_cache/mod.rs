@@ -32,11 +32,20 @@ use axum::middleware::Next;
 use axum::response::Response;
 use kept::{Encoding, Kept};
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// The default budget of uncompressed bytes.
 pub const DEFAULT_BUDGET: usize = 8 << 20;
+
+/// How often each process asks the database for the pages' version: about the longest a
+/// change made elsewhere (another app server, the command line) waits to reach this
+/// process's pages. A change this process answers reaches its next page at once.
+const POLL: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// A version confirmed longer ago than this is not trusted (the database is slow or gone):
+/// each page asks the database itself until the polling catches up.
+const TRUSTED_FOR: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// A page larger than this is sent, not kept.
 const MAX_PAGE: usize = 1 << 20;
@@ -61,12 +70,13 @@ pub struct PageCache {
     state: Mutex<State>,
     /// The pages' version as this process knows it without asking (`follow`).
     known: Mutex<Option<DataVersion>>,
-    /// Whether the live query is being heard.
-    live: AtomicBool,
-    /// Bumped by every write this process answers, and every second: the known version
-    /// is trusted only when the database confirmed it since (`verified == epoch`).
+    /// Bumped by every write this process answers: the known version is trusted only
+    /// when the database confirmed it since (`verified == epoch`), and not longer than
+    /// `TRUSTED_FOR` after (`verified_at`, ms since `started`).
     epoch: AtomicU64,
     verified: AtomicU64,
+    verified_at: AtomicU64,
+    started: std::time::Instant,
     /// Dropped with the cache: ends its follower.
     _stop: tokio::sync::watch::Sender<()>,
     budget: usize,
@@ -104,9 +114,10 @@ impl PageCache {
         PageCache {
             state: Mutex::new(State::default()),
             known: Mutex::new(None),
-            live: AtomicBool::new(false),
             epoch: AtomicU64::new(1),
             verified: AtomicU64::new(0),
+            verified_at: AtomicU64::new(0),
+            started: std::time::Instant::now(),
             _stop: tokio::sync::watch::channel(()).0,
             budget,
             clock: AtomicU64::new(0),
@@ -114,22 +125,33 @@ impl PageCache {
         }
     }
 
-    /// The pages' version, when this process knows it for sure: the live query is heard,
-    /// and the database confirmed it since this process's last write.
+    /// The pages' version, when this process knows it for sure: the database confirmed
+    /// it since this process's last write, and within `TRUSTED_FOR`.
     fn known(&self) -> Option<DataVersion> {
-        let sure = self.live.load(Ordering::Acquire)
-            && self.verified.load(Ordering::Acquire) == self.epoch.load(Ordering::Acquire);
+        let fresh = self
+            .millis()
+            .saturating_sub(self.verified_at.load(Ordering::Acquire))
+            <= TRUSTED_FOR.as_millis() as u64;
+        let sure =
+            fresh && self.verified.load(Ordering::Acquire) == self.epoch.load(Ordering::Acquire);
         sure.then(|| lock(&self.known).clone()).flatten()
     }
 
-    /// Asks the database for the pages' version (and trusts it until the next write).
+    fn millis(&self) -> u64 {
+        self.started.elapsed().as_millis() as u64
+    }
+
+    /// Asks the database for the pages' version (and trusts it until the next write, for
+    /// at most `TRUSTED_FOR`).
     async fn verify(&self, db: &Db) -> Option<DataVersion> {
         let epoch = self.epoch.load(Ordering::Acquire);
+        let asked = self.millis();
         let data = app::db::version::pages(db).await.ok()?;
         self.saw(data.clone());
         // Only if no write was answered meanwhile (its change may be after this read).
         if self.epoch.load(Ordering::Acquire) == epoch {
             self.verified.fetch_max(epoch, Ordering::AcqRel);
+            self.verified_at.fetch_max(asked, Ordering::AcqRel);
         }
         Some(data)
     }
@@ -150,9 +172,11 @@ impl PageCache {
         }
     }
 
-    /// Follows the pages' version for as long as the cache lives: a live query, heard
-    /// again after it is lost; and once a second the database is asked anyway (a live
-    /// query that stays silent after a lost connection cannot keep old pages longer).
+    /// Follows the pages' version for as long as the cache lives: the database is asked
+    /// every `POLL`. Not a live query: a SurrealDB server sends one notification per
+    /// written row and closes the connection of a client with 100 of them unread, so one
+    /// statement writing many rows (an import, a bulk correction) broke every query on
+    /// the app's connection (seen over ws:// with a 258-row update).
     pub fn follow(self: &Arc<Self>, db: Db) {
         let Ok(runtime) = tokio::runtime::Handle::try_current() else {
             return;
@@ -160,38 +184,19 @@ impl PageCache {
         let cache = Arc::downgrade(self);
         let mut stop = self._stop.subscribe();
         runtime.spawn(async move {
-            let ticks = {
-                let cache = cache.clone();
-                async move {
-                    let mut every = tokio::time::interval(std::time::Duration::from_secs(1));
-                    loop {
-                        every.tick().await;
-                        let Some(cache) = cache.upgrade() else { return };
-                        cache.unverify();
-                    }
-                }
-            };
-            let hear = async move {
+            let poll = async move {
+                let mut every = tokio::time::interval(POLL);
+                every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
                 loop {
-                    let heard = app::db::version::follow_pages(&db, |data| {
-                        if let Some(cache) = cache.upgrade() {
-                            cache.saw(data);
-                            cache.live.store(true, Ordering::Release);
-                        }
-                    })
-                    .await;
-                    let Some(this) = cache.upgrade() else { return };
-                    this.live.store(false, Ordering::Release);
-                    drop(this);
-                    if let Err(error) = heard {
-                        tracing::warn!(%error, "the pages' live query ended; asking the database meanwhile");
-                    }
-                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                    every.tick().await;
+                    let Some(cache) = cache.upgrade() else { return };
+                    // A failed read leaves the version untrusted after `TRUSTED_FOR`:
+                    // then every page asks the database itself.
+                    cache.verify(&db).await;
                 }
             };
             tokio::select! {
-                () = ticks => {}
-                () = hear => {}
+                () = poll => {}
                 _ = stop.changed() => {}
             }
         });
@@ -511,28 +516,39 @@ mod tests {
     }
 
     #[test]
-    fn the_known_version_is_trusted_only_while_heard_and_confirmed_since_the_last_write() {
+    fn the_known_version_is_trusted_only_when_confirmed_since_the_last_write_and_lately() {
         let cache = PageCache::new(1 << 20);
         let v = |version| DataVersion {
             instance: "db".into(),
             version,
         };
         cache.saw(v(3));
-        assert_eq!(cache.known(), None, "not heard yet");
-        cache.live.store(true, Ordering::Release);
         assert_eq!(cache.known(), None, "not confirmed yet");
-        cache
-            .verified
-            .store(cache.epoch.load(Ordering::Acquire), Ordering::Release);
+        let confirm = |at: u64| {
+            cache
+                .verified
+                .store(cache.epoch.load(Ordering::Acquire), Ordering::Release);
+            cache.verified_at.store(at, Ordering::Release);
+        };
+        confirm(cache.millis());
         assert_eq!(cache.known(), Some(v(3)));
         cache.saw(v(2));
-        assert_eq!(cache.known(), Some(v(3)), "an older notice changes nothing");
+        assert_eq!(cache.known(), Some(v(3)), "an older read changes nothing");
         cache.unverify();
         assert_eq!(
             cache.known(),
             None,
             "a write was answered: ask the database"
         );
+        std::thread::sleep(TRUSTED_FOR + std::time::Duration::from_millis(20));
+        confirm(0);
+        assert_eq!(
+            cache.known(),
+            None,
+            "confirmed too long ago: ask the database"
+        );
+        confirm(cache.millis());
+        assert_eq!(cache.known(), Some(v(3)));
     }
 
     #[test]
