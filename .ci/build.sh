@@ -23,7 +23,7 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 wasm-bindgen --target=web --out-name="$name" --out-dir="$out" --no-typescript \
   "$CARGO_TARGET_DIR/front/wasm32-unknown-unknown/wasm-release/app.wasm"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$out/${name}_bg.wasm" -o "$out/$name.wasm"
+wasm-opt -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int "$out/${name}_bg.wasm" -o "$out/$name.wasm"
 cp style/main.css "$out/$name.css"
 
 # Content hashes: the names change when the bytes do, so browsers may keep them a year.

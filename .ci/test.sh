@@ -35,8 +35,9 @@ bash .ci/build.sh
 step "SurrealDB's server, the surreal binary (shares the release build's SurrealDB crates)"
 LEPTOS_OUTPUT_NAME=grensdiensten cargo build --release -p server --bin surreal
 export SERVER_BIN="$CARGO_TARGET_DIR/release/server" SURREAL_BIN="$CARGO_TARGET_DIR/release/surreal"
-# SPEC §6 and issue 8 budget 300 KB gzip for the heaviest page (islands: see docs/measurements.md).
-step "wasm size (fails above ${WASM_GZIP_LIMIT_KB:=300} KB gzip)"
+# Issue 32 budgets 50 KB gzip for the browser bundle (SPEC §6 and issue 8 had 300; islands
+# and what moved out of the bundle: docs/measurements.md).
+step "wasm size (fails above ${WASM_GZIP_LIMIT_KB:=50} KB gzip)"
 node .ci/wasm-size.mjs target/site/pkg "$WASM_GZIP_LIMIT_KB"
 # Waits until the app server with pid $1 on port $2 is ready (its log is $3).
 wait_ready() {

@@ -59,8 +59,11 @@ for (const l of LANGS) {
       const html = (await response?.text()) ?? '';
       await waitForHydration(page);
       expect(wasm.length, path).toBe(1);
-      // Only the island's own props travel: no resources, no per-node hydration markers.
-      // (Leptos always writes its empty `__RESOLVED_RESOURCES=[]` initialiser.)
+      // Nothing travels for hydration: no resources, no per-node markers, and no island
+      // props (the island reads its options from the page's attributes, so the bundle
+      // has no JSON decoder). Leptos always writes its empty `__RESOLVED_RESOURCES=[]`.
+      expect(html, path).not.toContain('data-props');
+      expect(html, path).toMatch(/<div (?=[^>]*class="live-search")(?=[^>]*data-(history|as-you-type)="")/);
       expect(html.match(/__RESOLVED_RESOURCES/g), path).toHaveLength(1);
       expect(html, path).toContain('__RESOLVED_RESOURCES=[];');
       page.removeAllListeners('request');

@@ -2,11 +2,10 @@
 
 use leptos::ev::{Event, MouseEvent, SubmitEvent};
 use leptos::prelude::{set_timeout_with_handle, window, window_event_listener, TimeoutHandle};
-use leptos::task::spawn_local;
 use std::cell::Cell;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
     Document, DomParser, Element, FormData, HtmlElement, HtmlFormElement, SupportedType, Url,
     UrlSearchParams,
@@ -29,11 +28,26 @@ enum Origin {
     History,
 }
 
-pub fn start(history: bool) {
+/// The options `LiveSearch` renders as attributes of its element.
+const HISTORY: &str = ".live-search[data-history]";
+const AS_YOU_TYPE: &str = ".live-search[data-as-you-type]";
+
+/// Whether the live search around `el` (or the page's, without one) has an option.
+fn option(el: Option<&Element>, option: &str) -> bool {
+    match el {
+        Some(el) => el.closest(option).ok().flatten().is_some(),
+        None => window()
+            .document()
+            .and_then(|d| d.query_selector(option).ok().flatten())
+            .is_some(),
+    }
+}
+
+pub fn start() {
     if STARTED.replace(true) {
         return;
     }
-    if history {
+    if option(None, HISTORY) {
         // Back and Forward show that entry's search.
         let listener = window_event_listener(leptos::ev::popstate, |_| {
             if let Ok(href) = window().location().href() {
@@ -46,7 +60,7 @@ pub fn start(history: bool) {
     let _ = js_sys::Reflect::set(&window(), &JsValue::from_str("__hydrated"), &JsValue::TRUE);
 }
 
-pub fn on_submit(ev: SubmitEvent, history: bool) {
+pub fn on_submit(ev: SubmitEvent) {
     let Some(form) = ev
         .target()
         .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
@@ -60,6 +74,7 @@ pub fn on_submit(ev: SubmitEvent, history: bool) {
         return;
     };
     ev.prevent_default();
+    let history = option(Some(form.as_ref()), HISTORY);
     navigate(url, history, Origin::Form);
 }
 
@@ -78,8 +93,8 @@ pub fn on_change(ev: Event) {
     }
 }
 
-pub fn on_input(ev: Event, as_you_type: bool) {
-    let Some(field) = target_element(&ev).filter(|_| as_you_type) else {
+pub fn on_input(ev: Event) {
+    let Some(field) = target_element(&ev).filter(|el| option(Some(el), AS_YOU_TYPE)) else {
         return;
     };
     if field.tag_name() != "INPUT"
@@ -106,7 +121,7 @@ pub fn on_input(ev: Event, as_you_type: bool) {
 }
 
 /// A link to this same page with another query (facets, pages) searches in place.
-pub fn on_click(ev: MouseEvent, history: bool) {
+pub fn on_click(ev: MouseEvent) {
     if ev.default_prevented()
         || ev.button() != 0
         || ev.meta_key()
@@ -129,6 +144,7 @@ pub fn on_click(ev: MouseEvent, history: bool) {
         return;
     }
     ev.prevent_default();
+    let history = option(Some(link.as_ref()), HISTORY);
     navigate(link.href(), history, Origin::Link);
 }
 
@@ -198,7 +214,8 @@ fn swap(page: &Document, origin: Origin) -> bool {
         for name in old
             .get_attribute("data-live-attrs")
             .unwrap_or_default()
-            .split_whitespace()
+            .split(' ')
+            .filter(|name| !name.is_empty())
         {
             let _ = match new.get_attribute(name) {
                 Some(value) => old.set_attribute(name, &value),
@@ -238,16 +255,13 @@ fn marked(document: &Document, selector: &str) -> Vec<Element> {
 fn form_url(form: &HtmlFormElement) -> Option<String> {
     let url = Url::new(&form.action()).ok()?;
     let data = FormData::new_with_form(form).ok()?;
-    let params = UrlSearchParams::new().ok()?;
-    for entry in js_sys::try_iter(&data).ok()??.flatten() {
-        let pair: js_sys::Array = entry.dyn_into().ok()?;
-        if let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-            if !value.is_empty() {
-                params.append(&key, &value);
-            }
-        }
-    }
-    url.set_search(&params.to_string().as_string()?);
+    let query = UrlSearchParams::new_with_str_sequence_sequence(&data)
+        .ok()?
+        .to_string()
+        .as_string()?;
+    // Serialised, an empty field is exactly `name=` (an `=` in a value is `%3D`).
+    let kept: Vec<&str> = query.split('&').filter(|p| !p.ends_with('=')).collect();
+    url.set_search(&kept.join("&"));
     Some(url.href())
 }
 

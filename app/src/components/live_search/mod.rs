@@ -29,26 +29,31 @@ pub fn LiveSearch(
     history: bool,
     children: Children,
 ) -> impl IntoView {
+    // The options travel as attributes the island reads in the DOM, not as island props:
+    // props would be JSON, and their decoder was a third of the browser bundle.
     view! {
         <IslandScripts />
-        <LiveSearchIsland as_you_type history>
-            {children()}
-        </LiveSearchIsland>
+        <div
+            class="live-search"
+            data-as-you-type=as_you_type.then_some("")
+            data-history=history.then_some("")
+        >
+            <LiveSearchIsland>{children()}</LiveSearchIsland>
+        </div>
     }
 }
 
 #[island]
-fn LiveSearchIsland(as_you_type: bool, history: bool, children: Children) -> impl IntoView {
+fn LiveSearchIsland(children: Children) -> impl IntoView {
+    // Runs once, when the island hydrates (in the browser only).
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| browser::start(history));
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (as_you_type, history);
+    browser::start();
     view! {
         <div
-            class="live-search"
+            class="live-search-events"
             on:submit=move |_ev| {
                 #[cfg(feature = "hydrate")]
-                browser::on_submit(_ev, history);
+                browser::on_submit(_ev);
             }
             on:change=move |_ev| {
                 #[cfg(feature = "hydrate")]
@@ -56,11 +61,11 @@ fn LiveSearchIsland(as_you_type: bool, history: bool, children: Children) -> imp
             }
             on:input=move |_ev| {
                 #[cfg(feature = "hydrate")]
-                browser::on_input(_ev, as_you_type);
+                browser::on_input(_ev);
             }
             on:click=move |_ev| {
                 #[cfg(feature = "hydrate")]
-                browser::on_click(_ev, history);
+                browser::on_click(_ev);
             }
         >
             {children()}
