@@ -183,7 +183,8 @@ pub fn use_db() -> Result<Db, crate::error::AppError> {
 }
 
 /// Runs a multi-statement query and reports the statement that really failed (in a
-/// transaction, every other statement only says that the transaction failed).
+/// transaction, every other statement only says that the transaction failed); a conflict
+/// with a concurrent writer is `Busy` (seen: two admins' uploads at once).
 pub async fn execute(
     query: surrealdb::method::Query<'_, surrealdb::engine::any::Any>,
 ) -> Result<(), crate::error::AppError> {
@@ -196,6 +197,11 @@ pub async fn execute(
         .find(|(_, e)| !e.to_string().contains("failed transaction"))
         .or(errors.first());
     match real {
+        // A concurrent writer came first: busy (503), the request can be made again.
+        Some((index, error)) if is_conflict(error) => {
+            tracing::warn!(%error, index, "statement conflicted with a concurrent write");
+            Err(crate::error::AppError::Busy)
+        }
         Some((index, error)) => Err(crate::error::AppError::internal(format_args!(
             "statement {index}: {error}"
         ))),
