@@ -39,6 +39,12 @@ const store = args.store ?? 'surrealkv';
 const maxRssMb = args['max-rss-mb'] === undefined ? null : Number(args['max-rss-mb']);
 const rssMb = (pid) =>
   Number(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')).replace(/\D+/g, '')) / 1024;
+/** Resident memory by kind (smaps_rollup, kB → MB): anonymous (heap, stacks) and file (code pages). */
+const rssParts = (pid) => {
+  const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const kb = (key) => Number((new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(text) ?? [0, 0])[1]) / 1024;
+  return { anon: kb('Anonymous'), file: kb('Rss') - kb('Anonymous') };
+};
 const connections = Number(args.connections ?? 64);
 const threads = Number(args.threads ?? 2);
 const only = args.only ? args.only.split(',') : null;
@@ -191,7 +197,10 @@ try {
     console.error(`${r.path}: ${(r.page.rps / r.still.rps).toFixed(2)} of the static file's req/s (at least ${minRatio}), p99 ${r.page.p99} ms against ${r.still.p99} ms (+${p99Slack} allowed)`);
   }
   const rss = rssMb(server.child.pid);
-  console.log(`server resident memory after the pass: ${rss.toFixed(1)} MB${maxRssMb ? ` (at most ${maxRssMb})` : ''}`);
+  const parts = rssParts(server.child.pid);
+  console.log(
+    `server resident memory after the pass: ${rss.toFixed(1)} MB (anonymous ${parts.anon.toFixed(1)}, file-backed ${parts.file.toFixed(1)})${maxRssMb ? ` (at most ${maxRssMb})` : ''}`,
+  );
   if (maxRssMb && rss > maxRssMb) failed = true;
   if (slow.length) failed = true;
   else console.log(`\nevery page at least ${minRatio} of its static file's req/s, p99 within ${p99Slack} ms of it`);
