@@ -365,10 +365,28 @@ async fn report(db: &Db) -> Result<SeedReport, AppError> {
 /// A fresh database with the schema and the bundled data, for tests: in memory, or on
 /// the SurrealDB server named by `TEST_DATABASE_URL` (`DbConfig::for_tests`).
 pub async fn memory_with_seed() -> Result<Db, AppError> {
-    let db = crate::db::connect(&crate::db::DbConfig::for_tests()).await?;
-    crate::db::migrate(&db).await?;
-    seed(&db).await?;
-    Ok(db)
+    // On a SurrealDB server (TEST_DATABASE_URL) a statement of the seed can meet the
+    // server's own background work on the new database and conflict (`Busy`; seen once
+    // in some 130 seeds): it starts over on another fresh database.
+    let mut attempt = 1;
+    loop {
+        let db = crate::db::connect(&crate::db::DbConfig::for_tests()).await?;
+        let seeded = match crate::db::migrate(&db).await {
+            Ok(_) => seed(&db).await.map(|_| ()),
+            Err(error) => Err(error),
+        };
+        match seeded {
+            Ok(()) => return Ok(db),
+            Err(AppError::Busy) if attempt < 5 => {
+                tracing::warn!(
+                    attempt,
+                    "the seed met a concurrent write: again on a fresh database"
+                );
+                attempt += 1;
+            }
+            Err(error) => return Err(error),
+        }
+    }
 }
 
 #[cfg(test)]
