@@ -5,6 +5,7 @@
 # named by its content hash (MD5, base64url, as cargo-leptos names them), the hashes in
 # hash.txt beside the server binary, then the server's release build. The same
 # environment as cargo-leptos gives the compiler, so each reuses what the other built.
+# BUILD_TIMINGS=1 writes cargo's timing report of the server build (cargo-timings/).
 # Needs CARGO_TARGET_DIR, wasm-bindgen (the version in Cargo.lock) and wasm-opt (setup.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,5 +44,5 @@ mkdir -p "$CARGO_TARGET_DIR/release"
 printf 'js: %s\nwasm: %s\ncss: %s\n' "$js_hash" "$wasm_hash" "$css_hash" >"$CARGO_TARGET_DIR/release/hash.txt"
 
 printf '  server (release)\n'
-cargo build --package=server --bin=server --release
+cargo build --package=server --bin=server --release ${BUILD_TIMINGS:+--timings}
 printf '  site: %s, server: %s\n' "$site" "$CARGO_TARGET_DIR/release/server"

@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-bash .ci/setup.sh
+bash .ci/setup.sh run
 export PATH="$HOME/.cargo/bin:$(npm prefix -g)/bin:$PATH"
 # The same target dir as the test command's: each reuses what the other built.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/grensdiensten/target}"

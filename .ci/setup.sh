@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs whatever is missing to build and test the app on Debian, from the package
-# registries only (apt, crates.io, npm; rustup for the wasm target). Idempotent: each
-# step is skipped when its tool is already there at the right version.
+# registries only (apt, the Rust package registry, npm; rustup for the wasm target). Idempotent: each
+# step is skipped when its tool is already there at the right version. `setup.sh run`
+# installs only what building and running the app needs (the run command): no browser,
+# SMTP server, load generator or Playwright packages.
 set -euo pipefail
+scope="${1:-all}"
+case "$scope" in all | run) ;; *) echo "usage: setup.sh [all|run]" >&2; exit 2 ;; esac
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 say() { printf '\n==> %s\n' "$*"; }
@@ -19,16 +23,20 @@ apt_install() {
 
 say "system packages"
 missing=()
-command -v chromium >/dev/null || missing+=(chromium)
 command -v node >/dev/null || missing+=(nodejs npm)
 command -v cc >/dev/null || missing+=(build-essential)
 command -v curl >/dev/null || missing+=(curl)
-command -v wrk >/dev/null || missing+=(wrk)  # the load benchmark (end2end/bench/load.mjs)
-# A real SMTP server for the tests (the app's letters are read back from its Maildir).
-# Debian's package is for Debian's python3 (/usr/bin/python3), which the tests use even
-# where another python3 comes first on PATH (pyenv).
-/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
-if [ ${#missing[@]} -gt 0 ]; then echo "installing: ${missing[*]}"; apt_install "${missing[@]}"; else echo "chromium, node, cc, aiosmtpd: present"; fi
+if [ "$scope" = all ]; then
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v wrk >/dev/null || missing+=(wrk)  # the load benchmark (end2end/bench/load.mjs)
+  # A real SMTP server for the tests (the app's letters are read back from its Maildir).
+  # Debian's package is for Debian's python3 (/usr/bin/python3), which the tests use even
+  # where another python3 comes first on PATH (pyenv).
+  /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+fi
+if [ ${#missing[@]} -gt 0 ]; then echo "installing: ${missing[*]}"; apt_install "${missing[@]}"
+elif [ "$scope" = all ]; then echo "chromium, node, cc, curl, wrk, aiosmtpd: present"
+else echo "node, cc, curl: present"; fi
 
 say "Rust toolchain and wasm target"
 if ! command -v rustup >/dev/null; then
@@ -57,6 +65,8 @@ else npm install -g --no-audit --no-fund "binaryen@$BINARYEN_VERSION"; fi
 
 say "browser libraries (Leaflet from npm, served by the app)"
 bash .ci/vendor-assets.sh
+
+[ "$scope" = run ] && { echo "setup complete (what the run command needs)"; exit 0; }
 
 say "end-to-end test packages"
 if [ -d end2end/node_modules/@playwright/test ] && [ end2end/node_modules/.package-lock.json -nt end2end/package-lock.json ]; then echo "present"
